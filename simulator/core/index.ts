@@ -1,0 +1,146 @@
+/**
+ * The core: `execute(state, ctx, actor, command, input) -> outcome`. Deterministic: no I/O, no
+ * clock, no randomness; time comes in `ctx`, identity from the state's seed. The state is changed
+ * in place (a million-member room cannot be copied per command) under an undo log, so a command
+ * either applies whole or, refused, leaves the state exactly as it found it.
+ */
+import { z } from 'zod';
+import { ERR, RefusalSignal, type Refusal } from '../errors';
+import * as S from '../schemas';
+import type { Delivery } from './deliveries';
+import * as A from './admin-commands';
+import * as G from './group-commands';
+import * as M from './member-commands';
+import * as K from './store-commands';
+import type { Actor, Context, State } from './state';
+import { Tx } from './tx';
+
+type UserActor = Extract<Actor, { kind: 'user' }>;
+type AdminActor = Extract<Actor, { kind: 'admin' }>;
+
+interface UserCommand<T extends z.ZodType> {
+  schema: T;
+  run(tx: Tx, ctx: Context, actor: UserActor, input: z.infer<T>): unknown;
+}
+interface AdminCommand<T extends z.ZodType> {
+  schema: T;
+  run(tx: Tx, ctx: Context, actor: AdminActor, input: z.infer<T>): unknown;
+}
+const user = <T extends z.ZodType>(schema: T, run: UserCommand<T>['run']): UserCommand<T> => ({ schema, run });
+const admin = <T extends z.ZodType>(schema: T, run: AdminCommand<T>['run']): AdminCommand<T> => ({ schema, run });
+
+function unlimited(tx: Tx, a: UserActor): boolean {
+  return tx.state.sessions.get(a.userID)?.get(a.device)?.unlimitedAVChatRoom === true;
+}
+
+/** Every SDK method the simulator implements, by its SDK name. */
+export const USER_COMMANDS = {
+  createGroup: user(S.CreateGroupOptions, G.createGroup),
+  joinGroup: user(S.JoinGroupOptions, (tx, ctx, a, o) => G.joinGroup(tx, ctx, a, o, unlimited(tx, a))),
+  quitGroup: user(S.GroupIDArg, G.quitGroup),
+  dismissGroup: user(S.GroupIDArg, G.dismissGroup),
+  changeGroupOwner: user(S.ChangeGroupOwnerOptions, G.changeGroupOwner),
+  getGroupList: user(S.GetGroupListOptions, (tx, ctx, a) => G.getGroupList(tx, ctx, a)),
+  getGroupProfile: user(S.GetGroupProfileOptions, G.getGroupProfile),
+  updateGroupProfile: user(S.UpdateGroupProfileOptions, G.updateGroupProfile),
+  searchGroupByID: user(S.GroupIDArg, G.searchGroupByID),
+  addGroupMember: user(S.AddGroupMemberOptions, M.addGroupMember),
+  deleteGroupMember: user(S.DeleteGroupMemberOptions, M.deleteGroupMember),
+  setGroupMemberRole: user(S.SetGroupMemberRoleOptions, M.setGroupMemberRole),
+  setGroupMemberMuteTime: user(S.SetGroupMemberMuteTimeOptions, M.setGroupMemberMuteTime),
+  setGroupMemberNameCard: user(S.SetGroupMemberNameCardOptions, M.setGroupMemberNameCard),
+  setGroupMemberCustomField: user(S.SetGroupMemberCustomFieldOptions, M.setGroupMemberCustomField),
+  getGroupMemberList: user(S.GetGroupMemberListOptions, M.getGroupMemberList),
+  getGroupMemberProfile: user(S.GetGroupMemberProfileOptions, M.getGroupMemberProfile),
+  getGroupApplicationList: user(z.undefined(), (tx, ctx, a) => M.getGroupApplicationList(tx, ctx, a)),
+  handleGroupApplication: user(S.HandleGroupApplicationOptions, M.handleGroupApplication),
+  getGroupOnlineMemberCount: user(S.GroupIDArg, M.getGroupOnlineMemberCount),
+  initGroupAttributes: user(S.GroupAttributesOptions, K.initGroupAttributes),
+  setGroupAttributes: user(S.GroupAttributesOptions, K.setGroupAttributes),
+  deleteGroupAttributes: user(S.GroupAttributeKeysOptions, K.deleteGroupAttributes),
+  getGroupAttributes: user(S.GroupAttributeKeysOptions, K.getGroupAttributes),
+  setGroupCounters: user(S.SetGroupCountersOptions, K.setGroupCounters),
+  increaseGroupCounter: user(S.ChangeGroupCounterOptions, (tx, ctx, a, o) => K.changeGroupCounter(tx, ctx, a, o, 1)),
+  decreaseGroupCounter: user(S.ChangeGroupCounterOptions, (tx, ctx, a, o) => K.changeGroupCounter(tx, ctx, a, o, -1)),
+  getGroupCounters: user(S.GetGroupCountersOptions, K.getGroupCounters),
+} as const;
+export type UserCommandName = keyof typeof USER_COMMANDS;
+
+const groupIDOnly = z.strictObject({ groupID: z.string().min(1, 'is required') });
+
+/** The app admin's REST commands, by camel-cased REST name. */
+export const ADMIN_COMMANDS = {
+  createGroup: admin(S.AdminCreateGroupOptions, A.createGroup),
+  destroyGroup: admin(groupIDOnly, (tx, ctx, a, o) => A.destroyGroup(tx, ctx, a, o.groupID)),
+  changeGroupOwner: admin(S.AdminChangeOwnerOptions, A.changeGroupOwner),
+  addGroupMember: admin(S.AdminAddMemberOptions, A.addGroupMember),
+  deleteGroupMember: admin(S.AdminDeleteMemberOptions, A.deleteGroupMember),
+  modifyGroupBaseInfo: admin(S.AdminModifyBaseInfoOptions, A.modifyGroupBaseInfo),
+  modifyGroupMemberInfo: admin(S.AdminModifyMemberInfoOptions, A.modifyGroupMemberInfo),
+  forbidSendMsg: admin(S.AdminForbidSendMsgOptions, A.forbidSendMsg),
+  importAccount: admin(S.AdminImportAccountOptions, A.importAccount),
+  sendGroupSystemNotification: admin(S.AdminSystemNotificationOptions, A.sendGroupSystemNotification),
+  getRoleInGroup: admin(z.strictObject({ groupID: z.string().min(1), userIDList: z.array(z.string().min(1)).min(1).max(500) }), A.getRoleInGroup),
+  getJoinedGroupList: admin(z.strictObject({ userID: z.string().min(1), withHugeGroups: z.boolean().optional() }), A.getJoinedGroupList),
+  getGroupInfo: admin(groupIDOnly, (tx, ctx, a, o) => A.getGroupInfo(tx, ctx, a, o.groupID)),
+  getGroupMemberInfo: admin(
+    z.strictObject({ groupID: z.string().min(1), limit: z.number().int().positive().optional(), offset: z.number().int().nonnegative().optional() }),
+    A.getGroupMemberInfo,
+  ),
+} as const;
+export type AdminCommandName = keyof typeof ADMIN_COMMANDS;
+
+export type Outcome =
+  | { ok: true; data: unknown; deliveries: Delivery[] }
+  | { ok: false; refusal: Refusal };
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const { field, detail } = S.describeIssue(r.error);
+  throw new RefusalSignal({ code: ERR.INVALID_PARAMETER, field, detail });
+}
+
+function run(state: State, body: (tx: Tx) => unknown): Outcome {
+  const tx = new Tx(state);
+  try {
+    const data = body(tx);
+    tx.commit();
+    return { ok: true, data, deliveries: tx.deliveries };
+  } catch (e) {
+    tx.rollback();
+    if (e instanceof RefusalSignal) return { ok: false, refusal: e.refusal };
+    throw e;
+  }
+}
+
+export function executeUser(state: State, ctx: Context, actor: UserActor, name: UserCommandName, input: unknown): Outcome {
+  const cmd = USER_COMMANDS[name] as UserCommand<z.ZodType>;
+  return run(state, (tx) => cmd.run(tx, ctx, actor, parse(cmd.schema, input)));
+}
+
+export function executeAdmin(state: State, ctx: Context, actor: AdminActor, name: AdminCommandName, input: unknown): Outcome {
+  const cmd = ADMIN_COMMANDS[name] as AdminCommand<z.ZodType>;
+  return run(state, (tx) => cmd.run(tx, ctx, actor, parse(cmd.schema, input)));
+}
+
+/** A device logs in: the user exists from now on, and is online. */
+export function openSession(state: State, userID: string, device: string, unlimitedAVChatRoom: boolean): void {
+  if (!state.users.has(userID)) state.users.set(userID, { userID, nick: '', avatar: '' });
+  let devices = state.sessions.get(userID);
+  if (devices === undefined) {
+    devices = new Map();
+    state.sessions.set(userID, devices);
+  }
+  devices.set(device, { unlimitedAVChatRoom });
+}
+
+export function closeSession(state: State, userID: string, device: string): void {
+  const devices = state.sessions.get(userID);
+  devices?.delete(device);
+  if (devices?.size === 0) state.sessions.delete(userID);
+}
+
+export { createState, DEFAULT_LIMITS } from './state';
+export type { Actor, Context, Limits, State } from './state';
+export type { Delivery, Audience } from './deliveries';

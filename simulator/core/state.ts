@@ -1,0 +1,169 @@
+/**
+ * The simulator's state: plain data, owned by the core. Nothing here reads a clock or a random
+ * source; time and identity come in through `Context`.
+ */
+import type { GroupType, InviteOption, JoinOption, Role } from '../constants';
+import { MemberTable } from './member-table';
+
+export interface Limits {
+  /** Member cap by type when createGroup names none. AVChatRoom: unlimited. */
+  memberCap: Record<GroupType, number>;
+  /** Groups (other than AVChatRooms) one user may own or belong to. */
+  userGroupQuota: number;
+  /** Net group creations (created minus dismissed) per app per UTC day. */
+  dailyNetCreations: number;
+  /** Entries one user's pending-application list shows. */
+  pendingListSize: number;
+  createMemberList: number;
+  addMemberList: number;
+  adminCreateMemberList: number;
+  adminAddMemberList: number;
+  adminDeleteMemberList: number;
+  nameBytes: number;
+  introductionBytes: number;
+  notificationBytes: number;
+  avatarBytes: number;
+  nameCardBytes: number;
+  groupIDBytes: number;
+  memberListPageMax: number;
+  memberListPageDefault: number;
+  memberProfileMax: number;
+  avRecentMembers: number;
+  avMemberPage: number;
+  attributeKeys: number;
+  attributeKeyBytes: number;
+  attributeValueBytes: number;
+  attributeTotalBytes: number;
+  counterKeys: number;
+  counterKeyChars: number;
+  memberCustomFields: number;
+  memberCustomValueBytes: number;
+  groupCustomFields: number;
+  groupCustomValueBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  memberCap: { Private: 200, Public: 2000, ChatRoom: 10000, AVChatRoom: Number.POSITIVE_INFINITY, Community: 100000 },
+  userGroupQuota: 500,
+  dailyNetCreations: 10000,
+  pendingListSize: 50,
+  createMemberList: 500,
+  addMemberList: 500,
+  adminCreateMemberList: 100,
+  adminAddMemberList: 300,
+  adminDeleteMemberList: 100,
+  nameBytes: 30,
+  introductionBytes: 240,
+  notificationBytes: 300,
+  avatarBytes: 100,
+  nameCardBytes: 50,
+  groupIDBytes: 48,
+  memberListPageMax: 100,
+  memberListPageDefault: 15,
+  memberProfileMax: 50,
+  avRecentMembers: 1000,
+  avMemberPage: 500,
+  attributeKeys: 16,
+  attributeKeyBytes: 32,
+  attributeValueBytes: 4000,
+  attributeTotalBytes: 16000,
+  counterKeys: 20,
+  counterKeyChars: 128,
+  memberCustomFields: 5,
+  memberCustomValueBytes: 64,
+  groupCustomFields: 10,
+  groupCustomValueBytes: 512,
+};
+
+export interface UserRecord {
+  userID: string;
+  nick: string;
+  avatar: string;
+}
+
+export interface GroupRecord {
+  groupID: string;
+  type: GroupType;
+  name: string;
+  introduction: string;
+  notification: string;
+  avatar: string;
+  /** '' when the group has no owner (a Work group whose owner quit, or made so by the app admin). */
+  ownerID: string;
+  /** Who created it: decides 10021 against 10025 when the ID is reused. */
+  creatorID: string;
+  createTime: number;
+  infoSequence: number;
+  lastInfoTime: number;
+  maxMemberCount: number;
+  joinOption: JoinOption;
+  inviteOption: InviteOption;
+  muteAllMembers: boolean;
+  isSupportTopic: boolean;
+  groupCustomField: Array<{ key: string; value: string }>;
+  members: MemberTable;
+  /** Mute deadlines (seconds) by user; kept apart from membership because a mute survives leaving. */
+  muted: Map<string, number>;
+  /** AVChatRoom bans (removal with a duration): user -> seconds until which joining is refused. */
+  banned: Map<string, number>;
+  attributes: Map<string, string>;
+  counters: Map<string, number>;
+  nextMessageSeq: number;
+}
+
+export interface ApplicationRecord {
+  /** The application's `messageKey`: unique per app. */
+  key: string;
+  groupID: string;
+  /** 0: a join request; 2: a member's invitation awaiting owner or admin approval. */
+  applicationType: 0 | 2;
+  /** Who asked: the joiner (type 0) or the inviting member (type 2). */
+  applicant: string;
+  /** Who would join. */
+  userID: string;
+  note: string;
+  time: number;
+}
+
+export interface State {
+  limits: Limits;
+  seed: number;
+  nextSerial: number;
+  users: Map<string, UserRecord>;
+  groups: Map<string, GroupRecord>;
+  /** user -> groups they belong to, in join order (AVChatRooms included). */
+  memberships: Map<string, Set<string>>;
+  /** user -> the AVChatRoom they entered with joinGroup. */
+  avRoom: Map<string, string>;
+  /** user -> device -> whether that login allows several AVChatRooms. */
+  sessions: Map<string, Map<string, { unlimitedAVChatRoom: boolean }>>;
+  /** Pending applications by messageKey. Decided ones are removed: deciding is once only. */
+  applications: Map<string, ApplicationRecord>;
+  creations: { day: number; net: number };
+}
+
+export interface Context {
+  /** Milliseconds since the epoch, from the injected clock. */
+  now: number;
+}
+
+export type Actor =
+  | { kind: 'user'; userID: string; device: string }
+  | { kind: 'admin'; adminID: string };
+
+export function createState(limits: Limits, seed: number): State {
+  return {
+    limits,
+    seed: seed >>> 0,
+    nextSerial: 1,
+    users: new Map(),
+    groups: new Map(),
+    memberships: new Map(),
+    avRoom: new Map(),
+    sessions: new Map(),
+    applications: new Map(),
+    creations: { day: -1, net: 0 },
+  };
+}
+
+export type { GroupType, InviteOption, JoinOption, Role };

@@ -1,0 +1,143 @@
+/**
+ * The one registry of error codes. Every code is a real Tencent number (client-side 2xxx/3xxx from
+ * `@tencentcloud/chat` 3.6.6, server-side 10xxx from the public error-code table), with its meaning
+ * and the rule IDs (see features/) it enforces. Messages are rendered from this data, never stored
+ * at the throw site, so a report can explain any code the same way the simulator does.
+ */
+export interface ErrorEntry {
+  readonly code: number;
+  /** The SDK's constant name for client codes, a short slug for server codes. */
+  readonly name: string;
+  readonly side: 'sdk' | 'server';
+  readonly meaning: string;
+  /** Rule IDs whose refusal produces this code. */
+  readonly rules: readonly string[];
+}
+
+const entries: ErrorEntry[] = [
+  { code: 2024, name: 'USER_NOT_LOGGED_IN', side: 'sdk', meaning: 'The user has not logged in', rules: ['session.calls-need-login'] },
+  { code: 2600, name: 'ILLEGAL_GRP_TYPE', side: 'sdk', meaning: 'Illegal group type', rules: ['create.unknown-type-rejected'] },
+  { code: 2602, name: 'ILLEGAL_GRP_ID', side: 'sdk', meaning: 'Illegal group ID', rules: ['community.id-prefix-required', 'create.community-prefix-reserved'] },
+  { code: 2603, name: 'CANNOT_FIND_GRP', side: 'sdk', meaning: 'Cannot find the group in the local group list', rules: ['members.remove-needs-joined-group'] },
+  { code: 2620, name: 'CANNOT_CHANGE_OWNER_IN_AV', side: 'sdk', meaning: 'AVChatRoom ownership cannot be transferred', rules: ['transfer.avchatroom-cannot-be-transferred'] },
+  { code: 2621, name: 'CANNOT_CHANGE_OWNER_TO_SELF', side: 'sdk', meaning: 'Cannot transfer ownership to yourself', rules: ['transfer.not-to-oneself'] },
+  { code: 2623, name: 'MEMBER_NOT_IN_GRP', side: 'sdk', meaning: 'The user is not in the group', rules: ['quit.non-member-cannot-quit'] },
+  { code: 2661, name: 'CANNOT_ADD_MEMBER_IN_AV', side: 'sdk', meaning: 'AVChatRoom does not support inviting members', rules: ['invite.nobody-invites-into-avchatroom'] },
+  { code: 2662, name: 'CANNOT_JOIN_NON_AV_WITHOUT_LOGIN', side: 'sdk', meaning: 'Non-AVChatRoom groups cannot be joined anonymously; log in first', rules: ['session.anonymous-join-only-avchatroom'] },
+  { code: 2681, name: 'NOT_OWNER', side: 'sdk', meaning: 'You are not the group owner; only the owner may do this', rules: ['members.only-owner-sets-roles'] },
+  { code: 2683, name: 'INVALID_MEMBER_ROLE', side: 'sdk', meaning: 'Invalid member role', rules: ['members.role-values'] },
+  { code: 2684, name: 'CANNOT_SET_SELF_MEMBER_ROLE', side: 'sdk', meaning: 'Cannot set your own role', rules: ['members.cannot-set-own-role'] },
+  { code: 2685, name: 'CANNOT_MUTE_SELF', side: 'sdk', meaning: 'Cannot mute yourself', rules: ['members.cannot-mute-self'] },
+  { code: 2686, name: 'BAN_DURATION_INVALID', side: 'sdk', meaning: 'Invalid ban duration: removing an AVChatRoom member needs a duration above 0', rules: ['avchatroom.removal-needs-duration'] },
+  { code: 2687, name: 'OPERATION_NOT_SUPPORTED_IN_AV', side: 'sdk', meaning: 'Operation not supported in an AVChatRoom', rules: ['avchatroom.no-member-profiles'] },
+  { code: 10004, name: 'invalid-parameter', side: 'server', meaning: 'Invalid parameter', rules: ['validation.bad-options-rejected', 'limits.name-30-bytes', 'limits.introduction-240-bytes', 'limits.notification-300-bytes', 'limits.avatar-100-bytes', 'limits.name-card-50-bytes'] },
+  { code: 10005, name: 'too-many-accounts', side: 'server', meaning: 'Too many accounts in one request', rules: ['limits.create-member-list-500', 'limits.add-member-list-500'] },
+  { code: 10006, name: 'frequency-limit', side: 'server', meaning: 'Operation frequency limit: the daily net group creation quota is used up', rules: ['limits.daily-net-creation-quota'] },
+  { code: 10007, name: 'no-permission', side: 'server', meaning: 'Insufficient operation permission', rules: ['join.work-group-rejects-join-request', 'dismiss.work-group-cannot-be-dismissed', 'dismiss.only-owner-dismisses', 'transfer.only-owner-transfers', 'invite.public-and-meeting-need-invite-option', 'members.member-cannot-remove', 'members.admin-removes-only-members', 'members.mute-rights-by-role', 'profile.edit-rights-by-type', 'members.name-card-rights'] },
+  { code: 10009, name: 'owner-cannot-quit', side: 'server', meaning: 'The group owner is not allowed to leave the group', rules: ['quit.owner-cannot-quit-non-work'] },
+  { code: 10010, name: 'group-not-found', side: 'server', meaning: 'The group does not exist or has been dismissed', rules: ['lists.unknown-or-dismissed-group'] },
+  { code: 10013, name: 'already-member', side: 'server', meaning: 'The user is already a member of the group', rules: ['transfer.new-owner-must-be-member'] },
+  { code: 10014, name: 'group-full', side: 'server', meaning: 'The number of group members has reached the upper limit', rules: ['limits.member-cap'] },
+  { code: 10015, name: 'invalid-group-id', side: 'server', meaning: 'Invalid group ID', rules: ['create.custom-id-format'] },
+  { code: 10019, name: 'user-not-found', side: 'server', meaning: 'The requested UserID does not exist', rules: ['invite.unknown-account-rejected'] },
+  { code: 10021, name: 'group-id-taken', side: 'server', meaning: 'The group ID is already used by another user', rules: ['create.custom-id-unique'] },
+  { code: 10024, name: 'already-processed', side: 'server', meaning: 'This invitation or application has already been processed', rules: ['applications.first-decision-wins'] },
+  { code: 10025, name: 'group-id-yours', side: 'server', meaning: 'The group ID is already used, and you are its owner', rules: ['create.custom-id-unique'] },
+  { code: 10037, name: 'user-group-quota', side: 'server', meaning: 'The user has reached the limit of groups they may create or join', rules: ['limits.user-group-quota'] },
+  { code: 10045, name: 'attribute-key-too-long', side: 'server', meaning: 'Group attribute key exceeds 32 bytes', rules: ['attributes.limits'] },
+  { code: 10046, name: 'attribute-value-too-long', side: 'server', meaning: 'Group attribute value exceeds 4 KB', rules: ['attributes.limits'] },
+  { code: 10047, name: 'attribute-too-many-keys', side: 'server', meaning: 'A group holds at most 16 attribute keys', rules: ['attributes.limits'] },
+  { code: 10048, name: 'attribute-total-too-large', side: 'server', meaning: 'Group attributes exceed 16 KB in total', rules: ['attributes.limits'] },
+  { code: 10050, name: 'attribute-key-missing', side: 'server', meaning: 'The group attribute key does not exist', rules: ['attributes.delete-missing-key'] },
+  { code: 10063, name: 'counter-too-many-keys', side: 'server', meaning: 'A group holds at most 20 counters', rules: ['counters.limits'] },
+];
+
+export const ERRORS: ReadonlyMap<number, ErrorEntry> = new Map(entries.map((e) => [e.code, e]));
+
+/** Named access to codes, so code reads `ERR.NO_PERMISSION` rather than a bare number. */
+export const ERR = {
+  USER_NOT_LOGGED_IN: 2024,
+  ILLEGAL_GRP_TYPE: 2600,
+  ILLEGAL_GRP_ID: 2602,
+  CANNOT_FIND_GRP: 2603,
+  CANNOT_CHANGE_OWNER_IN_AV: 2620,
+  CANNOT_CHANGE_OWNER_TO_SELF: 2621,
+  MEMBER_NOT_IN_GRP: 2623,
+  CANNOT_ADD_MEMBER_IN_AV: 2661,
+  CANNOT_JOIN_NON_AV_WITHOUT_LOGIN: 2662,
+  NOT_OWNER: 2681,
+  INVALID_MEMBER_ROLE: 2683,
+  CANNOT_SET_SELF_MEMBER_ROLE: 2684,
+  CANNOT_MUTE_SELF: 2685,
+  BAN_DURATION_INVALID: 2686,
+  OPERATION_NOT_SUPPORTED_IN_AV: 2687,
+  INVALID_PARAMETER: 10004,
+  TOO_MANY_ACCOUNTS: 10005,
+  FREQUENCY_LIMIT: 10006,
+  NO_PERMISSION: 10007,
+  OWNER_CANNOT_QUIT: 10009,
+  GROUP_NOT_FOUND: 10010,
+  ALREADY_MEMBER: 10013,
+  GROUP_FULL: 10014,
+  INVALID_GROUP_ID: 10015,
+  USER_NOT_FOUND: 10019,
+  GROUP_ID_TAKEN: 10021,
+  ALREADY_PROCESSED: 10024,
+  GROUP_ID_YOURS: 10025,
+  USER_GROUP_QUOTA: 10037,
+  ATTR_KEY_TOO_LONG: 10045,
+  ATTR_VALUE_TOO_LONG: 10046,
+  ATTR_TOO_MANY_KEYS: 10047,
+  ATTR_TOTAL_TOO_LARGE: 10048,
+  ATTR_KEY_MISSING: 10050,
+  COUNTER_TOO_MANY_KEYS: 10063,
+} as const;
+export type ErrorCode = (typeof ERR)[keyof typeof ERR];
+
+/** What the core returns for a refusal: data only, no prose. */
+export interface Refusal {
+  readonly code: ErrorCode;
+  /** The option or subject the refusal is about, e.g. `name` or `userIDList[2]`. */
+  readonly field?: string;
+  /** A short, specific reason, e.g. `31 bytes > 30`. */
+  readonly detail?: string;
+}
+
+/** Thrown inside the core to abort a command; the core turns it into a Refusal and rolls back. */
+export class RefusalSignal {
+  constructor(readonly refusal: Refusal) {}
+}
+
+export function refuse(code: ErrorCode, field?: string, detail?: string): never {
+  throw new RefusalSignal({ code, ...(field === undefined ? {} : { field }), ...(detail === undefined ? {} : { detail }) });
+}
+
+/** Renders a refusal as the message an app sees. */
+export function renderMessage(r: Refusal): string {
+  const meaning = ERRORS.get(r.code)?.meaning ?? `Error ${r.code}`;
+  const about = r.field === undefined ? '' : ` (${r.field}${r.detail === undefined ? '' : `: ${r.detail}`})`;
+  const plain = r.field === undefined && r.detail !== undefined ? ` (${r.detail})` : '';
+  return `${meaning}${about}${plain}`;
+}
+
+/**
+ * The error an app receives, shaped like the SDK's: an `Error` with own `code`, `message` and `data`.
+ * The SDK has no exported error class, so apps check `code`; `instanceof ChatError` is a convenience.
+ */
+export class ChatError extends Error {
+  readonly code: number;
+  readonly data: Record<string, unknown>;
+  constructor(code: number, message: string, data: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'Error';
+    this.code = code;
+    this.data = data;
+  }
+  static from(r: Refusal): ChatError {
+    return new ChatError(r.code, renderMessage(r), { ...(r.field === undefined ? {} : { field: r.field }) });
+  }
+}
+
+export function isCodedError(e: unknown): e is { code: number; message: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'number' && typeof (e as { message?: unknown }).message === 'string';
+}

@@ -1,0 +1,78 @@
+/**
+ * The app admin: the REST API's group powers, as promise-returning methods with the same
+ * `{code, data}` / coded-error contract as the SDK, so one test style covers both.
+ */
+import type { z } from 'zod';
+import { ChatError, ERR } from '../errors';
+import type * as S from '../schemas';
+import { ADMIN_COMMANDS, type AdminCommandName } from '../core';
+import type { ChatResponse } from './chat';
+import type { Simulator } from './simulator';
+
+type In<T extends z.ZodType> = z.input<T>;
+
+export class AppAdmin {
+  constructor(
+    private readonly sim: Simulator,
+    readonly adminID: string,
+  ) {}
+
+  /** `create_group`: any type, with or without an owner (`ownerAccount`), members up to 100. */
+  createGroup(options: In<typeof S.AdminCreateGroupOptions>): Promise<ChatResponse<{ groupID: string; type: string }>> {
+    return this.call('createGroup', options);
+  }
+  /** `destroy_group`: any group, Work groups included. */
+  destroyGroup(groupID: string): Promise<ChatResponse<{ groupID: string }>> {
+    return this.call('destroyGroup', { groupID });
+  }
+  /** `change_group_owner`: any group but an AVChatRoom; gives an ownerless group an owner. */
+  changeGroupOwner(options: In<typeof S.AdminChangeOwnerOptions>): Promise<ChatResponse> {
+    return this.call('changeGroupOwner', options);
+  }
+  addGroupMember(options: In<typeof S.AdminAddMemberOptions>): Promise<ChatResponse> {
+    return this.call('addGroupMember', options);
+  }
+  deleteGroupMember(options: In<typeof S.AdminDeleteMemberOptions>): Promise<ChatResponse> {
+    return this.call('deleteGroupMember', options);
+  }
+  modifyGroupBaseInfo(options: In<typeof S.AdminModifyBaseInfoOptions>): Promise<ChatResponse> {
+    return this.call('modifyGroupBaseInfo', options);
+  }
+  modifyGroupMemberInfo(options: In<typeof S.AdminModifyMemberInfoOptions>): Promise<ChatResponse> {
+    return this.call('modifyGroupMemberInfo', options);
+  }
+  forbidSendMsg(options: In<typeof S.AdminForbidSendMsgOptions>): Promise<ChatResponse> {
+    return this.call('forbidSendMsg', options);
+  }
+  /** `account_import`: makes a user exist without logging in. */
+  importAccount(options: In<typeof S.AdminImportAccountOptions>): Promise<ChatResponse> {
+    return this.call('importAccount', options);
+  }
+  sendGroupSystemNotification(options: In<typeof S.AdminSystemNotificationOptions>): Promise<ChatResponse> {
+    return this.call('sendGroupSystemNotification', options);
+  }
+  getRoleInGroup(options: { groupID: string; userIDList: string[] }): Promise<ChatResponse> {
+    return this.call('getRoleInGroup', options);
+  }
+  getJoinedGroupList(options: { userID: string; withHugeGroups?: boolean }): Promise<ChatResponse> {
+    return this.call('getJoinedGroupList', options);
+  }
+  getGroupInfo(groupID: string): Promise<ChatResponse> {
+    return this.call('getGroupInfo', { groupID });
+  }
+  getGroupMemberInfo(options: { groupID: string; limit?: number; offset?: number }): Promise<ChatResponse> {
+    return this.call('getGroupMemberInfo', options);
+  }
+
+  /** Runs an admin command by name: what adapters and the wire protocol use. */
+  invoke(method: string, arg: unknown): Promise<ChatResponse> {
+    if (!Object.prototype.hasOwnProperty.call(ADMIN_COMMANDS, method)) {
+      return Promise.reject(new ChatError(ERR.INVALID_PARAMETER, `Invalid parameter (method: '${method}' is not an app-admin command)`));
+    }
+    return this.call(method as AdminCommandName, arg);
+  }
+
+  private call(name: AdminCommandName, input: unknown): Promise<ChatResponse<any>> {
+    return this.sim.runAdmin(this.adminID, name, input);
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * One user's SDK instance on one device, with the Web SDK's method names, options and
+ * `{code, data}` responses. Failures reject with an Error carrying the real Tencent `code`.
+ */
+import type { z } from 'zod';
+import { ERR, ChatError } from '../errors';
+import type * as S from '../schemas';
+import type { UserCommandName } from '../core';
+import type { Simulator } from './simulator';
+
+export interface ChatResponse<T = any> {
+  code: 0;
+  data: T;
+}
+type In<T extends z.ZodType> = z.input<T>;
+type Handler = (event: { name: string; data: any }) => void;
+
+/** Methods the SDK lets through before login (its ready-check allow-list). */
+const ALLOWED_LOGGED_OUT = new Set<string>(['joinGroup', 'quitGroup', 'getGroupOnlineMemberCount']);
+
+export class Chat {
+  private handlers = new Map<string, Array<{ handler: Handler; context: unknown; once: boolean }>>();
+  private loggedIn = true;
+
+  constructor(
+    private readonly sim: Simulator,
+    readonly userID: string,
+    readonly device: string,
+  ) {}
+
+  // ---- session ----
+
+  getLoginUser(): string {
+    return this.loggedIn ? this.userID : '';
+  }
+
+  isReady(): boolean {
+    return this.loggedIn;
+  }
+
+  logout(): Promise<ChatResponse<{}>> {
+    if (this.loggedIn) {
+      this.sim.endSession(this);
+      this.loggedIn = false;
+      this.emit('sdkStateNotReady', {});
+    }
+    return Promise.resolve({ code: 0, data: {} });
+  }
+
+  destroy(): Promise<ChatResponse<{}>> {
+    return this.logout();
+  }
+
+  /** @internal a later login on the same device took this session over. */
+  detach(): void {
+    this.sim.endSession(this);
+    this.loggedIn = false;
+  }
+
+  // ---- events ----
+
+  on(eventName: string, handler: Handler, context?: unknown): void {
+    this.listeners(eventName).push({ handler, context, once: false });
+  }
+
+  once(eventName: string, handler: Handler, context?: unknown): void {
+    this.listeners(eventName).push({ handler, context, once: true });
+  }
+
+  off(eventName: string, handler: Handler, context?: unknown): void {
+    const list = this.handlers.get(eventName);
+    if (list === undefined) return;
+    const i = list.findIndex((l) => l.handler === handler && (context === undefined || l.context === context));
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  /** @internal delivers an event to this device's handlers and to the simulator's log. */
+  emit(name: string, data: unknown): void {
+    this.sim.record(this, name, data);
+    for (const l of [...(this.handlers.get(name) ?? [])]) {
+      if (l.once) this.off(name, l.handler, l.context);
+      try {
+        l.handler.call(l.context, { name, data: structuredClone(data) });
+      } catch {
+        // an app's handler that throws must not break delivery to the others, as in the SDK
+      }
+    }
+  }
+
+  private listeners(name: string) {
+    let list = this.handlers.get(name);
+    if (list === undefined) {
+      list = [];
+      this.handlers.set(name, list);
+    }
+    return list;
+  }
+
+  // ---- groups ----
+
+  createGroup(options: In<typeof S.CreateGroupOptions>): Promise<ChatResponse> {
+    return this.call('createGroup', options);
+  }
+  joinGroup(options: In<typeof S.JoinGroupOptions>): Promise<ChatResponse> {
+    return this.call('joinGroup', options);
+  }
+  quitGroup(groupID: string): Promise<ChatResponse> {
+    return this.call('quitGroup', groupID);
+  }
+  dismissGroup(groupID: string): Promise<ChatResponse> {
+    return this.call('dismissGroup', groupID);
+  }
+  changeGroupOwner(options: In<typeof S.ChangeGroupOwnerOptions>): Promise<ChatResponse> {
+    return this.call('changeGroupOwner', options);
+  }
+  getGroupList(options?: In<typeof S.GetGroupListOptions>): Promise<ChatResponse> {
+    return this.call('getGroupList', options);
+  }
+  getGroupProfile(options: In<typeof S.GetGroupProfileOptions>): Promise<ChatResponse> {
+    return this.call('getGroupProfile', options);
+  }
+  updateGroupProfile(options: In<typeof S.UpdateGroupProfileOptions>): Promise<ChatResponse> {
+    return this.call('updateGroupProfile', options);
+  }
+  searchGroupByID(groupID: string): Promise<ChatResponse> {
+    return this.call('searchGroupByID', groupID);
+  }
+  getGroupOnlineMemberCount(groupID: string): Promise<ChatResponse> {
+    return this.call('getGroupOnlineMemberCount', groupID);
+  }
+  getGroupApplicationList(): Promise<ChatResponse> {
+    return this.call('getGroupApplicationList', undefined);
+  }
+  handleGroupApplication(options: In<typeof S.HandleGroupApplicationOptions>): Promise<ChatResponse> {
+    return this.call('handleGroupApplication', options);
+  }
+
+  // ---- members ----
+
+  addGroupMember(options: In<typeof S.AddGroupMemberOptions>): Promise<ChatResponse> {
+    return this.call('addGroupMember', options);
+  }
+  deleteGroupMember(options: In<typeof S.DeleteGroupMemberOptions>): Promise<ChatResponse> {
+    return this.call('deleteGroupMember', options);
+  }
+  setGroupMemberRole(options: In<typeof S.SetGroupMemberRoleOptions>): Promise<ChatResponse> {
+    return this.call('setGroupMemberRole', options);
+  }
+  setGroupMemberMuteTime(options: In<typeof S.SetGroupMemberMuteTimeOptions>): Promise<ChatResponse> {
+    return this.call('setGroupMemberMuteTime', options);
+  }
+  setGroupMemberNameCard(options: In<typeof S.SetGroupMemberNameCardOptions>): Promise<ChatResponse> {
+    return this.call('setGroupMemberNameCard', options);
+  }
+  setGroupMemberCustomField(options: In<typeof S.SetGroupMemberCustomFieldOptions>): Promise<ChatResponse> {
+    return this.call('setGroupMemberCustomField', options);
+  }
+  getGroupMemberList(options: In<typeof S.GetGroupMemberListOptions>): Promise<ChatResponse> {
+    return this.call('getGroupMemberList', options);
+  }
+  getGroupMemberProfile(options: In<typeof S.GetGroupMemberProfileOptions>): Promise<ChatResponse> {
+    return this.call('getGroupMemberProfile', options);
+  }
+
+  // ---- attributes and counters ----
+
+  initGroupAttributes(options: In<typeof S.GroupAttributesOptions>): Promise<ChatResponse> {
+    return this.call('initGroupAttributes', options);
+  }
+  setGroupAttributes(options: In<typeof S.GroupAttributesOptions>): Promise<ChatResponse> {
+    return this.call('setGroupAttributes', options);
+  }
+  deleteGroupAttributes(options: In<typeof S.GroupAttributeKeysOptions>): Promise<ChatResponse> {
+    return this.call('deleteGroupAttributes', options);
+  }
+  getGroupAttributes(options: In<typeof S.GroupAttributeKeysOptions>): Promise<ChatResponse> {
+    return this.call('getGroupAttributes', options);
+  }
+  setGroupCounters(options: In<typeof S.SetGroupCountersOptions>): Promise<ChatResponse> {
+    return this.call('setGroupCounters', options);
+  }
+  increaseGroupCounter(options: In<typeof S.ChangeGroupCounterOptions>): Promise<ChatResponse> {
+    return this.call('increaseGroupCounter', options);
+  }
+  decreaseGroupCounter(options: In<typeof S.ChangeGroupCounterOptions>): Promise<ChatResponse> {
+    return this.call('decreaseGroupCounter', options);
+  }
+  getGroupCounters(options: In<typeof S.GetGroupCountersOptions>): Promise<ChatResponse> {
+    return this.call('getGroupCounters', options);
+  }
+
+  /** Runs a method by its SDK name: what adapters and the wire protocol use. */
+  invoke(method: string, arg: unknown): Promise<ChatResponse> {
+    if (!Object.prototype.hasOwnProperty.call(Chat.prototype, method) || !METHODS.has(method)) {
+      return Promise.reject(new ChatError(ERR.INVALID_PARAMETER, `Invalid parameter (method: '${method}' is not a group method of the Web SDK)`));
+    }
+    return this.call(method as UserCommandName, arg);
+  }
+
+  private call(name: UserCommandName, input: unknown): Promise<ChatResponse> {
+    if (!this.loggedIn) return this.callLoggedOut(name, input);
+    try {
+      return this.sim.runUser(this, name, input);
+    } catch (e) {
+      // a defect in the simulator, never an app error: surface it, coded, instead of a TypeError
+      return Promise.reject(new ChatError(2903, `UNCAUGHT_ERROR in ${name}: ${e instanceof Error ? e.message : String(e)}`));
+    }
+  }
+
+  private callLoggedOut(name: UserCommandName, input: unknown): Promise<ChatResponse> {
+    if (!ALLOWED_LOGGED_OUT.has(name)) return Promise.reject(new ChatError(ERR.USER_NOT_LOGGED_IN, `The user has not logged in | ${name} | SDK is not ready`));
+    if (name === 'getGroupOnlineMemberCount') return Promise.resolve({ code: 0, data: { memberCount: 0 } });
+    if (name === 'quitGroup') return Promise.reject(new ChatError(ERR.MEMBER_NOT_IN_GRP, `The user is not in the group (groupID: ${String(input)})`));
+    const groupID = typeof input === 'object' && input !== null ? (input as { groupID?: unknown }).groupID : undefined;
+    const seen = typeof groupID === 'string' ? this.sim.anonymousView(groupID) : undefined;
+    if (seen?.type !== 'AVChatRoom') {
+      return Promise.reject(new ChatError(ERR.CANNOT_JOIN_NON_AV_WITHOUT_LOGIN, 'Non-AVChatRoom groups cannot be joined anonymously; log in first (groupID)'));
+    }
+    // an anonymous viewer is not a member: nothing is counted or stored
+    return Promise.resolve({ code: 0, data: { status: 'JoinedSuccess', group: seen.group } });
+  }
+}
+
+export const METHODS: ReadonlySet<string> = new Set([
+  'createGroup', 'joinGroup', 'quitGroup', 'dismissGroup', 'changeGroupOwner', 'getGroupList', 'getGroupProfile',
+  'updateGroupProfile', 'searchGroupByID', 'getGroupOnlineMemberCount', 'getGroupApplicationList', 'handleGroupApplication',
+  'addGroupMember', 'deleteGroupMember', 'setGroupMemberRole', 'setGroupMemberMuteTime', 'setGroupMemberNameCard',
+  'setGroupMemberCustomField', 'getGroupMemberList', 'getGroupMemberProfile', 'initGroupAttributes', 'setGroupAttributes',
+  'deleteGroupAttributes', 'getGroupAttributes', 'setGroupCounters', 'increaseGroupCounter', 'decreaseGroupCounter', 'getGroupCounters',
+] satisfies UserCommandName[]);

@@ -1,0 +1,219 @@
+/**
+ * The shell around the pure core: sessions (a Chat per user and device), the injected clock,
+ * delivery of events to every logged-in device, and an event log tests can read.
+ */
+import { EVENT, TYPES } from '../constants';
+import { ChatError, ERR, type Refusal } from '../errors';
+import {
+  ADMIN_COMMANDS, closeSession, createState, DEFAULT_LIMITS, executeAdmin, executeUser, openSession,
+  type AdminCommandName, type Audience, type Delivery, type Limits, type Outcome, type State, type UserCommandName,
+} from '../core';
+import { groupView, publicGroupView, seconds } from '../core/views';
+import { LoginOptions } from '../schemas';
+import { VirtualClock, type Clock } from './clock';
+import { customGroupMessage, noticeMessage, tipMessage } from './messages';
+import { Chat } from './chat';
+import { AppAdmin } from './admin';
+
+export type LimitOverrides = Partial<Omit<Limits, 'memberCap'>> & { memberCap?: Partial<Limits['memberCap']> };
+
+export interface SimulatorOptions {
+  /** Where time comes from. Default: a virtual clock at 2026-01-01T00:00:00Z that moves only by `advance`. */
+  clock?: Clock;
+  /** Seeds generated group IDs. Same seed, same calls: same IDs. Default 1. */
+  seed?: number;
+  /** Overrides of the documented limits (member caps, quotas, pending list size, field sizes …). */
+  limits?: LimitOverrides;
+  /** The app admin's account, the operatorID of admin actions. Default 'administrator'. */
+  adminUserID?: string;
+}
+
+export interface DeliveredEvent {
+  /** Position in the whole simulator's delivery order, from 1. */
+  seq: number;
+  userID: string;
+  device: string;
+  name: string;
+  data: unknown;
+}
+
+export class Simulator {
+  readonly clock: Clock;
+  readonly admin: AppAdmin;
+  readonly limits: Limits;
+  /** @internal the core state; read it through the API in tests. */
+  readonly state: State;
+  private readonly chats = new Map<string, Map<string, Chat>>();
+  private readonly log: DeliveredEvent[] = [];
+  private messageSeq = 0;
+  private eventSeq = 0;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.clock = options.clock ?? new VirtualClock();
+    this.limits = {
+      ...DEFAULT_LIMITS,
+      ...options.limits,
+      memberCap: { ...DEFAULT_LIMITS.memberCap, ...options.limits?.memberCap },
+    } as Limits;
+    this.state = createState(this.limits, options.seed ?? 1);
+    this.admin = new AppAdmin(this, options.adminUserID ?? 'administrator');
+  }
+
+  /**
+   * Logs `userID` in on `device` (default 'web') and returns that device's Chat. Logging in again
+   * on the same device kicks the earlier Chat out (KICKED_OUT, multipleAccount).
+   */
+  login(userID: string, options?: { device?: string; unlimitedAVChatRoom?: boolean }): Chat {
+    if (typeof userID !== 'string' || userID === '') throw new ChatError(ERR.INVALID_PARAMETER, 'Invalid parameter (userID: must be a non-empty string)');
+    const parsed = LoginOptions.safeParse(options);
+    if (!parsed.success) throw new ChatError(ERR.INVALID_PARAMETER, `Invalid parameter (login options: ${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    const device = parsed.data?.device ?? 'web';
+    const previous = this.chats.get(userID)?.get(device);
+    if (previous !== undefined) {
+      previous.emit(EVENT.KICKED_OUT, { type: TYPES.KICKED_OUT_MULT_ACCOUNT });
+      previous.detach();
+    }
+    openSession(this.state, userID, device, parsed.data?.unlimitedAVChatRoom === true);
+    const chat = new Chat(this, userID, device);
+    let devices = this.chats.get(userID);
+    if (devices === undefined) {
+      devices = new Map();
+      this.chats.set(userID, devices);
+    }
+    devices.set(device, chat);
+    chat.emit(EVENT.SDK_READY, {});
+    return chat;
+  }
+
+  /** @internal called by Chat.logout and by a kick. */
+  endSession(chat: Chat): void {
+    const devices = this.chats.get(chat.userID);
+    if (devices?.get(chat.device) !== chat) return;
+    devices.delete(chat.device);
+    if (devices.size === 0) this.chats.delete(chat.userID);
+    closeSession(this.state, chat.userID, chat.device);
+  }
+
+  /** Every event delivered so far, in order. */
+  get events(): readonly DeliveredEvent[] {
+    return this.log;
+  }
+
+  eventsFor(userID: string, device?: string): DeliveredEvent[] {
+    return this.log.filter((e) => e.userID === userID && (device === undefined || e.device === device));
+  }
+
+  clearEvents(): void {
+    this.log.length = 0;
+  }
+
+  /** @internal runs an SDK command for a Chat and delivers what it caused. */
+  runUser(chat: Chat, name: UserCommandName, input: unknown): Promise<{ code: 0; data: unknown }> {
+    const outcome = executeUser(this.state, { now: this.clock.now() }, { kind: 'user', userID: chat.userID, device: chat.device }, name, input);
+    return this.settle(outcome, chat);
+  }
+
+  /** @internal */
+  runAdmin(adminID: string, name: AdminCommandName, input: unknown): Promise<{ code: 0; data: unknown }> {
+    const outcome = executeAdmin(this.state, { now: this.clock.now() }, { kind: 'admin', adminID }, name, input);
+    return this.settle(outcome, undefined);
+  }
+
+  /** @internal what an anonymous (logged-out) joinGroup sees of an AVChatRoom. */
+  anonymousView(groupID: string) {
+    const g = this.state.groups.get(groupID);
+    return g === undefined ? undefined : { type: g.type, group: publicGroupView(this.state, g) };
+  }
+
+  private settle(outcome: Outcome, origin: Chat | undefined): Promise<{ code: 0; data: unknown }> {
+    if (!outcome.ok) return Promise.reject(ChatError.from(outcome.refusal));
+    for (const d of outcome.deliveries) this.deliver(d, origin);
+    return Promise.resolve({ code: 0, data: outcome.data });
+  }
+
+  private recipients(to: Audience): Chat[] {
+    const out: Chat[] = [];
+    if ('users' in to) {
+      for (const u of new Set(to.users)) for (const c of this.chats.get(u)?.values() ?? []) out.push(c);
+      return out;
+    }
+    const g = this.state.groups.get(to.membersOf);
+    if (g === undefined) return out;
+    const except = new Set(to.except ?? []);
+    // walk the logged-in users, not the members: cheap in a million-member room
+    for (const [userID, devices] of this.chats) {
+      if (except.has(userID) || !g.members.has(userID)) continue;
+      for (const c of devices.values()) out.push(c);
+    }
+    return out;
+  }
+
+  private nextMessage() {
+    const seq = ++this.messageSeq;
+    return { ID: `${this.state.seed}-${seq}`, sequence: seq, time: seconds(this.clock.now()) };
+  }
+
+  private profile = (userID: string) => {
+    const u = this.state.users.get(userID);
+    return { nick: u?.nick ?? '', avatar: u?.avatar ?? '' };
+  };
+
+  private deliver(d: Delivery, origin: Chat | undefined): void {
+    switch (d.kind) {
+      case 'tip': {
+        const id = this.nextMessage();
+        for (const c of this.recipients(d.to)) c.emit(EVENT.MESSAGE_RECEIVED, [tipMessage(id, d.groupID, d.payload, this.profile)]);
+        return;
+      }
+      case 'notice': {
+        const id = this.nextMessage();
+        for (const c of this.recipients(d.to)) c.emit(EVENT.MESSAGE_RECEIVED, [noticeMessage(id, c.userID, d.payload)]);
+        return;
+      }
+      case 'groupMessage': {
+        const id = this.nextMessage();
+        for (const c of this.recipients(d.to)) {
+          // the sending device sees its own message as sent, not received
+          if (c === origin) continue;
+          c.emit(EVENT.MESSAGE_RECEIVED, [{ ...customGroupMessage(id, d.groupID, d.from, d.data), flow: c.userID === d.from ? 'out' : 'in' }]);
+        }
+        return;
+      }
+      case 'groupListUpdated':
+        for (const c of this.recipients(d.to)) c.emit(EVENT.GROUP_LIST_UPDATED, this.groupListOf(c.userID));
+        return;
+      case 'attributes':
+        for (const c of this.recipients(d.to)) c.emit(EVENT.GROUP_ATTRIBUTES_UPDATED, structuredClone(d.data));
+        return;
+      case 'counter':
+        for (const c of this.recipients(d.to)) c.emit(EVENT.GROUP_COUNTER_UPDATED, { ...d.data });
+        return;
+      case 'kickedOut': {
+        const c = this.chats.get(d.userID)?.get(d.device);
+        c?.emit(EVENT.KICKED_OUT, { type: d.type });
+        return;
+      }
+    }
+  }
+
+  private groupListOf(userID: string) {
+    const list = [];
+    for (const id of this.state.memberships.get(userID) ?? []) {
+      const g = this.state.groups.get(id);
+      if (g !== undefined && g.type !== 'AVChatRoom') list.push(groupView(this.state, g, userID));
+    }
+    return list;
+  }
+
+  /** @internal appends to the event log; called by Chat.emit. */
+  record(chat: Chat, name: string, data: unknown): void {
+    this.log.push({ seq: ++this.eventSeq, userID: chat.userID, device: chat.device, name, data: structuredClone(data) });
+  }
+}
+
+export function createSimulator(options?: SimulatorOptions): Simulator {
+  return new Simulator(options);
+}
+
+export type { Refusal };
+export { ADMIN_COMMANDS };
