@@ -94,7 +94,36 @@ export type Outcome =
   | { ok: true; data: unknown; deliveries: Delivery[] }
   | { ok: false; refusal: Refusal };
 
+/**
+ * Options must be plain data: an object whose fields come from its prototype (`{__proto__: {...}}`)
+ * or a class instance would be read through the prototype chain by the schema, so it is refused
+ * before parsing. Returns the path of the first offender.
+ */
+function impurePath(value: unknown, path: string, depth: number): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth > 32) return path;
+  const proto = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    if (proto !== Array.prototype) return path;
+    for (let i = 0; i < value.length; i++) {
+      const bad = impurePath(value[i], `${path}[${i}]`, depth + 1);
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  }
+  if (proto !== Object.prototype && proto !== null) return path;
+  for (const key of Object.keys(value)) {
+    const bad = impurePath((value as Record<string, unknown>)[key], path === '' ? key : `${path}.${key}`, depth + 1);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
+
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const impure = impurePath(input, '', 0);
+  if (impure !== undefined) {
+    throw new RefusalSignal({ code: ERR.INVALID_PARAMETER, field: impure === '' ? 'options' : impure, detail: 'must be plain data (no prototype, class instance or cycle)' });
+  }
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const { field, detail } = S.describeIssue(r.error);

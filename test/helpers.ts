@@ -1,0 +1,59 @@
+/** Small helpers shared by the simulator's unit tests. */
+import { expect } from 'vitest';
+import { createSimulator, type Chat, type Simulator, type SimulatorOptions } from '../simulator';
+
+/** Awaits a call that must fail, and returns the error for further checks. */
+export async function refusal(p: Promise<unknown>, code: number): Promise<Error & { code: number; data: Record<string, unknown> }> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(Error);
+    expect((e as { code: unknown }).code, (e as Error).message).toBe(code);
+    expect(typeof (e as Error).message).toBe('string');
+    return e as Error & { code: number; data: Record<string, unknown> };
+  }
+  throw new Error(`expected a refusal with code ${code}, but the call succeeded`);
+}
+
+export interface World {
+  sim: Simulator;
+  chats: Record<string, Chat>;
+}
+
+/** A simulator with the named users logged in (one device each, called 'web'). */
+export function world(users: string[], options?: SimulatorOptions): World {
+  const sim = createSimulator(options);
+  const chats: Record<string, Chat> = {};
+  for (const u of users) chats[u] = sim.login(u);
+  return { sim, chats };
+}
+
+/** Names of events a user's device received since the log was last cleared, with tip/notice types. */
+export function received(sim: Simulator, userID: string, device = 'web'): string[] {
+  return sim.eventsFor(userID, device).map((e) => {
+    const first = Array.isArray(e.data) ? (e.data[0] as { type?: string; payload?: { operationType?: number } } | undefined) : undefined;
+    if (first?.type === 'TIMGroupTipElem') return `tip:${first.payload?.operationType}`;
+    if (first?.type === 'TIMGroupSystemNoticeElem') return `notice:${first.payload?.operationType}`;
+    if (first?.type === 'TIMCustomElem') return 'custom';
+    return e.name;
+  });
+}
+
+/** A deep, comparable picture of everything the API can read: for failure-atomicity checks. */
+export function snapshot(sim: Simulator): unknown {
+  const s = sim.state;
+  return JSON.parse(
+    JSON.stringify(
+      {
+        groups: [...s.groups.values()].map((g) => ({ ...g, members: [...g.members], muted: [...g.muted], banned: [...g.banned], attributes: [...g.attributes], counters: [...g.counters] })),
+        memberships: [...s.memberships].map(([u, set]) => [u, [...set].sort()]),
+        avRoom: [...s.avRoom],
+        applications: [...s.applications],
+        creations: s.creations,
+        nextSerial: s.nextSerial,
+        users: [...s.users],
+      },
+      (_k, v) => (v === Number.POSITIVE_INFINITY ? 'Infinity' : v),
+    ),
+  );
+}
