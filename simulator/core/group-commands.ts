@@ -13,7 +13,7 @@ import type { Tx } from './tx';
 import { MemberTable } from './member-table';
 import {
   TIP, actorID, admit, allowsAdmins, checkBytes, checkCapacity, countCreation, creationsToday, destroy, expel,
-  findGroup, generateGroupID, isManager, listChanged, listChangedFor, nextSerial, notice, overQuota, requireUser, roleIn, tip, utf8Bytes,
+  findGroup, generateGroupID, isManager, recycleIfEmpty, listChanged, listChangedFor, nextSerial, notice, overQuota, requireUser, roleIn, tip, utf8Bytes,
 } from './rules';
 import { groupView, publicGroupView, seconds } from './views';
 
@@ -252,11 +252,6 @@ export function apply(tx: Tx, ctx: Context, g: GroupRecord, applicant: string, u
   }
 }
 
-function recycle(tx: Tx, g: GroupRecord): void {
-  for (const a of [...tx.state.applications.values()]) if (a.groupID === g.groupID) tx.mapDelete(tx.state.applications, a.key);
-  tx.mapDelete(tx.state.groups, g.groupID);
-}
-
 /** What the SDK does to the AVChatRoom a user is in when they join another. */
 function leaveAVChatRoom(tx: Tx, groupID: string, userID: string): void {
   const g = tx.state.groups.get(groupID);
@@ -282,8 +277,7 @@ export function quitGroup(tx: Tx, _ctx: Context, actor: Extract<Actor, { kind: '
   notice(tx, g, NOTICE.QUIT, me, [me]);
   tip(tx, g, TIP.QUIT, me, [me]);
   listChangedFor(tx, g, role === 'Owner' ? { users: [me, ...[...g.members].map((m) => m.userID)] } : { users: [me] });
-  // [GS]: the service repossesses a group once all its members have quit
-  if (g.members.size === 0) recycle(tx, g);
+  recycleIfEmpty(tx, g);
   return { groupID };
 }
 

@@ -13,7 +13,7 @@ import type { Tx } from './tx';
 import { apply } from './group-commands';
 import {
   TIP, admit, allowsAdmins, checkBytes, checkCapacity, expel, findGroup, isManager, listChanged, listChangedFor, notice,
-  overQuota, requireMember, requireTarget, requireUser, roleIn, tip,
+  overQuota, recycleIfEmpty, requireMember, requireTarget, requireUser, roleIn, tip,
 } from './rules';
 import { applicationView, avMemberView, groupView, memberView, seconds } from './views';
 
@@ -105,6 +105,7 @@ export function removeMembers(tx: Tx, g: GroupRecord, operatorID: string, target
     else tip(tx, g, TIP.KICKED, operatorID, removed, { memberList });
     listChangedFor(tx, g, { users: removed });
   }
+  recycleIfEmpty(tx, g);
   return removed;
 }
 

@@ -187,6 +187,16 @@ export function expel(tx: Tx, g: GroupRecord, userID: string): void {
   if (tx.state.avRoom.get(userID) === g.groupID) tx.mapDelete(tx.state.avRoom, userID);
 }
 
+/**
+ * [GS]: the service repossesses a group once all its members have left. An AVChatRoom is exempt:
+ * the app admin creates them empty, and viewers come and go.
+ */
+export function recycleIfEmpty(tx: Tx, g: GroupRecord): void {
+  if (g.members.size > 0 || g.type === 'AVChatRoom') return;
+  for (const a of [...tx.state.applications.values()]) if (a.groupID === g.groupID) tx.mapDelete(tx.state.applications, a.key);
+  tx.mapDelete(tx.state.groups, g.groupID);
+}
+
 export function checkCapacity(g: GroupRecord, adding: number): void {
   if (g.members.size + adding > g.maxMemberCount) {
     refuse(ERR.GROUP_FULL, 'groupID', `${g.groupID} holds ${g.members.size} of ${g.maxMemberCount}; cannot add ${adding}`);

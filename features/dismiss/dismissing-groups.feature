@@ -1,0 +1,139 @@
+@area:dismiss
+Feature: Dismissing (disbanding) a group
+  Source: Web SDK "Group Management", "Disbanding a Group" (https://trtc.io/document/48465):
+    "A work group cannot be disbanded."
+  Source: Product "Group Management" (https://www.tencentcloud.com/document/product/1047/33530):
+    "The app admin can call the RESTful API to disband any group."
+    "For a public group (Public), meeting group (Meeting), AVChatRoom (AVChatRoom), or community group
+    (Community), only the group owner can disband the group."
+    "For a work group (Work), no one in the group can disband the group."
+    "When the group is disbanded, all group members receive a system message stating that the group has been disbanded."
+
+  @rule:dismiss.work-group-cannot-be-dismissed @type:Work
+  Rule: Nobody in a Work group can dismiss it, not even its owner
+    Quote: "A work group cannot be disbanded." (Web SDK, Group Management, https://trtc.io/document/48465)
+    Quote: "For a work group (Work), no one in the group can disband the group." (Product, Group Management,
+    https://www.tencentcloud.com/document/product/1047/33530)
+    The refusal's code is not documented; groupspec reads it as 10007 (docs/ambiguities.md#a26-dismiss-work-group-code).
+
+    Scenario: The owner of a Work group cannot dismiss it
+      Given alice is logged in
+      And alice has created a Work group "W" with members bob
+      When alice dismisses "W"
+      Then it fails with code 10007
+      And nothing has changed
+      And "W" still exists
+      And bob receives no system notice 5 (group dismissed) about "W"
+
+  @rule:dismiss.only-owner-dismisses @type:Public @type:Meeting @type:AVChatRoom @type:Community
+  Rule: Only the owner can dismiss a Public, Meeting, AVChatRoom or Community group
+    Quote: "For a public group (Public), meeting group (Meeting), AVChatRoom (AVChatRoom), or community group
+    (Community), only the group owner can disband the group." (Product, Group Management,
+    https://www.tencentcloud.com/document/product/1047/33530)
+
+    Scenario Outline: The owner of a <type> group dismisses it
+      Given alice is logged in
+      And alice has created a <type> group "G"
+      When alice dismisses "G"
+      Then it succeeds
+      And the result's groupID is the ID of "G"
+      And "G" no longer exists
+
+      Examples:
+        | type       |
+        | Public     |
+        | Meeting    |
+        | AVChatRoom |
+        | Community  |
+
+    Scenario Outline: Dismissing, by role and type: <role> in a <type> group
+      Given alice is logged in
+      And alice has created a <type> group "G"
+      And the actor is the <role> of "G"
+      When the actor dismisses "G"
+      Then <outcome>
+
+      Examples: The owner may dismiss every type but Work
+        | role      | type       | outcome                    |
+        | owner     | Work       | it fails with code 10007   |
+        | owner     | Public     | it succeeds                |
+        | owner     | Meeting    | it succeeds                |
+        | owner     | AVChatRoom | it succeeds                |
+        | owner     | Community  | it succeeds                |
+
+      Examples: Admins, members and non-members may not
+        | role       | type       | outcome                  |
+        | admin      | Work       | it fails with code 10007 |
+        | admin      | Public     | it fails with code 10007 |
+        | admin      | Meeting    | it fails with code 10007 |
+        | admin      | AVChatRoom | it fails with code 10007 |
+        | admin      | Community  | it fails with code 10007 |
+        | member     | Work       | it fails with code 10007 |
+        | member     | Public     | it fails with code 10007 |
+        | member     | Meeting    | it fails with code 10007 |
+        | member     | AVChatRoom | it fails with code 10007 |
+        | member     | Community  | it fails with code 10007 |
+        | non-member | Work       | it fails with code 10007 |
+        | non-member | Public     | it fails with code 10007 |
+        | non-member | Meeting    | it fails with code 10007 |
+        | non-member | AVChatRoom | it fails with code 10007 |
+        | non-member | Community  | it fails with code 10007 |
+
+      Examples: The app admin may dismiss any group
+        | role      | type       | outcome     |
+        | app admin | Work       | it succeeds |
+        | app admin | Public     | it succeeds |
+        | app admin | Meeting    | it succeeds |
+        | app admin | AVChatRoom | it succeeds |
+        | app admin | Community  | it succeeds |
+
+  @rule:dismiss.app-admin-dismisses-any-group @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
+  Rule: The app admin can dismiss any group, Work groups included
+    Quote: "The app admin can call the RESTful API to disband any group." (Product, Group Management,
+    https://www.tencentcloud.com/document/product/1047/33530)
+
+    Scenario: The app admin dismisses a Work group its owner could not
+      Given alice is logged in
+      And alice has created a Work group "W" with members bob
+      When the app admin dismisses "W"
+      Then it succeeds
+      And "W" no longer exists
+      And alice's group list does not contain "W"
+
+  @rule:dismiss.members-told-of-dismissal @type:Public @type:Work
+  Rule: When a group is dismissed, every member receives a system notice saying so
+    Quote: "When the group is disbanded, all group members receive a system message stating that the group has been
+    disbanded." (Product, Group Management, https://www.tencentcloud.com/document/product/1047/33530)
+
+    Scenario: Every device of every member hears of the dismissal
+      Given alice is logged in on her phone and her laptop
+      And bob is logged in on his phone and his laptop
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When alice dismisses "P"
+      Then it succeeds
+      And alice eventually receives the system notice 5 (group dismissed) about "P"
+      And bob on his phone eventually receives the system notice 5 (group dismissed) about "P"
+      And bob on his laptop eventually receives the system notice 5 (group dismissed) about "P"
+      And bob's group list is eventually updated to exclude "P"
+
+    Scenario: Members of a Work group dismissed by the app admin hear of it too
+      Given alice and bob are logged in
+      And alice has created a Work group "W" with members bob
+      When the app admin dismisses "W"
+      Then it succeeds
+      And bob eventually receives the system notice 5 (group dismissed) about "W"
+      And alice eventually receives the system notice 5 (group dismissed) about "W"
+
+  @rule:dismiss.dismissed-group-unreachable @type:Public
+  Rule: Operations on a dismissed group fail with 10010
+    Quote: "10010: The group does not exist or has been deleted" (Error Codes, https://intl.cloud.tencent.com/document/product/1047/34348)
+
+    Scenario: A dismissed group can be neither read nor joined
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And alice has dismissed "P"
+      When bob joins "P"
+      Then it fails with code 10010
+      When alice reads the profile of "P"
+      Then it fails with code 10010

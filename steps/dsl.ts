@@ -1,0 +1,48 @@
+/**
+ * Step registration with the suite's conventions: a step that meets a capability the
+ * implementation lacks returns 'skipped' (reported as not applicable), and every step body
+ * runs with the GroupWorld as `this`.
+ */
+import { defineParameterType, Given as G, Then as T, When as W } from '@cucumber/cucumber';
+import type { GroupTypeName } from '../adapters/contract';
+import { Skip, type GroupWorld } from './world';
+
+type Body = (this: GroupWorld, ...args: any[]) => Promise<unknown> | unknown;
+
+function wrap(body: Body): Body {
+  // cucumber reads the arity of the function to match arguments, so keep it
+  const wrapped = async function (this: GroupWorld, ...args: unknown[]) {
+    try {
+      return await body.apply(this, args);
+    } catch (e) {
+      if (e instanceof Skip) return 'skipped';
+      throw e;
+    }
+  };
+  Object.defineProperty(wrapped, 'length', { value: body.length });
+  return wrapped;
+}
+
+export const Given = (pattern: string, body: Body) => G(pattern, wrap(body));
+export const When = (pattern: string, body: Body) => W(pattern, wrap(body));
+export const Then = (pattern: string, body: Body) => T(pattern, wrap(body));
+
+/** Fails the step with a matcher's explanation. */
+export function check(failure: string | undefined): void {
+  if (failure !== undefined) throw new Error(failure);
+}
+
+const NAME = '[a-z][a-z0-9_]*';
+
+defineParameterType({ name: 'type', regexp: /Work|Public|Meeting|AVChatRoom|Community/, transformer: (s: string) => s as GroupTypeName });
+defineParameterType({ name: 'user', regexp: new RegExp(NAME), transformer: (s: string) => s });
+defineParameterType({
+  name: 'users',
+  regexp: new RegExp(`${NAME}(?:(?:, | and )${NAME})*`),
+  transformer: (s: string) => s.split(/, | and /),
+});
+defineParameterType({ name: 'actor', regexp: new RegExp(`the app admin|the actor|${NAME}`), transformer: (s: string) => s });
+/** A notice or tip number with an optional readable gloss: `5 (group dismissed)`. */
+defineParameterType({ name: 'op', regexp: /\d+(?: \([^)]*\))?/, transformer: (s: string) => Number.parseInt(s, 10) });
+defineParameterType({ name: 'gridRole', regexp: /owner|admin|member|non-member|app admin/, transformer: (s: string) => s });
+defineParameterType({ name: 'json', regexp: /(?:\[|\{|"|-?\d|true\b|false\b|null\b).*/, transformer: (s: string) => JSON.parse(s) as unknown });

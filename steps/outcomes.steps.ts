@@ -1,0 +1,235 @@
+/** Then: what the last call returned, what the API reads back, what each device received. */
+import type { GroupTypeName } from '../adapters/contract';
+import { Then, check } from './dsl';
+import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, lastGroupList, preview, type MessageQuery } from './matchers';
+import { ADMIN, Skip, type GroupWorld } from './world';
+
+Then('it succeeds', function (this: GroupWorld) {
+  check(expectSuccess(this.last));
+});
+Then('it fails with code {int}', function (this: GroupWorld, code: number) {
+  check(expectCode(this.last, code));
+});
+Then('it fails with code {int} naming {string}', function (this: GroupWorld, code: number, field: string) {
+  check(expectCode(this.last, code));
+  const message = this.last !== undefined && !this.last.ok ? this.last.message : '';
+  check(message.includes(field) ? undefined : `the message "${message}" does not name ${field}`);
+});
+Then('nothing has changed', async function (this: GroupWorld) {
+  const now = await this.observe();
+  check(deepEqual(now, this.before) ? undefined : `state changed:\n before ${preview(this.before)}\n after  ${preview(now)}`);
+});
+
+Then('the result\'s {word} is {json}', function (this: GroupWorld, path: string, expected: unknown) {
+  const actual = this.resultAt(path);
+  const want = typeof expected === 'string' ? this.substitute(expected) : expected;
+  check(deepEqual(actual, want) ? undefined : `result ${path} is ${preview(actual)}, expected ${preview(want)}`);
+});
+Then('the result\'s {word} is the ID of {string}', function (this: GroupWorld, path: string, alias: string) {
+  const actual = this.resultAt(path);
+  check(actual === this.groupID(alias) ? undefined : `result ${path} is ${preview(actual)}, expected ${this.groupID(alias)}`);
+});
+Then('the result\'s {word} matches {string}', function (this: GroupWorld, path: string, pattern: string) {
+  const actual = this.resultAt(path);
+  check(typeof actual === 'string' && new RegExp(pattern).test(actual) ? undefined : `result ${path} is ${preview(actual)}, not matching /${pattern}/`);
+});
+Then('the result has no {word}', function (this: GroupWorld, path: string) {
+  const actual = this.resultAt(path);
+  check(actual === undefined ? undefined : `result ${path} is ${preview(actual)}, expected it absent`);
+});
+Then('the result\'s {word} lists {users}', function (this: GroupWorld, path: string, users: string[]) {
+  const actual = this.resultAt(path) as unknown[];
+  const ids = Array.isArray(actual) ? actual.map((x) => (typeof x === 'object' && x !== null ? (x as { userID?: string }).userID : x)) : actual;
+  check(deepEqual(ids, users) ? undefined : `result ${path} is ${preview(ids)}, expected ${preview(users)}`);
+});
+Then('the result\'s {word} is empty', function (this: GroupWorld, path: string) {
+  const actual = this.resultAt(path);
+  check(Array.isArray(actual) && actual.length === 0 ? undefined : `result ${path} is ${preview(actual)}, expected []`);
+});
+Then('the result\'s {word} has {int} entries', function (this: GroupWorld, path: string, n: number) {
+  const actual = this.resultAt(path);
+  check(Array.isArray(actual) && actual.length === n ? undefined : `result ${path} has ${Array.isArray(actual) ? actual.length : preview(actual)} entries, expected ${n}`);
+});
+Then('the join status is {string}', function (this: GroupWorld, status: string) {
+  check(expectSuccess(this.last));
+  const actual = this.resultAt('status');
+  check(actual === status ? undefined : `join status is ${preview(actual)}, expected ${status}`);
+});
+
+// ---- state read back through the API ----
+
+/** Membership as the app admin sees it; for an AVChatRoom, via the owner's recent-member list. */
+async function isMember(w: GroupWorld, user: string, alias: string): Promise<boolean> {
+  const groupID = w.groupID(alias);
+  if (w.groupTypes.get(alias) === 'AVChatRoom') {
+    const info = await w.must(ADMIN, 'getGroupInfo', { groupID });
+    if (info.ownerID === user) return true;
+    const owner = info.ownerID as string;
+    const list = await w.must(owner, 'getGroupMemberList', { groupID, count: 100 });
+    return (list.memberList as Array<{ userID: string }>).some((m) => m.userID === user);
+  }
+  const r = await w.must(ADMIN, 'getRoleInGroup', { groupID, userIDList: [user] });
+  return r.userIdList[0].role !== 'NotMember';
+}
+
+Then('{users} is/are (a )member(s) of {string}', async function (this: GroupWorld, users: string[], alias: string) {
+  for (const u of users) check((await isMember(this, u, alias)) ? undefined : `${u} is not a member of ${alias}`);
+});
+Then('{users} is/are not (a )member(s) of {string}', async function (this: GroupWorld, users: string[], alias: string) {
+  for (const u of users) check((await isMember(this, u, alias)) ? `${u} is still a member of ${alias}` : undefined);
+});
+Then('the role of {user} in {string} is {word}', async function (this: GroupWorld, u: string, alias: string, role: string) {
+  const r = await this.must(ADMIN, 'getRoleInGroup', { groupID: this.groupID(alias), userIDList: [u] });
+  const actual = r.userIdList[0].role;
+  check(actual === role ? undefined : `${u}'s role in ${alias} is ${actual}, expected ${role}`);
+});
+Then('{string} has {int} member(s)', async function (this: GroupWorld, alias: string, n: number) {
+  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  check(info.memberNum === n ? undefined : `${alias} has ${info.memberNum} members, expected ${n}`);
+});
+Then('{string} has no owner', async function (this: GroupWorld, alias: string) {
+  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  check(info.ownerID === '' ? undefined : `${alias} is owned by ${info.ownerID}`);
+});
+Then('{user} owns {string}', async function (this: GroupWorld, u: string, alias: string) {
+  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  check(info.ownerID === u ? undefined : `${alias} is owned by ${preview(info.ownerID)}, expected ${u}`);
+});
+Then('{string} no longer exists', async function (this: GroupWorld, alias: string) {
+  const r = await this.attempt(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  check(expectCode(r, 10010));
+});
+Then('{string} still exists', async function (this: GroupWorld, alias: string) {
+  check(expectSuccess(await this.attempt(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) })));
+});
+Then('the {word} of {string} is {json}', async function (this: GroupWorld, field: string, alias: string, expected: unknown) {
+  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  const actual = at(info, field);
+  check(deepEqual(actual, expected) ? undefined : `${alias}'s ${field} is ${preview(actual)}, expected ${preview(expected)}`);
+});
+Then('{user}\'s group list contains {string}', async function (this: GroupWorld, u: string, alias: string) {
+  const l = await this.must(u, 'getGroupList');
+  const ids = (l.groupList as Array<{ groupID: string }>).map((x) => x.groupID);
+  check(ids.includes(this.groupID(alias)) ? undefined : `${u}'s group list ${preview(ids)} lacks ${alias}`);
+});
+Then('{user}\'s group list does not contain {string}', async function (this: GroupWorld, u: string, alias: string) {
+  const l = await this.must(u, 'getGroupList');
+  const ids = (l.groupList as Array<{ groupID: string }>).map((x) => x.groupID);
+  check(ids.includes(this.groupID(alias)) ? `${u}'s group list still holds ${alias}` : undefined);
+});
+
+async function memberField(w: GroupWorld, u: string, alias: string): Promise<any> {
+  const r = await w.must(ADMIN, 'getGroupMemberInfo', { groupID: w.groupID(alias), limit: 200 });
+  const m = (r.memberList as Array<{ userID: string }>).find((x) => x.userID === u);
+  if (m === undefined) throw new Error(`${u} is not a member of ${alias}`);
+  return m;
+}
+Then('the name card of {user} in {string} is {string}', async function (this: GroupWorld, u: string, alias: string, card: string) {
+  const m = await memberField(this, u, alias);
+  check(m.nameCard === card ? undefined : `${u}'s name card is ${preview(m.nameCard)}, expected ${preview(card)}`);
+});
+Then('the custom field {string} of {user} in {string} is {string}', async function (this: GroupWorld, key: string, u: string, alias: string, value: string) {
+  const m = await memberField(this, u, alias);
+  const f = (m.memberCustomField as Array<{ key: string; value: string }>).find((x) => x.key === key);
+  check(f?.value === value ? undefined : `${u}'s field ${key} is ${preview(f?.value)}, expected ${preview(value)}`);
+});
+
+async function nowSeconds(w: GroupWorld): Promise<number> {
+  const app = await w.app();
+  if (app.now === undefined) throw new Skip('reading the app clock');
+  return Math.floor((await app.now()) / 1000);
+}
+Then('{user} is muted in {string} for {int} more seconds', async function (this: GroupWorld, u: string, alias: string, s: number) {
+  const m = await memberField(this, u, alias);
+  const now = await nowSeconds(this);
+  check(m.muteUntil === now + s ? undefined : `${u}'s muteUntil is ${m.muteUntil}, expected now (${now}) + ${s}`);
+});
+Then('{user} is not muted in {string}', async function (this: GroupWorld, u: string, alias: string) {
+  const m = await memberField(this, u, alias);
+  const now = await nowSeconds(this);
+  check(m.muteUntil <= now ? undefined : `${u} is muted until ${m.muteUntil} (now ${now})`);
+});
+
+// ---- events, per user (every device) or per device ----
+
+function messageQuery(w: GroupWorld, kind: MessageQuery['kind'], op: number, alias: string, users?: string[]): MessageQuery {
+  return { kind, operationType: op, groupID: w.groupID(alias), ...(users === undefined ? {} : { userIDList: users }) };
+}
+
+async function eventuallyEach(w: GroupWorld, user: string, device: string | undefined, what: string, test: (events: Awaited<ReturnType<GroupWorld['eventsSinceAction']>>) => boolean): Promise<void> {
+  if (!w.impl.capabilities.events) throw new Skip('event delivery');
+  const sessions = device === undefined ? w.devicesOf(user) : w.devicesOf(user).filter((s) => s.device === device);
+  if (sessions.length === 0) throw new Error(`${user}${device === undefined ? '' : ` on ${device}`} is not logged in`);
+  for (const s of sessions) {
+    check(await w.eventually(async () => (test(await w.eventsSinceAction(s)) ? undefined : `${user} on ${s.device} did not receive ${what}`)));
+  }
+}
+
+async function never(w: GroupWorld, user: string, what: string, test: (events: Awaited<ReturnType<GroupWorld['eventsSinceAction']>>) => boolean): Promise<void> {
+  if (!w.impl.capabilities.events) throw new Skip('event delivery');
+  const settle = Number(process.env.GROUPSPEC_SETTLE_MS ?? 0);
+  if (settle > 0) await new Promise((r) => setTimeout(r, settle));
+  for (const s of w.devicesOf(user)) check(test(await w.eventsSinceAction(s)) ? `${user} on ${s.device} received ${what}` : undefined);
+}
+
+Then('{user} eventually receives the system notice {op} about {string}', async function (this: GroupWorld, u: string, op: number, alias: string) {
+  const q = messageQuery(this, 'notice', op, alias);
+  await eventuallyEach(this, u, undefined, `system notice ${op} about ${alias}`, (ev) => findMessages(ev, q).length > 0);
+});
+Then('{user} on her/his/their {word} eventually receives the system notice {op} about {string}', async function (this: GroupWorld, u: string, device: string, op: number, alias: string) {
+  const q = messageQuery(this, 'notice', op, alias);
+  await eventuallyEach(this, u, device, `system notice ${op} about ${alias}`, (ev) => findMessages(ev, q).length > 0);
+});
+Then('{user} receives no system notice {op} about {string}', async function (this: GroupWorld, u: string, op: number, alias: string) {
+  const q = messageQuery(this, 'notice', op, alias);
+  await never(this, u, `system notice ${op} about ${alias}`, (ev) => findMessages(ev, q).length > 0);
+});
+Then('{user} eventually receives the group tip {op} about {string}', async function (this: GroupWorld, u: string, op: number, alias: string) {
+  const q = messageQuery(this, 'tip', op, alias);
+  await eventuallyEach(this, u, undefined, `group tip ${op} in ${alias}`, (ev) => findMessages(ev, q).length > 0);
+});
+Then('{user} eventually receives the group tip {op} about {string} naming {users}', async function (this: GroupWorld, u: string, op: number, alias: string, users: string[]) {
+  const q = messageQuery(this, 'tip', op, alias, users);
+  await eventuallyEach(this, u, undefined, `group tip ${op} in ${alias} naming ${users.join(', ')}`, (ev) => findMessages(ev, q).length > 0);
+});
+Then('{user} receives no group tip {op} about {string}', async function (this: GroupWorld, u: string, op: number, alias: string) {
+  const q = messageQuery(this, 'tip', op, alias);
+  await never(this, u, `group tip ${op} in ${alias}`, (ev) => findMessages(ev, q).length > 0);
+});
+Then('the system notice {op} that {user} received about {string} says {string}', async function (this: GroupWorld, op: number, u: string, alias: string, text: string) {
+  const q = messageQuery(this, 'notice', op, alias);
+  for (const s of this.devicesOf(u)) {
+    const found = findMessages(await this.eventsSinceAction(s), q);
+    check(found.some((m) => m.payload.handleMessage === text || m.payload.userDefinedField === text) ? undefined : `no notice ${op} to ${u} on ${s.device} says ${preview(text)}: ${preview(found.map((m) => m.payload))}`);
+  }
+});
+Then('{user}\'s group list is eventually updated to include {string}', async function (this: GroupWorld, u: string, alias: string) {
+  const id = this.groupID(alias);
+  await eventuallyEach(this, u, undefined, `a group list holding ${alias}`, (ev) => lastGroupList(ev)?.includes(id) === true);
+});
+Then('{user}\'s group list is eventually updated to exclude {string}', async function (this: GroupWorld, u: string, alias: string) {
+  const id = this.groupID(alias);
+  await eventuallyEach(this, u, undefined, `a group list without ${alias}`, (ev) => {
+    const l = lastGroupList(ev);
+    return l !== undefined && !l.includes(id);
+  });
+});
+Then('{user}\'s group list is not updated', async function (this: GroupWorld, u: string) {
+  await never(this, u, 'a group list update', (ev) => findEvents(ev, 'onGroupListUpdated').length > 0);
+});
+Then('{user} eventually receives the group_create message in {string}', async function (this: GroupWorld, u: string, alias: string) {
+  const id = this.groupID(alias);
+  await eventuallyEach(this, u, undefined, `the group_create message in ${alias}`, (ev) =>
+    findMessages(ev, { kind: 'custom', groupID: id }).some((m) => JSON.parse(m.payload.data).businessID === 'group_create'),
+  );
+});
+Then('{user} eventually receives an attribute update for {string} with {json}', async function (this: GroupWorld, u: string, alias: string, attrs: unknown) {
+  const id = this.groupID(alias);
+  await eventuallyEach(this, u, undefined, `an attribute update ${preview(attrs)}`, (ev) => findEvents(ev, 'groupAttributesUpdated', (d) => d.groupID === id && deepEqual(d.groupAttributes, attrs)).length > 0);
+});
+Then('{user} eventually receives a counter update for {string}: {word} = {int}', async function (this: GroupWorld, u: string, alias: string, key: string, value: number) {
+  const id = this.groupID(alias);
+  await eventuallyEach(this, u, undefined, `counter ${key} = ${value}`, (ev) => findEvents(ev, 'onGroupCounterUpdated', (d) => d.groupID === id && d.key === key && d.value === value).length > 0);
+});
+
+export type { GroupTypeName };

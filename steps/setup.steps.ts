@@ -1,0 +1,178 @@
+/** Given: apps, users, devices, groups and the roles people hold in them. */
+import type { DataTable } from '@cucumber/cucumber';
+import type { GroupTypeName } from '../adapters/contract';
+import { Given, check } from './dsl';
+import { ADMIN, Skip, wireType, type GroupWorld } from './world';
+
+function setLimit(w: GroupWorld, path: string, value: number): void {
+  if (w.appStarted()) throw new Error('limits must be set before anyone logs in or any group exists (put them first)');
+  if (!w.impl.capabilities.limitOverrides) throw new Skip('limit overrides');
+  const limits = (w.appOptions.limits ??= {}) as Record<string, any>;
+  const [head, tail] = path.split('.');
+  if (tail === undefined) limits[head!] = value;
+  else (limits[head!] ??= {})[tail] = value;
+}
+
+Given('an app with these limits:', function (this: GroupWorld, table: DataTable) {
+  for (const [path, value] of table.raw()) setLimit(this, path!, Number(value));
+});
+Given('an app where a {type} group holds at most {int} members', function (this: GroupWorld, t: GroupTypeName, n: number) {
+  setLimit(this, `memberCap.${wireType(t)}`, n);
+});
+Given('an app where a user may belong to at most {int} groups', function (this: GroupWorld, n: number) {
+  setLimit(this, 'userGroupQuota', n);
+});
+Given('an app where at most {int} groups may be created a day', function (this: GroupWorld, n: number) {
+  setLimit(this, 'dailyNetCreations', n);
+});
+
+Given('{users} is/are logged in', async function (this: GroupWorld, users: string[]) {
+  for (const u of users) await this.login(u);
+});
+Given('{user} is logged in on her/his/their {word}', async function (this: GroupWorld, u: string, device: string) {
+  await this.login(u, device);
+});
+Given('{user} is logged in on her/his/their {word} and her/his/their {word}', async function (this: GroupWorld, u: string, d1: string, d2: string) {
+  await this.login(u, d1);
+  await this.login(u, d2);
+});
+Given('{user} is logged in with unlimited AVChatRooms', async function (this: GroupWorld, u: string) {
+  await this.login(u, 'web', { unlimitedAVChatRoom: true });
+});
+Given('the account(s) {users} exist(s)', async function (this: GroupWorld, users: string[]) {
+  for (const u of users) await this.must(ADMIN, 'importAccount', { userID: u });
+});
+
+async function create(w: GroupWorld, owner: string, t: GroupTypeName, alias: string, extra: Record<string, unknown> = {}): Promise<void> {
+  w.requireType(t);
+  const data = owner === ADMIN
+    ? await w.must(ADMIN, 'createGroup', { type: wireType(t), name: alias, ...extra })
+    : await w.must(owner, 'createGroup', { type: wireType(t), name: alias, ...extra });
+  w.groups.set(alias, data.groupID ?? data.group.groupID);
+  w.groupTypes.set(alias, t);
+}
+
+/** Reads a two-column table of options, parsing JSON values where they parse. */
+export function options(w: GroupWorld, table: DataTable): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of table.raw()) {
+    const text = w.substitute(v!);
+    try {
+      out[k!] = JSON.parse(text);
+    } catch {
+      out[k!] = text;
+    }
+  }
+  return out;
+}
+
+Given('{user} has created a {type} group {string}', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string) {
+  await create(this, owner, t, alias);
+});
+Given('{user} has created a {type} group {string} with members {users}', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, members: string[]) {
+  for (const m of members) if (!this.sessions.has(m)) await this.must(ADMIN, 'importAccount', { userID: m });
+  await create(this, owner, t, alias, { memberList: members.map((userID) => ({ userID })) });
+});
+Given('{user} has created a {type} group {string} with:', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, table: DataTable) {
+  await create(this, owner, t, alias, options(this, table));
+});
+Given('the app admin has created a {type} group {string} without an owner', async function (this: GroupWorld, t: GroupTypeName, alias: string) {
+  await create(this, ADMIN, t, alias);
+});
+Given('the app admin has created a {type} group {string} owned by {user}', async function (this: GroupWorld, t: GroupTypeName, alias: string, owner: string) {
+  if (!this.sessions.has(owner)) await this.must(ADMIN, 'importAccount', { userID: owner });
+  await create(this, ADMIN, t, alias, { ownerAccount: owner });
+});
+
+/** Makes users members by the most direct documented route for the group's type. */
+export async function enrol(w: GroupWorld, users: string[], alias: string): Promise<void> {
+  const groupID = w.groupID(alias);
+  if (w.groupTypes.get(alias) === 'AVChatRoom') {
+    for (const u of users) {
+      const r = await w.must(u, 'joinGroup', { groupID });
+      if (r.status !== 'JoinedSuccess' && r.status !== 'AlreadyInGroup') throw new Error(`${u} could not enter ${alias}: ${r.status}`);
+    }
+    return;
+  }
+  for (const u of users) if (!w.sessions.has(u)) await w.must(ADMIN, 'importAccount', { userID: u });
+  await w.must(ADMIN, 'addGroupMember', { groupID, userIDList: users, silence: false });
+}
+
+Given('{users} belong(s) to {string}', async function (this: GroupWorld, users: string[], alias: string) {
+  await enrol(this, users, alias);
+});
+Given('{users} is/are (an )admin(s) of {string}', async function (this: GroupWorld, users: string[], alias: string) {
+  await enrol(this, users, alias);
+  for (const u of users) await this.must(ADMIN, 'modifyGroupMemberInfo', { groupID: this.groupID(alias), userID: u, role: 'Admin' });
+});
+Given('{user} has asked to join {string}', async function (this: GroupWorld, u: string, alias: string) {
+  const r = await this.must(u, 'joinGroup', { groupID: this.groupID(alias), applyMessage: `${u} asks to join` });
+  check(r.status === 'WaitAdminApproval' ? undefined : `expected ${u}'s request to wait for approval, got ${r.status}`);
+});
+Given('{user} has asked to join {string} saying {string}', async function (this: GroupWorld, u: string, alias: string, note: string) {
+  const r = await this.must(u, 'joinGroup', { groupID: this.groupID(alias), applyMessage: note });
+  check(r.status === 'WaitAdminApproval' ? undefined : `expected ${u}'s request to wait for approval, got ${r.status}`);
+});
+Given('{user} has muted {user} in {string} for {int} seconds', async function (this: GroupWorld, by: string, u: string, alias: string, s: number) {
+  await this.must(by, 'setGroupMemberMuteTime', { groupID: this.groupID(alias), userID: u, muteTime: s });
+});
+
+/**
+ * The permission grid: "the actor" takes one of five roles in a group. Owner is the group's
+ * creator; admin, member and non-member are fresh users set up for the part; app admin is the app admin.
+ */
+Given('the actor is the {gridRole} of {string}', async function (this: GroupWorld, role: string, alias: string) {
+  const groupID = this.groupID(alias);
+  const type = this.groupTypes.get(alias);
+  switch (role) {
+    case 'owner': {
+      const info = await this.must(ADMIN, 'getGroupInfo', { groupID });
+      this.actor = info.ownerID;
+      return;
+    }
+    case 'app admin':
+      this.actor = ADMIN;
+      return;
+    case 'non-member':
+      this.actor = 'nina';
+      await this.login('nina');
+      return;
+    case 'member':
+      this.actor = 'mia';
+      await this.login('mia');
+      await enrol(this, ['mia'], alias);
+      return;
+    case 'admin':
+      this.actor = 'adam';
+      await this.login('adam');
+      await enrol(this, ['adam'], alias);
+      if (type === 'Work' || type === 'AVChatRoom') {
+        // these types have no admins: the promotion is refused and adam acts as an ordinary member
+        const r = await this.attempt(ADMIN, 'modifyGroupMemberInfo', { groupID, userID: 'adam', role: 'Admin' });
+        check(r.ok ? `a ${type} group accepted an admin` : undefined);
+        return;
+      }
+      await this.must(ADMIN, 'modifyGroupMemberInfo', { groupID, userID: 'adam', role: 'Admin' });
+      return;
+  }
+});
+
+Given('{int} seconds have passed', async function (this: GroupWorld, s: number) {
+  const app = await this.app();
+  if (app.advanceClock === undefined || !this.impl.capabilities.clock) throw new Skip('clock control');
+  await app.advanceClock(s * 1000);
+});
+
+Given('{user} has dismissed {string}', async function (this: GroupWorld, u: string, alias: string) {
+  await this.must(u, 'dismissGroup', this.groupID(alias));
+});
+Given('{user} has quit {string}', async function (this: GroupWorld, u: string, alias: string) {
+  await this.must(u, 'quitGroup', this.groupID(alias));
+});
+Given('{user} has joined {string}', async function (this: GroupWorld, u: string, alias: string) {
+  const r = await this.must(u, 'joinGroup', { groupID: this.groupID(alias) });
+  check(r.status === 'JoinedSuccess' ? undefined : `expected ${u} to join ${alias}, got ${r.status}`);
+});
+Given('{user} has made {user} an admin of {string}', async function (this: GroupWorld, by: string, u: string, alias: string) {
+  await this.must(by, 'setGroupMemberRole', { groupID: this.groupID(alias), userID: u, role: 'Admin' });
+});

@@ -1,0 +1,170 @@
+/**
+ * The scenario's world: one fresh app of the implementation under test, the sessions of the
+ * users the sentences name, the groups they named (aliases to real IDs), the last call's outcome,
+ * and per-session event cursors so assertions look at what happened since the last action.
+ */
+import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import type { App, AppOptions, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
+import { at, type Outcome } from './matchers';
+import { currentImplementation, eventuallyMs } from './implementation';
+
+export const ADMIN = '@admin';
+const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };
+
+export function wireType(t: GroupTypeName): string {
+  return WIRE_TYPE[t];
+}
+
+/** Raised by a step when the implementation lacks what the scenario needs. */
+export class Skip extends Error {}
+
+export class GroupWorld extends World {
+  impl: Implementation = currentImplementation();
+  private appPromise: Promise<App> | undefined;
+  appOptions: AppOptions = {};
+  /** user -> device -> session */
+  readonly sessions = new Map<string, Map<string, Session>>();
+  /** alias (the quoted name in the sentence) -> group ID */
+  readonly groups = new Map<string, string>();
+  readonly groupTypes = new Map<string, GroupTypeName>();
+  /** Who "the actor" is in permission-grid scenarios. */
+  actor: string | undefined;
+  last: Outcome | undefined;
+  /** Session key -> index of the first event that counts for assertions. */
+  private readonly cursors = new Map<Session, number>();
+  /** Observable state just before the last action, for "nothing has changed". */
+  before: unknown;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  app(): Promise<App> {
+    this.appPromise ??= this.impl.createApp(this.appOptions);
+    return this.appPromise;
+  }
+
+  appStarted(): boolean {
+    return this.appPromise !== undefined;
+  }
+
+  resolveActor(name: string): string {
+    if (name === 'the actor') {
+      if (this.actor === undefined) throw new Error('no actor was chosen: use "Given the actor is …"');
+      return this.actor;
+    }
+    return name === 'the app admin' ? ADMIN : name;
+  }
+
+  groupID(alias: string): string {
+    return this.groups.get(alias) ?? alias;
+  }
+
+  /** Replaces {{alias}} in a text with the group's real ID. */
+  substitute(text: string): string {
+    return text.replace(/\{\{([^}]+)\}\}/g, (_m, alias: string) => this.groupID(alias));
+  }
+
+  async session(userID: string, device = 'web'): Promise<Session> {
+    const devices = this.sessions.get(userID);
+    const existing = devices?.get(device) ?? (device === 'web' && devices !== undefined ? devices.values().next().value : undefined);
+    if (existing !== undefined) return existing;
+    return this.login(userID, device);
+  }
+
+  async login(userID: string, device = 'web', opts: { unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
+    const app = await this.app();
+    const s = await app.login(userID, { device, ...opts });
+    let devices = this.sessions.get(userID);
+    if (devices === undefined) {
+      devices = new Map();
+      this.sessions.set(userID, devices);
+    }
+    devices.set(device, s);
+    return s;
+  }
+
+  devicesOf(userID: string): Session[] {
+    return [...(this.sessions.get(userID)?.values() ?? [])];
+  }
+
+  /** Makes a call as a user (through their first session) or as the app admin, recording the outcome. */
+  async call(actor: string, method: string, arg?: unknown): Promise<Outcome> {
+    await this.markActionStart();
+    this.last = await this.attempt(actor, method, arg);
+    return this.last;
+  }
+
+  /** A call whose outcome is not the scenario's subject (setup, read-back). */
+  async attempt(actor: string, method: string, arg?: unknown): Promise<Outcome> {
+    this.requireOperation(actor, method);
+    try {
+      const r = actor === ADMIN ? await (await this.app()).admin.call(method, arg) : await (await this.session(actor)).call(method, arg);
+      return { ok: true, data: r.data };
+    } catch (e) {
+      const err = e as { code?: unknown; message?: unknown };
+      return { ok: false, code: typeof err.code === 'number' ? err.code : undefined, message: String(err.message ?? e) };
+    }
+  }
+
+  /** A setup call that must succeed. */
+  async must(actor: string, method: string, arg?: unknown): Promise<any> {
+    const o = await this.attempt(actor, method, arg);
+    if (!o.ok) throw new Error(`setup call ${method} by ${actor} failed with ${o.code}: ${o.message}`);
+    return o.data;
+  }
+
+  requireOperation(actor: string, method: string): void {
+    const caps = this.impl.capabilities;
+    const list = actor === ADMIN ? caps.adminOperations : caps.operations;
+    if (!list.includes(method)) throw new Skip(`${actor === ADMIN ? 'admin command' : 'method'} ${method}`);
+  }
+
+  requireType(t: GroupTypeName): void {
+    if (!this.impl.capabilities.groupTypes.includes(t)) throw new Skip(`group type ${t}`);
+  }
+
+  /** Starts counting events afresh for every session, and remembers the state for comparisons. */
+  async markActionStart(): Promise<void> {
+    for (const devices of this.sessions.values()) for (const s of devices.values()) this.cursors.set(s, (await s.events()).length);
+    this.before = await this.observe();
+  }
+
+  async eventsSinceAction(s: Session): Promise<DeliveredEvent[]> {
+    return (await s.events()).slice(this.cursors.get(s) ?? 0);
+  }
+
+  /** Polls until `check` passes or the eventually-timeout ends; returns the last failure or undefined. */
+  async eventually(check: () => Promise<string | undefined>): Promise<string | undefined> {
+    const deadline = Date.now() + eventuallyMs();
+    for (;;) {
+      const failure = await check();
+      if (failure === undefined || Date.now() >= deadline) return failure;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** What the app admin can read of every named group: the comparison base for atomicity. */
+  async observe(): Promise<unknown> {
+    if (!this.appStarted() || !this.impl.capabilities.adminOperations.includes('getGroupInfo')) return undefined;
+    const picture: Record<string, unknown> = {};
+    for (const [alias, id] of this.groups) {
+      const info = await this.attempt(ADMIN, 'getGroupInfo', { groupID: id });
+      const members = this.groupTypes.get(alias) === 'AVChatRoom' || !info.ok ? undefined : await this.attempt(ADMIN, 'getGroupMemberInfo', { groupID: id, limit: 200 });
+      picture[alias] = { info: info.ok ? info.data : info.code, members: members?.ok ? members.data : undefined };
+    }
+    const lists: Record<string, unknown> = {};
+    for (const user of this.sessions.keys()) {
+      const l = await this.attempt(user, 'getGroupList');
+      lists[user] = l.ok ? (l.data.groupList as Array<{ groupID: string }>).map((g) => g.groupID) : l.code;
+    }
+    return { picture, lists };
+  }
+
+  resultAt(path: string): unknown {
+    if (this.last === undefined || !this.last.ok) throw new Error(`the last call did not succeed: ${JSON.stringify(this.last)}`);
+    return at(this.last.data, path);
+  }
+}
+
+setWorldConstructor(GroupWorld);

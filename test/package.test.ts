@@ -1,0 +1,235 @@
+/**
+ * groupspec installs and works as a package: `npm pack` (whose `prepack` builds dist/), install
+ * the tarball into a scratch project, then use it from plain JavaScript (require and import), from
+ * type-checked TypeScript, and through its bin.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const TIMEOUT = 120_000;
+const REPO = resolve(__dirname, '..');
+const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+const repoPackage = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+  version: string;
+  exports: Record<string, unknown>;
+  bin: Record<string, string>;
+};
+
+/**
+ * The environment for child processes, without what `npm`/`npx` put there for the process that
+ * runs the tests: `npm_config_local_prefix` and friends would point a child npm at the repo.
+ */
+const KEEP_NPM = new Set(['npm_config_cache', 'npm_config_userconfig', 'npm_config_globalconfig', 'npm_config_cafile', 'npm_config_registry']);
+const CHILD_ENV: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !(k.toLowerCase().startsWith('npm_') && !KEEP_NPM.has(k.toLowerCase())) && k !== 'NODE_OPTIONS'),
+);
+
+interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[], cwd: string): Ran {
+  const r = spawnSync(command, args, { cwd, env: CHILD_ENV, encoding: 'utf8', timeout: TIMEOUT });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Shows what a child printed when an assertion on it fails. */
+function shown(r: Ran): string {
+  return `exit ${String(r.status)}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+}
+
+let root = '';
+let scratch = '';
+let tarball = '';
+let packedFiles: string[] = [];
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'groupspec-package-'));
+  const packDir = join(root, 'pack');
+  scratch = join(root, 'scratch');
+  mkdirSync(packDir);
+  mkdirSync(scratch);
+
+  // `prepack` runs `npm run build` (tsc -p tsconfig.build.json) first
+  const pack = run('npm', ['pack', '--json', '--pack-destination', packDir], REPO);
+  if (pack.status !== 0) throw new Error(`npm pack failed\n${shown(pack)}`);
+  const json = pack.stdout.trimStart().startsWith('[') ? pack.stdout : pack.stdout.slice(pack.stdout.search(/^\[/m));
+  const [info] = JSON.parse(json) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  if (info === undefined) throw new Error(`npm pack printed no package\n${shown(pack)}`);
+  tarball = join(packDir, info.filename);
+  packedFiles = info.files.map((f) => f.path);
+
+  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'groupspec-scratch', version: '1.0.0', private: true, type: 'commonjs' }, null, 2));
+  // zod, groupspec's only runtime dependency, is in the npm cache: no network needed
+  let install = run('npm', ['install', tarball, '--no-audit', '--no-fund', '--offline'], scratch);
+  if (install.status !== 0) {
+    console.warn(`npm install --offline failed, retrying with --prefer-offline\n${shown(install)}`);
+    install = run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], scratch);
+  }
+  if (install.status !== 0) throw new Error(`npm install of the tarball failed\n${shown(install)}`);
+}, TIMEOUT);
+
+afterAll(() => {
+  if (root !== '') rmSync(root, { recursive: true, force: true });
+});
+
+describe('package.json', () => {
+  it('exports "." with "types" first, then the CommonJS build', () => {
+    const dot = repoPackage.exports['.'] as Record<string, string>;
+    expect(Object.keys(dot)[0]).toBe('types');
+    expect(dot.types).toBe('./dist/simulator/index.d.ts');
+    expect(dot.default).toBe('./dist/simulator/index.js');
+  });
+});
+
+describe('the tarball', () => {
+  it('contains the build, its types and the bin', () => {
+    expect(packedFiles).toContain('dist/simulator/index.js');
+    expect(packedFiles).toContain('dist/simulator/index.d.ts');
+    expect(packedFiles).toContain('bin/groupspec.js');
+    expect(packedFiles).toContain('package.json');
+  });
+
+  it('contains no tests, features or sources', () => {
+    const stray = packedFiles.filter((f) => /^(test|features|steps|properties|simulator|adapters)\//.test(f) || /\.test\.[cm]?[jt]s$/.test(f));
+    expect(stray).toEqual([]);
+  });
+
+  it('installs with the types where package.json says', () => {
+    const installed = join(scratch, 'node_modules', 'groupspec');
+    expect(existsSync(join(installed, 'dist', 'simulator', 'index.d.ts'))).toBe(true);
+    expect(existsSync(join(installed, 'test'))).toBe(false);
+    expect(existsSync(join(scratch, 'node_modules', 'zod'))).toBe(true);
+  });
+});
+
+describe('used from JavaScript', () => {
+  const script = `
+const { createSimulator, TYPES } = require('groupspec');
+(async () => {
+  const sim = createSimulator();
+  const chat = sim.login('alice');
+  const res = await chat.createGroup({ name: 'packaged', type: TYPES.GRP_WORK });
+  console.log(JSON.stringify(res));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+  it('require("groupspec") creates a Work group', () => {
+    writeFileSync(join(scratch, 'use.js'), script);
+    const r = run(process.execPath, ['use.js'], scratch);
+    expect(r.status, shown(r)).toBe(0);
+    const res = JSON.parse(r.stdout) as { code: number; data: { group: { groupID: string; type: string; ownerID: string } } };
+    expect(res.code).toBe(0);
+    expect(res.data.group.groupID.startsWith('@TGS#'), res.data.group.groupID).toBe(true);
+    expect(res.data.group.type).toBe('Private');
+    expect(res.data.group.ownerID).toBe('alice');
+  }, TIMEOUT);
+
+  it('import from an ES module gets the named exports', () => {
+    writeFileSync(
+      join(scratch, 'use.mjs'),
+      `import { createSimulator, TYPES, EVENT, ERR, ChatError } from 'groupspec';\n` +
+        `console.log(JSON.stringify([typeof createSimulator, TYPES.GRP_WORK, EVENT.SDK_READY, typeof ERR, typeof ChatError]));\n`,
+    );
+    const r = run(process.execPath, ['use.mjs'], scratch);
+    expect(r.status, shown(r)).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(['function', 'Private', 'sdkStateReady', 'object', 'function']);
+  }, TIMEOUT);
+});
+
+describe('used from TypeScript', () => {
+  const tsconfig = {
+    compilerOptions: {
+      strict: true,
+      target: 'ES2022',
+      lib: ['ES2022'],
+      module: 'node16',
+      moduleResolution: 'node16',
+      types: [],
+      skipLibCheck: true,
+      noEmit: true,
+    },
+  };
+
+  const good = `
+import { createSimulator, TYPES, type Chat } from 'groupspec';
+
+export async function main(): Promise<string> {
+  const sim = createSimulator({ seed: 7 });
+  const chat: Chat = sim.login('alice');
+  const res = await chat.createGroup({ name: 'typed', type: TYPES.GRP_WORK, joinOption: 'FreeAccess' });
+  const code: 0 = res.code;
+  const groupType: 'Private' = TYPES.GRP_WORK;
+  return \`\${code} \${groupType}\`;
+}
+`;
+
+  const bad = `
+import { createSimulator, TYPES, type Chat } from 'groupspec';
+
+export async function main(): Promise<void> {
+  const chat: Chat = createSimulator().login('alice');
+  await chat.createGroup({ nmae: 'typo', type: TYPES.GRP_WORK });
+  const n: number = TYPES.GRP_WORK;
+  void n;
+}
+`;
+
+  function typecheck(file: string, source: string, options: Record<string, unknown> = {}): Ran {
+    writeFileSync(join(scratch, file), source);
+    const config = { compilerOptions: { ...tsconfig.compilerOptions, ...options }, files: [file] };
+    writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify(config, null, 2));
+    return run(process.execPath, [TSC, '--noEmit', '-p', 'tsconfig.json'], scratch);
+  }
+
+  it('a typed use compiles under strict node16 resolution', () => {
+    const r = typecheck('good.ts', good);
+    expect(r.status, shown(r)).toBe(0);
+  }, TIMEOUT);
+
+  it("groupspec's own declaration files check clean (skipLibCheck off, no DOM or node types)", () => {
+    const r = typecheck('good.ts', good, { skipLibCheck: false });
+    // zod 4's .d.ts name the global `URL`, which only the DOM lib or @types/node declare: not ours to fix
+    const ours = (r.stdout + r.stderr).split('\n').filter((l) => /error TS/.test(l) && !l.startsWith('node_modules/zod/'));
+    expect(ours, shown(r)).toEqual([]);
+  }, TIMEOUT);
+
+  it('a type error does not: the types are really checked', () => {
+    const r = typecheck('bad.ts', bad);
+    expect(r.status, shown(r)).not.toBe(0);
+    const out = r.stdout + r.stderr;
+    expect(out).toMatch(/bad\.ts\(6,\d+\): error TS2\d{3}:.*'nmae'/);
+    expect(out).toMatch(/bad\.ts\(7,\d+\): error TS2322:/);
+    // and nothing else went wrong, such as the module not being found
+    expect(out).not.toMatch(/TS2307|TS7016/);
+  }, TIMEOUT);
+});
+
+describe('the bin', () => {
+  const bin = () => join(scratch, 'node_modules', '.bin', 'groupspec');
+
+  it('--version prints the package version', () => {
+    const r = run(bin(), ['--version'], scratch);
+    expect(r.status, shown(r)).toBe(0);
+    expect(r.stdout.trim()).toBe(repoPackage.version);
+  }, TIMEOUT);
+
+  it('--help lists the commands', () => {
+    const r = run(bin(), ['--help'], scratch);
+    expect(r.status, shown(r)).toBe(0);
+    for (const command of ['run', 'serve', 'report']) expect(r.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+  }, TIMEOUT);
+
+  it('an unknown command exits 2 with a message on stderr', () => {
+    const r = run(bin(), ['frobnicate'], scratch);
+    expect(r.status, shown(r)).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe('groupspec: unknown command frobnicate (see --help)');
+  }, TIMEOUT);
+});
