@@ -1,0 +1,148 @@
+/**
+ * The rule catalogue: every feature file parsed with @cucumber/gherkin into a list of rules, each
+ * with its ID, area, group types, quoted sources and scenarios. The lint, the runner and the
+ * reports all read the suite through this one model.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
+import { IdGenerator, type Feature, type Rule as GherkinRule, type Scenario, type Tag } from '@cucumber/messages';
+
+export const RULE_ID = /^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const TYPE_TAGS = ['Work', 'Public', 'Meeting', 'AVChatRoom', 'Community'] as const;
+
+export interface Quote {
+  text: string;
+  source: string;
+  url: string | undefined;
+}
+
+export interface ScenarioEntry {
+  name: string;
+  line: number;
+  /** Example rows for an outline (each is a test case), 1 for a plain scenario. */
+  cases: number;
+  tags: string[];
+  hasOutcome: boolean;
+}
+
+export interface RuleEntry {
+  id: string | undefined;
+  /** All @rule: tags on the Rule (a valid rule has exactly one). */
+  idTags: string[];
+  title: string;
+  area: string;
+  file: string;
+  line: number;
+  types: string[];
+  tags: string[];
+  ambiguous: boolean;
+  description: string;
+  quotes: Quote[];
+  /** Links into docs/ambiguities.md (anchors). */
+  ambiguityLinks: string[];
+  scenarios: ScenarioEntry[];
+}
+
+export interface FeatureEntry {
+  file: string;
+  area: string | undefined;
+  folder: string;
+  name: string;
+  description: string;
+  rules: RuleEntry[];
+  /** Scenarios outside any Rule: a lint error. */
+  looseScenarios: ScenarioEntry[];
+  parseError?: string;
+}
+
+export interface Catalogue {
+  root: string;
+  features: FeatureEntry[];
+  rules: RuleEntry[];
+}
+
+function featureFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...featureFiles(p));
+    else if (name.endsWith('.feature')) out.push(p);
+  }
+  return out;
+}
+
+const tagNames = (tags: readonly Tag[]) => tags.map((t) => t.name);
+
+function scenarioEntry(s: Scenario): ScenarioEntry {
+  const rows = s.examples.reduce((n, e) => n + e.tableBody.length, 0);
+  let keyword = '';
+  let hasOutcome = false;
+  for (const step of s.steps) {
+    const k = step.keyword.trim();
+    if (k !== 'And' && k !== 'But' && k !== '*') keyword = k;
+    if (keyword === 'Then') hasOutcome = true;
+  }
+  return { name: s.name, line: s.location.line, cases: s.examples.length > 0 ? rows : 1, tags: tagNames(s.tags), hasOutcome };
+}
+
+/** `Quote: "…" (Document, https://…)` lines, possibly wrapped over several description lines. */
+export function quotesIn(description: string): Quote[] {
+  const text = description.replace(/\s*\n\s*/g, ' ');
+  const out: Quote[] = [];
+  const re = /Quote:\s*"((?:[^"\\]|\\.)+)"\s*\(([^()]*?)(?:,\s*(https?:\/\/[^\s)]+))?\)/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push({ text: m[1]!, source: m[2]!.trim(), url: m[3] });
+  return out;
+}
+
+function ruleEntry(r: GherkinRule, file: string, area: string): RuleEntry {
+  const tags = tagNames(r.tags);
+  const idTags = tags.filter((t) => t.startsWith('@rule:')).map((t) => t.slice('@rule:'.length));
+  const scenarios = r.children.flatMap((c) => (c.scenario ? [scenarioEntry(c.scenario)] : []));
+  return {
+    id: idTags.length === 1 ? idTags[0] : undefined,
+    idTags,
+    title: r.name,
+    area,
+    file,
+    line: r.location.line,
+    types: tags.filter((t) => t.startsWith('@type:')).map((t) => t.slice('@type:'.length)),
+    tags,
+    ambiguous: tags.includes('@ambiguous'),
+    description: r.description.trim(),
+    quotes: quotesIn(r.description),
+    ambiguityLinks: [...r.description.matchAll(/docs\/ambiguities\.md#([a-z0-9-]+)/g)].map((m) => m[1]!),
+    scenarios,
+  };
+}
+
+export function parseFeature(source: string, file: string, folder: string): FeatureEntry {
+  const parser = new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher());
+  let feature: Feature | undefined;
+  try {
+    feature = parser.parse(source).feature;
+  } catch (e) {
+    return { file, area: undefined, folder, name: '', description: '', rules: [], looseScenarios: [], parseError: (e as Error).message };
+  }
+  if (feature === undefined) return { file, area: undefined, folder, name: '', description: '', rules: [], looseScenarios: [], parseError: 'no Feature' };
+  const areaTag = tagNames(feature.tags).find((t) => t.startsWith('@area:'));
+  const area = areaTag?.slice('@area:'.length);
+  return {
+    file,
+    area,
+    folder,
+    name: feature.name,
+    description: feature.description.trim(),
+    rules: feature.children.flatMap((c) => (c.rule ? [ruleEntry(c.rule, file, area ?? folder)] : [])),
+    looseScenarios: feature.children.flatMap((c) => (c.scenario ? [scenarioEntry(c.scenario)] : [])),
+  };
+}
+
+export function loadCatalogue(root: string): Catalogue {
+  const features = featureFiles(root).map((path) => {
+    const rel = relative(root, path).split(sep).join('/');
+    const folder = rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : '';
+    return parseFeature(readFileSync(path, 'utf8'), rel, folder);
+  });
+  return { root, features, rules: features.flatMap((f) => f.rules) };
+}

@@ -1,0 +1,25 @@
+/** `npm run lint:rules`: lints the rule catalogue and the step vocabulary; exit 1 on any issue. */
+import { join } from 'node:path';
+import { ERRORS } from '../simulator/errors';
+import { loadCatalogue } from './catalogue';
+import { errorRegistryReferences, lintCatalogue, mergeReferences, readIfExists, type LintIssue } from './lint';
+import { stepIssues } from './steps-check';
+import { projectReferences } from './references';
+
+async function main(): Promise<void> {
+  const root = process.cwd();
+  const cat = loadCatalogue(join(root, 'features'));
+  const issues: LintIssue[] = [
+    ...lintCatalogue(cat, {
+      ambiguityDoc: readIfExists(join(root, 'docs/ambiguities.md')),
+      references: mergeReferences(errorRegistryReferences(ERRORS), projectReferences(root)),
+    }),
+    ...(await stepIssues({ cwd: root })),
+  ];
+  for (const i of issues) console.log(`${i.where}: ${i.kind}: ${i.message}`);
+  const scenarios = cat.rules.reduce((n, r) => n + r.scenarios.reduce((m, s) => m + s.cases, 0), 0);
+  console.log(`rule lint: ${cat.rules.length} rules, ${scenarios} test cases in ${cat.features.length} features; ${issues.length} issue(s)`);
+  process.exitCode = issues.length === 0 ? 0 : 1;
+}
+
+void main();
