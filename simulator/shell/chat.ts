@@ -12,8 +12,22 @@ export interface ChatResponse<T = any> {
   code: 0;
   data: T;
 }
-type In<T extends z.ZodType> = z.input<T>;
-type Handler = (event: { name: string; data: any }) => void;
+/**
+ * Option types as apps write them against the real typings: the SDK types enumerated options as its
+ * nominal `TencentCloudChat.TYPES` enum (string and number members), so those options are widened to
+ * `string | number` and the zod schema does the checking at run time; a `Message` from the SDK has no
+ * index signature, so `message` is any object.
+ */
+type EnumTypedKey = 'type' | 'role' | 'joinOption' | 'inviteOption' | 'handleAction';
+type SdkShaped<T> = T extends object
+  ? { [K in keyof T]: K extends 'message' ? object | undefined : K extends EnumTypedKey ? Exclude<T[K], string> | string | number : T[K] }
+  : T;
+type In<T extends z.ZodType> = SdkShaped<z.input<T>>;
+export interface ChatEvent {
+  name: string;
+  data: any;
+}
+type Handler = (event: ChatEvent) => void;
 
 /** Methods the SDK lets through before login (its ready-check allow-list). */
 const ALLOWED_LOGGED_OUT = new Set<string>(['joinGroup', 'quitGroup', 'getGroupOnlineMemberCount']);
@@ -38,7 +52,8 @@ export class Chat {
     return this.loggedIn;
   }
 
-  logout(): Promise<ChatResponse<{}>> {
+  // typed like the SDK's (Promise<void>), though it resolves {code: 0, data: {}} as the SDK does at run time
+  logout(): Promise<any> {
     if (this.loggedIn) {
       this.sim.endSession(this);
       this.loggedIn = false;
@@ -47,7 +62,7 @@ export class Chat {
     return Promise.resolve({ code: 0, data: {} });
   }
 
-  destroy(): Promise<ChatResponse<{}>> {
+  destroy(): Promise<any> {
     return this.logout();
   }
 
@@ -59,15 +74,24 @@ export class Chat {
 
   // ---- events ----
 
-  on(eventName: string, handler: Handler, context?: unknown): void {
-    this.listeners(eventName).push({ handler, context, once: false });
+  on(eventName: string, handler: Handler, context?: unknown): void;
+  // the SDK's typings declare the handler as `Function`
+  on(eventName: string, handler: Function, context?: unknown): void;
+  on(eventName: string, handler: Function, context?: unknown): void {
+    this.listeners(eventName).push({ handler: handler as Handler, context, once: false });
   }
 
-  once(eventName: string, handler: Handler, context?: unknown): void {
-    this.listeners(eventName).push({ handler, context, once: true });
+  once(eventName: string, handler: Handler, context?: unknown): void;
+  // the SDK's typings declare the handler as `Function`
+  once(eventName: string, handler: Function, context?: unknown): void;
+  once(eventName: string, handler: Function, context?: unknown): void {
+    this.listeners(eventName).push({ handler: handler as Handler, context, once: true });
   }
 
-  off(eventName: string, handler: Handler, context?: unknown): void {
+  off(eventName: string, handler: Handler, context?: unknown): void;
+  // the SDK's typings declare the handler as `Function`
+  off(eventName: string, handler: Function, context?: unknown): void;
+  off(eventName: string, handler: Function, context?: unknown): void {
     const list = this.handlers.get(eventName);
     if (list === undefined) return;
     const i = list.findIndex((l) => l.handler === handler && (context === undefined || l.context === context));
