@@ -3,6 +3,8 @@ import type { GroupTypeName } from '../adapters/contract';
 import { Then, check } from './dsl';
 import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, lastGroupList, preview, type MessageQuery } from './matchers';
 import { ADMIN, Skip, type GroupWorld } from './world';
+import { violations } from '../properties/invariants';
+import { observe } from '../properties/observe';
 
 Then('it succeeds', function (this: GroupWorld) {
   check(expectSuccess(this.last));
@@ -233,3 +235,13 @@ Then('{user} eventually receives a counter update for {string}: {word} = {int}',
 });
 
 export type { GroupTypeName };
+
+/** The fuzzer's invariants, as one step: what a rendered counterexample ends with. */
+Then('the group invariants hold', async function (this: GroupWorld) {
+  const groups = [...this.groups].map(([alias, groupID]) => ({ alias, groupID, type: this.groupTypes.get(alias) ?? 'Work' }));
+  const sessions = new Map([...this.sessions].map(([u, devices]) => [u, [...devices.values()]]));
+  const picture = await observe({ app: await this.app(), sessions, groups });
+  const pendingListSize = Number((this.appOptions.limits as { pendingListSize?: number } | undefined)?.pendingListSize ?? 50);
+  const found = violations(picture, { unlimitedAV: this.unlimitedAV, dismissed: new Set(), pendingListSize });
+  check(found.length === 0 ? undefined : found.map((v) => `${v.invariant.name} [${v.invariant.rules.join(', ')}]: ${v.problems.join('; ')}`).join(' | '));
+});

@@ -27,6 +27,8 @@ export class GroupWorld extends World {
   /** alias (the quoted name in the sentence) -> group ID */
   readonly groups = new Map<string, string>();
   readonly groupTypes = new Map<string, GroupTypeName>();
+  /** Users logged in with unlimitedAVChatRoom (an invariant fact). */
+  readonly unlimitedAV = new Set<string>();
   /** Who "the actor" is in permission-grid scenarios. */
   actor: string | undefined;
   last: Outcome | undefined;
@@ -75,6 +77,7 @@ export class GroupWorld extends World {
   async login(userID: string, device = 'web', opts: { unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
     const app = await this.app();
     const s = await app.login(userID, { device, ...opts });
+    if (opts.unlimitedAVChatRoom === true) this.unlimitedAV.add(userID);
     let devices = this.sessions.get(userID);
     if (devices === undefined) {
       devices = new Map();

@@ -1,0 +1,132 @@
+/**
+ * The base of every fuzzed command: resolves its targets against the model, performs one call on
+ * the implementation (and on the reference in differential mode), then checks, through the public
+ * API, that a refusal carried a documented code and changed nothing, that the reference agrees, and
+ * that every invariant still holds. A violation throws with a message naming the step.
+ */
+import type fc from 'fast-check';
+import { ERRORS } from '../simulator/errors';
+import { deepEqual, preview, type Outcome } from '../steps/matchers';
+import { violations } from './invariants';
+import { observe, type Picture } from './observe';
+import { UNLIMITED_AV, type Model, type Real, type System } from './model';
+import { normalise } from './normalise';
+
+/** Codes the SDK raises itself, besides the registry's: documented in reference-sdk-surface §10. */
+const SDK_CODES = new Set([2903]);
+
+export interface Plan {
+  /** User name, or '@admin' for the app admin. */
+  actor: string;
+  method: string;
+  /** The argument; `{{alias}}` strings become the system's group IDs; a function computes it per system. */
+  arg?: unknown | ((sys: System) => Promise<unknown>);
+  /** The step as the suite writes it. */
+  gherkin: string;
+  /** What the model learns from the outcome. */
+  apply?(m: Model, o: Outcome, sys: System): void;
+  /**
+   * The call must be refused (e.g. a second decision on one application); the code rendered into
+   * the counterexample when it was not.
+   */
+  mustFail?: { code: number; why: string };
+  /** Extra Gherkin outcome lines to render when the call succeeded. */
+  thenOnSuccess?: string[];
+}
+
+export abstract class GroupCommand implements fc.AsyncCommand<Model, Real, boolean> {
+  private label: string | undefined;
+
+  abstract check(m: Readonly<Model>): boolean;
+  /** Resolves targets from the model; undefined when nothing fits right now. */
+  abstract plan(m: Readonly<Model>): Plan | undefined;
+  abstract describe(): string;
+  /** Reads what planning needs from the system under test (most commands need nothing). */
+  async prepare(_m: Readonly<Model>, _r: Real): Promise<void> {}
+
+  async run(m: Model, r: Real): Promise<void> {
+    await this.prepare(m, r);
+    const plan = this.plan(m);
+    if (plan === undefined) return;
+    this.label = plan.gherkin.replace(/^When /, '');
+    const o = await perform(r.sut, plan);
+    // the scenario states what the model requires; where it requires nothing, what happened
+    const code = o.ok ? plan.mustFail?.code : o.code;
+    r.trace.push(plan.gherkin, ...(code !== undefined ? [`Then it fails with code ${code}`, 'And nothing has changed'] : (plan.thenOnSuccess ?? [])));
+    const where = `step ${this.label}`;
+
+    if (plan.mustFail !== undefined && o.ok) throw new Error(`${where}: succeeded, but ${plan.mustFail.why}`);
+    if (!o.ok && (o.code === undefined || (!ERRORS.has(o.code) && !SDK_CODES.has(o.code)))) {
+      throw new Error(`${where}: refused with an undocumented code ${o.code}: ${o.message}`);
+    }
+    if (r.reference !== undefined) {
+      const ref = await perform(r.reference, plan);
+      const a = normalise(o, r.sut.ids);
+      const b = normalise(ref, r.reference.ids);
+      if (!deepEqual(a, b)) throw new Error(`${where}: differs from the reference simulator:\n  implementation ${preview(a)}\n  reference      ${preview(b)}`);
+      const ea = await newEvents(r.sut);
+      const eb = await newEvents(r.reference);
+      const na = normalise(ea, r.sut.ids);
+      const nb = normalise(eb, r.reference.ids);
+      if (!deepEqual(na, nb)) throw new Error(`${where}: delivered events differ from the reference simulator:\n  implementation ${preview(na)}\n  reference      ${preview(nb)}`);
+      plan.apply?.(structuredClone(m), ref, r.reference);
+    }
+    plan.apply?.(m, o, r.sut);
+
+    const after = await picture(r.sut);
+    if (!o.ok && r.sut.last !== undefined && !deepEqual(stable(r.sut.last), stable(after))) {
+      throw new Error(`${where}: refused (${o.code}) but changed state:\n  before ${preview(stable(r.sut.last))}\n  after  ${preview(stable(after))}`);
+    }
+    r.sut.last = after;
+    const found = violations(after, { unlimitedAV: UNLIMITED_AV, dismissed: r.sut.dismissed, pendingListSize: r.pendingListSize });
+    if (found.length > 0) {
+      throw new Error(`${where}: invariant broken: ${found.map((v) => `${v.invariant.name} [${v.invariant.rules.join(', ')}]: ${v.problems.join('; ')}`).join(' | ')}`);
+    }
+  }
+
+  toString(): string {
+    return this.label ?? this.describe();
+  }
+}
+
+/** The picture of state, less the event-derived part that a refusal may legitimately leave alone. */
+function stable(p: Picture): unknown {
+  return { groups: p.groups, lists: p.lists, pending: p.pending };
+}
+
+export async function picture(sys: System): Promise<Picture> {
+  const groups = [...sys.ids].map(([alias, groupID]) => ({ alias, groupID, type: sys.types.get(alias)! }));
+  return observe({ app: sys.app, sessions: sys.sessions, groups });
+}
+
+/** Replaces `{{alias}}` strings with the system's group IDs (an alias it never created stays unresolved). */
+export function resolve(value: unknown, sys: System): unknown {
+  if (typeof value === 'string') return value.replace(/\{\{([^}]+)\}\}/g, (_m, alias: string) => sys.ids.get(alias) ?? `unknown-${alias}`);
+  if (Array.isArray(value)) return value.map((v) => resolve(v, sys));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, sys)]));
+  return value;
+}
+
+export async function perform(sys: System, plan: Plan): Promise<Outcome> {
+  try {
+    const arg = typeof plan.arg === 'function' ? await (plan.arg as (s: System) => Promise<unknown>)(sys) : resolve(plan.arg, sys);
+    const r = plan.actor === '@admin' ? await sys.app.admin.call(plan.method, arg) : await sys.sessions.get(plan.actor)![0]!.call(plan.method, arg);
+    return { ok: true, data: r.data };
+  } catch (e) {
+    const err = e as { code?: unknown; message?: unknown };
+    return { ok: false, code: typeof err.code === 'number' ? err.code : undefined, message: String(err.message ?? e) };
+  }
+}
+
+async function newEvents(sys: System): Promise<unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [user, sessions] of sys.sessions) {
+    for (const s of sessions) {
+      const all = await s.events();
+      const from = sys.cursors.get(s) ?? 0;
+      sys.cursors.set(s, all.length);
+      out[`${user}/${s.device}`] = all.slice(from);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+/**
+ * Runs the model-based property against an implementation, with the reference simulator in
+ * lockstep. Run counts come from configuration; a failure reports its seed, path, a one-line replay
+ * command and the shrunk counterexample as a ready-to-commit Gherkin scenario.
+ */
+import fc from 'fast-check';
+import type { Implementation } from '../adapters/contract';
+import { simulatorImplementation } from '../adapters/simulator';
+import { commandArbitraries } from './arbitraries';
+import type { GroupCommand } from './command';
+import { emptyModel, UNLIMITED_AV, USERS, type Model, type Real, type System } from './model';
+import { GHERKIN_SETUP, renderScenario } from './gherkin';
+
+export interface FuzzConfig {
+  numRuns: number;
+  maxCommands: number;
+  seed: number | undefined;
+  path: string | undefined;
+}
+
+/** GROUPSPEC_FUZZ=deep (npm run fuzz) for nightly depth; GROUPSPEC_FUZZ_SEED/_PATH to replay. */
+export function fuzzConfig(env: NodeJS.ProcessEnv = process.env): FuzzConfig {
+  const deep = env.GROUPSPEC_FUZZ === 'deep';
+  const runs = Number(env.GROUPSPEC_FUZZ_RUNS ?? (deep ? 2000 : 100));
+  return {
+    numRuns: Number.isFinite(runs) && runs > 0 ? runs : 100,
+    maxCommands: deep ? 80 : 50,
+    seed: env.GROUPSPEC_FUZZ_SEED === undefined ? undefined : Number(env.GROUPSPEC_FUZZ_SEED),
+    path: env.GROUPSPEC_FUZZ_PATH,
+  };
+}
+
+export async function newSystem(impl: Implementation, limits?: Record<string, unknown>): Promise<System> {
+  const app = await impl.createApp({ seed: 7, ...(limits === undefined ? {} : { limits }) });
+  const sessions = new Map();
+  for (const user of USERS) {
+    const devices = user === 'alice' ? ['phone', 'laptop'] : ['web'];
+    const list = [];
+    for (const device of devices) list.push(await app.login(user, { device, unlimitedAVChatRoom: UNLIMITED_AV.has(user) }));
+    sessions.set(user, list);
+  }
+  return { impl, app, sessions, ids: new Map(), types: new Map(), dismissed: new Set(), decided: new Map(), last: undefined, cursors: new Map() };
+}
+
+export { GHERKIN_SETUP };
+
+export interface FuzzOptions {
+  implementation: () => Implementation;
+  /** Run the reference simulator in lockstep and compare every step (default true). */
+  differential?: boolean;
+  config?: Partial<FuzzConfig>;
+  commands?: Array<fc.Arbitrary<GroupCommand>>;
+  limits?: Record<string, unknown>;
+  /** Called with every passing run's trace (Gherkin lines), for statistics. */
+  onRun?: (trace: readonly string[]) => void;
+}
+
+export class FuzzFailure extends Error {
+  constructor(message: string, readonly seed: number, readonly path: string | undefined, readonly scenario: string, readonly counterexample: string[]) {
+    super(message);
+    this.name = 'FuzzFailure';
+  }
+}
+
+export async function fuzz(options: FuzzOptions): Promise<void> {
+  const cfg = { ...fuzzConfig(), ...options.config };
+  const seed = cfg.seed ?? Date.now() ^ (Math.random() * 0x7fffffff);
+  let lastFailure: { trace: string[]; message: string } | undefined;
+  const property = fc.asyncProperty(fc.commands(options.commands ?? commandArbitraries, { maxCommands: cfg.maxCommands, size: 'max' }), async (cmds) => {
+    const sut = await newSystem(options.implementation(), options.limits);
+    const reference = options.differential === false ? undefined : await newSystem(simulatorImplementation(), options.limits);
+    const real: Real = { sut, reference, trace: [], pendingListSize: Number((options.limits?.pendingListSize as number | undefined) ?? 50) };
+    try {
+      await fc.asyncModelRun(() => ({ model: emptyModel() as Model, real }), cmds);
+      options.onRun?.(real.trace);
+    } catch (e) {
+      lastFailure = { trace: [...real.trace], message: (e as Error).message };
+      throw e;
+    } finally {
+      await sut.app.close();
+      await reference?.app.close();
+    }
+  });
+  const details = await fc.check(property, { numRuns: cfg.numRuns, seed, ...(cfg.path === undefined ? {} : { path: cfg.path }) });
+  if (!details.failed) return;
+  const path = details.counterexamplePath ?? undefined;
+  const failure = lastFailure ?? { trace: [], message: String(details.errorInstance) };
+  const replay = `GROUPSPEC_FUZZ_SEED=${details.seed}${path === undefined ? '' : ` GROUPSPEC_FUZZ_PATH=${path}`} npm run fuzz`;
+  const scenario = renderScenario(failure.trace, { seed: details.seed, path, problem: failure.message, replay });
+  const shown = (details.counterexample?.[0] as unknown as { toString(): string } | undefined)?.toString() ?? '';
+  throw new FuzzFailure(
+    [
+      `Property failed after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s).`,
+      `Problem: ${failure.message}`,
+      `Counterexample: ${shown}`,
+      `Seed: ${details.seed}   Path: ${path ?? '(none)'}`,
+      `Replay: ${replay}`,
+      'As a Gherkin scenario:',
+      scenario,
+    ].join('\n'),
+    details.seed,
+    path,
+    scenario,
+    failure.trace,
+  );
+}
