@@ -86,12 +86,33 @@ function scenarioEntry(s: Scenario): ScenarioEntry {
   return { name: s.name, line: s.location.line, cases: s.examples.length > 0 ? rows : 1, tags: tagNames(s.tags), hasOutcome };
 }
 
-/** `Quote: "…" (Document, https://…)` lines, possibly wrapped over several description lines. */
+/**
+ * `Quote: "…" (Document, https://…)` blocks, possibly wrapped over several description lines. The
+ * quoted text may itself hold quotes and the source parentheses, so the text runs to the last `" (`
+ * of the block and the source to its balanced closing parenthesis.
+ */
 export function quotesIn(description: string): Quote[] {
   const text = description.replace(/\s*\n\s*/g, ' ');
   const out: Quote[] = [];
-  const re = /Quote:\s*"((?:[^"\\]|\\.)+)"\s*\(([^()]*?)(?:,\s*(https?:\/\/[^\s)]+))?\)/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push({ text: m[1]!, source: m[2]!.trim(), url: m[3] });
+  const blocks = text.split(/Quote:\s*/).slice(1);
+  for (const block of blocks) {
+    if (!block.startsWith('"')) continue;
+    const end = block.lastIndexOf('" (');
+    if (end <= 0) continue;
+    let depth = 0;
+    let close = -1;
+    for (let i = end + 2; i < block.length; i++) {
+      if (block[i] === '(') depth++;
+      else if (block[i] === ')' && --depth === 0) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) continue;
+    const source = block.slice(end + 3, close);
+    const url = /https?:\/\/[^\s),]+/.exec(source)?.[0];
+    out.push({ text: block.slice(1, end), source: source.replace(/,?\s*https?:\/\/\S+$/, '').trim(), url });
+  }
   return out;
 }
 

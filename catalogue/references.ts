@@ -39,8 +39,17 @@ export function expectationReferences(root: string): References {
   return refs;
 }
 
+/** `rule: '<id>'` in the broken-implementation catalogue: each break names the rule it violates. */
+export function brokenReferences(root: string): References {
+  const refs: References = {};
+  for (const f of files(join(root, 'adapters', 'broken'), '.ts')) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/\brule:\s*'([a-z]+\.[a-z0-9-]+)'/g)) (refs[m[1]!] ??= []).push(relative(root, f));
+  }
+  return refs;
+}
+
 export function projectReferences(root: string): References {
   const out: References = {};
-  for (const refs of [propertyReferences(root), expectationReferences(root)]) for (const [id, from] of Object.entries(refs)) (out[id] ??= []).push(...from);
+  for (const refs of [propertyReferences(root), expectationReferences(root), brokenReferences(root)]) for (const [id, from] of Object.entries(refs)) (out[id] ??= []).push(...from);
   return out;
 }

@@ -16,6 +16,7 @@ export interface ErrorEntry {
 
 const entries: ErrorEntry[] = [
   { code: 2024, name: 'USER_NOT_LOGGED_IN', side: 'sdk', meaning: 'The user has not logged in', rules: ['session.calls-need-login'] },
+  { code: 3003, name: 'KICKED_OUT_MULT_ACCOUNT', side: 'sdk', meaning: 'Kicked out: the same account logged in on this device again; the SDK is not ready', rules: ['session.kicked-out-is-account-level'] },
   { code: 2600, name: 'ILLEGAL_GRP_TYPE', side: 'sdk', meaning: 'Illegal group type', rules: ['create.unknown-type-rejected'] },
   { code: 2602, name: 'ILLEGAL_GRP_ID', side: 'sdk', meaning: 'Illegal group ID', rules: ['community.id-prefix-required', 'create.community-prefix-reserved'] },
   { code: 2603, name: 'CANNOT_FIND_GRP', side: 'sdk', meaning: 'Cannot find the group in the local group list', rules: ['members.remove-needs-joined-group'] },
@@ -30,15 +31,15 @@ const entries: ErrorEntry[] = [
   { code: 2685, name: 'CANNOT_MUTE_SELF', side: 'sdk', meaning: 'Cannot mute yourself', rules: ['members.cannot-mute-self'] },
   { code: 2686, name: 'BAN_DURATION_INVALID', side: 'sdk', meaning: 'Invalid ban duration: removing an AVChatRoom member needs a duration above 0', rules: ['avchatroom.removal-needs-duration'] },
   { code: 2687, name: 'OPERATION_NOT_SUPPORTED_IN_AV', side: 'sdk', meaning: 'Operation not supported in an AVChatRoom', rules: ['avchatroom.no-member-profiles'] },
-  { code: 10004, name: 'invalid-parameter', side: 'server', meaning: 'Invalid parameter', rules: ['validation.bad-options-rejected', 'transfer.new-owner-must-be-member', 'limits.name-30-bytes', 'limits.introduction-240-bytes', 'limits.notification-300-bytes', 'limits.avatar-100-bytes', 'members.name-card-50-bytes'] },
-  { code: 10005, name: 'too-many-accounts', side: 'server', meaning: 'Too many accounts in one request', rules: ['limits.create-member-list-500', 'limits.add-member-list-500'] },
+  { code: 10004, name: 'invalid-parameter', side: 'server', meaning: 'Invalid parameter', rules: ['validation.bad-options-rejected', 'transfer.new-owner-must-be-member', 'limits.name-30-bytes', 'limits.introduction-240-bytes', 'limits.notification-300-bytes', 'limits.avatar-100-bytes', 'members.name-card-50-bytes', 'counters.key-at-most-128-characters'] },
+  { code: 10005, name: 'too-many-accounts', side: 'server', meaning: 'Too many accounts in one request', rules: ['limits.create-member-list-500', 'limits.add-member-list-500', 'admin.create-member-list-at-most-100'] },
   { code: 10006, name: 'frequency-limit', side: 'server', meaning: 'Operation frequency limit: the daily net group creation quota is used up', rules: ['limits.daily-net-creation-quota'] },
-  { code: 10007, name: 'no-permission', side: 'server', meaning: 'Insufficient operation permission', rules: ['join.work-group-rejects-join-request', 'dismiss.work-group-cannot-be-dismissed', 'dismiss.only-owner-dismisses', 'transfer.only-owner-transfers', 'invite.public-and-meeting-need-invite-option', 'members.member-cannot-remove', 'members.admin-removes-only-members', 'members.mute-rights-by-role', 'profile.edit-rights-by-type', 'members.name-card-rights'] },
+  { code: 10007, name: 'no-permission', side: 'server', meaning: 'Insufficient operation permission', rules: ['join.work-group-rejects-join-request', 'dismiss.work-group-cannot-be-dismissed', 'dismiss.only-owner-dismisses', 'transfer.only-owner-transfers', 'invite.public-and-meeting-need-invite-option', 'members.member-cannot-remove', 'members.admin-removes-only-members', 'members.mute-rights-by-role', 'profile.edit-rights-by-type', 'members.name-card-rights', 'admin.owner-role-cannot-be-changed', 'admin.batch-mute', 'admin.role-query', 'lists.member-list-for-members', 'profile.non-members-read-only-public-profiles', 'profile.search-cannot-find-work-groups', 'profile.mute-all-members', 'attributes.members-use-them-in-every-type', 'counters.members-of-every-type-but-topic-communities', 'transfer.avchatroom-cannot-be-transferred'] },
   { code: 10009, name: 'owner-cannot-quit', side: 'server', meaning: 'The group owner is not allowed to leave the group', rules: ['quit.owner-cannot-quit-non-work'] },
   { code: 10010, name: 'group-not-found', side: 'server', meaning: 'The group does not exist or has been dismissed', rules: ['lists.unknown-or-dismissed-group'] },
   { code: 10014, name: 'group-full', side: 'server', meaning: 'The number of group members has reached the upper limit', rules: ['limits.member-cap'] },
   { code: 10015, name: 'invalid-group-id', side: 'server', meaning: 'Invalid group ID', rules: ['create.custom-id-format'] },
-  { code: 10019, name: 'user-not-found', side: 'server', meaning: 'The requested UserID does not exist', rules: ['invite.unknown-account-rejected'] },
+  { code: 10019, name: 'user-not-found', side: 'server', meaning: 'The requested UserID does not exist', rules: ['invite.unknown-account-rejected', 'admin.accounts-must-exist'] },
   { code: 10021, name: 'group-id-taken', side: 'server', meaning: 'The group ID is already used by another user', rules: ['create.custom-id-unique'] },
   { code: 10024, name: 'already-processed', side: 'server', meaning: 'This invitation or application has already been processed', rules: ['applications.first-decision-wins'] },
   { code: 10025, name: 'group-id-yours', side: 'server', meaning: 'The group ID is already used, and you are its owner', rules: ['create.custom-id-unique'] },
@@ -56,6 +57,7 @@ export const ERRORS: ReadonlyMap<number, ErrorEntry> = new Map(entries.map((e) =
 /** Named access to codes, so code reads `ERR.NO_PERMISSION` rather than a bare number. */
 export const ERR = {
   USER_NOT_LOGGED_IN: 2024,
+  KICKED_OUT_MULT_ACCOUNT: 3003,
   ILLEGAL_GRP_TYPE: 2600,
   ILLEGAL_GRP_ID: 2602,
   CANNOT_FIND_GRP: 2603,

@@ -93,6 +93,8 @@ export class GroupWorld extends World {
 
   /** Makes a call as a user (through their first session) or as the app admin, recording the outcome. */
   async call(actor: string, method: string, arg?: unknown): Promise<Outcome> {
+    // log the actor in first, so the "before" picture already holds their group list
+    if (actor !== ADMIN) await this.session(actor);
     await this.markActionStart();
     this.last = await this.attempt(actor, method, arg);
     return this.last;

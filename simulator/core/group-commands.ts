@@ -208,7 +208,8 @@ export function joinGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'u
   const g = findGroup(s, o.groupID);
   const mine = g.members.get(me);
   if (g.type === 'AVChatRoom') {
-    if (mine !== undefined && s.avRoom.get(me) === g.groupID) return { status: 'AlreadyInGroup' as const };
+    // a member is already in; only an owner, a member from creation, still has to enter
+    if (mine !== undefined && (mine.role !== 'Owner' || s.avRoom.get(me) === g.groupID)) return { status: 'AlreadyInGroup' as const };
     const bannedUntil = g.banned.get(me) ?? 0;
     if (bannedUntil > seconds(ctx.now)) refuse(ERR.NO_PERMISSION, 'groupID', `${me} is banned from ${g.groupID} until ${bannedUntil}`);
     if (mine === undefined) checkCapacity(g, 1);

@@ -35,6 +35,8 @@ const ALLOWED_LOGGED_OUT = new Set<string>(['joinGroup', 'quitGroup', 'getGroupO
 export class Chat {
   private handlers = new Map<string, Array<{ handler: Handler; context: unknown; once: boolean }>>();
   private loggedIn = true;
+  /** Why calls are refused when not logged in: 2024 after logout, the kick code after a kick (as the SDK). */
+  private notReady: { code: number; why: string } = { code: ERR.USER_NOT_LOGGED_IN, why: 'The user has not logged in' };
 
   constructor(
     private readonly sim: Simulator,
@@ -70,6 +72,7 @@ export class Chat {
   detach(): void {
     this.sim.endSession(this);
     this.loggedIn = false;
+    this.notReady = { code: ERR.KICKED_OUT_MULT_ACCOUNT, why: 'Kicked out: the account logged in on this device again' };
   }
 
   // ---- events ----
@@ -232,7 +235,7 @@ export class Chat {
   }
 
   private callLoggedOut(name: UserCommandName, input: unknown): Promise<ChatResponse> {
-    if (!ALLOWED_LOGGED_OUT.has(name)) return Promise.reject(new ChatError(ERR.USER_NOT_LOGGED_IN, `The user has not logged in | ${name} | SDK is not ready`));
+    if (!ALLOWED_LOGGED_OUT.has(name)) return Promise.reject(new ChatError(this.notReady.code, `${this.notReady.why} | ${name} | SDK is not ready`));
     if (name === 'getGroupOnlineMemberCount') return Promise.resolve({ code: 0, data: { memberCount: 0 } });
     if (name === 'quitGroup') return Promise.reject(new ChatError(ERR.MEMBER_NOT_IN_GRP, `The user is not in the group (groupID: ${String(input)})`));
     const groupID = typeof input === 'object' && input !== null ? (input as { groupID?: unknown }).groupID : undefined;

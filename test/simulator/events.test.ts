@@ -133,7 +133,7 @@ describe('sessions', () => {
     first.on(EVENT.KICKED_OUT, (e) => kicks.push(e.data));
     const second = sim.login('alice', { device: 'phone' });
     expect(kicks).toEqual([{ type: 'multipleAccount' }]);
-    await refusal(first.getGroupList(), 2024);
+    await refusal(first.getGroupList(), 3003);
     expect((await second.getGroupList()).code).toBe(0);
   });
 

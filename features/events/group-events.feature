@@ -1,0 +1,152 @@
+@area:events
+Feature: Group events: the group list, tips and system notices on every device
+  Source: Web SDK "Group Management", "Group Event Listener" (https://trtc.io/document/48465):
+    "console.log(event.data);// Array that stores Group instances"
+    "chat.on(TencentCloudChat.EVENT.GROUP_LIST_UPDATED, onGroupListUpdated);"
+  Source: Product "Group Management" (https://www.tencentcloud.com/document/product/1047/33530):
+    "After the group is created, a system message about the group creation is sent to the group owner‘s device to ensure
+    synchronization across multiple devices (once a group is created on one device, all devices instantly detect the created group)."
+  Source: reference extract §12 rules 116 and 119, §5.1 ([DTS]).
+
+  @rule:events.group-list-updated-carries-the-list @type:Public @type:Work
+  Rule: GROUP_LIST_UPDATED carries the receiving user's whole group list as Group objects
+    Quote: "console.log(event.data);// Array that stores Group instances" (Web SDK, Group Management, https://trtc.io/document/48465)
+    Quote: "`GROUP_LIST_UPDATED='onGroupListUpdated'` (data: Group[])" (npm package @tencentcloud/chat 3.6.6 index.d.ts,
+    https://www.npmjs.com/package/@tencentcloud/chat)
+
+    Scenario: bob is added to a second group and receives both groups
+      Given alice and bob are logged in
+      And alice has created a Work group "W" with members bob
+      And alice has created a Public group "P"
+      When the app admin adds bob to "P"
+      Then it succeeds
+      And the latest group list bob received holds exactly "W, P"
+
+    Scenario: bob quits one of his groups and receives the rest
+      Given alice and bob are logged in
+      And alice has created a Work group "W" with members bob
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When bob quits "P"
+      Then it succeeds
+      And the latest group list bob received holds exactly "W"
+
+  @rule:events.created-group-reaches-every-device @type:Public @type:Work
+  Rule: A group created on one device is detected at once by all the owner's devices
+    Quote: "After the group is created, a system message about the group creation is sent to the group owner‘s device to ensure
+    synchronization across multiple devices (once a group is created on one device, all devices instantly detect the created group)."
+    (Product, Group Management, https://www.tencentcloud.com/document/product/1047/33530)
+
+    Scenario: alice creates a group on her phone and her laptop learns of it
+      Given alice is logged in on her phone and her laptop
+      When alice creates a Public group "P"
+      Then it succeeds
+      And alice on her laptop eventually receives the system notice 6 (group created) about "P"
+      And alice on her phone eventually receives the system notice 6 (group created) about "P"
+      And alice's group list is eventually updated to include "P"
+      And the latest group list alice received holds exactly "P"
+
+    Scenario: Members added at creation learn of the group on every device
+      Given alice is logged in
+      And bob is logged in on his phone and his laptop
+      When alice creates a Work group "W" with members bob
+      Then it succeeds
+      And bob on his phone eventually receives the system notice 7 (invited) about "W"
+      And bob on his laptop eventually receives the system notice 7 (invited) about "W"
+      And bob's group list is eventually updated to include "W"
+
+  @rule:events.tips-and-notices-are-messages @type:Public
+  Rule: Group tips arrive as TIMGroupTipElem messages in the group's conversation; system notices as TIMGroupSystemNoticeElem in @TIM#SYSTEM
+    Quote: "Group tip messages have type `TIMGroupTipElem`; system notices `TIMGroupSystemNoticeElem` in conversation `@TIM#SYSTEM`."
+    (reference extract §12 rule 116, [DTS])
+    Quote: "Conversation IDs: `GROUP${groupID}`; system conversation `@TIM#SYSTEM`" (npm package @tencentcloud/chat 3.6.6 index.d.ts,
+    https://www.npmjs.com/package/@tencentcloud/chat)
+
+    Scenario: A removal gives the others a tip in the group and the removed member a notice in the system conversation
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P"
+      And bob and carol belong to "P"
+      When alice removes bob from "P"
+      Then it succeeds
+      And carol eventually receives the group tip 3 (member removed) about "P" naming bob
+      And the group tip 3 that carol received about "P" is in the conversation "GROUP{{P}}"
+      And bob eventually receives the system notice 4 (removed) about "P"
+      And the system notice 4 that bob received about "P" is in the conversation "@TIM#SYSTEM"
+
+  @rule:events.removal-is-not-kicked-out @type:Public @type:Work
+  Rule: Removal from a group is told by a system notice, never by KICKED_OUT, which is about the account's login
+    Quote: "`KICKED_OUT='kickedOut'` is **account-level** (kicked offline: `multipleAccount`, `multipleDevice`, `userSigExpired`,
+    `REST_API_Kick`), not removal from a group." (npm package @tencentcloud/chat 3.6.6 index.d.ts,
+    https://www.npmjs.com/package/@tencentcloud/chat)
+    Quote: "When a group member is removed from the group by the group owner or a group admin, the removed member receives a system
+    notification stating the removal, and other members in the group also receive an event notification about the removal."
+    (Product, Group Management, https://www.tencentcloud.com/document/product/1047/33530)
+
+    Scenario: A removed member stays logged in and can go on using the SDK
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When alice removes bob from "P"
+      Then it succeeds
+      And bob eventually receives the system notice 4 (removed) about "P"
+      And bob receives no KICKED_OUT event
+      And bob's group list does not contain "P"
+
+    Scenario: Members of a dismissed group are not kicked out either
+      Given alice and bob are logged in
+      And alice has created a Work group "W" with members bob
+      When the app admin dismisses "W"
+      Then it succeeds
+      And bob eventually receives the system notice 5 (group dismissed) about "W"
+      And bob receives no KICKED_OUT event
+      And alice receives no KICKED_OUT event
+
+  @rule:events.group-list-updated-when-own-list-changes @type:Public @type:AVChatRoom @ambiguous
+  Rule: GROUP_LIST_UPDATED goes to the users whose own list changed, not to members who only see a member count change
+    Quote: "chat.on(TencentCloudChat.EVENT.GROUP_LIST_UPDATED, onGroupListUpdated);" (Web SDK, Group Management,
+    https://trtc.io/document/48465)
+    The sources do not say when the event fires; groupspec sends it, unthrottled, to each user whose own group list changed
+    (docs/ambiguities.md#a38-group-list-updated-event).
+
+    Scenario: When carol joins, only carol's list is re-sent
+      Given alice, bob and carol are logged in
+      And alice has created a Meeting group "M"
+      And bob belongs to "M"
+      When carol joins "M"
+      Then the join status is "JoinedSuccess"
+      And carol's group list is eventually updated to include "M"
+      And bob's group list is not updated
+      And alice's group list is not updated
+
+    Scenario: Nothing that happens in an AVChatRoom re-sends anyone's group list
+      Given alice and bob are logged in
+      And alice has created a AVChatRoom group "AV"
+      When bob joins "AV"
+      Then the join status is "JoinedSuccess"
+      And bob's group list is not updated
+      And alice's group list is not updated
+      When alice changes the name of "AV" to "Live"
+      Then it succeeds
+      And bob eventually receives the group tip 6 (group profile updated) about "AV" whose newGroupProfile.name is "Live"
+      And bob's group list is not updated
+
+  @rule:events.tips-reach-every-member-device @type:Public @ambiguous
+  Rule: A group tip reaches every logged-in device of every member, the operator's included, and nobody outside the group, not even the member it removed
+    Quote: "When a group member is removed from the group by the group owner or a group admin, the removed member receives a system
+    notification stating the removal, and other members in the group also receive an event notification about the removal."
+    (Product, Group Management, https://www.tencentcloud.com/document/product/1047/33530)
+    Whether the operator's own devices receive the tip is not documented; groupspec includes them
+    (docs/ambiguities.md#a42-delivery-audience).
+
+    Scenario: Both of the operator's devices, both of a member's, and none of a stranger's
+      Given alice is logged in on her phone and her laptop
+      And bob is logged in on his phone and his laptop
+      And carol and nina are logged in
+      And alice has created a Public group "P"
+      And bob and carol belong to "P"
+      When alice removes carol from "P"
+      Then it succeeds
+      And alice eventually receives the group tip 3 (member removed) about "P" naming carol
+      And bob eventually receives the group tip 3 (member removed) about "P" naming carol
+      And carol receives no group tip 3 (member removed) about "P"
+      And nina receives no group tip 3 (member removed) about "P"

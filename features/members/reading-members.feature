@@ -1,0 +1,158 @@
+@area:members
+Feature: Reading group members
+  Source: Product "Group Management", "Obtain group member information" (https://www.tencentcloud.com/document/product/1047/33530):
+    "Available information includes the role, joining time, time of last message, group nickname, and member-level custom fields."
+  Source: @tencentcloud/chat 3.6.6 index.d.ts, GET_GROUP_MEMBER_LIST_OPTIONS.count (https://www.npmjs.com/package/@tencentcloud/chat):
+    "Number of group members whose IDs are to be pulled. The maximum value is 100"
+  Source: Web "Group Member Profile", getGroupMemberProfile (https://github.com/tencentyun/intlcloud-documents):
+    "only the first 50 users will be queried and the rest will be discarded"
+
+  The time of a member's last message is not modelled (the simulator sends no messages).
+
+  @rule:members.member-information-readable @type:Public
+  Rule: A member's role, join time, name card and custom fields are read back through getGroupMemberList and getGroupMemberProfile
+    Quote: "Available information includes the role, joining time, time of last message, group nickname, and
+    member-level custom fields." (Product, Group Management, https://www.tencentcloud.com/document/product/1047/33530)
+    Quote: "Member objects carry `userID, avatar, nick, role, joinTime, nameCard, muteUntil, memberCustomField`."
+    (Reference extract §12 rule 102, from @tencentcloud/chat 3.6.6 index.d.ts, https://www.npmjs.com/package/@tencentcloud/chat)
+
+    Scenario: The owner and an ordinary member read what the group knows of its members
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      And eve is an admin of "P"
+      And 30 seconds have passed
+      When bob sets his own name card in "P" to "Bobby"
+      Then it succeeds
+      When bob sets his own custom field "level" in "P" to "3"
+      Then it succeeds
+      When alice lists the members of "P"
+      Then it succeeds
+      And the result's memberList has 3 entries
+      And the listed member alice has role "Owner"
+      And the listed member eve has role "Admin"
+      And the listed member bob has role "Member"
+      And the listed member bob has nameCard "Bobby"
+      And the listed member bob joined 30 seconds ago
+      And the listed member bob has the custom field "level" set to "3"
+      And the listed member bob has muteUntil 0
+      When bob reads the member profiles of bob and eve in "P"
+      Then it succeeds
+      And the result's memberList has 2 entries
+      And the listed member bob has nameCard "Bobby"
+      And the listed member bob has the custom field "level" set to "3"
+      And the listed member eve has role "Admin"
+
+    Scenario: A mute shows in the member's muteUntil
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      And alice has muted bob in "P" for 60 seconds
+      When alice reads the member profiles of bob in "P"
+      Then it succeeds
+      And the listed member bob is muted for 60 more seconds
+      When alice lists the members of "P"
+      Then it succeeds
+      And the listed member bob is muted for 60 more seconds
+      And the listed member alice has muteUntil 0
+
+  @rule:members.member-list-page-size @type:Public
+  Rule: getGroupMemberList returns 15 members per page by default and at most 100
+    Quote: "Number of group members whose IDs are to be pulled. The maximum value is 100" (@tencentcloud/chat 3.6.6
+    index.d.ts, https://www.npmjs.com/package/@tencentcloud/chat)
+    Quote: "`getGroupMemberList.count` defaults to 15 and is capped at 100." (Reference extract §12 rule 99, from Web
+    "Group Member Management" and the SDK code, https://github.com/tencentyun/intlcloud-documents)
+
+    Scenario: Without a count, a page holds 15 members
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And the accounts "guest1" to "guest120" belong to "P"
+      When alice lists the members of "P"
+      Then it succeeds
+      And the result's memberList has 15 entries
+      And the result's offset is 15
+
+    Scenario: A count of 100 is honoured, a count of 101 is cut to 100
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And the accounts "guest1" to "guest120" belong to "P"
+      When alice lists the members of "P" with:
+        | count | 100 |
+      Then it succeeds
+      And the result's memberList has 100 entries
+      When alice lists the members of "P" with:
+        | count | 101 |
+      Then it succeeds
+      And the result's memberList has 100 entries
+      And the result's offset is 100
+
+  @rule:members.member-list-next-offset @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
+  Rule: getGroupMemberList returns the offset of the next page, and 0 (a Community's cursor "") once the list is done
+    Quote: "`offset` is a string cursor for community groups and the next numeric offset otherwise (0 when done)"
+    (@tencentcloud/chat 3.6.6 group-module.js, per the SDK surface notes, https://www.npmjs.com/package/@tencentcloud/chat)
+    An AVChatRoom lists its recent members in pages of 500 and ignores count (the avchatroom area), so three members
+    come in one page.
+
+    Scenario Outline: A <type> group of three members is listed in one page, and the offset says it is done
+      Given alice is logged in
+      And alice has created a <type> group "G"
+      And bob and carol belong to "G"
+      When alice lists the members of "G"
+      Then it succeeds
+      And the result's memberList has 3 entries
+      And the result's offset is <done>
+
+      Examples:
+        | type       | done |
+        | Work       | 0    |
+        | Public     | 0    |
+        | Meeting    | 0    |
+        | AVChatRoom | 0    |
+        | Community  | ""   |
+
+    Scenario Outline: A <type> group of three members is paged two at a time
+      Given alice is logged in
+      And alice has created a <type> group "G"
+      And bob and carol belong to "G"
+      When alice lists the members of "G" with:
+        | count | 2 |
+      Then it succeeds
+      And the result's memberList has 2 entries
+      And the result's offset is <next>
+      When alice lists the members of "G" with:
+        | count  | 2      |
+        | offset | <next> |
+      Then it succeeds
+      And the result's memberList has 1 entries
+      And the result's offset is <done>
+
+      Examples:
+        | type      | next | done |
+        | Work      | 2    | 0    |
+        | Public    | 2    | 0    |
+        | Meeting   | 2    | 0    |
+        | Community | "2"  | ""   |
+
+  @rule:members.member-profile-query-limit @type:Public
+  Rule: getGroupMemberProfile queries at most 50 users; further IDs are dropped without error
+    Quote: "only the first 50 users will be queried and the rest will be discarded" (Web, Group Member Profile,
+    https://github.com/tencentyun/intlcloud-documents)
+
+    Scenario: 50 users are queried
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And the accounts "guest1" to "guest60" belong to "P"
+      When alice reads the member profiles of the accounts "guest1" to "guest50" in "P"
+      Then it succeeds
+      And the result's memberList has 50 entries
+      And the listed member guest50 has role "Member"
+
+    Scenario: The 51st user is dropped silently
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And the accounts "guest1" to "guest60" belong to "P"
+      When alice reads the member profiles of the accounts "guest1" to "guest51" in "P"
+      Then it succeeds
+      And the result's memberList has 50 entries
+      And the listed member guest50 has role "Member"
+      And the listed members do not include guest51

@@ -1,0 +1,148 @@
+/**
+ * Sentences for creation, limits and communities: numbered crowds of accounts (u1 to uN) for
+ * batch and cap limits, profile values built to an exact UTF-8 byte length, group-list sizes,
+ * and per-device checks of the `group_create` message.
+ */
+import type { DeliveredEvent, GroupTypeName } from '../adapters/contract';
+import { Given, Then, When, check } from './dsl';
+import { deepEqual, findMessages, preview, utf8Length } from './matchers';
+import { ADMIN, Skip, wireType, type GroupWorld } from './world';
+
+// ---- pure helpers ----
+
+/** `u1` … `uN`: the accounts a crowd sentence names. */
+export function crowd(n: number): string[] {
+  return Array.from({ length: n }, (_v, i) => `u${i + 1}`);
+}
+
+/** `unit` repeated `times` times, then `tail`; fails unless it is exactly `bytes` UTF-8 bytes long. */
+export function sized(unit: string, times: number, tail: string, bytes: number): string {
+  const value = unit.repeat(times) + tail;
+  const n = utf8Length(value);
+  if (n !== bytes) throw new Error(`the sentence says ${bytes} bytes, but ${preview(value)} is ${n} UTF-8 bytes`);
+  return value;
+}
+
+/** Whether a session's events since the last action hold the `group_create` message of a group. */
+export function hasGroupCreate(events: readonly DeliveredEvent[], groupID: string): boolean {
+  return findMessages(events, { kind: 'custom', groupID }).some((m) => {
+    try {
+      return (JSON.parse(m.payload.data) as { businessID?: unknown }).businessID === 'group_create';
+    } catch {
+      return false;
+    }
+  });
+}
+
+// ---- setup ----
+
+async function importCrowd(w: GroupWorld, n: number): Promise<string[]> {
+  const users = crowd(n);
+  for (const u of users) await w.must(ADMIN, 'importAccount', { userID: u });
+  return users;
+}
+
+Given('the accounts u1 to u{int} exist', async function (this: GroupWorld, n: number) {
+  await importCrowd(this, n);
+});
+
+/** Fills a group through the app admin, silently, in batches the REST add command accepts. */
+Given('u1 to u{int} belong to {string}', async function (this: GroupWorld, n: number, alias: string) {
+  const users = await importCrowd(this, n);
+  for (let i = 0; i < users.length; i += 100) {
+    await this.must(ADMIN, 'addGroupMember', { groupID: this.groupID(alias), userIDList: users.slice(i, i + 100), silence: true });
+  }
+});
+
+// ---- actions ----
+
+async function createAs(w: GroupWorld, actorName: string, t: GroupTypeName, alias: string, extra: Record<string, unknown>): Promise<void> {
+  w.requireType(t);
+  const o = await w.call(w.resolveActor(actorName), 'createGroup', { name: alias, type: wireType(t), ...extra });
+  if (o.ok) {
+    w.groups.set(alias, o.data.groupID ?? o.data.group.groupID);
+    w.groupTypes.set(alias, t);
+  }
+}
+
+When('{actor} creates a {type} group {string} with members u1 to u{int}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number) {
+  await createAs(this, a, t, alias, { memberList: crowd(n).map((userID) => ({ userID })) });
+});
+When('{actor} adds u1 to u{int} to {string}', async function (this: GroupWorld, a: string, n: number, alias: string) {
+  await this.call(this.resolveActor(a), 'addGroupMember', { groupID: this.groupID(alias), userIDList: crowd(n) });
+});
+When(
+  '{actor} creates a {type} group {string} whose {word} is {string} repeated {int} time(s) \\({int} bytes\\)',
+  async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, field: string, unit: string, times: number, bytes: number) {
+    await createAs(this, a, t, alias, { [field]: sized(unit, times, '', bytes) });
+  },
+);
+When(
+  '{actor} creates a {type} group {string} whose {word} is {string} repeated {int} time(s) and then {string} \\({int} bytes\\)',
+  async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, field: string, unit: string, times: number, tail: string, bytes: number) {
+    await createAs(this, a, t, alias, { [field]: sized(unit, times, tail, bytes) });
+  },
+);
+
+// ---- outcomes ----
+
+Then('the {word} of {string} consists of {string} repeated {int} time(s)', async function (this: GroupWorld, field: string, alias: string, unit: string, times: number) {
+  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  const want = unit.repeat(times);
+  check(deepEqual(info[field], want) ? undefined : `${alias}'s ${field} is ${preview(info[field])}, expected ${preview(unit)} × ${times}`);
+});
+
+Then('{user}\'s group list holds {int} group(s)', async function (this: GroupWorld, u: string, n: number) {
+  const l = await this.must(u, 'getGroupList');
+  const ids = (l.groupList as Array<{ groupID: string }>).map((g) => g.groupID);
+  check(ids.length === n ? undefined : `${u}'s group list holds ${ids.length} groups ${preview(ids)}, expected ${n}`);
+});
+
+Then('{string} and {string} have different IDs', function (this: GroupWorld, a: string, b: string) {
+  for (const alias of [a, b]) if (!this.groups.has(alias)) throw new Error(`no group "${alias}" was created`);
+  check(this.groupID(a) !== this.groupID(b) ? undefined : `"${a}" and "${b}" share the ID ${this.groupID(a)}`);
+});
+
+function devicesFor(w: GroupWorld, user: string, device: string | undefined) {
+  if (!w.impl.capabilities.events) throw new Skip('event delivery');
+  const sessions = w.devicesOf(user).filter((s) => device === undefined || s.device === device);
+  if (sessions.length === 0) throw new Error(`${user}${device === undefined ? '' : ` on ${device}`} is not logged in`);
+  return sessions;
+}
+
+async function settle(): Promise<void> {
+  const ms = Number(process.env.GROUPSPEC_SETTLE_MS ?? 0);
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+}
+
+Then('{user} on her/his/their {word} eventually receives the group_create message in {string}', async function (this: GroupWorld, u: string, device: string, alias: string) {
+  const id = this.groupID(alias);
+  for (const s of devicesFor(this, u, device)) {
+    check(await this.eventually(async () => (hasGroupCreate(await this.eventsSinceAction(s), id) ? undefined : `${u} on ${s.device} did not receive the group_create message in ${alias}`)));
+  }
+});
+Then('{user} on her/his/their {word} receives no group_create message in {string}', async function (this: GroupWorld, u: string, device: string, alias: string) {
+  const id = this.groupID(alias);
+  const sessions = devicesFor(this, u, device);
+  await settle();
+  for (const s of sessions) check(hasGroupCreate(await this.eventsSinceAction(s), id) ? `${u} on ${s.device} received the group_create message in ${alias}` : undefined);
+});
+Then('{user} receives no group_create message in {string}', async function (this: GroupWorld, u: string, alias: string) {
+  const id = this.groupID(alias);
+  const sessions = devicesFor(this, u, undefined);
+  await settle();
+  for (const s of sessions) check(hasGroupCreate(await this.eventsSinceAction(s), id) ? `${u} on ${s.device} received the group_create message in ${alias}` : undefined);
+});
+
+Then('the {word} of {string} consists of {string} repeated {int} time(s) and then {string}', async function (this: GroupWorld, field: string, alias: string, unit: string, times: number, tail: string) {
+  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  const want = unit.repeat(times) + tail;
+  check(deepEqual(info[field], want) ? undefined : `${alias}'s ${field} is ${preview(info[field])}, expected ${preview(unit)} × ${times} + ${preview(tail)}`);
+});
+
+/** Every group the user is in, as the app admin sees it: AVChatRooms, which no SDK list shows, included. */
+Then('{user} is a member of {int} group(s), AVChatRooms included', async function (this: GroupWorld, u: string, n: number) {
+  const r = await this.must(ADMIN, 'getJoinedGroupList', { userID: u, withHugeGroups: true });
+  const ids = (r.groupIdList as Array<{ groupID: string }>).map((g) => g.groupID);
+  check(ids.length === n ? undefined : `${u} is in ${ids.length} groups ${preview(ids)}, expected ${n}`);
+});

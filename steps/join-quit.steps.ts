@@ -1,0 +1,101 @@
+/**
+ * Sentences for joining, join requests, quitting, AVChatRooms and sessions that the shared
+ * vocabulary lacks: crowds of applicants or viewers, logging out as a fact, logging in again on
+ * the same device (the earlier session is kept under its own name so the scenario can still call
+ * it), and the KICKED_OUT event.
+ */
+import { Given, Then, When, check } from './dsl';
+import { findEvents, preview } from './matchers';
+import type { GroupWorld } from './world';
+
+/** The name under which a session replaced by a later login on the same device stays reachable. */
+function replacedKey(u: string, device: string): string {
+  return `${u}'s replaced ${device} session`;
+}
+
+function replaced(w: GroupWorld, u: string, device: string): string {
+  const key = replacedKey(u, device);
+  if (!w.sessions.has(key)) throw new Error(`${u} has not logged in again on ${device}`);
+  return key;
+}
+
+/** Users `<prefix>0001` … `<prefix>NNNN`: the crowd's members, in the order they acted. */
+function crowd(prefix: string, n: number): string[] {
+  return Array.from({ length: n }, (_v, i) => `${prefix}${String(i + 1).padStart(4, '0')}`);
+}
+
+Given('{int} users have asked to join {string}', async function (this: GroupWorld, n: number, alias: string) {
+  const groupID = this.groupID(alias);
+  for (const u of crowd('applicant', n)) {
+    const r = await this.must(u, 'joinGroup', { groupID, applyMessage: `${u} asks to join` });
+    check(r.status === 'WaitAdminApproval' ? undefined : `expected ${u}'s request to wait for approval, got ${r.status}`);
+  }
+});
+
+/**
+ * Viewers enter an AVChatRoom one after the other and then log out, so that the room's later
+ * events are not fanned out to a thousand idle devices. Logging out does not take them out of
+ * the room (see session.calls-need-login).
+ */
+Given('{int} viewers have entered {string} and logged out', async function (this: GroupWorld, n: number, alias: string) {
+  const groupID = this.groupID(alias);
+  for (const u of crowd('viewer', n)) {
+    const r = await this.must(u, 'joinGroup', { groupID });
+    check(r.status === 'JoinedSuccess' ? undefined : `expected ${u} to enter ${alias}, got ${r.status}`);
+    for (const s of this.devicesOf(u)) await s.logout();
+  }
+});
+
+Given('{user} has logged out', async function (this: GroupWorld, u: string) {
+  for (const s of this.devicesOf(u)) await s.logout();
+});
+
+When('{user} logs in again on her/his/their {word}', async function (this: GroupWorld, u: string, device: string) {
+  await this.markActionStart();
+  const earlier = this.sessions.get(u)?.get(device);
+  if (earlier === undefined) throw new Error(`${u} is not logged in on ${device}`);
+  this.sessions.set(replacedKey(u, device), new Map([[device, earlier]]));
+  await this.login(u, device);
+});
+
+When('{user}\'s replaced session on her/his/their {word} lists her/his/their groups', async function (this: GroupWorld, u: string, device: string) {
+  await this.call(replaced(this, u, device), 'getGroupList');
+});
+When('{user}\'s replaced session on her/his/their {word} reads the profile of {string}', async function (this: GroupWorld, u: string, device: string, alias: string) {
+  await this.call(replaced(this, u, device), 'getGroupProfile', { groupID: this.groupID(alias) });
+});
+
+Then('{user}\'s replaced session on her/his/their {word} was kicked out with reason {string}', async function (this: GroupWorld, u: string, device: string, reason: string) {
+  const s = this.sessions.get(replaced(this, u, device))!.get(device)!;
+  const kicks = findEvents(await this.eventsSinceAction(s), 'kickedOut');
+  check(kicks.some((e) => (e.data as { type?: unknown })?.type === reason) ? undefined : `${u}'s replaced ${device} session got no kickedOut ${reason}: ${preview(kicks)}`);
+});
+Then('{user} on her/his/their {word} was not kicked out', async function (this: GroupWorld, u: string, device: string) {
+  const s = this.sessions.get(u)?.get(device);
+  if (s === undefined) throw new Error(`${u} is not logged in on ${device}`);
+  const kicks = findEvents(await this.eventsSinceAction(s), 'kickedOut');
+  check(kicks.length === 0 ? undefined : `${u} on ${device} was kicked out: ${preview(kicks)}`);
+});
+
+// ---- decided requests and invitations as facts of the setup ----
+
+/** The pending item of `applicant`'s request to a group, as the handler's list shows it. */
+async function pendingItem(w: GroupWorld, handler: string, applicant: string, alias: string): Promise<unknown> {
+  const list = await w.must(handler, 'getGroupApplicationList');
+  const item = (list.applicationList as Array<{ groupID: string; userID: string }>).find((a) => a.groupID === w.groupID(alias) && a.userID === applicant);
+  if (item === undefined) throw new Error(`${handler} has no pending application of ${applicant} to ${alias}`);
+  return item;
+}
+Given('{user} has approved the application of {user} to {string}', async function (this: GroupWorld, by: string, u: string, alias: string) {
+  await this.must(by, 'handleGroupApplication', { handleAction: 'Agree', application: await pendingItem(this, by, u, alias) });
+});
+Given('{user} has rejected the application of {user} to {string}', async function (this: GroupWorld, by: string, u: string, alias: string) {
+  await this.must(by, 'handleGroupApplication', { handleAction: 'Reject', application: await pendingItem(this, by, u, alias) });
+});
+Given('{actor} has added {users} to {string}', async function (this: GroupWorld, a: string, users: string[], alias: string) {
+  const actor = this.resolveActor(a);
+  await this.must(actor, 'addGroupMember', { groupID: this.groupID(alias), userIDList: users });
+});
+Given('{user} has removed {users} from {string} for {int} seconds', async function (this: GroupWorld, by: string, users: string[], alias: string, s: number) {
+  await this.must(by, 'deleteGroupMember', { groupID: this.groupID(alias), userIDList: users, duration: s });
+});
