@@ -1,0 +1,341 @@
+/**
+ * The Implementation contract over the groupspec wire protocol (docs/protocol.md): how the suite
+ * drives a server written in any language.
+ *
+ * What the suite needs most from this file is honest classification. A coded refusal is a
+ * conformance outcome, so it rejects exactly as the simulator's ChatError does. Everything else
+ * (an unreachable server, a 4xx/5xx, a body that is not the protocol's) means the server is broken,
+ * so it rejects with an Error that has no numeric `code`: the suite then counts the call as crashed
+ * instead of mistaking it for a refusal.
+ */
+import { z } from 'zod';
+import { ChatError } from '../simulator/errors';
+import {
+  CONTRACT_VERSION, GROUP_TYPE_NAMES, NotApplicable,
+  type AdminSurface, type App, type AppOptions, type CallResult, type Capabilities, type DeliveredEvent, type Implementation, type Session,
+} from './contract';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface WireOptions {
+  /** Deadline for each HTTP request, response body included (default 10 000 ms). */
+  timeoutMs?: number;
+}
+
+/** The server broke the protocol, answered with a protocol error, or could not be reached. */
+export class WireError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status, when a response arrived. */
+    readonly status?: number,
+    /** The envelope's `error.reason`, when the server sent one. */
+    readonly reason?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'WireError';
+  }
+}
+
+/** A request outlived its deadline. Named like the DOM's TimeoutError so callers can test `name` alone. */
+export class WireTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TimeoutError';
+  }
+}
+
+// ---- response shapes: checked, because a server in another language may get them wrong ----
+
+const CodedError = z.object({ code: z.number().int(), message: z.string(), data: z.record(z.string(), z.unknown()).optional() });
+const Refused = z.object({ ok: z.literal(false), error: CodedError });
+const CallAnswer = z.union([z.object({ ok: z.literal(true), result: z.object({ code: z.literal(0), data: z.unknown() }) }), Refused]);
+const CapabilitiesAnswer = z.object({
+  ok: z.literal(true),
+  name: z.string(),
+  contractVersion: z.number().int(),
+  capabilities: z.object({
+    groupTypes: z.array(z.enum(GROUP_TYPE_NAMES)),
+    operations: z.array(z.string()),
+    adminOperations: z.array(z.string()),
+    clock: z.boolean(),
+    events: z.boolean(),
+    limitOverrides: z.boolean(),
+  }),
+});
+const AppAnswer = z.object({ ok: z.literal(true), appID: z.string().min(1) });
+const SessionAnswer = z.union([z.object({ ok: z.literal(true), sessionID: z.string().min(1), userID: z.string(), device: z.string() }), Refused]);
+const Done = z.object({ ok: z.literal(true) });
+const NowAnswer = z.object({ ok: z.literal(true), now: z.number() });
+const EventsAnswer = z.object({
+  ok: z.literal(true),
+  events: z.array(z.object({ seq: z.number().int().optional(), name: z.string(), data: z.unknown() })),
+  next: z.number().int().nonnegative(),
+  more: z.boolean().optional(),
+});
+const ErrorEnvelope = z.object({ ok: z.literal(false), error: z.object({ code: z.string(), reason: z.string().optional(), message: z.string() }) });
+
+/** IDs go into paths; an ID the server made up with a slash in it must not change the endpoint. */
+const seg = (id: string) => encodeURIComponent(id);
+
+/**
+ * JSON silently turns NaN into null, drops undefined array items and flattens a Date or a class
+ * instance; the server would then judge a different argument than the suite meant. Such an argument
+ * cannot cross the wire, so it is refused before sending. Returns where the first offender sits.
+ */
+function notJson(value: unknown, path: string, seen: Set<object>): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return undefined;
+    case 'number':
+      return Number.isFinite(value) ? undefined : `${path} is ${value}`;
+    case 'object': {
+      if (value === null) return undefined;
+      if (seen.has(value)) return `${path} is a cycle`;
+      const proto = Object.getPrototypeOf(value);
+      if (Array.isArray(value)) {
+        if (proto !== Array.prototype) return `${path} is not a plain array`;
+        seen.add(value);
+        for (let i = 0; i < value.length; i++) {
+          if (value[i] === undefined) return `${path}[${i}] is undefined`;
+          const bad = notJson(value[i], `${path}[${i}]`, seen);
+          if (bad !== undefined) return bad;
+        }
+        seen.delete(value);
+        return undefined;
+      }
+      if (proto !== Object.prototype && proto !== null) return `${path} is a ${proto?.constructor?.name ?? 'non-plain'} object`;
+      seen.add(value);
+      for (const [k, v] of Object.entries(value)) {
+        // an undefined property means "absent", which is exactly what omitting it says
+        if (v === undefined) continue;
+        const bad = notJson(v, `${path}.${k}`, seen);
+        if (bad !== undefined) return bad;
+      }
+      seen.delete(value);
+      return undefined;
+    }
+    default:
+      return `${path} is a ${typeof value}`;
+  }
+}
+
+class Transport {
+  constructor(
+    readonly base: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Sends one request; resolves with the parsed body of a 2xx answer, rejects with WireError or WireTimeoutError. */
+  async send(verb: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+    const url = `${this.base}${path}`;
+    const what = `${verb} ${url}`;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const timedOut = () => new WireTimeoutError(`${what} did not answer within ${this.timeoutMs} ms`);
+    try {
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: verb,
+          signal: controller.signal,
+          ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+        });
+      } catch (e) {
+        if (controller.signal.aborted) throw timedOut();
+        throw new WireError(`${what} failed: cannot reach the server (${explain(e)})`, undefined, undefined, { cause: e });
+      }
+      let text: string;
+      try {
+        text = await res.text();
+      } catch (e) {
+        if (controller.signal.aborted) throw timedOut();
+        throw new WireError(`${what}: the connection broke while reading the ${res.status} answer (${explain(e)})`, res.status, undefined, { cause: e });
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new WireError(`${what} answered ${res.status} with a body that is not JSON: ${preview(text)}`, res.status);
+      }
+      if (res.ok) return parsed;
+      const env = ErrorEnvelope.safeParse(parsed);
+      if (!env.success) throw new WireError(`${what} answered ${res.status} without the protocol's error envelope: ${preview(text)}`, res.status);
+      const { code, reason, message } = env.data.error;
+      throw new WireError(`${what} answered ${res.status} (${code}${reason === undefined ? '' : `, ${reason}`}): ${message}`, res.status, reason);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Sends and checks the answer's shape: a 200 that is not the protocol's is as broken as a 500. */
+  async expect<T extends z.ZodType>(schema: T, verb: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<z.infer<T>> {
+    const answer = await this.send(verb, path, body);
+    const r = schema.safeParse(answer);
+    if (r.success) return r.data;
+    const issue = r.error.issues[0];
+    throw new WireError(`${verb} ${this.base}${path} answered 200 with a body the protocol does not allow (${issue?.path.map(String).join('.') || 'body'}: ${issue?.message}): ${preview(JSON.stringify(answer))}`, 200);
+  }
+
+  /** An SDK or admin call: a refusal becomes the same Error the simulator throws. */
+  async call(path: string, method: string, arg: unknown): Promise<CallResult> {
+    if (arg !== undefined) {
+      const bad = notJson(arg, 'arg', new Set());
+      if (bad !== undefined) throw new NotApplicable(`${method} with an argument JSON cannot carry (${bad})`);
+    }
+    const answer = await this.expect(CallAnswer, 'POST', path, arg === undefined ? { method } : { method, arg });
+    if (!answer.ok) throw refusal(answer.error);
+    return { code: 0, data: answer.result.data };
+  }
+}
+
+function refusal(e: z.infer<typeof CodedError>): ChatError {
+  return new ChatError(e.code, e.message, e.data ?? {});
+}
+
+function explain(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  // undici reports "fetch failed" and hides the useful part (ECONNREFUSED …) in the cause
+  const cause = e.cause instanceof Error ? `: ${(e.cause as NodeJS.ErrnoException).code ?? e.cause.message}` : '';
+  return `${e.message}${cause}`;
+}
+
+function preview(text: string): string {
+  return text.length > 200 ? `${JSON.stringify(text.slice(0, 200))}…` : JSON.stringify(text);
+}
+
+class WireSession implements Session {
+  private readonly log: DeliveredEvent[] = [];
+  /** Delivered events never change, so only what arrived since the last fetch is asked for. */
+  private fetching: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly t: Transport,
+    private readonly path: string,
+    readonly userID: string,
+    readonly device: string,
+  ) {}
+
+  call(method: string, arg?: unknown): Promise<CallResult> {
+    return this.t.call(`${this.path}/call`, method, arg);
+  }
+
+  events(): Promise<DeliveredEvent[]> {
+    // chained so that two overlapping calls cannot both append the same page
+    const run = this.fetching.then(() => this.fetchNew());
+    this.fetching = run.catch(() => undefined);
+    return run.then(() => [...this.log]);
+  }
+
+  private async fetchNew(): Promise<void> {
+    for (;;) {
+      const after = this.log.length;
+      const page = await this.t.expect(EventsAnswer, 'GET', `${this.path}/events?after=${after}`);
+      if (page.next !== after + page.events.length) {
+        throw new WireError(`GET ${this.t.base}${this.path}/events?after=${after} answered next=${page.next} with ${page.events.length} events; the protocol requires next = after + events.length`, 200);
+      }
+      for (const e of page.events) this.log.push({ name: e.name, data: e.data });
+      if (page.more !== true || page.events.length === 0) return;
+    }
+  }
+
+  async logout(): Promise<void> {
+    await this.t.expect(Done, 'POST', `${this.path}/logout`);
+  }
+}
+
+class WireApp implements App {
+  readonly admin: AdminSurface;
+  advanceClock?: (ms: number) => Promise<void>;
+  now?: () => Promise<number>;
+  private closed: Promise<void> | undefined;
+
+  constructor(
+    private readonly t: Transport,
+    private readonly path: string,
+    clock: boolean,
+    private readonly onClose: () => void,
+  ) {
+    this.admin = { call: (method: string, arg?: unknown) => t.call(`${path}/admin/call`, method, arg) };
+    // the contract marks both optional; without the clock capability the suite must see them absent
+    if (clock) {
+      this.advanceClock = async (ms) => {
+        await t.expect(NowAnswer, 'POST', `${path}/clock/advance`, { ms });
+      };
+      this.now = async () => (await t.expect(NowAnswer, 'GET', `${path}/clock`)).now;
+    }
+  }
+
+  async login(userID: string, options: { device?: string; unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
+    const answer = await this.t.expect(SessionAnswer, 'POST', `${this.path}/sessions`, { userID, ...options });
+    if (!answer.ok) throw refusal(answer.error);
+    return new WireSession(this.t, `${this.path}/sessions/${seg(answer.sessionID)}`, answer.userID, answer.device);
+  }
+
+  close(): Promise<void> {
+    // a failed close is not remembered, so the implementation's close() can try again
+    this.closed ??= this.t.expect(Done, 'DELETE', this.path).then(
+      () => this.onClose(),
+      (e: unknown) => {
+        this.closed = undefined;
+        throw e;
+      },
+    );
+    return this.closed;
+  }
+}
+
+/**
+ * Connects to a server speaking the wire protocol. Resolves once the server has answered its
+ * capabilities and speaks this suite's contract version; rejects, naming the URL, otherwise.
+ */
+export async function wireImplementation(baseURL: string, options: WireOptions = {}): Promise<Implementation> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError(`timeoutMs must be a positive number of ms, got ${timeoutMs}`);
+  let base: string;
+  try {
+    const u = new URL(baseURL);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`unsupported scheme ${u.protocol}`);
+    base = u.href.replace(/\/+$/, '');
+  } catch (e) {
+    throw new Error(`groupspec wire: ${JSON.stringify(baseURL)} is not an http(s) URL (${explain(e)})`);
+  }
+  const t = new Transport(base, timeoutMs);
+  let caps: z.infer<typeof CapabilitiesAnswer>;
+  try {
+    caps = await t.expect(CapabilitiesAnswer, 'GET', '/v1/capabilities');
+  } catch (e) {
+    if (e instanceof WireTimeoutError) throw e;
+    throw new WireError(`groupspec wire: no usable server at ${base}: ${e instanceof Error ? e.message : String(e)}`, (e as WireError).status, (e as WireError).reason, { cause: e });
+  }
+  if (caps.contractVersion !== CONTRACT_VERSION) {
+    throw new WireError(`groupspec wire: the server at ${base} (${caps.name}) speaks contract version ${caps.contractVersion}; this suite speaks ${CONTRACT_VERSION}`);
+  }
+  const capabilities: Capabilities = caps.capabilities;
+  const open = new Set<WireApp>();
+  return {
+    name: caps.name,
+    contractVersion: caps.contractVersion,
+    capabilities,
+    async createApp(appOptions: AppOptions = {}): Promise<App> {
+      let answer: z.infer<typeof AppAnswer>;
+      try {
+        answer = await t.expect(AppAnswer, 'POST', '/v1/apps', appOptions);
+      } catch (e) {
+        // a server that cannot honour a requested limit says so; the scenario is then not applicable, not failed
+        if (e instanceof WireError && e.reason === 'unsupported-limit') throw new NotApplicable(e.message);
+        throw e;
+      }
+      const app: WireApp = new WireApp(t, `/v1/apps/${seg(answer.appID)}`, capabilities.clock, () => open.delete(app));
+      open.add(app);
+      return app;
+    },
+    /** Closes the apps the suite left open, so a long-lived server does not keep their state. */
+    async close(): Promise<void> {
+      const results = await Promise.allSettled([...open].map((a) => a.close()));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed !== undefined) throw failed.reason;
+    },
+  };
+}
