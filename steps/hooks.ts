@@ -1,9 +1,22 @@
 /** Per-scenario lifecycle: every scenario gets a fresh, isolated app, closed afterwards. */
-import { After, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, AfterAll, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
 import type { GroupWorld } from './world';
+import { currentImplementation, resolveImplementation } from './implementation';
+
+/** Tells the runner (through an attachment) that a scenario crashed or timed out rather than failed. */
+export const INCIDENT_MEDIA_TYPE = 'application/vnd.groupspec.incident+json';
+
+BeforeAll(async function () {
+  await resolveImplementation();
+});
+
+AfterAll(async function () {
+  await currentImplementation().close?.();
+});
 
 setDefaultTimeout(Number(process.env.GROUPSPEC_STEP_TIMEOUT_MS ?? 10_000));
 
 After(async function (this: GroupWorld) {
-  if (this.appStarted()) await (await this.app()).close();
+  if (this.incident !== undefined) this.attach(JSON.stringify(this.incident), INCIDENT_MEDIA_TYPE);
+  if (this.appStarted()) await this.deadline('close', (await this.app()).close()).catch(() => undefined);
 });

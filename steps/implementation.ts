@@ -1,30 +1,57 @@
 /**
- * Which implementation the features run against. The default is the embedded simulator; the CLI
- * sets GROUPSPEC_ADAPTER to a module exporting a factory (issue: adapters), and the wire client
- * plugs in the same way.
+ * Which implementation the features run against, chosen once per process before any scenario:
+ * GROUPSPEC_URL (a wire-protocol server), GROUPSPEC_ADAPTER (a module exporting
+ * `createImplementation()` or a default factory, possibly async), or the embedded simulator.
  */
 import type { Implementation } from '../adapters/contract';
 import { simulatorImplementation } from '../adapters/simulator';
 
 let chosen: Implementation | undefined;
 
-export function currentImplementation(): Implementation {
+export async function resolveImplementation(env: NodeJS.ProcessEnv = process.env): Promise<Implementation> {
   if (chosen !== undefined) return chosen;
-  const modulePath = process.env.GROUPSPEC_ADAPTER;
-  if (modulePath === undefined || modulePath === '' || modulePath === 'simulator') {
+  const url = env.GROUPSPEC_URL;
+  const modulePath = env.GROUPSPEC_ADAPTER;
+  if (url !== undefined && url !== '') {
+    // loaded only when asked for: an in-process run needs no HTTP client
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { wireImplementation } = require('../adapters/wire-client') as typeof import('../adapters/wire-client');
+    chosen = await wireImplementation(url, { timeoutMs: callTimeoutMs(env) });
+  } else if (modulePath === undefined || modulePath === '' || modulePath === 'simulator') {
     chosen = simulatorImplementation();
-    return chosen;
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(modulePath) as { default?: unknown; createImplementation?: unknown };
+    const factory = (mod.createImplementation ?? mod.default) as (() => Implementation | Promise<Implementation>) | undefined;
+    if (typeof factory !== 'function') throw new Error(`${modulePath} exports no createImplementation() or default factory`);
+    chosen = await factory();
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(modulePath) as { default?: () => Implementation; createImplementation?: () => Implementation };
-  const factory = mod.createImplementation ?? mod.default;
-  if (typeof factory !== 'function') throw new Error(`${modulePath} exports no createImplementation() or default factory`);
-  chosen = factory();
+  return chosen!;
+}
+
+/** The implementation resolved for this process (resolveImplementation must have run). */
+export function currentImplementation(): Implementation {
+  if (chosen === undefined) {
+    // the properties' vitest files run without cucumber's BeforeAll: the simulator unless told otherwise
+    if ((process.env.GROUPSPEC_URL ?? '') === '' && ['', 'simulator', undefined].includes(process.env.GROUPSPEC_ADAPTER)) chosen = simulatorImplementation();
+    else throw new Error('the implementation has not been resolved yet (resolveImplementation)');
+  }
   return chosen;
+}
+
+/** Forget the chosen implementation (a runner that switches implementations within one process). */
+export function resetImplementation(): void {
+  chosen = undefined;
 }
 
 /** How long an "eventually" assertion waits for an event, in ms (GROUPSPEC_EVENTUALLY_MS, default 2000). */
 export function eventuallyMs(): number {
   const v = Number(process.env.GROUPSPEC_EVENTUALLY_MS ?? 2000);
   return Number.isFinite(v) && v >= 0 ? v : 2000;
+}
+
+/** The deadline of one call to the implementation, in ms (GROUPSPEC_CALL_TIMEOUT_MS, default 5000). */
+export function callTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.GROUPSPEC_CALL_TIMEOUT_MS ?? 5000);
+  return Number.isFinite(v) && v > 0 ? v : 5000;
 }

@@ -6,7 +6,9 @@
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import type { App, AppOptions, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
 import { at, type Outcome } from './matchers';
-import { currentImplementation, eventuallyMs } from './implementation';
+import { callTimeoutMs, currentImplementation, eventuallyMs } from './implementation';
+import { responseIssue } from '../adapters/responses';
+import { NotApplicable } from '../adapters/contract';
 
 export const ADMIN = '@admin';
 const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };
@@ -36,14 +38,39 @@ export class GroupWorld extends World {
   private readonly cursors = new Map<Session, number>();
   /** Observable state just before the last action, for "nothing has changed". */
   before: unknown;
+  /**
+   * Set when the implementation broke the contract (an uncoded error, a malformed response) or
+   * missed a deadline: the runner reports the scenario as crashed or timed out, not as failed.
+   */
+  incident: { kind: 'crashed' | 'timeout'; message: string } | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
   }
 
   app(): Promise<App> {
-    this.appPromise ??= this.impl.createApp(this.appOptions);
+    this.appPromise ??= this.deadline('createApp', this.impl.createApp(this.appOptions));
     return this.appPromise;
+  }
+
+  /** Bounds one call to the implementation: a hanging implementation gives a timeout, never a hung run. */
+  async deadline<T>(what: string, p: Promise<T>): Promise<T> {
+    const ms = callTimeoutMs();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        p,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
+        }),
+      ]);
+    } catch (e) {
+      if (e instanceof NotApplicable) throw new Skip(e.message);
+      if ((e as Error).name === 'TimeoutError') this.incident ??= { kind: 'timeout', message: (e as Error).message };
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   appStarted(): boolean {
@@ -76,7 +103,7 @@ export class GroupWorld extends World {
 
   async login(userID: string, device = 'web', opts: { unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
     const app = await this.app();
-    const s = await app.login(userID, { device, ...opts });
+    const s = await this.deadline(`login ${userID}`, app.login(userID, { device, ...opts }));
     if (opts.unlimitedAVChatRoom === true) this.unlimitedAV.add(userID);
     let devices = this.sessions.get(userID);
     if (devices === undefined) {
@@ -104,11 +131,19 @@ export class GroupWorld extends World {
   async attempt(actor: string, method: string, arg?: unknown): Promise<Outcome> {
     this.requireOperation(actor, method);
     try {
-      const r = actor === ADMIN ? await (await this.app()).admin.call(method, arg) : await (await this.session(actor)).call(method, arg);
+      const r = actor === ADMIN ? await this.deadline(method, (await this.app()).admin.call(method, arg)) : await this.deadline(method, (await this.session(actor)).call(method, arg));
+      const issue = actor === ADMIN ? undefined : responseIssue(method, r?.data);
+      if (issue !== undefined) {
+        this.incident ??= { kind: 'crashed', message: issue };
+        return { ok: false, code: undefined, message: issue };
+      }
       return { ok: true, data: r.data };
     } catch (e) {
-      const err = e as { code?: unknown; message?: unknown };
-      return { ok: false, code: typeof err.code === 'number' ? err.code : undefined, message: String(err.message ?? e) };
+      if (e instanceof Skip) throw e;
+      const err = e as { code?: unknown; message?: unknown; name?: unknown };
+      const code = typeof err.code === 'number' ? err.code : undefined;
+      if (code === undefined) this.incident ??= { kind: err.name === 'TimeoutError' ? 'timeout' : 'crashed', message: `${method}: ${String(err.message ?? e)}` };
+      return { ok: false, code, message: String(err.message ?? e) };
     }
   }
 
@@ -131,12 +166,12 @@ export class GroupWorld extends World {
 
   /** Starts counting events afresh for every session, and remembers the state for comparisons. */
   async markActionStart(): Promise<void> {
-    for (const devices of this.sessions.values()) for (const s of devices.values()) this.cursors.set(s, (await s.events()).length);
+    for (const devices of this.sessions.values()) for (const s of devices.values()) this.cursors.set(s, (await this.deadline('events', s.events())).length);
     this.before = await this.observe();
   }
 
   async eventsSinceAction(s: Session): Promise<DeliveredEvent[]> {
-    return (await s.events()).slice(this.cursors.get(s) ?? 0);
+    return (await this.deadline('events', s.events())).slice(this.cursors.get(s) ?? 0);
   }
 
   /** Polls until `check` passes or the eventually-timeout ends; returns the last failure or undefined. */

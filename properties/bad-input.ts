@@ -1,0 +1,50 @@
+/**
+ * Bad input, for every SDK method and every admin command the implementation declares: arbitrary
+ * values (wrong types, huge strings, prototype-polluting keys) are refused with a documented code,
+ * never with an error of another kind, and change nothing.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Implementation } from '../adapters/contract';
+import { ERRORS } from '../simulator/errors';
+import { deepEqual } from '../steps/matchers';
+import { picture } from './command';
+import type { PropertyRunConfig } from './catalogue';
+import { newSystem } from './run';
+
+/** Keys an attacker would try, mixed into ordinary ones. */
+const key = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'groupID', 'userIDList', 'name', 'type'));
+export const anything = fc.oneof(
+  fc.anything({ key, maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true }),
+  fc.string({ minLength: 1000, maxLength: 5000 }),
+  fc.record({ groupID: fc.anything({ key }), name: fc.anything({ key }) }, { requiredKeys: [] }),
+);
+
+export async function badInput(impl: () => Implementation, cfg: PropertyRunConfig): Promise<void> {
+  const implementation = impl();
+  const sys = await newSystem(implementation);
+  try {
+    // one real group, so that there is state to be (wrongly) changed
+    const created = await sys.sessions.get('alice')![0]!.call('createGroup', { name: 'G', type: 'Public', memberList: [{ userID: 'bob' }] });
+    sys.ids.set('G', created.data.group.groupID);
+    sys.types.set('G', 'Public');
+    const before = await picture(sys);
+    const caps = implementation.capabilities;
+    const methods = [...caps.operations.map((m) => ['alice', m] as const), ...caps.adminOperations.map((m) => ['@admin', m] as const)];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...methods), anything, async ([actor, method], arg) => {
+        try {
+          await (actor === '@admin' ? sys.app.admin.call(method, arg) : sys.sessions.get(actor)![0]!.call(method, arg));
+        } catch (e) {
+          const code = (e as { code?: unknown }).code;
+          assert.equal(typeof code, 'number', `${method} threw an uncoded ${String(e)}`);
+          assert.ok(ERRORS.has(code as number), `${method} refused with the undocumented code ${String(code)}`);
+        }
+        assert.ok(deepEqual(await picture(sys), before), `${method}(${fc.stringify(arg).slice(0, 200)}) changed state`);
+      }),
+      { numRuns: cfg.numRuns * 3, seed: cfg.seed },
+    );
+  } finally {
+    await sys.app.close();
+  }
+}

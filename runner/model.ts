@@ -1,0 +1,113 @@
+/**
+ * The result model: what one run of the suite found, written as conformance.json. Every report
+ * (JUnit, summary.md, index.html, comparisons) is rendered from this one document and nothing else.
+ */
+import { z } from 'zod';
+
+export const VERDICTS = ['passed', 'failed', 'not applicable', 'expected failure', 'unexpected pass', 'timeout', 'crashed'] as const;
+export const Verdict = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** Verdicts a gate accepts: the run is green when every verdict is one of these. */
+export const ACCEPTED: ReadonlySet<Verdict> = new Set(['passed', 'not applicable', 'expected failure']);
+
+export const Failure = z.object({
+  /** The step (or property step) that failed, as written. */
+  step: z.string(),
+  message: z.string(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  /** Data to reproduce it: a fuzz seed and path, the replay command, a Gherkin scenario. */
+  replay: z.object({ seed: z.number().optional(), path: z.string().optional(), command: z.string().optional(), scenario: z.string().optional() }).optional(),
+});
+export type Failure = z.infer<typeof Failure>;
+
+export const ScenarioResult = z.object({
+  name: z.string(),
+  /** features/<file>:<line> */
+  location: z.string(),
+  verdict: Verdict,
+  durationMs: z.number(),
+  failure: Failure.optional(),
+});
+export type ScenarioResult = z.infer<typeof ScenarioResult>;
+
+export const PropertyResult = z.object({
+  id: z.string(),
+  title: z.string(),
+  rules: z.array(z.string()),
+  verdict: Verdict,
+  durationMs: z.number(),
+  runs: z.number(),
+  commands: z.number(),
+  failure: Failure.optional(),
+});
+export type PropertyResult = z.infer<typeof PropertyResult>;
+
+export const RuleResult = z.object({
+  id: z.string(),
+  title: z.string(),
+  area: z.string(),
+  types: z.array(z.string()),
+  tags: z.array(z.string()),
+  ambiguous: z.boolean(),
+  /** The description under the Rule: the reading taken where the sources conflict. */
+  note: z.string(),
+  source: z.object({ file: z.string(), line: z.number() }),
+  quotes: z.array(z.object({ text: z.string(), source: z.string(), url: z.string().optional() })),
+  verdict: Verdict,
+  expectation: z.object({ status: Verdict, reason: z.string(), issue: z.string().optional() }).optional(),
+  scenarios: z.array(ScenarioResult),
+  properties: z.array(z.string()),
+  /** Broken implementations whose violation of this rule the suite caught (suite-strength runs). */
+  detectedBy: z.array(z.string()).optional(),
+});
+export type RuleResult = z.infer<typeof RuleResult>;
+
+export const Conformance = z.object({
+  schema: z.literal('groupspec/conformance@1'),
+  generatedAt: z.string(),
+  complete: z.boolean(),
+  implementation: z.object({
+    name: z.string(),
+    contractVersion: z.number(),
+    capabilities: z.object({
+      groupTypes: z.array(z.string()),
+      operations: z.array(z.string()),
+      adminOperations: z.array(z.string()),
+      clock: z.boolean(),
+      events: z.boolean(),
+      limitOverrides: z.boolean(),
+    }),
+  }),
+  configuration: z.object({
+    target: z.string(),
+    seed: z.number(),
+    fuzzRuns: z.number(),
+    tags: z.string().optional(),
+    rules: z.array(z.string()).optional(),
+    shard: z.string().optional(),
+    callTimeoutMs: z.number(),
+    expectationsFile: z.string().optional(),
+    groupspecVersion: z.string(),
+  }),
+  totals: z.record(Verdict, z.number()),
+  rules: z.array(RuleResult),
+  properties: z.array(PropertyResult),
+  ambiguities: z.array(z.object({ anchor: z.string(), title: z.string(), reading: z.string() })),
+  durationMs: z.number(),
+});
+export type Conformance = z.infer<typeof Conformance>;
+
+/** The verdict of a group of results: the most serious one wins. */
+const SEVERITY: Verdict[] = ['crashed', 'timeout', 'failed', 'unexpected pass', 'expected failure', 'passed', 'not applicable'];
+export function worst(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.length === 0) return 'not applicable';
+  return SEVERITY.find((v) => verdicts.includes(v))!;
+}
+
+export function totals(rules: readonly { verdict: Verdict }[]): Record<Verdict, number> {
+  const t = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const r of rules) t[r.verdict]++;
+  return t;
+}
