@@ -1,39 +1,25 @@
 #!/usr/bin/env node
 'use strict';
-/**
- * groupspec command line. For now it only knows --version and --help; the commands listed in the
- * usage are to come.
- */
-const pkg = require('../package.json');
+// groupspec's command line. In an installed package it runs the compiled dist/; in a checkout it
+// compiles the TypeScript sources on the fly (ts-node, transpile-only; `npm run typecheck` checks types).
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 
-const USAGE = `Usage: groupspec <command> [options]
-
-Commands (to come):
-  run       run the conformance suite against the simulator or an adapter
-  serve     serve the simulator over the wire protocol
-  report    render a conformance report
-
-Options:
-  --version, -v   print the version and exit
-  --help, -h      print this help and exit
-`;
-
-function main(argv) {
-  const command = argv[0];
-  if (command === '--version' || command === '-v') {
-    process.stdout.write(`${pkg.version}\n`);
-    return 0;
-  }
-  if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (command === undefined) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  process.stderr.write(`groupspec: unknown command ${command} (see --help)\n`);
-  return 2;
+const root = join(__dirname, '..');
+const compiled = join(root, 'dist', 'runner', 'cli.js');
+let cli;
+if (existsSync(compiled)) {
+  cli = require(compiled);
+} else {
+  require('ts-node').register({ transpileOnly: true, project: join(root, 'tsconfig.json') });
+  cli = require(join(root, 'runner', 'cli.ts'));
 }
-
-process.exitCode = main(process.argv.slice(2));
+cli.main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`groupspec: internal error: ${e && e.stack ? e.stack : e}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -36,6 +36,8 @@ export async function badInput(impl: () => Implementation, cfg: PropertyRunConfi
         try {
           await (actor === '@admin' ? sys.app.admin.call(method, arg) : sys.sessions.get(actor)![0]!.call(method, arg));
         } catch (e) {
+          // a transport that cannot carry the value (a typed array over JSON) has nothing to judge
+          if ((e as Error).name === 'NotApplicable') return;
           const code = (e as { code?: unknown }).code;
           assert.equal(typeof code, 'number', `${method} threw an uncoded ${String(e)}`);
           assert.ok(ERRORS.has(code as number), `${method} refused with the undocumented code ${String(code)}`);

@@ -32,6 +32,8 @@ export interface Plan {
   mustFail?: { code: number; why: string };
   /** Extra Gherkin outcome lines to render when the call succeeded. */
   thenOnSuccess?: string[];
+  /** The group type the step creates, if any (skipped when the implementation lacks it). */
+  groupType?: import('../adapters/contract').GroupTypeName;
 }
 
 export abstract class GroupCommand implements fc.AsyncCommand<Model, Real, boolean> {
@@ -47,7 +49,7 @@ export abstract class GroupCommand implements fc.AsyncCommand<Model, Real, boole
   async run(m: Model, r: Real): Promise<void> {
     await this.prepare(m, r);
     const plan = this.plan(m);
-    if (plan === undefined) return;
+    if (plan === undefined || !applicable(plan, r)) return;
     this.label = plan.gherkin.replace(/^When /, '');
     const o = await perform(r.sut, plan);
     // the scenario states what the model requires; where it requires nothing, what happened
@@ -87,6 +89,13 @@ export abstract class GroupCommand implements fc.AsyncCommand<Model, Real, boole
   toString(): string {
     return this.label ?? this.describe();
   }
+}
+
+/** What the implementation declares it lacks is never exercised: its absence is not a failure. */
+function applicable(plan: Plan, r: Real): boolean {
+  const caps = r.sut.impl.capabilities;
+  if (plan.groupType !== undefined && !caps.groupTypes.includes(plan.groupType)) return false;
+  return (plan.actor === '@admin' ? caps.adminOperations : caps.operations).includes(plan.method);
 }
 
 /** The picture of state, less the event-derived part that a refusal may legitimately leave alone. */

@@ -3,8 +3,7 @@ import { After, AfterAll, BeforeAll, setDefaultTimeout } from '@cucumber/cucumbe
 import type { GroupWorld } from './world';
 import { currentImplementation, resolveImplementation } from './implementation';
 
-/** Tells the runner (through an attachment) that a scenario crashed or timed out rather than failed. */
-export const INCIDENT_MEDIA_TYPE = 'application/vnd.groupspec.incident+json';
+import { INCIDENT_MEDIA_TYPE } from './incident';
 
 BeforeAll(async function () {
   await resolveImplementation();

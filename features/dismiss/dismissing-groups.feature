@@ -46,46 +46,59 @@ Feature: Dismissing (disbanding) a group
         | AVChatRoom |
         | Community  |
 
-    Scenario Outline: Dismissing, by role and type: <role> in a <type> group
+    Scenario Outline: Dismissing, by role and type: <role> may dismiss a <type> group
       Given alice is logged in
       And alice has created a <type> group "G"
       And the actor is the <role> of "G"
       When the actor dismisses "G"
-      Then <outcome>
+      Then it succeeds
+      And "G" no longer exists
 
       Examples: The owner may dismiss every type but Work
-        | role      | type       | outcome                    |
-        | owner     | Work       | it fails with code 10007   |
-        | owner     | Public     | it succeeds                |
-        | owner     | Meeting    | it succeeds                |
-        | owner     | AVChatRoom | it succeeds                |
-        | owner     | Community  | it succeeds                |
-
-      Examples: Admins, members and non-members may not
-        | role       | type       | outcome                  |
-        | admin      | Work       | it fails with code 10007 |
-        | admin      | Public     | it fails with code 10007 |
-        | admin      | Meeting    | it fails with code 10007 |
-        | admin      | AVChatRoom | it fails with code 10007 |
-        | admin      | Community  | it fails with code 10007 |
-        | member     | Work       | it fails with code 10007 |
-        | member     | Public     | it fails with code 10007 |
-        | member     | Meeting    | it fails with code 10007 |
-        | member     | AVChatRoom | it fails with code 10007 |
-        | member     | Community  | it fails with code 10007 |
-        | non-member | Work       | it fails with code 10007 |
-        | non-member | Public     | it fails with code 10007 |
-        | non-member | Meeting    | it fails with code 10007 |
-        | non-member | AVChatRoom | it fails with code 10007 |
-        | non-member | Community  | it fails with code 10007 |
+        | role  | type       |
+        | owner | Public     |
+        | owner | Meeting    |
+        | owner | AVChatRoom |
+        | owner | Community  |
 
       Examples: The app admin may dismiss any group
-        | role      | type       | outcome     |
-        | app admin | Work       | it succeeds |
-        | app admin | Public     | it succeeds |
-        | app admin | Meeting    | it succeeds |
-        | app admin | AVChatRoom | it succeeds |
-        | app admin | Community  | it succeeds |
+        | role      | type       |
+        | app admin | Work       |
+        | app admin | Public     |
+        | app admin | Meeting    |
+        | app admin | AVChatRoom |
+        | app admin | Community  |
+
+    Scenario Outline: Dismissing, by role and type: <role> may not dismiss a <type> group
+      Given alice is logged in
+      And alice has created a <type> group "G"
+      And the actor is the <role> of "G"
+      When the actor dismisses "G"
+      Then it fails with code 10007
+      And nothing has changed
+      And "G" still exists
+
+      Examples: Not even the owner of a Work group
+        | role  | type |
+        | owner | Work |
+
+      Examples: Admins, members and non-members may not
+        | role       | type       |
+        | admin      | Work       |
+        | admin      | Public     |
+        | admin      | Meeting    |
+        | admin      | AVChatRoom |
+        | admin      | Community  |
+        | member     | Work       |
+        | member     | Public     |
+        | member     | Meeting    |
+        | member     | AVChatRoom |
+        | member     | Community  |
+        | non-member | Work       |
+        | non-member | Public     |
+        | non-member | Meeting    |
+        | non-member | AVChatRoom |
+        | non-member | Community  |
 
   @rule:dismiss.app-admin-dismisses-any-group @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
   Rule: The app admin can dismiss any group, Work groups included

@@ -27,6 +27,7 @@ export class CreateGroup extends GroupCommand {
     return {
       actor: this.owner,
       method: 'createGroup',
+      groupType: this.type,
       arg,
       gherkin,
       apply: (model, o, sys) => {

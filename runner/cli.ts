@@ -1,0 +1,225 @@
+/**
+ * groupspec's command line: `run` (the CI gate), `serve` (the simulator over the wire protocol),
+ * `report` (render or compare results), `merge` (shard results into one).
+ * Exit codes: 0 every verdict as expected; 1 any is not; 2 a usage or setup error (one-line reason).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError, readExpectations } from './expectations';
+import { ACCEPTED, Conformance } from './model';
+import { assemble, executeRun, selectRules, writeResult, type RunOptions, type RunState } from './run';
+import { parseShard } from './shard';
+import { packageRoot } from './paths';
+import { loadCatalogue } from '../catalogue/catalogue';
+import { writeReports, compareRuns, mergeRuns } from './reports';
+import { resolveImplementation } from '../steps/implementation';
+import { startServer } from '../adapters/wire-server';
+
+const HELP = `groupspec: the executable specification of Tencent Cloud Chat group management
+
+Usage:
+  groupspec run [options]          run the suite; exit 0 when every verdict is as expected
+  groupspec serve [--port N] [--host H]   serve the reference simulator over the wire protocol
+  groupspec report FILE.json [--out DIR]  render reports from a conformance.json
+  groupspec report --compare OLD.json NEW.json   list rules whose verdict changed
+  groupspec merge A.json B.json ... [--out DIR]  merge shard results into one run
+  groupspec --version | --help
+
+run options:
+  --adapter PATH|simulator|tencent-cloud   an in-process implementation (module exporting createImplementation())
+  --url URL              a server speaking the wire protocol (docs/protocol.md)
+  --out DIR              where results go (default reports/)
+  --tags EXPR            cucumber tag expression, e.g. "@type:Work and not @ambiguous"
+  --rule ID              only this rule (repeatable)
+  --shard K/N            deterministic shard by rule ID
+  --parallel N           cucumber worker processes
+  --expectations FILE    expected verdicts by rule ID (see docs/adapters.md)
+  --seed N               fuzz seed (default: time-based, printed)
+  --fuzz-runs N          runs per property (default 40)
+  --call-timeout MS      deadline of every call to the implementation (default 5000)
+  --no-properties        features only
+`;
+
+function fail(reason: string): never {
+  process.stderr.write(`groupspec: ${reason}\n`);
+  process.exit(2);
+}
+
+function num(name: string, v: string | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} takes a whole number, got "${v}"`);
+  return n;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      adapter: { type: 'string' },
+      url: { type: 'string' },
+      out: { type: 'string' },
+      tags: { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      shard: { type: 'string' },
+      parallel: { type: 'string' },
+      expectations: { type: 'string' },
+      seed: { type: 'string' },
+      'fuzz-runs': { type: 'string' },
+      'call-timeout': { type: 'string' },
+      'no-properties': { type: 'boolean' },
+    },
+  });
+  if (values.adapter !== undefined && values.url !== undefined) throw new UsageError('give --adapter or --url, not both');
+  const root = packageRoot();
+  let target = 'simulator';
+  if (values.url !== undefined) {
+    if (!/^https?:\/\//.test(values.url)) throw new UsageError(`--url must be an http(s) URL, got "${values.url}"`);
+    process.env.GROUPSPEC_URL = values.url;
+    target = values.url;
+  } else if (values.adapter !== undefined && values.adapter !== 'simulator') {
+    const builtin: Record<string, string> = { 'tencent-cloud': resolve(root, 'adapters', 'tencent-cloud') };
+    const path = builtin[values.adapter] ?? (isAbsolute(values.adapter) ? values.adapter : resolve(process.cwd(), values.adapter));
+    if (builtin[values.adapter] === undefined && !existsSync(path)) throw new UsageError(`the adapter module ${values.adapter} does not exist`);
+    process.env.GROUPSPEC_ADAPTER = path;
+    target = values.adapter;
+  }
+  const callTimeoutMs = num('--call-timeout', values['call-timeout'], 5000);
+  process.env.GROUPSPEC_CALL_TIMEOUT_MS = String(callTimeoutMs);
+  const expectationsFile = values.expectations;
+  const known = new Set(loadCatalogue(resolve(root, 'features')).rules.map((r) => r.id));
+  for (const r of values.rule ?? []) if (!known.has(r)) throw new UsageError(`--rule ${r}: no rule has that ID`);
+  const seed = values.seed === undefined ? Date.now() % 2_147_483_647 : num('--seed', values.seed, 0);
+  const options: RunOptions = {
+    target,
+    out: resolve(process.cwd(), values.out ?? 'reports'),
+    ...(values.tags === undefined ? {} : { tags: values.tags }),
+    ...(values.rule === undefined ? {} : { rules: values.rule }),
+    ...(values.shard === undefined ? {} : { shard: parseShard(values.shard) }),
+    ...(values.parallel === undefined ? {} : { parallel: num('--parallel', values.parallel, 1) }),
+    ...(expectationsFile === undefined ? {} : { expectations: { file: expectationsFile, data: readExpectations(expectationsFile) } }),
+    seed,
+    fuzzRuns: num('--fuzz-runs', values['fuzz-runs'], 40),
+    callTimeoutMs,
+    properties: values['no-properties'] !== true,
+    progress: process.stdout.isTTY === true,
+    log: (line) => process.stdout.write(`${line}\n`),
+  };
+  for (const id of Object.keys(options.expectations?.data.rules ?? {})) if (!known.has(id)) throw new UsageError(`the expectations file names an unknown rule ${id}`);
+
+  // a setup problem (adapter that cannot load, server unreachable, missing credentials) is exit 2
+  try {
+    await resolveImplementation();
+  } catch (e) {
+    throw new UsageError(`cannot set up the implementation (${target}): ${(e as Error).message.split('\n')[0]}`);
+  }
+
+  const state: RunState = { scenarios: [], properties: [], startedAt: Date.now() };
+  const interrupt = (signal: string) => {
+    process.stderr.write(`groupspec: ${signal}: writing what the run has, marked incomplete\n`);
+    const catalogue = loadCatalogue(resolve(root, 'features'));
+    const partial = assemble(options, state, selectRules(catalogue.rules, options), state.implementation, false);
+    writeResult(options.out, partial);
+    writeReports(options.out, partial);
+    process.exit(1);
+  };
+  process.once('SIGINT', () => interrupt('SIGINT'));
+  process.once('SIGTERM', () => interrupt('SIGTERM'));
+
+  const result = await executeRun(options, state);
+  const path = writeResult(options.out, result);
+  writeReports(options.out, result);
+  const bad = result.rules.filter((r) => !ACCEPTED.has(r.verdict));
+  const t = Object.entries(result.totals).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ');
+  process.stdout.write(`rules: ${t}\nresults: ${path}\n`);
+  for (const r of bad.slice(0, 20)) {
+    const why = r.scenarios.find((s) => s.failure)?.failure?.message ?? result.properties.find((p) => r.properties.includes(p.id) && p.failure !== undefined)?.failure?.message ?? '';
+    process.stdout.write(`  ${r.verdict}: ${r.id}: ${why.split('\n')[0]!.slice(0, 160)}\n`);
+  }
+  if (bad.length > 20) process.stdout.write(`  … and ${bad.length - 20} more (see summary.md)\n`);
+  process.stdout.write(`seed: ${result.configuration.seed}\n`);
+  return bad.length === 0 ? 0 : 1;
+}
+
+async function serve(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' } } });
+  const server = await startServer({ port: num('--port', values.port, 8765), host: values.host ?? '127.0.0.1' });
+  process.stdout.write(`groupspec serve: listening on ${server.url}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => void server.close().then(done);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+function readResult(path: string): Conformance {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  const r = Conformance.safeParse(raw);
+  if (!r.success) throw new UsageError(`${path} is not a groupspec conformance.json: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
+  return r.data;
+}
+
+async function report(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { compare: { type: 'boolean' }, out: { type: 'string' } } });
+  if (values.compare === true) {
+    if (positionals.length !== 2) throw new UsageError('report --compare takes OLD.json NEW.json');
+    const text = compareRuns(readResult(positionals[0]!), readResult(positionals[1]!));
+    process.stdout.write(text);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('report takes one conformance.json');
+  const result = readResult(positionals[0]!);
+  writeReports(resolve(process.cwd(), values.out ?? 'reports'), result);
+  return 0;
+}
+
+async function merge(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { out: { type: 'string' } } });
+  if (positionals.length < 1) throw new UsageError('merge takes one or more conformance.json files');
+  const merged = mergeRuns(positionals.map(readResult));
+  const out = resolve(process.cwd(), values.out ?? 'reports');
+  writeResult(out, merged);
+  writeReports(out, merged);
+  process.stdout.write(`merged ${positionals.length} runs: ${merged.rules.length} rules\n`);
+  return merged.rules.every((r) => ACCEPTED.has(r.verdict)) ? 0 : 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await run(rest);
+      case 'serve':
+        return await serve(rest);
+      case 'report':
+        return await report(rest);
+      case 'merge':
+        return await merge(rest);
+      case '--version':
+        process.stdout.write(`${(require(resolve(packageRoot(), 'package.json')) as { version: string }).version}\n`);
+        return 0;
+      case '--help':
+      case 'help':
+        process.stdout.write(HELP);
+        return 0;
+      case undefined:
+        process.stderr.write(HELP);
+        return 2;
+      default:
+        throw new UsageError(`unknown command ${command} (see --help)`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) fail(e.message);
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) fail((e as Error).message);
+    throw e;
+  }
+}

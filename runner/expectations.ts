@@ -1,0 +1,42 @@
+/**
+ * An expectations file lets a team adopt the gate before it conforms fully: per rule ID, the
+ * verdict it expects today, why, and where that is tracked. A rule that does better than expected
+ * is flagged as an unexpected pass, so the file cannot go stale silently.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { Verdict } from './model';
+
+export const Expectations = z.strictObject({
+  $schema: z.string().optional(),
+  rules: z.record(
+    z.string().regex(/^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a rule ID'),
+    z.strictObject({ status: Verdict.exclude(['passed', 'expected failure', 'unexpected pass']), reason: z.string().min(1), issue: z.string().optional() }),
+  ),
+});
+export type Expectations = z.infer<typeof Expectations>;
+
+export function readExpectations(path: string): Expectations {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read the expectations file ${path}: ${(e as Error).message}`);
+  }
+  const r = Expectations.safeParse(raw);
+  if (!r.success) throw new UsageError(`the expectations file ${path} is invalid: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
+  return r.data;
+}
+
+/** The final verdict of a rule, given what it did and what was expected of it. */
+export function judge(actual: Verdict, expected: Verdict | undefined): Verdict {
+  if (expected === undefined) return actual;
+  if (actual === 'passed') return 'unexpected pass';
+  if (actual === expected) return 'expected failure';
+  return actual;
+}
+
+/** A usage or setup problem: exit code 2 with a one-line reason. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

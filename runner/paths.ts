@@ -1,0 +1,22 @@
+/**
+ * Where the suite's own files are, in a checkout (TypeScript, compiled on the fly by ts-node) or in
+ * an installed package (compiled JavaScript under dist/).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export function packageRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'features'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the groupspec package root (package.json beside features/)');
+    dir = up;
+  }
+}
+
+/** Compiled step definitions when running from dist/, the TypeScript sources otherwise. */
+export function supportCode(root: string): { require: string[]; requireModule: string[] } {
+  const compiled = __filename.endsWith('.js') && existsSync(join(root, 'dist', 'steps'));
+  return compiled ? { require: ['dist/steps/**/*.js'], requireModule: [] } : { require: ['steps/**/*.ts'], requireModule: ['ts-node/register/transpile-only'] };
+}

@@ -1,0 +1,102 @@
+/**
+ * Rendering the result model. This first version writes JUnit and a Markdown summary and compares
+ * or merges runs; the reports issue adds the HTML page.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACCEPTED, Conformance, totals, worst, type RuleResult } from './model';
+
+function xml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+
+/** JUnit XML: one test case per scenario (and per property), named by rule ID. */
+export function junit(r: Conformance): string {
+  const cases: string[] = [];
+  let failures = 0;
+  let skipped = 0;
+  for (const rule of r.rules) {
+    for (const s of rule.scenarios) {
+      const name = `${rule.id}: ${s.name}`;
+      let body = '';
+      if (s.verdict === 'not applicable') (skipped++, (body = '<skipped message="not applicable"/>'));
+      else if (!ACCEPTED.has(s.verdict) || (rule.verdict === 'unexpected pass' && s.verdict === 'passed')) {
+        failures++;
+        body = `<failure type="${xml(rule.verdict === 'unexpected pass' ? 'unexpected pass' : s.verdict)}" message="${xml(s.failure?.message ?? s.verdict)}">${xml(`${s.location}\n${s.failure?.step ?? ''}\n${s.failure?.message ?? ''}`)}</failure>`;
+      }
+      cases.push(`    <testcase classname="${xml(rule.area)}" name="${xml(name)}" file="${xml(s.location.split(':')[0]!)}" time="${(s.durationMs / 1000).toFixed(3)}">${body}</testcase>`);
+    }
+  }
+  for (const p of r.properties) {
+    const bad = !ACCEPTED.has(p.verdict);
+    if (bad) failures++;
+    cases.push(`    <testcase classname="properties" name="${xml(`${p.rules.join(', ')}: ${p.title}`)}" time="${(p.durationMs / 1000).toFixed(3)}">${bad ? `<failure type="${xml(p.verdict)}" message="${xml(p.failure?.message.split('\n')[0] ?? p.verdict)}">${xml(p.failure?.message ?? '')}</failure>` : p.verdict === 'not applicable' ? '<skipped message="not applicable"/>' : ''}</testcase>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="groupspec" tests="${cases.length}" failures="${failures}" skipped="${skipped}" time="${(r.durationMs / 1000).toFixed(3)}">\n  <testsuite name="groupspec: ${xml(r.implementation.name)}" tests="${cases.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+}
+
+export function summary(r: Conformance): string {
+  const t = r.totals;
+  const lines = [
+    `# groupspec: ${r.implementation.name}${r.complete ? '' : ' (incomplete run)'}`,
+    '',
+    `**${t.passed}** passed, **${t.failed}** failed, ${t['not applicable']} not applicable, ${t['expected failure']} expected failures, ${t['unexpected pass']} unexpected passes, ${t.timeout} timeouts, ${t.crashed} crashed, of ${r.rules.length} rules; ${r.properties.length} properties.`,
+    '',
+    '| area | rules | passed | not as expected |',
+    '|---|---:|---:|---:|',
+  ];
+  const areas = [...new Set(r.rules.map((x) => x.area))].sort();
+  for (const a of areas) {
+    const rs = r.rules.filter((x) => x.area === a);
+    lines.push(`| ${a} | ${rs.length} | ${rs.filter((x) => x.verdict === 'passed').length} | ${rs.filter((x) => !ACCEPTED.has(x.verdict)).length} |`);
+  }
+  const bad = r.rules.filter((x) => !ACCEPTED.has(x.verdict));
+  lines.push('', bad.length === 0 ? 'Every rule is as expected.' : `## Not as expected (${bad.length})`, '');
+  for (const x of bad) lines.push(`- **${x.verdict}** \`${x.id}\`: ${x.title}: ${(x.scenarios.find((s) => s.failure)?.failure?.message ?? '').replace(/\s+/g, ' ').slice(0, 200)}`);
+  const badProps = r.properties.filter((p) => !ACCEPTED.has(p.verdict));
+  for (const p of badProps) lines.push(`- **${p.verdict}** property \`${p.id}\`: ${(p.failure?.message ?? '').split('\n')[0]!.slice(0, 200)}${p.failure?.replay?.command === undefined ? '' : ` (replay: \`${p.failure.replay.command}\`)`}`);
+  const regress = r.rules.filter((x) => x.expectation !== undefined && x.verdict !== 'expected failure');
+  if (regress.length > 0) {
+    lines.push('', '## Against the expectations file', '');
+    for (const x of regress) lines.push(`- \`${x.id}\`: expected ${x.expectation!.status}, got **${x.verdict}**${x.expectation!.issue === undefined ? '' : ` (${x.expectation!.issue})`}`);
+  }
+  lines.push('', `Seed ${r.configuration.seed}; ${r.configuration.target}; ${(r.durationMs / 1000).toFixed(1)} s.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function writeReports(out: string, r: Conformance): void {
+  writeFileSync(join(out, 'junit.xml'), junit(r));
+  writeFileSync(join(out, 'summary.md'), summary(r));
+}
+
+/** Rules whose verdict changed between two runs, as plain text lines. */
+export function compareRuns(old: Conformance, now: Conformance): string {
+  const before = new Map(old.rules.map((x) => [x.id, x.verdict]));
+  const after = new Map(now.rules.map((x) => [x.id, x.verdict]));
+  const lines: string[] = [];
+  for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = before.get(id);
+    const b = after.get(id);
+    if (a !== b) lines.push(`${id}: ${a ?? '(absent)'} -> ${b ?? '(absent)'}`);
+  }
+  return `${lines.length} rule(s) changed verdict\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`;
+}
+
+/** Shards into one run: each rule comes from the shard that ran it; properties are pooled. */
+export function mergeRuns(runs: Conformance[]): Conformance {
+  const first = runs[0]!;
+  const rules = new Map<string, RuleResult>();
+  for (const run of runs) for (const rule of run.rules) rules.set(rule.id, rules.has(rule.id) ? { ...rule, verdict: worst([rules.get(rule.id)!.verdict, rule.verdict]) } : rule);
+  const all = [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const { shard: _shard, ...configuration } = first.configuration;
+  return Conformance.parse({
+    ...first,
+    generatedAt: new Date().toISOString(),
+    complete: runs.every((r) => r.complete),
+    configuration,
+    totals: totals(all),
+    rules: all,
+    properties: runs.flatMap((r) => r.properties),
+    durationMs: Math.max(...runs.map((r) => r.durationMs)),
+  });
+}

@@ -1,0 +1,185 @@
+/**
+ * One run of the suite against one implementation: features, then properties, judged against the
+ * expectations file, assembled into the result model. Reports are written from that model only.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Implementation } from '../adapters/contract';
+import { loadCatalogue, type RuleEntry } from '../catalogue/catalogue';
+import { PROPERTIES } from '../properties/catalogue';
+import { FuzzFailure } from '../properties/run';
+import { resolveImplementation } from '../steps/implementation';
+import { withDeadlines } from './deadline';
+import { judge, type Expectations } from './expectations';
+import { runFeatures, type ScenarioOutcome } from './features';
+import { Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
+import { inShard, type Shard } from './shard';
+import { readAmbiguities } from './ambiguities';
+import { packageRoot, supportCode } from './paths';
+
+export interface RunOptions {
+  /** Human-readable name of the target: 'simulator', the adapter path, or the URL. */
+  target: string;
+  out: string;
+  tags?: string;
+  rules?: string[];
+  shard?: Shard;
+  parallel?: number;
+  expectations?: { file: string; data: Expectations };
+  seed: number;
+  fuzzRuns: number;
+  callTimeoutMs: number;
+  properties: boolean;
+  progress: boolean;
+  /** Cucumber's own HTML and messages alongside (default true). */
+  cucumberReports?: boolean;
+  log: (line: string) => void;
+}
+
+export interface RunState {
+  scenarios: ScenarioOutcome[];
+  properties: PropertyResult[];
+  implementation?: Implementation;
+  startedAt: number;
+}
+
+/** Rules this run covers: every rule, narrowed by --rule, --tags (in cucumber) and --shard. */
+export function selectRules(all: RuleEntry[], o: Pick<RunOptions, 'rules' | 'shard'>): RuleEntry[] {
+  const wanted = o.rules === undefined || o.rules.length === 0 ? all : all.filter((r) => r.id !== undefined && o.rules!.includes(r.id));
+  return inShard(wanted, (r) => r.id ?? '', o.shard);
+}
+
+function tagExpression(selected: RuleEntry[], all: RuleEntry[], tags: string | undefined): string | undefined {
+  const parts: string[] = [];
+  if (tags !== undefined && tags !== '') parts.push(`(${tags})`);
+  if (selected.length !== all.length) parts.push(`(${selected.map((r) => `@rule:${r.id}`).join(' or ') || '@no-rule-selected'})`);
+  return parts.length === 0 ? undefined : parts.join(' and ');
+}
+
+function propertyVerdict(e: unknown): { verdict: Verdict; message: string } {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/TimeoutError|did not answer within/.test(message)) return { verdict: 'timeout', message };
+  if (/undocumented code undefined|threw an uncoded|response does not match/.test(message)) return { verdict: 'crashed', message };
+  return { verdict: 'failed', message };
+}
+
+export async function executeRun(o: RunOptions, state: RunState): Promise<Conformance> {
+  const root = packageRoot();
+  const catalogue = loadCatalogue(join(root, 'features'));
+  const selected = selectRules(catalogue.rules, o);
+  const ids = new Set(selected.map((r) => r.id));
+  const impl = await resolveImplementation();
+  state.implementation = impl;
+
+  o.log(`groupspec run: ${impl.name} (${o.target}); ${selected.length} of ${catalogue.rules.length} rules${o.shard === undefined ? '' : `, shard ${o.shard.index}/${o.shard.count}`}`);
+  mkdirSync(o.out, { recursive: true });
+  const formats =
+    o.cucumberReports === false
+      ? []
+      : [`message:${relative(root, join(o.out, 'cucumber-messages.ndjson'))}`, `html:${relative(root, join(o.out, 'cucumber.html'))}`];
+  const support = supportCode(root);
+  await runFeatures({
+    cwd: root,
+    require: support.require,
+    requireModule: support.requireModule,
+    formats,
+    progress: o.progress,
+    ...(o.parallel === undefined ? {} : { parallel: o.parallel }),
+    ...(tagExpression(selected, catalogue.rules, o.tags) === undefined ? {} : { tags: tagExpression(selected, catalogue.rules, o.tags)! }),
+    onScenario: (s) => state.scenarios.push(s),
+  });
+  const counts = totals(state.scenarios);
+  o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
+
+  if (o.properties) {
+    const bounded = withDeadlines(impl, o.callTimeoutMs);
+    for (const p of PROPERTIES) {
+      const rules = p.rules.filter((r) => ids.has(r));
+      if (rules.length === 0) continue;
+      const t0 = Date.now();
+      let result: PropertyResult;
+      const missing = (p.needs ?? []).filter((t) => !impl.capabilities.groupTypes.includes(t));
+      if (missing.length > 0) {
+        result = { id: p.id, title: p.title, rules, verdict: 'not applicable', durationMs: 0, runs: 0, commands: 0, failure: { step: p.title, message: `not applicable: needs ${missing.join(', ')}` } };
+        state.properties.push(result);
+        o.log(`property ${p.id}: not applicable (needs ${missing.join(', ')})`);
+        continue;
+      }
+      try {
+        const stats = await p.run(() => bounded, { numRuns: o.fuzzRuns, seed: o.seed });
+        result = { id: p.id, title: p.title, rules, verdict: 'passed', durationMs: Date.now() - t0, runs: stats.runs, commands: stats.commands };
+      } catch (e) {
+        if ((e as Error).name === 'NotApplicable') {
+          result = { id: p.id, title: p.title, rules, verdict: 'not applicable', durationMs: Date.now() - t0, runs: 0, commands: 0, failure: { step: p.title, message: (e as Error).message } };
+        } else {
+          const { verdict, message } = propertyVerdict(e);
+          const replay = e instanceof FuzzFailure ? { seed: e.seed, ...(e.path === undefined ? {} : { path: e.path }), command: `GROUPSPEC_FUZZ_SEED=${e.seed}${e.path === undefined ? '' : ` GROUPSPEC_FUZZ_PATH=${e.path}`} npm run fuzz`, scenario: e.scenario } : { seed: o.seed };
+          result = { id: p.id, title: p.title, rules, verdict, durationMs: Date.now() - t0, runs: 0, commands: 0, failure: { step: p.title, message: message.slice(0, 4000), replay } };
+        }
+      }
+      state.properties.push(result);
+      o.log(`property ${p.id}: ${result.verdict} (${result.durationMs} ms)`);
+    }
+  }
+  return assemble(o, state, selected, impl, true);
+}
+
+export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], impl: Implementation | undefined, complete: boolean): Conformance {
+  const byRule = new Map<string, ScenarioOutcome[]>();
+  for (const s of state.scenarios) if (s.ruleID !== undefined) byRule.set(s.ruleID, [...(byRule.get(s.ruleID) ?? []), s]);
+  const rules: RuleResult[] = selected.map((r) => {
+    const id = r.id ?? '';
+    const scenarios = byRule.get(id) ?? [];
+    const props = state.properties.filter((p) => p.rules.includes(id));
+    // a property passing vacuously (the implementation lacks what the rule is about) proves nothing
+    const inapplicable = scenarios.length > 0 && scenarios.every((s) => s.verdict === 'not applicable');
+    const raw = worst([...scenarios.map((s) => s.verdict), ...props.map((p) => p.verdict).filter((v) => !(inapplicable && v === 'passed'))]);
+    const expected = o.expectations?.data.rules[id];
+    return {
+      id,
+      title: r.title,
+      area: r.area,
+      types: r.types,
+      tags: r.tags,
+      ambiguous: r.ambiguous,
+      note: r.description.split('\n').filter((l) => !l.trim().startsWith('Quote:')).join('\n').trim(),
+      source: { file: `features/${r.file}`, line: r.line },
+      quotes: r.quotes.map((q) => ({ text: q.text, source: q.source, ...(q.url === undefined ? {} : { url: q.url }) })),
+      verdict: judge(raw, expected?.status),
+      ...(expected === undefined ? {} : { expectation: expected }),
+      scenarios: scenarios.map((s) => ({ name: s.name, location: s.location, verdict: s.verdict, durationMs: s.durationMs, ...(s.failure === undefined ? {} : { failure: s.failure }) })),
+      properties: props.map((p) => p.id),
+    };
+  });
+  const caps = impl?.capabilities ?? { groupTypes: [], operations: [], adminOperations: [], clock: false, events: false, limitOverrides: false };
+  const result: Conformance = {
+    schema: 'groupspec/conformance@1',
+    generatedAt: new Date().toISOString(),
+    complete,
+    implementation: { name: impl?.name ?? o.target, contractVersion: impl?.contractVersion ?? 0, capabilities: caps },
+    configuration: {
+      target: o.target,
+      seed: o.seed,
+      fuzzRuns: o.fuzzRuns,
+      ...(o.tags === undefined ? {} : { tags: o.tags }),
+      ...(o.rules === undefined || o.rules.length === 0 ? {} : { rules: o.rules }),
+      ...(o.shard === undefined ? {} : { shard: `${o.shard.index}/${o.shard.count}` }),
+      callTimeoutMs: o.callTimeoutMs,
+      ...(o.expectations === undefined ? {} : { expectationsFile: o.expectations.file }),
+      groupspecVersion: (require(join(packageRoot(), 'package.json')) as { version: string }).version,
+    },
+    totals: totals(rules),
+    rules,
+    properties: state.properties,
+    ambiguities: readAmbiguities(packageRoot()),
+    durationMs: Date.now() - state.startedAt,
+  };
+  return Conformance.parse(result);
+}
+
+export function writeResult(out: string, result: Conformance): string {
+  mkdirSync(out, { recursive: true });
+  const path = join(out, 'conformance.json');
+  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
+  return path;
+}
