@@ -59,8 +59,9 @@ Feature: What the app admin can do through the REST API
       And alice eventually receives the system notice 6 (group created) about "W"
       And alice's group list is eventually updated to include "W"
 
-  @rule:admin.owner-role-cannot-be-changed @type:Public
+  @rule:admin.owner-role-cannot-be-changed @type:Public @ambiguous
   Rule: REST modify_group_member_info cannot change the owner's role
+    The refusal code is not documented; groupspec reads it as 10007 (docs/ambiguities.md#a51-rest-owner-role-code).
     Quote: "set `Role` Admin/Member ("The group owner identity cannot be modified")" (REST API, Modify Group Member Profile,
     https://github.com/tencentyun/intlcloud-documents)
     The refusal's code is not documented; the simulator gives 10007.

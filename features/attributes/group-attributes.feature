@@ -77,8 +77,9 @@ Feature: Custom group attributes
       And nothing has changed
       And the group attributes of "P" have exactly the keys "a, b, c, d"
 
-  @rule:attributes.init-replaces-set-merges @type:Public
+  @rule:attributes.init-replaces-set-merges @type:Public @ambiguous
   Rule: initGroupAttributes replaces all attributes; setGroupAttributes adds or updates only the keys it names
+    That init replaces and set merges comes from the native headers (docs/ambiguities.md#a50-attributes-init-versus-set).
     Quote: "initGroupAttributes(options: INIT_GROUP_ATTRIBUTE_OPTIONS): Promise<any>;" (npm package @tencentcloud/chat 3.6.6
     index.d.ts, https://www.npmjs.com/package/@tencentcloud/chat)
     Quote: "Group attributes: initGroupAttributes / setGroupAttributes / deleteGroupAttributes / getGroupAttributes" (reference

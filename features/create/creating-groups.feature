@@ -42,8 +42,9 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
         | AVChatRoom | AVChatRoom |
         | Community  | Community  |
 
-  @rule:create.type-defaults-to-work @type:Work
+  @rule:create.type-defaults-to-work @type:Work @ambiguous
   Rule: A group created without a type is a Work group
+    The SDK package itself refuses a missing type with 2600; the primary page makes Work the default, and groupspec follows it (docs/ambiguities.md#a49-create-without-type).
     Quote: "TencentCloudChat.TYPES.GRP_WORK (work group, which is the default value)" (Web SDK, Group Management,
     https://trtc.io/document/48465)
     The typings agree; the reference SDK surface (§6) notes that the code of @tencentcloud/chat 3.6.6 refuses a
