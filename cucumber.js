@@ -8,14 +8,5 @@ const common = {
 };
 
 module.exports = {
-  default: { ...common, format: ['progress'] },
-  conformance: {
-    ...common,
-    format: [
-      'progress',
-      'message:reports/cucumber-messages.ndjson',
-      'junit:reports/cucumber-junit.xml',
-      'html:reports/cucumber.html',
-    ],
-  },
+  default: { ...common, format: ['progress'] }
 };
