@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 'use strict';
-// groupspec's command line. In an installed package it runs the compiled dist/; in a checkout it
-// compiles the TypeScript sources on the fly (ts-node, transpile-only; `npm run typecheck` checks types).
+// groupspec's command line. In a checkout (runner/cli.ts present) it compiles the TypeScript sources
+// on the fly (ts-node, transpile-only; `npm run typecheck` checks the types), so a dist/ left by a
+// build is never run stale; an installed package ships only the compiled dist/.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-const compiled = join(root, 'dist', 'runner', 'cli.js');
+const source = join(root, 'runner', 'cli.ts');
 let cli;
-if (existsSync(compiled)) {
-  cli = require(compiled);
-} else {
+if (existsSync(source)) {
   require('ts-node').register({ transpileOnly: true, project: join(root, 'tsconfig.json') });
-  cli = require(join(root, 'runner', 'cli.ts'));
+  cli = require(source);
+} else {
+  cli = require(join(root, 'dist', 'runner', 'cli.js'));
 }
 cli.main(process.argv.slice(2)).then(
   (code) => {

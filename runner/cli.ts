@@ -80,9 +80,17 @@ async function run(argv: string[]): Promise<number> {
     process.env.GROUPSPEC_URL = values.url;
     target = values.url;
   } else if (values.adapter !== undefined && values.adapter !== 'simulator') {
-    const builtin: Record<string, string> = { 'tencent-cloud': resolve(root, 'adapters', 'tencent-cloud') };
+    const builtin: Record<string, string> = { 'tencent-cloud': resolve(__dirname, '..', 'adapters', 'tencent-cloud') };
     const path = builtin[values.adapter] ?? (isAbsolute(values.adapter) ? values.adapter : resolve(process.cwd(), values.adapter));
     if (builtin[values.adapter] === undefined && !existsSync(path)) throw new UsageError(`the adapter module ${values.adapter} does not exist`);
+    if (/\.[cm]?ts$/.test(path) && require.extensions['.ts'] === undefined) {
+      // an installed groupspec runs compiled JavaScript; a TypeScript adapter needs a compiler
+      try {
+        (require('ts-node') as { register(o: object): void }).register({ transpileOnly: true });
+      } catch {
+        throw new UsageError(`${values.adapter} is TypeScript: install ts-node beside groupspec, or compile the adapter to JavaScript`);
+      }
+    }
     process.env.GROUPSPEC_ADAPTER = path;
     target = values.adapter;
   }
