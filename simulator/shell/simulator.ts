@@ -9,11 +9,13 @@ import {
   type AdminCommandName, type Audience, type Delivery, type Limits, type Outcome, type State, type UserCommandName,
 } from '../core';
 import { groupView, publicGroupView, seconds } from '../core/views';
-import { LoginOptions } from '../schemas';
+import { z } from 'zod';
+import { describeIssue, LoginOptions } from '../schemas';
 import { VirtualClock, type Clock } from './clock';
 import { customGroupMessage, noticeMessage, tipMessage } from './messages';
 import { Chat } from './chat';
 import { AppAdmin } from './admin';
+import { clonePlain } from './clone';
 
 export type LimitOverrides = Partial<Omit<Limits, 'memberCap'>> & { memberCap?: Partial<Limits['memberCap']> };
 
@@ -37,6 +39,22 @@ export interface DeliveredEvent {
   data: unknown;
 }
 
+const limitNumber = z.number().int().nonnegative().or(z.literal(Number.POSITIVE_INFINITY));
+/** createSimulator's options, checked like every other input: a bad one is 10004, naming the field. */
+export const SimulatorOptionsSchema = z
+  .strictObject({
+    clock: z.custom<Clock>((c) => typeof c === 'object' && c !== null && typeof (c as Clock).now === 'function', 'must be an object with a now() method').optional(),
+    seed: z.number().int().optional(),
+    limits: z
+      .strictObject({
+        ...Object.fromEntries(Object.keys(DEFAULT_LIMITS).filter((k) => k !== 'memberCap').map((k) => [k, limitNumber.optional()])),
+        memberCap: z.strictObject({ Private: limitNumber.optional(), Public: limitNumber.optional(), ChatRoom: limitNumber.optional(), AVChatRoom: limitNumber.optional(), Community: limitNumber.optional() }).optional(),
+      })
+      .optional(),
+    adminUserID: z.string().min(1).optional(),
+  })
+  .optional();
+
 export class Simulator {
   readonly clock: Clock;
   readonly admin: AppAdmin;
@@ -44,11 +62,20 @@ export class Simulator {
   /** @internal the core state; read it through the API in tests. */
   readonly state: State;
   private readonly chats = new Map<string, Map<string, Chat>>();
+  /** user -> when their entry was put into `chats`: the order `chats` iterates in. */
+  private readonly loginOrder = new Map<string, number>();
+  private loginSerial = 0;
   private readonly log: DeliveredEvent[] = [];
   private messageSeq = 0;
   private eventSeq = 0;
 
-  constructor(options: SimulatorOptions = {}) {
+  constructor(input: SimulatorOptions = {}) {
+    const parsed = SimulatorOptionsSchema.safeParse(input);
+    if (!parsed.success) {
+      const { field, detail } = describeIssue(parsed.error);
+      throw ChatError.from({ code: ERR.INVALID_PARAMETER, field: `createSimulator ${field}`, detail });
+    }
+    const options: SimulatorOptions = input ?? {};
     this.clock = options.clock ?? new VirtualClock();
     this.limits = {
       ...DEFAULT_LIMITS,
@@ -79,6 +106,7 @@ export class Simulator {
     if (devices === undefined) {
       devices = new Map();
       this.chats.set(userID, devices);
+      this.loginOrder.set(userID, ++this.loginSerial);
     }
     devices.set(device, chat);
     chat.emit(EVENT.SDK_READY, {});
@@ -90,7 +118,10 @@ export class Simulator {
     const devices = this.chats.get(chat.userID);
     if (devices?.get(chat.device) !== chat) return;
     devices.delete(chat.device);
-    if (devices.size === 0) this.chats.delete(chat.userID);
+    if (devices.size === 0) {
+      this.chats.delete(chat.userID);
+      this.loginOrder.delete(chat.userID);
+    }
     closeSession(this.state, chat.userID, chat.device);
   }
 
@@ -140,7 +171,20 @@ export class Simulator {
     const g = this.state.groups.get(to.membersOf);
     if (g === undefined) return out;
     const except = new Set(to.except ?? []);
-    // walk the logged-in users, not the members: cheap in a million-member room
+    if (g.members.size < this.chats.size) {
+      // fewer members than logged-in users: walk the members, then deliver in the order the walk
+      // below would (login order), so the event log reads the same either way
+      const found: Array<{ order: number; devices: Map<string, Chat> }> = [];
+      for (const m of g.members) {
+        if (except.has(m.userID)) continue;
+        const devices = this.chats.get(m.userID);
+        if (devices !== undefined) found.push({ order: this.loginOrder.get(m.userID)!, devices });
+      }
+      found.sort((a, b) => a.order - b.order);
+      for (const f of found) for (const c of f.devices.values()) out.push(c);
+      return out;
+    }
+    // fewer logged-in users than members: walk them, not the members (a million-member room)
     for (const [userID, devices] of this.chats) {
       if (except.has(userID) || !g.members.has(userID)) continue;
       for (const c of devices.values()) out.push(c);
@@ -175,7 +219,7 @@ export class Simulator {
         for (const c of this.recipients(d.to)) {
           // the sending device sees its own message as sent, not received
           if (c === origin) continue;
-          c.emit(EVENT.MESSAGE_RECEIVED, [{ ...customGroupMessage(id, d.groupID, d.from, d.data), flow: c.userID === d.from ? 'out' : 'in' }]);
+          c.emit(EVENT.MESSAGE_RECEIVED, [Object.assign(customGroupMessage(id, d.groupID, d.from, d.data), { flow: c.userID === d.from ? 'out' : 'in' })]);
         }
         return;
       }
@@ -183,7 +227,7 @@ export class Simulator {
         for (const c of this.recipients(d.to)) c.emit(EVENT.GROUP_LIST_UPDATED, this.groupListOf(c.userID));
         return;
       case 'attributes':
-        for (const c of this.recipients(d.to)) c.emit(EVENT.GROUP_ATTRIBUTES_UPDATED, structuredClone(d.data));
+        for (const c of this.recipients(d.to)) c.emit(EVENT.GROUP_ATTRIBUTES_UPDATED, clonePlain(d.data));
         return;
       case 'counter':
         for (const c of this.recipients(d.to)) c.emit(EVENT.GROUP_COUNTER_UPDATED, { ...d.data });
@@ -205,9 +249,12 @@ export class Simulator {
     return list;
   }
 
-  /** @internal appends to the event log; called by Chat.emit. */
+  /**
+   * @internal appends to the event log; called by Chat.emit, whose `data` is fresh and handed to
+   * no handler (they get copies), so the log keeps it rather than a copy of it.
+   */
   record(chat: Chat, name: string, data: unknown): void {
-    this.log.push({ seq: ++this.eventSeq, userID: chat.userID, device: chat.device, name, data: structuredClone(data) });
+    this.log.push({ seq: ++this.eventSeq, userID: chat.userID, device: chat.device, name, data });
   }
 }
 

@@ -393,3 +393,27 @@ describe('profile and search', () => {
     expect(r.data.isSyncCompleted).toBe(true);
   });
 });
+
+describe('createSimulator options', () => {
+  it.each([
+    [{ seed: 1.5 }, 'seed'],
+    [{ limits: { memberCap: { Private: -1 } } }, 'limits.memberCap.Private'],
+    [{ limits: { userGroupQuota: '3' } }, 'limits.userGroupQuota'],
+    [{ limits: { nope: 1 } }, "unknown option 'nope'"],
+    [{ clock: { now: 5 } }, 'clock'],
+    [{ adminUserID: '' }, 'adminUserID'],
+    [{ extra: true }, "unknown option 'extra'"],
+  ])('refuses %j with 10004 naming the field', (options, field) => {
+    expect(() => createSimulator(options as never)).toThrow(expect.objectContaining({ code: 10004, message: expect.stringContaining(field) }));
+  });
+
+  it('accepts a custom clock and partial limits', async () => {
+    let t = Date.UTC(2031, 5, 1);
+    const sim = createSimulator({ clock: { now: () => t }, limits: { memberCap: { Private: 2 } } });
+    const a = sim.login('alice');
+    const g = await a.createGroup({ name: 'G' });
+    expect(g.data.group.maxMemberCount).toBe(2);
+    t += 1000;
+    expect(sim.clock.now()).toBe(Date.UTC(2031, 5, 1) + 1000);
+  });
+});
