@@ -11,6 +11,7 @@ import { violations } from './invariants';
 import { observe, type Picture } from './observe';
 import { UNLIMITED_AV, type Model, type Real, type System } from './model';
 import { normalise } from './normalise';
+import { pickGroup, who } from './commands/pick';
 
 /** Codes the SDK raises itself, besides the registry's: documented in reference-sdk-surface §10. */
 const SDK_CODES = new Set([2903]);
@@ -138,4 +139,22 @@ async function newEvents(sys: System): Promise<unknown> {
     }
   }
   return out;
+}
+
+/**
+ * A command aimed at one live group, picked by a generated index, with an actor that may be
+ * `@creator` (the group's creator): most commands have this shape.
+ */
+export abstract class LiveGroupCommand extends GroupCommand {
+  constructor(readonly actor: string, readonly group: number) {
+    super();
+  }
+  check(m: Readonly<Model>): boolean {
+    return m.groups.some((g) => !g.dismissed);
+  }
+  plan(m: Readonly<Model>): Plan | undefined {
+    const g = pickGroup(m, this.group);
+    return g === undefined ? undefined : this.planFor(g, who(this.actor, g));
+  }
+  abstract planFor(g: import('./model').ModelGroup, actor: string): Plan;
 }

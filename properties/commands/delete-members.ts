@@ -1,22 +1,16 @@
-import { GroupCommand, type Plan } from '../command';
-import type { Model } from '../model';
-import { actorName, listOf, pickGroup, who } from './pick';
+import { LiveGroupCommand, type Plan } from '../command';
+import type { ModelGroup } from '../model';
+import { actorName, listOf } from './pick';
 
 /** deleteGroupMember (an AVChatRoom removal needs a duration: the fuzzer sends one or not). */
-export class DeleteMembers extends GroupCommand {
-  constructor(readonly actor: string, readonly group: number, readonly users: string[], readonly duration: number | undefined) {
-    super();
-  }
-  check(m: Readonly<Model>): boolean {
-    return m.groups.some((g) => !g.dismissed);
+export class DeleteMembers extends LiveGroupCommand {
+  constructor(actor: string, group: number, readonly users: string[], readonly duration: number | undefined) {
+    super(actor, group);
   }
   describe(): string {
     return `${actorName(this.actor)} removes ${listOf(this.users)} from group #${this.group}`;
   }
-  plan(m: Readonly<Model>): Plan | undefined {
-    const g = pickGroup(m, this.group);
-    if (g === undefined) return undefined;
-    const actor = who(this.actor, g);
+  planFor(g: ModelGroup, actor: string): Plan {
     const arg: Record<string, unknown> = { groupID: `{{${g.alias}}}`, userIDList: this.users };
     if (this.duration !== undefined) arg.duration = this.duration;
     return {

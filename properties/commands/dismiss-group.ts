@@ -1,22 +1,13 @@
-import { GroupCommand, type Plan } from '../command';
-import type { Model } from '../model';
-import { actorName, pickGroup, who } from './pick';
+import { LiveGroupCommand, type Plan } from '../command';
+import type { ModelGroup } from '../model';
+import { actorName } from './pick';
 
 /** dismissGroup by a user, or destroy_group by the app admin. */
-export class DismissGroup extends GroupCommand {
-  constructor(readonly actor: string, readonly group: number) {
-    super();
-  }
-  check(m: Readonly<Model>): boolean {
-    return m.groups.some((g) => !g.dismissed);
-  }
+export class DismissGroup extends LiveGroupCommand {
   describe(): string {
     return `${actorName(this.actor)} dismisses group #${this.group}`;
   }
-  plan(m: Readonly<Model>): Plan | undefined {
-    const g = pickGroup(m, this.group);
-    if (g === undefined) return undefined;
-    const actor = who(this.actor, g);
+  planFor(g: ModelGroup, actor: string): Plan {
     const admin = actor === '@admin';
     return {
       actor,

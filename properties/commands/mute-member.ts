@@ -1,22 +1,15 @@
-import { GroupCommand, type Plan } from '../command';
-import type { Model } from '../model';
-import { pickGroup, who } from './pick';
+import { LiveGroupCommand, type Plan } from '../command';
+import type { ModelGroup } from '../model';
 
 /** setGroupMemberMuteTime: mute for some seconds, or unmute with 0. */
-export class MuteMember extends GroupCommand {
-  constructor(readonly actor: string, readonly group: number, readonly target: string, readonly seconds: number) {
-    super();
-  }
-  check(m: Readonly<Model>): boolean {
-    return m.groups.some((g) => !g.dismissed);
+export class MuteMember extends LiveGroupCommand {
+  constructor(actor: string, group: number, readonly target: string, readonly seconds: number) {
+    super(actor, group);
   }
   describe(): string {
     return `${this.actor} mutes ${this.target} in group #${this.group} for ${this.seconds} s`;
   }
-  plan(m: Readonly<Model>): Plan | undefined {
-    const g = pickGroup(m, this.group);
-    if (g === undefined) return undefined;
-    const actor = who(this.actor, g);
+  planFor(g: ModelGroup, actor: string): Plan {
     return {
       actor,
       method: 'setGroupMemberMuteTime',

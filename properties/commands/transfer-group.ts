@@ -1,22 +1,16 @@
-import { GroupCommand, type Plan } from '../command';
-import type { Model } from '../model';
-import { actorName, pickGroup, who } from './pick';
+import { LiveGroupCommand, type Plan } from '../command';
+import type { ModelGroup } from '../model';
+import { actorName } from './pick';
 
 /** changeGroupOwner by a user, or change_group_owner by the app admin (ownerless groups too). */
-export class TransferGroup extends GroupCommand {
-  constructor(readonly actor: string, readonly group: number, readonly to: string) {
-    super();
-  }
-  check(m: Readonly<Model>): boolean {
-    return m.groups.some((g) => !g.dismissed);
+export class TransferGroup extends LiveGroupCommand {
+  constructor(actor: string, group: number, readonly to: string) {
+    super(actor, group);
   }
   describe(): string {
     return `${actorName(this.actor)} transfers group #${this.group} to ${this.to}`;
   }
-  plan(m: Readonly<Model>): Plan | undefined {
-    const g = pickGroup(m, this.group);
-    if (g === undefined) return undefined;
-    const actor = who(this.actor, g);
+  planFor(g: ModelGroup, actor: string): Plan {
     return {
       actor,
       method: 'changeGroupOwner',

@@ -1,22 +1,16 @@
-import { GroupCommand, type Plan } from '../command';
-import type { Model } from '../model';
-import { actorName, pickGroup, who } from './pick';
+import { LiveGroupCommand, type Plan } from '../command';
+import type { ModelGroup } from '../model';
+import { actorName } from './pick';
 
 /** updateGroupProfile (or modify_group_base_info): a new name, or a new join option. */
-export class UpdateProfile extends GroupCommand {
-  constructor(readonly actor: string, readonly group: number, readonly change: { name: string } | { joinOption: string }) {
-    super();
-  }
-  check(m: Readonly<Model>): boolean {
-    return m.groups.some((g) => !g.dismissed);
+export class UpdateProfile extends LiveGroupCommand {
+  constructor(actor: string, group: number, readonly change: { name: string } | { joinOption: string }) {
+    super(actor, group);
   }
   describe(): string {
     return `${actorName(this.actor)} updates group #${this.group} with ${JSON.stringify(this.change)}`;
   }
-  plan(m: Readonly<Model>): Plan | undefined {
-    const g = pickGroup(m, this.group);
-    if (g === undefined) return undefined;
-    const actor = who(this.actor, g);
+  planFor(g: ModelGroup, actor: string): Plan {
     const [field, value] = Object.entries(this.change)[0]!;
     return {
       actor,
