@@ -1,0 +1,70 @@
+/**
+ * HTTP transport for the REST API, and UserSig generation (tls-sig-api-v2). Loaded lazily by the
+ * live adapter; the unit tests drive rest.ts through a fake `send` instead.
+ */
+import { randomInt } from 'node:crypto';
+import type { TencentConfig } from './config';
+import { checkEnvelope, restUrl, TencentRestError, type RestRequest, type RestResponse, type Send } from './rest';
+
+interface TlsSigApi {
+  genUserSig(userID: string, expire: number): string;
+}
+type TlsSigModule = { Api: new (sdkAppID: number, secretKey: string) => TlsSigApi };
+
+/** `new TLSSigAPIv2.Api(SDKAppID, secretKey).genUserSig(userID, expire)`, the package's documented use. */
+export function userSigFactory(config: Pick<TencentConfig, 'sdkAppID' | 'secretKey' | 'userSigExpireSeconds'>): (userID: string) => string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const TLSSigAPIv2 = require('tls-sig-api-v2') as TlsSigModule;
+  const api = new TLSSigAPIv2.Api(config.sdkAppID, config.secretKey);
+  return (userID) => api.genUserSig(userID, config.userSigExpireSeconds);
+}
+
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{
+  status: number;
+  text(): Promise<string>;
+}>;
+
+export interface RestClientOptions {
+  config: TencentConfig;
+  /** Signs the admin account; defaults to tls-sig-api-v2 with the configured secret key. */
+  userSig?: (userID: string) => string;
+  fetch?: FetchLike;
+}
+
+/** Builds the `send` function rest.ts's commands use: one POST per request, envelope checked. */
+export function restSender(options: RestClientOptions): Send {
+  const { config } = options;
+  const sign = options.userSig ?? userSigFactory(config);
+  const doFetch: FetchLike = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  let adminSig: { sig: string; at: number } | undefined;
+  const sig = () => {
+    // regenerate well before expiry: a long run must not fail on an expired signature
+    if (adminSig === undefined || Date.now() - adminSig.at > (config.userSigExpireSeconds * 1000) / 2) adminSig = { sig: sign(config.adminUserID), at: Date.now() };
+    return adminSig.sig;
+  };
+  return async (req: RestRequest): Promise<RestResponse> => {
+    const url = restUrl(req, { domain: config.restDomain, sdkAppID: config.sdkAppID, identifier: config.adminUserID, userSig: sig(), random: randomInt(0, 4294967296) });
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), config.restTimeoutMs);
+    let status: number;
+    let text: string;
+    try {
+      const res = await doFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req.body), signal: controller.signal });
+      status = res.status;
+      text = await res.text();
+    } catch (e) {
+      const why = controller.signal.aborted ? `no answer within ${config.restTimeoutMs} ms` : e instanceof Error ? e.message : String(e);
+      throw new TencentRestError(`${req.service}/${req.command}: ${why}`);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (status !== 200) throw new TencentRestError(`${req.service}/${req.command}: HTTP ${status}`, status);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new TencentRestError(`${req.service}/${req.command}: the response is not JSON: ${text.slice(0, 120)}`, status);
+    }
+    return checkEnvelope(req.command, body);
+  };
+}
