@@ -132,6 +132,9 @@ export class ChatError extends Error {
     this.name = 'Error';
     this.code = code;
     this.data = data;
+    // the SDK's error carries code, message and data as own enumerable fields: `{...err}` and
+    // JSON.stringify(err) keep the message, as apps that log errors that way expect
+    Object.defineProperty(this, 'message', { value: message, enumerable: true, writable: true, configurable: true });
   }
   static from(r: Refusal): ChatError {
     return new ChatError(r.code, renderMessage(r), { ...(r.field === undefined ? {} : { field: r.field }) });

@@ -120,6 +120,7 @@ describe('groupspec run', () => {
     [['run', '--rule', 'nope.nothing'], /no rule has that ID/],
     [['run', '--shard', '3/2'], /--shard takes K\/N/],
     [['frobnicate'], /unknown command frobnicate/],
+    [['run', '--adapter', 'tencent-cloud'], /missing GROUPSPEC_TENCENT_SDKAPPID, GROUPSPEC_TENCENT_SECRET_KEY, GROUPSPEC_TENCENT_ADMIN, GROUPSPEC_TENCENT_REGION/],
   ])('exits 2 with a one-line reason on a usage or setup error: %j', (args, reason) => {
     const r = gate(args as string[]);
     expect(r.status).toBe(2);

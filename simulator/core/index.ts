@@ -126,7 +126,10 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   }
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const { field, detail } = S.describeIssue(r.error);
+  const described = S.describeIssue(r.error);
+  // a positional argument (quitGroup(groupID) and the like) is the group ID itself
+  const field = (schema as z.ZodType) === S.GroupIDArg && described.field === 'options' ? 'groupID' : described.field;
+  const { detail } = described;
   throw new RefusalSignal({ code: ERR.INVALID_PARAMETER, field, detail });
 }
 
