@@ -1,10 +1,12 @@
 /**
- * Rendering the result model. This first version writes JUnit and a Markdown summary and compares
- * or merges runs; the reports issue adds the HTML page.
+ * Rendering the result model: JUnit, a Markdown summary and the self-contained HTML page
+ * (runner/html.ts); comparing and merging runs.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCEPTED, Conformance, totals, worst, type RuleResult } from './model';
+import { permissionOutcomes, renderHtml, type GridOutcome } from './html';
+import { packageRoot } from './paths';
 
 function xml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
@@ -64,9 +66,20 @@ export function summary(r: Conformance): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The permission grid's may / may-not labels from the installed feature files; none when they cannot be read. */
+function gridOutcomes(): Record<string, GridOutcome> {
+  try {
+    return permissionOutcomes(join(packageRoot(), 'features'));
+  } catch {
+    return {};
+  }
+}
+
 export function writeReports(out: string, r: Conformance): void {
+  mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'junit.xml'), junit(r));
   writeFileSync(join(out, 'summary.md'), summary(r));
+  writeFileSync(join(out, 'index.html'), renderHtml(r, { outcomes: gridOutcomes() }));
 }
 
 /** Rules whose verdict changed between two runs, as plain text lines. */

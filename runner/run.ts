@@ -2,7 +2,7 @@
  * One run of the suite against one implementation: features, then properties, judged against the
  * expectations file, assembled into the result model. Reports are written from that model only.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Implementation } from '../adapters/contract';
 import { loadCatalogue, type RuleEntry } from '../catalogue/catalogue';
@@ -124,8 +124,65 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
   return assemble(o, state, selected, impl, true);
 }
 
+/** Whether a `Quote: "…" (source)` block, joined from its lines, has reached its source's closing parenthesis. */
+function quoteEnds(block: string): boolean {
+  const end = block.lastIndexOf('" (');
+  if (end < 0) return false;
+  let depth = 0;
+  for (let i = end + 2; i < block.length; i++) {
+    if (block[i] === '(') depth++;
+    else if (block[i] === ')' && --depth === 0) return block.slice(i + 1).trim() === '';
+  }
+  return false;
+}
+
+/** A rule's description without its quote blocks (which may wrap over several lines): the note or reading. */
+export function noteOf(description: string): string {
+  const kept: string[] = [];
+  let quote: string | undefined;
+  for (const line of description.split('\n')) {
+    if (quote === undefined && !line.trim().startsWith('Quote:')) {
+      kept.push(line.trim());
+      continue;
+    }
+    quote = quote === undefined ? line.trim() : `${quote} ${line.trim()}`;
+    if (quoteEnds(quote)) quote = undefined;
+  }
+  return kept.join('\n').trim();
+}
+
+/**
+ * Suite-strength findings, the broken implementations each rule caught, from `<out>/suite-strength.json`
+ * or the package's `reports/suite-strength.json`: `{ruleID: breakIDs[]}`, or a report holding that map
+ * as its `detectedBy` field (test/broken-self-test.test.ts writes one).
+ */
+export function readDetectedBy(out: string): Map<string, string[]> | undefined {
+  let root: string | undefined;
+  try {
+    root = packageRoot();
+  } catch {
+    root = undefined;
+  }
+  for (const path of [join(out, 'suite-strength.json'), ...(root === undefined ? [] : [join(root, 'reports', 'suite-strength.json')])]) {
+    if (!existsSync(path)) continue;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch {
+      continue;
+    }
+    const inner = typeof raw === 'object' && raw !== null && 'detectedBy' in raw ? (raw as { detectedBy: unknown }).detectedBy : raw;
+    if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) continue;
+    const map = new Map<string, string[]>();
+    for (const [id, breaks] of Object.entries(inner)) if (Array.isArray(breaks) && breaks.every((b) => typeof b === 'string')) map.set(id, breaks as string[]);
+    if (map.size > 0) return map;
+  }
+  return undefined;
+}
+
 export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], impl: Implementation | undefined, complete: boolean): Conformance {
   const byRule = new Map<string, ScenarioOutcome[]>();
+  const detected = readDetectedBy(o.out);
   for (const s of state.scenarios) if (s.ruleID !== undefined) byRule.set(s.ruleID, [...(byRule.get(s.ruleID) ?? []), s]);
   const rules: RuleResult[] = selected.map((r) => {
     const id = r.id ?? '';
@@ -142,13 +199,14 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
       types: r.types,
       tags: r.tags,
       ambiguous: r.ambiguous,
-      note: r.description.split('\n').filter((l) => !l.trim().startsWith('Quote:')).join('\n').trim(),
+      note: noteOf(r.description),
       source: { file: `features/${r.file}`, line: r.line },
       quotes: r.quotes.map((q) => ({ text: q.text, source: q.source, ...(q.url === undefined ? {} : { url: q.url }) })),
       verdict: judge(raw, expected?.status),
       ...(expected === undefined ? {} : { expectation: expected }),
       scenarios: scenarios.map((s) => ({ name: s.name, location: s.location, verdict: s.verdict, durationMs: s.durationMs, ...(s.failure === undefined ? {} : { failure: s.failure }) })),
       properties: props.map((p) => p.id),
+      ...(detected?.has(id) === true ? { detectedBy: detected.get(id)! } : {}),
     };
   });
   const caps = impl?.capabilities ?? { groupTypes: [], operations: [], adminOperations: [], clock: false, events: false, limitOverrides: false };
