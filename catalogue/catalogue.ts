@@ -94,26 +94,45 @@ function scenarioEntry(s: Scenario): ScenarioEntry {
 export function quotesIn(description: string): Quote[] {
   const text = description.replace(/\s*\n\s*/g, ' ');
   const out: Quote[] = [];
-  const blocks = text.split(/Quote:\s*/).slice(1);
-  for (const block of blocks) {
-    if (!block.startsWith('"')) continue;
-    const end = block.lastIndexOf('" (');
-    if (end <= 0) continue;
-    let depth = 0;
-    let close = -1;
-    for (let i = end + 2; i < block.length; i++) {
-      if (block[i] === '(') depth++;
-      else if (block[i] === ')' && --depth === 0) {
-        close = i;
-        break;
-      }
-    }
-    if (close < 0) continue;
-    const source = block.slice(end + 3, close);
-    const url = /https?:\/\/[^\s),]+/.exec(source)?.[0];
-    out.push({ text: block.slice(1, end), source: source.replace(/,?\s*https?:\/\/\S+$/, '').trim(), url });
+  for (const block of text.split(/Quote:\s*/).slice(1)) {
+    const q = parseQuote(block);
+    if (q !== undefined) out.push(q.quote);
   }
   return out;
+}
+
+/** One `"…" (source)` block: the quote and where its source's parenthesis closes, if it does. */
+function parseQuote(block: string): { quote: Quote; close: number } | undefined {
+  if (!block.startsWith('"')) return undefined;
+  const end = block.lastIndexOf('" (');
+  if (end <= 0) return undefined;
+  let depth = 0;
+  for (let i = end + 2; i < block.length; i++) {
+    if (block[i] === '(') depth++;
+    else if (block[i] === ')' && --depth === 0) {
+      const source = block.slice(end + 3, i);
+      const url = /https?:\/\/[^\s),]+/.exec(source)?.[0];
+      return { quote: { text: block.slice(1, end), source: source.replace(/,?\s*https?:\/\/\S+$/, '').trim(), url }, close: i };
+    }
+  }
+  return undefined;
+}
+
+/** A rule's description without its quote blocks (which may wrap over lines): the note, or the reading taken. */
+export function noteOf(description: string): string {
+  const kept: string[] = [];
+  let quote: string | undefined;
+  for (const raw of description.split('\n')) {
+    const line = raw.trim();
+    if (quote === undefined && !line.startsWith('Quote:')) {
+      kept.push(line);
+      continue;
+    }
+    quote = quote === undefined ? line.replace(/^Quote:\s*/, '') : `${quote} ${line}`;
+    const q = parseQuote(quote);
+    if (q !== undefined && quote.slice(q.close + 1).trim() === '') quote = undefined;
+  }
+  return kept.join('\n').trim();
 }
 
 function ruleEntry(r: GherkinRule, file: string, area: string): RuleEntry {

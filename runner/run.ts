@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Implementation } from '../adapters/contract';
-import { loadCatalogue, type RuleEntry } from '../catalogue/catalogue';
+import { loadCatalogue, noteOf, type RuleEntry } from '../catalogue/catalogue';
 import { PROPERTIES } from '../properties/catalogue';
 import { FuzzFailure } from '../properties/run';
 import { resolveImplementation } from '../steps/implementation';
@@ -122,33 +122,6 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
     }
   }
   return assemble(o, state, selected, impl, true);
-}
-
-/** Whether a `Quote: "…" (source)` block, joined from its lines, has reached its source's closing parenthesis. */
-function quoteEnds(block: string): boolean {
-  const end = block.lastIndexOf('" (');
-  if (end < 0) return false;
-  let depth = 0;
-  for (let i = end + 2; i < block.length; i++) {
-    if (block[i] === '(') depth++;
-    else if (block[i] === ')' && --depth === 0) return block.slice(i + 1).trim() === '';
-  }
-  return false;
-}
-
-/** A rule's description without its quote blocks (which may wrap over several lines): the note or reading. */
-export function noteOf(description: string): string {
-  const kept: string[] = [];
-  let quote: string | undefined;
-  for (const line of description.split('\n')) {
-    if (quote === undefined && !line.trim().startsWith('Quote:')) {
-      kept.push(line.trim());
-      continue;
-    }
-    quote = quote === undefined ? line.trim() : `${quote} ${line.trim()}`;
-    if (quoteEnds(quote)) quote = undefined;
-  }
-  return kept.join('\n').trim();
 }
 
 /**
