@@ -117,13 +117,6 @@ async function run(argv: string[]): Promise<number> {
   };
   for (const id of Object.keys(options.expectations?.data.rules ?? {})) if (!known.has(id)) throw new UsageError(`the expectations file names an unknown rule ${id}`);
 
-  // a setup problem (adapter that cannot load, server unreachable, missing credentials) is exit 2
-  try {
-    await resolveImplementation();
-  } catch (e) {
-    throw new UsageError(`cannot set up the implementation (${target}): ${(e as Error).message.split('\n')[0]}`);
-  }
-
   const state: RunState = { scenarios: [], properties: [], startedAt: Date.now() };
   const interrupt = (signal: string) => {
     process.stderr.write(`groupspec: ${signal}: writing what the run has, marked incomplete\n`);
@@ -135,6 +128,13 @@ async function run(argv: string[]): Promise<number> {
   };
   process.once('SIGINT', () => interrupt('SIGINT'));
   process.once('SIGTERM', () => interrupt('SIGTERM'));
+
+  // a setup problem (adapter that cannot load, server unreachable, missing credentials) is exit 2
+  try {
+    await resolveImplementation();
+  } catch (e) {
+    throw new UsageError(`cannot set up the implementation (${target}): ${(e as Error).message.split('\n')[0]}`);
+  }
 
   const result = await executeRun(options, state);
   const path = writeResult(options.out, result);

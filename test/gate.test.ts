@@ -130,8 +130,10 @@ describe('groupspec run', () => {
 
   it('writes what it has, marked incomplete, when interrupted', async () => {
     const out = join(tmp, 'interrupted');
-    const child = spawn(process.execPath, [BIN, 'run', '--adapter', fixture('hanging'), '--call-timeout', '100000', '--out', out, '--rule', 'limits.member-cap', '--no-properties'], { cwd: ROOT, stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 4000));
+    const child = spawn(process.execPath, [BIN, 'run', '--adapter', fixture('hanging'), '--call-timeout', '100000', '--out', out, '--rule', 'limits.member-cap', '--no-properties'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+    // interrupt once the run has started (its first line), then give it a moment inside a hanging call
+    await new Promise<void>((r) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('groupspec run:') && r()));
+    await new Promise((r) => setTimeout(r, 1000));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.once('exit', r));
     expect(code).toBe(1);
