@@ -62,7 +62,8 @@ export interface Catalogue {
   rules: RuleEntry[];
 }
 
-function featureFiles(dir: string): string[] {
+/** Every .feature file under a folder, in a stable order. */
+export function featureFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);

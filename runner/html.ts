@@ -12,11 +12,12 @@
  * scenario's name.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
 import { ACCEPTED, VERDICTS, type Conformance, type Failure, type PropertyResult, type RuleResult, type Verdict } from './model';
+import { featureFiles } from '../catalogue/catalogue';
 
 /** What a permission-grid example row expects, read from the feature files. */
 export interface GridOutcome {
@@ -129,15 +130,6 @@ export function permissionGrid(result: Conformance, outcomes: Record<string, Gri
   return { types: [...types].sort((a, b) => rank(TYPE_ORDER, a) - rank(TYPE_ORDER, b) || (a < b ? -1 : 1)), operations: [...ops.values()] };
 }
 
-function featureFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...featureFiles(p));
-    else if (name.endsWith('.feature')) out.push(p);
-  }
-  return out;
-}
 
 /**
  * The outcome of every permission-grid example row of the feature files whose steps say "it

@@ -57,3 +57,20 @@ export function snapshot(sim: Simulator): unknown {
     ),
   );
 }
+
+/** A refusal with `code` that changes nothing and delivers nothing. */
+export async function refusedUnchanged(sim: Simulator, call: () => Promise<unknown>, code: number) {
+  const before = snapshot(sim);
+  sim.clearEvents();
+  const e = await refusal(call(), code);
+  expect(snapshot(sim)).toEqual(before);
+  expect(sim.events).toEqual([]);
+  return e;
+}
+
+/** Users that exist (imported by the app admin) without being logged in. */
+export async function imported(sim: Simulator, prefix: string, n: number): Promise<string[]> {
+  const ids = Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
+  for (const userID of ids) await sim.admin.importAccount({ userID });
+  return ids;
+}

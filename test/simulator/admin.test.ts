@@ -5,28 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_START, type Chat, type GroupType, type Simulator, type SimulatorOptions } from '../../simulator';
-import { received, refusal, snapshot, world } from '../helpers';
+import { imported, received, refusal, refusedUnchanged, snapshot, world } from '../helpers';
 
 // ---- local helpers ----
 
 function setup<T extends string>(names: T[], options?: SimulatorOptions) {
   const w = world(names, options);
   return { sim: w.sim, c: w.chats as Record<T, Chat>, admin: w.sim.admin };
-}
-
-async function refusedUnchanged(sim: Simulator, call: () => Promise<unknown>, code: number) {
-  const before = snapshot(sim);
-  sim.clearEvents();
-  const e = await refusal(call(), code);
-  expect(snapshot(sim)).toEqual(before);
-  expect(sim.events).toEqual([]);
-  return e;
-}
-
-async function imported(sim: Simulator, prefix: string, n: number): Promise<string[]> {
-  const ids = Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
-  for (const userID of ids) await sim.admin.importAccount({ userID });
-  return ids;
 }
 
 async function memberIDs(chat: Chat, groupID: string): Promise<string[]> {

@@ -4,22 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Chat, type Simulator, type SimulatorOptions, type VirtualClock } from '../../simulator';
-import { received, refusal, snapshot, world } from '../helpers';
+import { received, refusedUnchanged, world } from '../helpers';
 
 // ---- local helpers ----
 
 function setup<T extends string>(names: T[], options?: SimulatorOptions) {
   const w = world(names, options);
   return { sim: w.sim, c: w.chats as Record<T, Chat>, clock: w.sim.clock as VirtualClock };
-}
-
-async function refusedUnchanged(sim: Simulator, call: () => Promise<unknown>, code: number) {
-  const before = snapshot(sim);
-  sim.clearEvents();
-  const e = await refusal(call(), code);
-  expect(snapshot(sim)).toEqual(before);
-  expect(sim.events).toEqual([]);
-  return e;
 }
 
 async function memberIDs(chat: Chat, groupID: string): Promise<string[]> {
