@@ -1,15 +1,20 @@
 /**
  * The catalogue of broken implementations: each breaks one documented rule. The self-test runs the
- * suite against every one and requires the rule it breaks to fail.
+ * suite against every one and requires the rule it breaks to fail (test/broken-self-test.test.ts).
+ *
+ * The first ten, defined here, are the invariants' targets (properties/broken.test.ts); the others
+ * live by area in breaks/<area>.ts.
  */
 import { attempt, refusal, type Break } from './decorate';
+import { AREA_BREAKS } from './breaks';
+import { groupAnswer } from './kit';
 
 /** Rewrites every member list an admin read returns. */
 function patchMembers(data: any, f: (m: any) => any): any {
   return { ...data, memberList: (data.memberList as any[]).map(f) };
 }
 
-export const BREAKS: Break[] = [
+const ORIGINAL_BREAKS: Break[] = [
   {
     id: 'transfer-keeps-old-owner',
     rule: 'transfer.roles-swap-on-transfer',
@@ -33,14 +38,18 @@ export const BREAKS: Break[] = [
     rule: 'members.no-admins-in-work-or-avchatroom',
     description: 'setGroupMemberRole makes admins in a Work group instead of refusing',
     interceptor: {
-      async call(ctx, _s, method, arg, next) {
+      async call(ctx, s, method, arg, next) {
         const a = arg as any;
         const r = await attempt(next());
         if (method === 'setGroupMemberRole' && 'failed' in r && r.code === 10007 && a?.role === 'Admin') {
           const info = await ctx.admin.call('getGroupInfo', { groupID: a.groupID });
           if (info.data.type === 'Private') {
+            // answered in the SDK's shape: the group as the caller may see it, the member as REST lists it
+            const group = await groupAnswer(ctx, s, a.groupID);
+            const members = (await ctx.admin.call('getGroupMemberInfo', { groupID: a.groupID })).data.memberList as any[];
+            const member = members.find((m) => m.userID === a.userID) ?? { userID: a.userID, joinTime: 0, nameCard: '', muteUntil: 0, memberCustomField: [] };
             ctx.memo.set(`admin:${a.groupID}:${a.userID}`, true);
-            return { code: 0, data: { group: info.data, member: { userID: a.userID, role: 'Admin' } } };
+            return { code: 0, data: { group, member: { ...member, role: 'Admin' } } };
           }
         }
         if ('failed' in r) throw refusal(r.code, r.message);
@@ -102,13 +111,13 @@ export const BREAKS: Break[] = [
     rule: 'applications.first-decision-wins',
     description: 'deciding an application already decided succeeds instead of failing with 10024',
     interceptor: {
-      async call(ctx, _s, method, arg, next) {
+      async call(ctx, s, method, arg, next) {
         const r = await attempt(next());
         if ('failed' in r) {
           if (method === 'handleGroupApplication' && r.code === 10024) {
             const groupID = (arg as any).application?.groupID ?? (arg as any).message?.payload?.groupProfile?.groupID;
-            const info = await ctx.admin.call('getGroupInfo', { groupID });
-            return { code: 0, data: { group: info.data } };
+            // answered in the SDK's shape: the group as the handler may see it
+            return { code: 0, data: { group: await groupAnswer(ctx, s, groupID) } };
           }
           throw refusal(r.code, r.message);
         }
@@ -156,6 +165,8 @@ export const BREAKS: Break[] = [
     },
   },
 ];
+
+export const BREAKS: Break[] = [...ORIGINAL_BREAKS, ...AREA_BREAKS];
 
 export function findBreak(id: string): Break | undefined {
   return BREAKS.find((b) => b.id === id);

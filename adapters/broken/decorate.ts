@@ -13,6 +13,12 @@ export interface BreakContext {
   sessions: Map<string, Session[]>;
   /** Free state for the break, per app. */
   memo: Map<string, unknown>;
+  /** The options the app was asked for, before the break's createApp changed them. */
+  options: AppOptions;
+  /** The app's clock in ms, where the implementation tells it. */
+  now: (() => Promise<number>) | undefined;
+  /** Sessions that have logged out (undecorated, as in `sessions`). */
+  loggedOut: Set<Session>;
 }
 
 export type Next = (arg?: unknown) => Promise<CallResult>;
@@ -45,7 +51,8 @@ export function breakImplementation(base: Implementation, brk: Break): Implement
     capabilities: base.capabilities,
     async createApp(options = {}) {
       const app = await base.createApp(i.createApp?.(options) ?? options);
-      const ctx: BreakContext = { admin: app.admin, sessions: new Map(), memo: new Map() };
+      const now = app.now === undefined ? undefined : () => app.now!();
+      const ctx: BreakContext = { admin: app.admin, sessions: new Map(), memo: new Map(), options, now, loggedOut: new Set() };
       const admin: AdminSurface = {
         call: (method, arg) => (i.admin === undefined ? app.admin.call(method, arg) : i.admin(ctx, method, arg, (a = arg) => app.admin.call(method, a))),
       };
@@ -59,7 +66,10 @@ export function breakImplementation(base: Implementation, brk: Break): Implement
             device: s.device,
             call: (method, arg) => (i.call === undefined ? s.call(method, arg) : i.call(ctx, s, method, arg, (a = arg) => s.call(method, a))),
             events: async () => (i.events === undefined ? s.events() : i.events(ctx, s, await s.events())),
-            logout: () => s.logout(),
+            logout: async () => {
+              ctx.loggedOut.add(s);
+              await s.logout();
+            },
           };
         },
         close: () => app.close(),

@@ -1,0 +1,72 @@
+/** Breaks of the attributes area: limits, init and set, key lists, deletion and announcements. */
+import { attempt, type Break } from '../decorate';
+import { groupInfo, groupOf, hiding, isFailure, liveSession, ok, rethrow, withEdits } from '../kit';
+
+const WRITES = ['initGroupAttributes', 'setGroupAttributes', 'deleteGroupAttributes'];
+
+export const ATTRIBUTES_BREAKS: Break[] = [
+  {
+    id: 'attribute-key-count-off-by-one',
+    rule: 'attributes.limits',
+    description: 'a group may hold 17 attribute keys, one more than the documented 16',
+    interceptor: { createApp: (o) => ({ ...o, limits: { ...o.limits, attributeKeys: 17 } }) },
+  },
+  {
+    id: 'init-merges',
+    rule: 'attributes.init-replaces-set-merges',
+    description: 'initGroupAttributes merges the given attributes into the existing ones (as setGroupAttributes does) instead of replacing them all',
+    interceptor: {
+      call: (_ctx, s, method, arg, next) => (method === 'initGroupAttributes' ? s.call('setGroupAttributes', arg) : next()),
+    },
+  },
+  {
+    id: 'empty-key-list-deletes-nothing',
+    rule: 'attributes.empty-key-list-means-all',
+    description: 'deleteGroupAttributes with an empty keyList deletes nothing (answering success) instead of every key',
+    interceptor: {
+      call(_ctx, _s, method, arg, next) {
+        const keys = (arg as { keyList?: unknown } | undefined)?.keyList;
+        return method === 'deleteGroupAttributes' && Array.isArray(keys) && keys.length === 0 ? Promise.resolve(ok({ groupID: groupOf(arg), keyList: [] })) : next();
+      },
+    },
+  },
+  {
+    id: 'delete-skips-missing-keys',
+    rule: 'attributes.delete-missing-key',
+    description: 'deleteGroupAttributes naming a key that does not exist deletes the keys that do, instead of failing with 10050',
+    interceptor: {
+      async call(_ctx, s, method, arg, next) {
+        const r = await attempt(next());
+        if (!isFailure(r)) return r;
+        if (method !== 'deleteGroupAttributes' || r.code !== 10050) rethrow(r);
+        const present = Object.keys((await s.call('getGroupAttributes', { groupID: groupOf(arg), keyList: [] })).data.groupAttributes);
+        const keys = ((arg as { keyList: string[] } | undefined)?.keyList ?? []).filter((k) => present.includes(k));
+        if (keys.length === 0) rethrow(r);
+        return next({ ...(arg as object), keyList: keys });
+      },
+    },
+  },
+  {
+    id: 'attribute-update-not-echoed-to-operator',
+    rule: 'attributes.changes-announced-to-members',
+    description: 'the member who changes the attributes does not receive GROUP_ATTRIBUTES_UPDATED; the others do',
+    interceptor: withEdits({
+      call: (ctx, s, method, _arg, next) => (WRITES.includes(method) ? hiding(ctx, (to, e, m) => m === undefined && e.name === 'groupAttributesUpdated' && to.userID === s.userID, next) : next()),
+    }),
+  },
+  {
+    id: 'non-member-reads-attributes',
+    rule: 'attributes.members-use-them-in-every-type',
+    description: "a non-member can read a group's attributes",
+    interceptor: {
+      async call(ctx, _s, method, arg, next) {
+        const r = await attempt(next());
+        if (!isFailure(r)) return r;
+        const owner = method === 'getGroupAttributes' && r.code === 10007 ? (await groupInfo(ctx, groupOf(arg)))?.ownerID : undefined;
+        const via = owner === undefined ? undefined : liveSession(ctx, owner);
+        if (via !== undefined) return via.call('getGroupAttributes', arg);
+        rethrow(r);
+      },
+    },
+  },
+];

@@ -1,0 +1,63 @@
+/** Breaks of the community area: the ID prefix, join options and topic support. */
+import { type Break } from '../decorate';
+import { groupInfo, groupOf, joinBehindTheScenes, memoSet, ok, roleOf } from '../kit';
+
+export const COMMUNITY_BREAKS: Break[] = [
+  {
+    id: 'rest-community-id-prefixed-silently',
+    rule: 'community.id-prefix-required',
+    description: 'REST create_group of a Community under a custom ID without @TGS#_ adds the prefix instead of refusing with 10015',
+    interceptor: {
+      admin(_ctx, method, arg, next) {
+        const a = arg as { type?: unknown; groupID?: unknown } | undefined;
+        return method === 'createGroup' && a?.type === 'Community' && typeof a.groupID === 'string' && a.groupID !== '' && !a.groupID.startsWith('@TGS#_')
+          ? next({ ...a, groupID: `@TGS#_${a.groupID}` })
+          : next();
+      },
+    },
+  },
+  {
+    id: 'community-defaults-to-need-permission',
+    rule: 'community.free-join-by-default',
+    description: 'a Community created without joinOption needs approval to join (NeedPermission) instead of free access',
+    interceptor: {
+      call(_ctx, _s, method, arg, next) {
+        const a = arg as { type?: unknown; joinOption?: unknown } | undefined;
+        return method === 'createGroup' && a?.type === 'Community' && a.joinOption === undefined ? next({ ...a, joinOption: 'NeedPermission' }) : next();
+      },
+    },
+  },
+  {
+    id: 'community-disable-apply-admits',
+    rule: 'community.join-approval-configurable',
+    description: 'a Community whose joinOption is DisableApply admits a join request at once',
+    interceptor: {
+      async call(ctx, s, method, arg, next) {
+        const g = groupOf(arg);
+        if (method !== 'joinGroup') return next();
+        const info = await groupInfo(ctx, g);
+        if (info?.type !== 'Community' || info.joinOption !== 'DisableApply' || (await roleOf(ctx, g, s.userID)) !== 'NotMember') return next();
+        return joinBehindTheScenes(ctx, s, g!);
+      },
+    },
+  },
+  {
+    id: 'public-reports-topic-support',
+    rule: 'community.topic-support-chosen-at-creation',
+    description: 'a Public group created with isSupportTopic true reports topic support (only a Community may have it)',
+    interceptor: {
+      async call(ctx, _s, method, arg, next) {
+        const r = await next();
+        if (method === 'createGroup' && r.data.group?.type === 'Public' && (arg as { isSupportTopic?: unknown } | undefined)?.isSupportTopic === true) {
+          memoSet<string>(ctx, 'topics').add(r.data.group.groupID);
+          return ok({ ...r.data, group: { ...r.data.group, isSupportTopic: true } });
+        }
+        return r;
+      },
+      async admin(ctx, method, arg, next) {
+        const r = await next();
+        return method === 'getGroupInfo' && memoSet<string>(ctx, 'topics').has(groupOf(arg) ?? '') ? ok({ ...r.data, isSupportTopic: true }) : r;
+      },
+    },
+  },
+];

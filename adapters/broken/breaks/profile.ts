@@ -1,0 +1,157 @@
+/** Breaks of the profile area: reading the group profile, who may edit what, and who is told. */
+import { attempt, refusal, type Break } from '../decorate';
+import { groupInfo, groupOf, hiding, isFailure, memoMap, ok, profileFor, rethrow, roleOf, withEdits } from '../kit';
+
+export const PROFILE_BREAKS: Break[] = [
+  {
+    id: 'profile-read-drops-avatar',
+    rule: 'profile.members-read-the-profile',
+    description: 'getGroupProfile answers with an empty avatar',
+    interceptor: {
+      async call(_ctx, _s, method, _arg, next) {
+        const r = await next();
+        return method === 'getGroupProfile' ? ok({ ...r.data, group: { ...r.data.group, avatar: '' } }) : r;
+      },
+    },
+  },
+  {
+    id: 'non-member-reads-notification',
+    rule: 'profile.non-members-read-only-public-profiles',
+    description: "a non-member reading a group's profile also sees its announcement (notification), which is for members only",
+    interceptor: {
+      async call(ctx, s, method, arg, next) {
+        const r = await next();
+        if (method !== 'getGroupProfile' || (await roleOf(ctx, groupOf(arg), s.userID)) !== 'NotMember') return r;
+        const info = await groupInfo(ctx, groupOf(arg));
+        return ok({ ...r.data, group: { ...r.data.group, notification: info.notification } });
+      },
+    },
+  },
+  {
+    id: 'group-list-self-role-member',
+    rule: 'profile.own-member-profile-in-groups',
+    description: "getGroupList reports the caller's role as Member in every group",
+    interceptor: {
+      async call(_ctx, _s, method, _arg, next) {
+        const r = await next();
+        if (method !== 'getGroupList') return r;
+        return ok({ ...r.data, groupList: (r.data.groupList as any[]).map((g) => ({ ...g, selfInfo: { ...g.selfInfo, role: 'Member' } })) });
+      },
+    },
+  },
+  {
+    id: 'public-member-renames',
+    rule: 'profile.edit-rights-by-type',
+    description: 'an ordinary member of a Public group can rename it',
+    interceptor: {
+      async call(ctx, s, method, arg, next) {
+        const r = await attempt(next());
+        if (!isFailure(r)) return r;
+        const g = groupOf(arg);
+        if (method === 'updateGroupProfile' && r.code === 10007 && (arg as { name?: unknown } | undefined)?.name !== undefined && (await groupInfo(ctx, g))?.type === 'Public' && (await roleOf(ctx, g, s.userID)) === 'Member') {
+          await ctx.admin.call('modifyGroupBaseInfo', arg);
+          return ok({ group: await profileFor(s, g!) });
+        }
+        rethrow(r);
+      },
+    },
+  },
+  {
+    id: 'work-member-changes-cap',
+    rule: 'profile.work-members-edit-basic-fields-only',
+    description: 'an ordinary member of a Work group can change its member cap (maxMemberNum)',
+    interceptor: {
+      async call(ctx, s, method, arg, next) {
+        const r = await attempt(next());
+        if (!isFailure(r)) return r;
+        const g = groupOf(arg);
+        const a = arg as { maxMemberNum?: unknown; groupCustomField?: unknown };
+        if (method === 'updateGroupProfile' && r.code === 10007 && a.maxMemberNum !== undefined && a.groupCustomField === undefined && (await groupInfo(ctx, g))?.type === 'Private' && (await roleOf(ctx, g, s.userID)) === 'Member') {
+          await ctx.admin.call('modifyGroupBaseInfo', arg);
+          return ok({ group: await profileFor(s, g!) });
+        }
+        rethrow(r);
+      },
+    },
+  },
+  {
+    id: 'custom-fields-replaced-not-merged',
+    rule: 'profile.modifiable-fields',
+    description: "an update of groupCustomField replaces the group's custom fields instead of merging them by key",
+    interceptor: {
+      async call(ctx, _s, method, arg, next) {
+        const r = await next();
+        const replaced = memoMap<string, unknown>(ctx, 'custom-fields');
+        const fields = (arg as { groupCustomField?: unknown } | undefined)?.groupCustomField;
+        if (method === 'updateGroupProfile' && Array.isArray(fields)) replaced.set(groupOf(arg)!, fields);
+        const g = r.data?.group?.groupID;
+        return (method === 'getGroupProfile' || method === 'updateGroupProfile') && replaced.has(g) ? ok({ ...r.data, group: { ...r.data.group, groupCustomField: replaced.get(g) } }) : r;
+      },
+      async admin(ctx, method, arg, next) {
+        const r = await next();
+        const fields = memoMap<string, unknown>(ctx, 'custom-fields').get(groupOf(arg) ?? '');
+        return method === 'getGroupInfo' && fields !== undefined ? ok({ ...r.data, groupCustomField: fields }) : r;
+      },
+    },
+  },
+  {
+    id: 'update-result-stale-group',
+    rule: 'profile.update-resolves-the-group',
+    description: 'updateGroupProfile answers with the group as it was before the update',
+    interceptor: {
+      async call(_ctx, s, method, arg, next) {
+        if (method !== 'updateGroupProfile') return next();
+        const before = await attempt(s.call('getGroupProfile', { groupID: groupOf(arg) }));
+        const r = await next();
+        return isFailure(before) ? r : ok({ ...r.data, group: before.data.group });
+      },
+    },
+  },
+  {
+    id: 'profile-change-skips-member-group-lists',
+    rule: 'profile.members-told-of-profile-changes',
+    description: "a profile change does not update the other members' group lists (GROUP_LIST_UPDATED)",
+    interceptor: withEdits({
+      call: (ctx, s, method, _arg, next) => (method === 'updateGroupProfile' ? hiding(ctx, (to, e, m) => m === undefined && e.name === 'onGroupListUpdated' && to.userID !== s.userID, next) : next()),
+    }),
+  },
+  {
+    id: 'community-join-option-change-ignored',
+    rule: 'profile.join-option-changes-only-for-public-and-community',
+    description: "a change of a Community's joinOption is ignored without error",
+    interceptor: {
+      async call(ctx, _s, method, arg, next) {
+        if (method !== 'updateGroupProfile' || (arg as { joinOption?: unknown } | undefined)?.joinOption === undefined || (await groupInfo(ctx, groupOf(arg)))?.type !== 'Community') return next();
+        const { joinOption: _ignored, ...rest } = arg as Record<string, unknown>;
+        return next(rest);
+      },
+    },
+  },
+  {
+    id: 'admin-cannot-mute-all',
+    rule: 'profile.mute-all-members',
+    description: 'an admin is refused (10007) when setting muteAllMembers; only the owner may',
+    interceptor: {
+      async call(ctx, s, method, arg, next) {
+        if (method === 'updateGroupProfile' && (arg as { muteAllMembers?: unknown } | undefined)?.muteAllMembers !== undefined && (await roleOf(ctx, groupOf(arg), s.userID)) === 'Admin') {
+          throw refusal(10007, 'Insufficient operation permission (muteAllMembers: only the owner)');
+        }
+        return next();
+      },
+    },
+  },
+  {
+    id: 'members-find-work-group',
+    rule: 'profile.search-cannot-find-work-groups',
+    description: 'the members of a Work group find it with searchGroupByID',
+    interceptor: {
+      async call(ctx, s, method, arg, next) {
+        const r = await attempt(next());
+        if (!isFailure(r)) return r;
+        const g = groupOf(arg);
+        if (method === 'searchGroupByID' && r.code === 10007 && ['Owner', 'Member'].includes((await roleOf(ctx, g, s.userID)) ?? '')) return ok({ group: await profileFor(s, g!) });
+        rethrow(r);
+      },
+    },
+  },
+];
