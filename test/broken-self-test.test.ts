@@ -27,12 +27,7 @@ const SCOPE = process.env.GROUPSPEC_SUITE_STRENGTH === 'all' ? 'all' : 'rule';
  * than hidden by weakening the break. Each is asserted to still be a gap, so the list cannot go stale:
  * when a scenario is added that catches one, the test says to remove it from here.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'transfer-keeps-old-owner':
-    'the break lies only in REST get_group_member_info; the rule reads roles back through get_role_in_group and ownerID, never through the member list, so two read paths may disagree unnoticed',
-  'second-device-misses-list-updates':
-    "the rule's scenarios log every user in on one device only; a second device that misses GROUP_LIST_UPDATED is never looked at (other rules, e.g. create.creation-notice-to-owner-devices, do look)",
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 /** A step failure that is the implementation crashing (or a broken break), not an assertion. */
 const CRASH = /\bTypeError\b|\bReferenceError\b|\bRangeError\b|\bSyntaxError\b|UNCAUGHT_ERROR|failed with undefined:|got undefined:|does not match the SDK's shape/;

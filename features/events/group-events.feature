@@ -118,6 +118,15 @@ Feature: Group events: the group list, tips and system notices on every device
       And bob's group list is not updated
       And alice's group list is not updated
 
+    Scenario: Every device of the user whose list changed hears of it
+      Given alice is logged in
+      And carol is logged in on her phone and her laptop
+      And alice has created a Meeting group "M"
+      When carol joins "M"
+      Then the join status is "JoinedSuccess"
+      And carol's group list is eventually updated to include "M"
+      And alice's group list is not updated
+
     Scenario: Nothing that happens in an AVChatRoom re-sends anyone's group list
       Given alice and bob are logged in
       And alice has created a AVChatRoom group "AV"

@@ -174,6 +174,9 @@ Feature: Transferring a group to a new owner
       And the role of alice in "G" is Member
       And the ownerID of "G" is "bob"
       And "G" has 2 members
+      When the app admin requests the member list of "G"
+      Then the listed member bob has role "Owner"
+      And the listed member alice has role "Member"
 
       Examples:
         | type      |
