@@ -8,6 +8,8 @@
  * so it rejects with an Error that has no numeric `code`: the suite then counts the call as crashed
  * instead of mistaking it for a refusal.
  */
+import * as http from 'node:http';
+import * as https from 'node:https';
 import { z } from 'zod';
 import { ChatError } from '../simulator/errors';
 import {
@@ -121,6 +123,27 @@ function notJson(value: unknown, path: string, seen: Set<object>): string | unde
   }
 }
 
+/** Redirects are followed as fetch follows them (which this transport replaced): at most 20. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+/** As fetch's Response.text(): UTF-8, a leading BOM dropped, bad bytes replaced. */
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Node's http client with keep-alive, not fetch: on Node 20 a fetch costs about three times the CPU
+ * of the same request through node:http (undici's web streams; docs/performance.md), and the
+ * suite makes a dozen requests per fuzzed command. Idle sockets do not keep the process alive
+ * (the agent unrefs them) and, as with fetch, are dropped after 4 s idle or a second before the
+ * keep-alive timeout the server announces, whichever is sooner, so a request is not sent on a
+ * socket the server is closing. (The agent's timeout only ever closes idle sockets; a request in
+ * flight is bounded by the deadline alone.)
+ */
+const IDLE_SOCKET_MS = 4000;
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+  'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+} as const;
+
 class Transport {
   constructor(
     readonly base: string,
@@ -131,42 +154,100 @@ class Transport {
   async send(verb: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
     const url = `${this.base}${path}`;
     const what = `${verb} ${url}`;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    const timedOut = () => new WireTimeoutError(`${what} did not answer within ${this.timeoutMs} ms`);
+    const { status, text } = await this.exchange(url, what, verb, body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8'));
+    let parsed: unknown;
     try {
-      let res: Response;
-      try {
-        res = await fetch(url, {
-          method: verb,
-          signal: controller.signal,
-          ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-        });
-      } catch (e) {
-        if (controller.signal.aborted) throw timedOut();
-        throw new WireError(`${what} failed: cannot reach the server (${explain(e)})`, undefined, undefined, { cause: e });
-      }
-      let text: string;
-      try {
-        text = await res.text();
-      } catch (e) {
-        if (controller.signal.aborted) throw timedOut();
-        throw new WireError(`${what}: the connection broke while reading the ${res.status} answer (${explain(e)})`, res.status, undefined, { cause: e });
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new WireError(`${what} answered ${res.status} with a body that is not JSON: ${preview(text)}`, res.status);
-      }
-      if (res.ok) return parsed;
-      const env = ErrorEnvelope.safeParse(parsed);
-      if (!env.success) throw new WireError(`${what} answered ${res.status} without the protocol's error envelope: ${preview(text)}`, res.status);
-      const { code, reason, message } = env.data.error;
-      throw new WireError(`${what} answered ${res.status} (${code}${reason === undefined ? '' : `, ${reason}`}): ${message}`, res.status, reason);
-    } finally {
-      clearTimeout(timer);
+      parsed = JSON.parse(text);
+    } catch {
+      throw new WireError(`${what} answered ${status} with a body that is not JSON: ${preview(text)}`, status);
     }
+    if (status >= 200 && status <= 299) return parsed;
+    const env = ErrorEnvelope.safeParse(parsed);
+    if (!env.success) throw new WireError(`${what} answered ${status} without the protocol's error envelope: ${preview(text)}`, status);
+    const { code, reason, message } = env.data.error;
+    throw new WireError(`${what} answered ${status} (${code}${reason === undefined ? '' : `, ${reason}`}): ${message}`, status, reason);
+  }
+
+  /**
+   * One HTTP exchange, redirects included, within the deadline: the status and the body as text.
+   * Rejects with WireTimeoutError past the deadline, and otherwise with a WireError that says
+   * whether the server could not be reached or the connection broke while its answer was read.
+   */
+  private exchange(url: string, what: string, verb: string, payload: Buffer | undefined): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let current: http.ClientRequest | undefined;
+      const settle = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        f();
+      };
+      const timer = setTimeout(() => {
+        settle(() => reject(new WireTimeoutError(`${what} did not answer within ${this.timeoutMs} ms`)));
+        current?.destroy();
+      }, this.timeoutMs);
+      const unreachable = (e: unknown) => settle(() => reject(new WireError(`${what} failed: cannot reach the server (${explain(e)})`, undefined, undefined, { cause: e })));
+
+      const go = (target: URL, method: string, data: Buffer | undefined, hops: number) => {
+        const protocol = target.protocol === 'https:' ? 'https:' : 'http:';
+        const headers: http.OutgoingHttpHeaders = data === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(data.length) };
+        let answered = false;
+        let req: http.ClientRequest;
+        try {
+          req = (protocol === 'https:' ? https : http).request(target, { method, headers, agent: AGENTS[protocol] });
+        } catch (e) {
+          unreachable(e);
+          return;
+        }
+        current = req;
+        req.on('response', (res) => {
+          answered = true;
+          const status = res.statusCode ?? 0;
+          const location = res.headers.location;
+          if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+            // the redirect's own body is of no interest, nor is a failure while it drains
+            res.on('error', () => undefined);
+            res.resume();
+            if (hops >= MAX_REDIRECTS) {
+              unreachable(new Error('redirect count exceeded'));
+              return;
+            }
+            let next: URL;
+            try {
+              next = new URL(location, target);
+            } catch (e) {
+              unreachable(e);
+              return;
+            }
+            // as fetch: 303 turns anything but GET into a GET; 301 and 302 turn a POST into a GET
+            const toGet = (status === 303 && method !== 'GET') || ((status === 301 || status === 302) && method === 'POST');
+            go(next, toGet ? 'GET' : method, toGet ? undefined : data, hops + 1);
+            return;
+          }
+          const chunks: Buffer[] = [];
+          const broke = (e: unknown) =>
+            settle(() => reject(new WireError(`${what}: the connection broke while reading the ${status} answer (${explain(e)})`, status, undefined, { cause: e })));
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => settle(() => resolve({ status, text: decoder.decode(Buffer.concat(chunks)) })));
+          res.on('error', broke);
+          res.on('close', () => {
+            if (!res.complete) broke(new Error('aborted'));
+          });
+        });
+        req.on('error', (e) => (answered ? undefined : unreachable(e)));
+        req.end(data);
+      };
+
+      let first: URL;
+      try {
+        first = new URL(url);
+      } catch (e) {
+        unreachable(e);
+        return;
+      }
+      go(first, verb, payload, 0);
+    });
   }
 
   /** Sends and checks the answer's shape: a 200 that is not the protocol's is as broken as a 500. */

@@ -108,6 +108,8 @@ const AppBody = z.strictObject({
   limits: z.record(z.string(), z.unknown()).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
 });
+/** The logout body: nothing (built once, not per request). */
+const EmptyBody = z.strictObject({});
 const AfterQuery = z.string().regex(/^(0|[1-9][0-9]{0,15})$/, 'must be a non-negative decimal integer');
 
 function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
@@ -339,7 +341,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       path: ['apps', ':app', 'sessions', ':session', 'logout'],
       handler: async (ctx) => {
         const { chat } = sessionOf(ctx);
-        parseBody(z.strictObject({}), ctx.body);
+        parseBody(EmptyBody, ctx.body);
         await chat.logout();
         return { ok: true };
       },

@@ -16,8 +16,13 @@ export interface MemberRecord {
   memberCustomField: Array<{ key: string; value: string }>;
 }
 
+/** The index's mark for a user who left: see `remove`. */
+const GONE = -1;
+
 export class MemberTable {
+  /** userID -> slot; GONE for a user who left since the last compaction. */
   private readonly index = new Map<string, number>();
+  private live = 0;
   private slots: Array<MemberRecord | undefined> = [];
   private tree: Int32Array = new Int32Array(16 + 1);
   private dead = 0;
@@ -25,16 +30,17 @@ export class MemberTable {
   private readonly privileged = new Set<string>();
 
   get size(): number {
-    return this.index.size;
+    return this.live;
   }
 
   has(userID: string): boolean {
-    return this.index.has(userID);
+    const slot = this.index.get(userID);
+    return slot !== undefined && slot !== GONE;
   }
 
   get(userID: string): MemberRecord | undefined {
     const slot = this.index.get(userID);
-    return slot === undefined ? undefined : this.slots[slot];
+    return slot === undefined || slot === GONE ? undefined : this.slots[slot];
   }
 
   /** Appends a member; returns its slot. */
@@ -53,9 +59,14 @@ export class MemberTable {
   /** Removes a member; returns the record and the slot it held, for undo. */
   remove(userID: string): { record: MemberRecord; slot: number } | undefined {
     const slot = this.index.get(userID);
-    if (slot === undefined) return undefined;
+    if (slot === undefined || slot === GONE) return undefined;
     const record = this.slots[slot]!;
-    this.index.delete(userID);
+    // Marked, not deleted: V8 leaves a deleted Map entry in its hash chain until the table is
+    // rehashed, which a big table rarely is, so a user who joins and leaves again and again would
+    // make every lookup of their absent ID walk one dead entry per departure (docs/performance.md).
+    // Overwriting keeps one entry per user; compact() drops the marks with the tombstones.
+    this.index.set(userID, GONE);
+    this.live--;
     this.privileged.delete(userID);
     this.slots[slot] = undefined;
     this.dead++;
@@ -72,7 +83,7 @@ export class MemberTable {
   /** Members in join order, `count` of them starting at live position `offset`. */
   page(offset: number, count: number): MemberRecord[] {
     const out: MemberRecord[] = [];
-    if (offset >= this.index.size || count <= 0) return out;
+    if (offset >= this.live || count <= 0) return out;
     let slot = this.select(offset);
     while (slot < this.slots.length && out.length < count) {
       const m = this.slots[slot++];
@@ -81,14 +92,13 @@ export class MemberTable {
     return out;
   }
 
-  /** The `count` most recent joiners, newest last. */
+  /**
+   * The `count` most recent joiners, newest last: the page that ends at the last live member, so
+   * tombstones left at the end by viewers who came and went cost nothing.
+   */
   recent(count: number): MemberRecord[] {
-    const out: MemberRecord[] = [];
-    for (let slot = this.slots.length - 1; slot >= 0 && out.length < count; slot--) {
-      const m = this.slots[slot];
-      if (m !== undefined) out.push(m);
-    }
-    return out.reverse();
+    if (count <= 0) return [];
+    return this.page(Math.max(0, this.live - count), count);
   }
 
   /** Owner, admins and custom-role members, in join order. */
@@ -102,19 +112,22 @@ export class MemberTable {
 
   /** Drops tombstones once they outnumber live members: amortised O(1) per removal. */
   compact(): void {
-    if (this.dead < 64 || this.dead < this.index.size) return;
-    const live = this.slots.filter((m): m is MemberRecord => m !== undefined);
+    if (this.dead < 64 || this.dead < this.live) return;
+    const members = this.slots.filter((m): m is MemberRecord => m !== undefined);
     this.slots = [];
     this.index.clear();
+    this.live = 0;
     this.dead = 0;
-    this.tree = new Int32Array(Math.max(16, live.length * 2) + 1);
-    for (const m of live) this.put(m, this.slots.length);
+    this.tree = new Int32Array(Math.max(16, members.length * 2) + 1);
+    for (const m of members) this.put(m, this.slots.length);
   }
 
   private put(m: MemberRecord, slot: number): void {
     if (slot >= this.tree.length - 1) this.grow(slot + 1);
     if (slot >= this.slots.length) this.slots.length = slot + 1;
     this.slots[slot] = m;
+    const previous = this.index.get(m.userID);
+    if (previous === undefined || previous === GONE) this.live++;
     this.index.set(m.userID, slot);
     this.noteRole(m);
     this.bump(slot, +1);

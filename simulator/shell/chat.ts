@@ -7,6 +7,7 @@ import { ERR, ChatError } from '../errors';
 import type * as S from '../schemas';
 import type { UserCommandName } from '../core';
 import type { Simulator } from './simulator';
+import { clonePlain } from './clone';
 
 export interface ChatResponse<T = any> {
   code: 0;
@@ -101,13 +102,23 @@ export class Chat {
     if (i >= 0) list.splice(i, 1);
   }
 
-  /** @internal delivers an event to this device's handlers and to the simulator's log. */
+  /**
+   * @internal delivers an event to this device's handlers and to the simulator's log. `data` must
+   * be built for this call alone (every caller passes a fresh object): the log keeps it, and each
+   * handler gets its own copy, all taken before the first handler runs, so neither a handler nor a
+   * reader of the log can change what another sees.
+   */
   emit(name: string, data: unknown): void {
+    const listeners = this.handlers.get(name);
+    const snapshot = listeners === undefined || listeners.length === 0 ? undefined : [...listeners];
+    const copies = snapshot?.map(() => clonePlain(data));
     this.sim.record(this, name, data);
-    for (const l of [...(this.handlers.get(name) ?? [])]) {
+    if (snapshot === undefined) return;
+    for (let i = 0; i < snapshot.length; i++) {
+      const l = snapshot[i]!;
       if (l.once) this.off(name, l.handler, l.context);
       try {
-        l.handler.call(l.context, { name, data: structuredClone(data) });
+        l.handler.call(l.context, { name, data: copies![i] });
       } catch {
         // an app's handler that throws must not break delivery to the others, as in the SDK
       }

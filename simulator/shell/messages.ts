@@ -4,6 +4,7 @@
  */
 import { TYPES } from '../constants';
 import type { NoticePayload, TipPayload } from '../core/deliveries';
+import { clonePlain } from './clone';
 
 export interface MessageIdentity {
   ID: string;
@@ -43,38 +44,37 @@ function base(id: MessageIdentity) {
 
 export function tipMessage(id: MessageIdentity, groupID: string, payload: TipPayload, nick: (u: string) => { nick: string; avatar: string }) {
   const op = nick(payload.operatorID);
-  return {
-    ...base(id),
+  // Object.assign onto fresh literals rather than `{ ...x, more }`: on Node 20 (V8 11.3) adding
+  // properties after a spread costs about a microsecond each time (docs/performance.md); the keys,
+  // their order and the values are the same
+  return Object.assign(base(id), {
     type: TYPES.MSG_GRP_TIP,
     conversationID: `GROUP${groupID}`,
     conversationType: TYPES.CONV_GROUP,
     to: groupID,
     from: '@TIM#SYSTEM',
     isSystemMessage: false,
-    payload: {
-      ...structuredClone(payload),
+    payload: Object.assign(clonePlain(payload), {
       operatorInfo: { userID: payload.operatorID, nick: op.nick, avatar: op.avatar },
-      memberList: (payload.memberList ?? payload.userIDList.map((userID) => ({ userID }))).map((m) => ({ ...nick(m.userID), ...m })),
-    },
-  };
+      memberList: (payload.memberList ?? payload.userIDList.map((userID) => ({ userID }))).map((m) => Object.assign({}, nick(m.userID), m)),
+    }),
+  });
 }
 
 export function noticeMessage(id: MessageIdentity, to: string, payload: NoticePayload) {
-  return {
-    ...base(id),
+  return Object.assign(base(id), {
     type: TYPES.MSG_GRP_SYS_NOTICE,
     conversationID: TYPES.CONV_SYSTEM,
     conversationType: TYPES.CONV_SYSTEM,
     to,
     from: '@TIM#SYSTEM',
     isSystemMessage: true,
-    payload: structuredClone(payload),
-  };
+    payload: clonePlain(payload),
+  });
 }
 
 export function customGroupMessage(id: MessageIdentity, groupID: string, from: string, data: string) {
-  return {
-    ...base(id),
+  return Object.assign(base(id), {
     type: TYPES.MSG_CUSTOM,
     conversationID: `GROUP${groupID}`,
     conversationType: TYPES.CONV_GROUP,
@@ -82,5 +82,5 @@ export function customGroupMessage(id: MessageIdentity, groupID: string, from: s
     from,
     isSystemMessage: false,
     payload: { data, description: '', extension: '' },
-  };
+  });
 }

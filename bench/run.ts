@@ -1,0 +1,247 @@
+/**
+ * `npm run bench`: the benchmarks of docs/performance.md, in one run, printed as a table and
+ * written to bench/results.json with the machine, the Node version and the commit measured.
+ *
+ * 1. simulator scaling (bench/scaling.ts, one child per group type, --expose-gc): ops/s of join, quit,
+ *    membership check, role change and a member-list page in AVChatRooms and Communities of
+ *    1 000 … 1 000 000 members, and heap bytes per member;
+ * 2. hazards (bench/hazards.ts): one user rejoining, many logged-in users, many pending applications;
+ * 3. suite overhead (bench/suite.ts): the feature run beside its cucumber floor, and its cold start;
+ * 4. fuzz throughput (bench/fuzz.ts): property commands/s in process and over the wire.
+ *
+ * Each part runs in its own process, one after another (the machine has few cores; nothing is
+ * measured while something else runs). Not part of npm test. Environment knobs, for quick looks
+ * only (the figures in docs/performance.md use the defaults): BENCH_SIZES=1000,10000
+ * BENCH_REPS=3 (scaling) BENCH_SUITE_REPS=2 BENCH_FUZZ_REPS=1 BENCH_ONLY=scaling,fuzz BENCH_OPS=page.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { join } from 'node:path';
+import type { FuzzMode, FuzzResult } from './fuzz';
+import type { HazardsResult } from './hazards';
+import { mergeScaling, type Kind, type Op, type ScalingResult } from './scaling';
+import { suite, type SuiteResult } from './suite';
+
+const ROOT = join(__dirname, '..');
+const started = process.hrtime.bigint();
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    os: `${os.type()} ${os.release()} (${os.platform()} ${os.arch()})`,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    v8: process.versions.v8,
+    commit: git(['rev-parse', 'HEAD']),
+    /** uncommitted changes in the tree measured (the performance work itself, until committed) */
+    dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+    date: new Date().toISOString(),
+    loadAverageAtStart: os.loadavg(),
+  };
+}
+
+/** Runs a benchmark part in a child process; it writes its JSON result to the file named last. */
+function child<T>(script: string, nodeArgs: string[], env: NodeJS.ProcessEnv = {}): Promise<T> {
+  const dir = mkdtempSync(join(os.tmpdir(), 'groupspec-bench-'));
+  const out = join(dir, 'result.json');
+  return new Promise<T>((resolve, reject) => {
+    const p = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', join(__dirname, script), out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+    });
+    p.on('error', reject);
+    p.on('close', (code) => {
+      try {
+        if (code !== 0) throw new Error(`bench/${script} exited with ${code}`);
+        resolve(JSON.parse(readFileSync(out, 'utf8')) as T);
+      } catch (e) {
+        reject(e);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+// ---- formatting ----
+
+const n0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
+const n2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const sizeLabel = (s: number) => (s >= 1_000_000 ? `${s / 1_000_000}M` : s >= 1000 ? `${s / 1000}k` : String(s));
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+interface Target {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+function targets(s: ScalingResult | undefined, suiteR: SuiteResult | undefined, f: FuzzResult | undefined): Target[] {
+  const out: Target[] = [];
+  if (s !== undefined) {
+    const small = s.sizes[0]!;
+    const big = s.sizes[s.sizes.length - 1]!;
+    for (const kind of ['Community', 'AVChatRoom'] as Kind[]) {
+      for (const op of ['join', 'quit', 'check'] as Op[]) {
+        const ops = s.opsPerSecond[kind][op];
+        const ratio = s.costRatio[kind][op][big]!;
+        out.push({
+          target: `${kind} ${op}: cost at ${sizeLabel(big)} within 1.3x of ${sizeLabel(small)}`,
+          measured: `${n2(ratio)}x`,
+          met: ratio <= 1.3,
+        });
+        out.push({ target: `${kind} ${op}: >= 1,000,000 ops/s at ${sizeLabel(big)}`, measured: `${n0(ops[big]!)} ops/s`, met: ops[big]! >= 1_000_000 });
+      }
+      const heap = s.heapBytesPerMember[kind][big]!;
+      out.push({ target: `${kind}: <= 300 heap bytes per member at ${sizeLabel(big)}`, measured: `${n0(heap)} B`, met: heap <= 300 });
+    }
+  }
+  if (suiteR !== undefined) {
+    out.push({ target: 'feature run within 1.5x of its cucumber floor (wall)', measured: `${n2(suiteR.ratio.wall)}x`, met: suiteR.ratio.wall <= 1.5 });
+    out.push({ target: 'feature run within 1.5x of its cucumber floor (CPU)', measured: `${n2(suiteR.ratio.cpu)}x`, met: suiteR.ratio.cpu <= 1.5 });
+    if (suiteR.compiledRatio !== undefined) {
+      out.push({ target: '(for comparison: the same run precompiled, no ts-node; CPU)', measured: `${n2(suiteR.compiledRatio.cpu)}x`, met: suiteR.compiledRatio.cpu <= 1.5 });
+    }
+  }
+  if (f !== undefined) {
+    out.push({ target: 'wire protocol >= 5,000 fuzz commands/s', measured: `${n0(f.commandsPerSecond.wire)} commands/s`, met: f.commandsPerSecond.wire >= 5000 });
+    out.push({ target: '(other reading: wire >= 5,000 calls/s, one cheap call after another)', measured: `${n0(f.roundTrip.wire)} calls/s`, met: f.roundTrip.wire >= 5000 });
+  }
+  return out;
+}
+
+function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suiteR: SuiteResult | undefined, f: FuzzResult | undefined, t: Target[]): string {
+  const parts: string[] = [];
+  if (s !== undefined) {
+    const small = s.sizes[0]!;
+    for (const kind of ['Community', 'AVChatRoom'] as Kind[]) {
+      const rows = (Object.keys(s.opsPerSecond[kind]) as Op[]).map((op) => {
+        const ops = s.opsPerSecond[kind][op];
+        return [op, ...s.sizes.map((size) => n0(ops[size]!)), ...s.sizes.slice(1).map((size) => n2(s.costRatio[kind][op][size]!))];
+      });
+      rows.push(['heap B/member', ...s.sizes.map((size) => n0(s.heapBytesPerMember[kind][size]!)), ...s.sizes.slice(1).map(() => '')]);
+      parts.push(
+        `${kind}: ops/s (median of ${s.repetitions} samples of ${s.sampleMs} ms), and cost relative to ${sizeLabel(small)} members (median of the per-repetition ratios)\n` +
+          table(['', ...s.sizes.map(sizeLabel), ...s.sizes.slice(1).map((size) => `x@${sizeLabel(size)}`)], rows),
+      );
+    }
+    parts.push(
+      ['ops:', ...(Object.entries(s.descriptions.Community) as Array<[Op, string]>).map(([op, d]) => `  ${op.padEnd(5)} ${d}${s.descriptions.AVChatRoom[op] !== d ? `\n        AVChatRoom: ${s.descriptions.AVChatRoom[op]}` : ''}`)].join('\n'),
+    );
+    parts.push(`heap bytes per imported account (the user record, outside any group): ${n0(s.heapBytesPerAccount)}`);
+  }
+  if (h !== undefined) {
+    parts.push(
+      'Hazards\n' +
+        table(
+          ['load', 'baseline', 'loaded', 'x'],
+          [
+            ...(['Community', 'AVChatRoom'] as const).map((k) => {
+              const r = h.rejoin[k];
+              return [`${k} ${sizeLabel(r.size)}: one user rejoining, µs per join+quit (first 500 vs after ${n0(r.rounds)})`, n2(r.earlyPairUs), n2(r.latePairUs), n2(r.ratio)];
+            }),
+            ...h.loggedIn.slice(1).map((l) => [`role change in a group of 10, µs (10 vs ${n0(l.loggedIn)} logged in)`, n2(h.loggedIn[0]!.roleChangeUs), n2(l.roleChangeUs), n2(l.roleChangeUs / h.loggedIn[0]!.roleChangeUs)]),
+            ...h.loggedIn.slice(1).map((l) => [`online member count, µs (10 vs ${n0(l.loggedIn)} logged in)`, n2(h.loggedIn[0]!.onlineCountUs), n2(l.onlineCountUs), n2(l.onlineCountUs / h.loggedIn[0]!.onlineCountUs)]),
+            ...h.pendingApplications.slice(1).map((p) => [`join, µs (0 vs ${n0(p.pending)} pending applications elsewhere)`, n2(h.pendingApplications[0]!.joinUs), n2(p.joinUs), n2(p.joinUs / h.pendingApplications[0]!.joinUs)]),
+          ],
+        ),
+    );
+  }
+  if (suiteR !== undefined) {
+    const row = (label: string, m: SuiteResult['median']['real'], ratio?: { wall: number; cpu: number }) =>
+      m === undefined ? [] : [[label, n0(m.wallMs), n0(m.cpuMs), n0(m.coldStartMs), n0(m.coldStartCpuMs), ratio === undefined ? '' : n2(ratio.wall), ratio === undefined ? '' : n2(ratio.cpu)]];
+    parts.push(
+      `Suite: ${suiteR.scenarios} scenarios, ${suiteR.repetitions} rotating runs of each (medians); floor = the same features, ${suiteR.floor.steps} step patterns, ${suiteR.floor.parameterTypes} parameter types, empty bodies\n` +
+        table(
+          ['', 'wall ms', 'CPU ms', 'cold start ms', 'cold start CPU ms', 'x floor (wall)', 'x floor (CPU)'],
+          [
+            ...row('real: cucumber-js (steps via ts-node)', suiteR.median.real, suiteR.ratio),
+            ...row('same steps precompiled (tsc)', suiteR.median.compiled, suiteR.compiledRatio),
+            ...row('floor: cucumber, empty steps', suiteR.median.floor),
+          ],
+        ) +
+        suiteR.notes.map((n) => `\n${n}`).join(''),
+    );
+  }
+  if (f !== undefined) {
+    const modes: FuzzMode[] = ['in-process', 'in-process+differential', 'wire', 'wire+differential'];
+    parts.push(
+      `Fuzz: commands/s (median of ${f.samples.length / modes.length}; seed ${f.seed}, up to ${f.maxCommands} commands a run)\n` +
+        table(
+          ['', 'commands/s', 'commands/CPU-s', 'HTTP requests/s'],
+          modes.map((m) => [m, n0(f.commandsPerSecond[m]), n0(f.commandsPerCpuSecond[m]), m.startsWith('wire') ? n0(f.requestsPerSecond[m]) : '']),
+        ) +
+        `\nin-process / wire: ${n2(f.ratio.off)}x (differential off), ${n2(f.ratio.on)}x (on)` +
+        `\none cheap call (getGroupList) after another: ${n0(f.roundTrip.inProcess)} calls/s in process, ${n0(f.roundTrip.wire)} calls/s over the wire (${n2(f.roundTrip.requestsPerCall)} HTTP request per call)`,
+    );
+  }
+  parts.push(`Targets\n${table(['target', 'measured', ''], t.map((x) => [x.target, x.measured, x.met ? 'met' : 'MISSED']))}`);
+  return parts.join('\n\n');
+}
+
+async function main(): Promise<void> {
+  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz').split(','));
+  const meta = machine();
+  log(`groupspec bench: ${meta.node} on ${meta.cpuModel} x${meta.cores}, commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}`);
+  const timings: Record<string, number> = {};
+  const time = async <T>(name: string, f: () => Promise<T>): Promise<T | undefined> => {
+    if (!only.has(name)) return undefined;
+    const t0 = process.hrtime.bigint();
+    log(`${name}…`);
+    const r = await f();
+    timings[name] = Number(process.hrtime.bigint() - t0) / 1e6;
+    log(`${name} done in ${(timings[name]! / 1000).toFixed(1)} s`);
+    return r;
+  };
+  // one process per group type: neither type's million-member heap weighs on the other's figures
+  const scaling = await time('scaling', async () => {
+    const parts: ScalingResult[] = [];
+    for (const kind of ['Community', 'AVChatRoom'] as Kind[]) parts.push(await child<ScalingResult>('scaling.ts', ['--expose-gc', '--max-old-space-size=6144'], { BENCH_KINDS: kind }));
+    return mergeScaling(parts);
+  });
+  const hazards = await time('hazards', () => child<HazardsResult>('hazards.ts', []));
+  const suiteR = await time('suite', () => suite(Number(process.env.BENCH_SUITE_REPS ?? 5), log));
+  const fuzz = await time('fuzz', () => child<FuzzResult>('fuzz.ts', []));
+  const t = targets(scaling, suiteR, fuzz);
+  const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const results = {
+    machine: { ...meta, loadAverageAtEnd: os.loadavg() },
+    totalMs,
+    partMs: timings,
+    targets: t,
+    scaling,
+    hazards,
+    suite: suiteR,
+    fuzz,
+  };
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${report(scaling, hazards, suiteR, fuzz, t)}\n\n`);
+  process.stdout.write(
+    `${meta.os}, ${meta.cpuModel} x${meta.cores}, ${n0(meta.memoryBytes / 2 ** 30)} GiB, Node ${meta.node}, commit ${meta.commit}${meta.dirty ? ' (+ uncommitted changes)' : ''}\n` +
+      `load average ${meta.loadAverageAtStart.map(n2).join(' ')} at start, ${os.loadavg().map(n2).join(' ')} at end\n` +
+      `total ${(totalMs / 1000).toFixed(1)} s; results in bench/results.json\n`,
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
