@@ -146,6 +146,17 @@ function run(state: State, body: (tx: Tx) => unknown): Outcome {
   }
 }
 
+/** Checks a method's input without running it: what the SDK validates even before login. */
+export function validateUser(name: UserCommandName, input: unknown): Refusal | undefined {
+  try {
+    parse(USER_COMMANDS[name].schema as z.ZodType, input);
+    return undefined;
+  } catch (e) {
+    if (e instanceof RefusalSignal) return e.refusal;
+    throw e;
+  }
+}
+
 export function executeUser(state: State, ctx: Context, actor: UserActor, name: UserCommandName, input: unknown): Outcome {
   const cmd = USER_COMMANDS[name] as UserCommand<z.ZodType>;
   return run(state, (tx) => cmd.run(tx, ctx, actor, parse(cmd.schema, input)));

@@ -317,8 +317,12 @@ export function getGroupOnlineMemberCount(tx: Tx, _ctx: Context, actor: UserActo
   const g = localGroup(s, actor.userID, groupID);
   if (g === undefined) return { memberCount: 0 };
   let memberCount = 0;
-  // walking the sessions, not the members, keeps this cheap in a million-member room
-  for (const [userID, devices] of s.sessions) if (devices.size > 0 && g.members.has(userID)) memberCount++;
+  // walk whichever is smaller: a million-member room with few online, or a small group among many online
+  if (s.sessions.size <= g.members.size) {
+    for (const [userID, devices] of s.sessions) if (devices.size > 0 && g.members.has(userID)) memberCount++;
+  } else {
+    for (const m of g.members) if ((s.sessions.get(m.userID)?.size ?? 0) > 0) memberCount++;
+  }
   return { memberCount };
 }
 

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { ERR, ChatError } from '../errors';
 import type * as S from '../schemas';
-import type { UserCommandName } from '../core';
+import { validateUser, type UserCommandName } from '../core';
 import type { Simulator } from './simulator';
 import { clonePlain } from './clone';
 
@@ -247,6 +247,9 @@ export class Chat {
 
   private callLoggedOut(name: UserCommandName, input: unknown): Promise<ChatResponse> {
     if (!ALLOWED_LOGGED_OUT.has(name)) return Promise.reject(new ChatError(this.notReady.code, `${this.notReady.why} | ${name} | SDK is not ready`));
+    // the methods allowed before login still validate their arguments, as the SDK's do
+    const invalid = validateUser(name, input);
+    if (invalid !== undefined) return Promise.reject(ChatError.from(invalid));
     if (name === 'getGroupOnlineMemberCount') return Promise.resolve({ code: 0, data: { memberCount: 0 } });
     if (name === 'quitGroup') return Promise.reject(new ChatError(ERR.MEMBER_NOT_IN_GRP, `The user is not in the group (groupID: ${String(input)})`));
     const groupID = typeof input === 'object' && input !== null ? (input as { groupID?: unknown }).groupID : undefined;
