@@ -9,7 +9,7 @@ import { loadCatalogue, noteOf, type RuleEntry } from '../catalogue/catalogue';
 import { PROPERTIES } from '../properties/catalogue';
 import { FuzzFailure } from '../properties/run';
 import { resolveImplementation } from '../steps/implementation';
-import { withDeadlines } from './deadline';
+import { withDeadlines } from '../adapters/deadline';
 import { judge, type Expectations } from './expectations';
 import { runFeatures, type ScenarioOutcome } from './features';
 import { Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';

@@ -5,7 +5,7 @@
  */
 import type { DeliveredEvent, GroupTypeName } from '../adapters/contract';
 import { Given, Then, When, check } from './dsl';
-import { deepEqual, findMessages, preview, utf8Length } from './matchers';
+import { deepEqual, hasGroupCreate, preview, utf8Length } from './matchers';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
 
 // ---- pure helpers ----
@@ -23,16 +23,6 @@ export function sized(unit: string, times: number, tail: string, bytes: number):
   return value;
 }
 
-/** Whether a session's events since the last action hold the `group_create` message of a group. */
-export function hasGroupCreate(events: readonly DeliveredEvent[], groupID: string): boolean {
-  return findMessages(events, { kind: 'custom', groupID }).some((m) => {
-    try {
-      return (JSON.parse(m.payload.data) as { businessID?: unknown }).businessID === 'group_create';
-    } catch {
-      return false;
-    }
-  });
-}
 
 // ---- setup ----
 

@@ -89,3 +89,14 @@ export function lastGroupList(events: readonly DeliveredEvent[]): string[] | und
 export function utf8Length(s: string): number {
   return new TextEncoder().encode(s).length;
 }
+
+/** Whether events hold the `group_create` message of a group. */
+export function hasGroupCreate(events: readonly DeliveredEvent[], groupID: string): boolean {
+  return findMessages(events, { kind: 'custom', groupID }).some((m) => {
+    try {
+      return (JSON.parse(m.payload.data) as { businessID?: unknown }).businessID === 'group_create';
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,7 +1,7 @@
 /** Then: what the last call returned, what the API reads back, what each device received. */
 import type { GroupTypeName } from '../adapters/contract';
 import { Then, check } from './dsl';
-import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, lastGroupList, preview, type MessageQuery } from './matchers';
+import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, hasGroupCreate, lastGroupList, preview, type MessageQuery } from './matchers';
 import { ADMIN, Skip, type GroupWorld } from './world';
 import { violations } from '../properties/invariants';
 import { observe } from '../properties/observe';
@@ -221,9 +221,7 @@ Then('{user}\'s group list is not updated', async function (this: GroupWorld, u:
 });
 Then('{user} eventually receives the group_create message in {string}', async function (this: GroupWorld, u: string, alias: string) {
   const id = this.groupID(alias);
-  await eventuallyEach(this, u, undefined, `the group_create message in ${alias}`, (ev) =>
-    findMessages(ev, { kind: 'custom', groupID: id }).some((m) => JSON.parse(m.payload.data).businessID === 'group_create'),
-  );
+  await eventuallyEach(this, u, undefined, `the group_create message in ${alias}`, (ev) => hasGroupCreate(ev, id));
 });
 Then('{user} eventually receives an attribute update for {string} with {json}', async function (this: GroupWorld, u: string, alias: string, attrs: unknown) {
   const id = this.groupID(alias);

@@ -9,6 +9,7 @@ import { at, type Outcome } from './matchers';
 import { callTimeoutMs, currentImplementation, eventuallyMs } from './implementation';
 import { responseIssue } from '../adapters/responses';
 import { NotApplicable } from '../adapters/contract';
+import { bounded } from '../adapters/deadline';
 
 export const ADMIN = '@admin';
 const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };
@@ -55,21 +56,12 @@ export class GroupWorld extends World {
 
   /** Bounds one call to the implementation: a hanging implementation gives a timeout, never a hung run. */
   async deadline<T>(what: string, p: Promise<T>): Promise<T> {
-    const ms = callTimeoutMs();
-    let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
-        p,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
-        }),
-      ]);
+      return await bounded(what, callTimeoutMs(), p);
     } catch (e) {
       if (e instanceof NotApplicable) throw new Skip(e.message);
       if ((e as Error).name === 'TimeoutError') this.incident ??= { kind: 'timeout', message: (e as Error).message };
       throw e;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

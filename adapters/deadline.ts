@@ -1,8 +1,9 @@
 /**
- * Wraps an implementation so that every call has a deadline: a hanging implementation gives a
- * TimeoutError and the run goes on. Used for properties, which call the contract directly.
+ * Deadlines on calls to an implementation: a hanging implementation gives a TimeoutError and the
+ * run goes on. `bounded` bounds one call (the World uses it for every step's call); `withDeadlines`
+ * wraps a whole implementation (the runner uses it for properties, which call the contract directly).
  */
-import type { App, Implementation, Session } from '../adapters/contract';
+import type { App, Implementation, Session } from './contract';
 
 export function timeoutError(what: string, ms: number): Error {
   return Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'TimeoutError' });
