@@ -10,7 +10,9 @@ import { ERRORS } from '../simulator/errors';
 import { deepEqual } from '../steps/matchers';
 import { picture } from './command';
 import type { PropertyRunConfig } from './catalogue';
+import type { System } from './model';
 import { newSystem } from './run';
+import { simulatorImplementation } from '../adapters/simulator';
 
 /** Keys an attacker would try, mixed into ordinary ones. */
 const key = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'groupID', 'userIDList', 'name', 'type'));
@@ -23,30 +25,47 @@ export const anything = fc.oneof(
 export async function badInput(impl: () => Implementation, cfg: PropertyRunConfig): Promise<void> {
   const implementation = impl();
   const sys = await newSystem(implementation);
+  // The reference decides which generated values are in fact valid ({name: 'x'} creates a Work group).
+  const reference = await newSystem(simulatorImplementation());
+  const call = (s: System, actor: string, method: string, arg: unknown) =>
+    actor === '@admin' ? s.app.admin.call(method, arg) : s.sessions.get(actor)![0]!.call(method, arg);
   try {
     // one real group, so that there is state to be (wrongly) changed
-    const created = await sys.sessions.get('alice')![0]!.call('createGroup', { name: 'G', type: 'Public', memberList: [{ userID: 'bob' }] });
-    sys.ids.set('G', created.data.group.groupID);
-    sys.types.set('G', 'Public');
-    const before = await picture(sys);
+    for (const s of [sys, reference]) {
+      const created = await call(s, 'alice', 'createGroup', { name: 'G', type: 'Public', memberList: [{ userID: 'bob' }] });
+      s.ids.set('G', (created as { data: { group: { groupID: string } } }).data.group.groupID);
+      s.types.set('G', 'Public');
+    }
+    let before = await picture(sys);
     const caps = implementation.capabilities;
     const methods = [...caps.operations.map((m) => ['alice', m] as const), ...caps.adminOperations.map((m) => ['@admin', m] as const)];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...methods), anything, async ([actor, method], arg) => {
+        const shown = `${method}(${fc.stringify(arg).slice(0, 200)})`;
+        const accepted = await call(reference, actor, method, arg).then(
+          () => true,
+          () => false,
+        );
         try {
-          await (actor === '@admin' ? sys.app.admin.call(method, arg) : sys.sessions.get(actor)![0]!.call(method, arg));
+          await call(sys, actor, method, arg);
+          assert.ok(accepted, `${shown} was accepted; the reference simulator refuses it`);
+          // valid input is not bad input: its effect is the baseline the next refusals are compared with
+          before = await picture(sys);
+          return;
         } catch (e) {
           // a transport that cannot carry the value (a typed array over JSON) has nothing to judge
           if ((e as Error).name === 'NotApplicable') return;
+          if (e instanceof assert.AssertionError) throw e;
           const code = (e as { code?: unknown }).code;
           assert.equal(typeof code, 'number', `${method} threw an uncoded ${String(e)}`);
           assert.ok(ERRORS.has(code as number), `${method} refused with the undocumented code ${String(code)}`);
         }
-        assert.ok(deepEqual(await picture(sys), before), `${method}(${fc.stringify(arg).slice(0, 200)}) changed state`);
+        assert.ok(deepEqual(await picture(sys), before), `${shown} changed state`);
       }),
       { numRuns: cfg.numRuns * 3, seed: cfg.seed },
     );
   } finally {
     await sys.app.close();
+    await reference.app.close();
   }
 }
