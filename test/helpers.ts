@@ -1,6 +1,7 @@
 /** Small helpers shared by the simulator's unit tests. */
 import { expect } from 'vitest';
 import { createSimulator, type Chat, type Simulator, type SimulatorOptions } from '../simulator';
+import { groupsOf } from '../simulator/core/state';
 
 /** Awaits a call that must fail, and returns the error for further checks. */
 export async function refusal(p: Promise<unknown>, code: number): Promise<Error & { code: number; data: Record<string, unknown> }> {
@@ -46,9 +47,13 @@ export function snapshot(sim: Simulator): unknown {
     JSON.stringify(
       {
         groups: [...s.groups.values()].map((g) => ({ ...g, members: [...g.members], muted: [...g.muted], banned: [...g.banned], attributes: [...g.attributes], counters: [...g.counters] })),
-        memberships: [...s.memberships].map(([u, set]) => [u, [...set].sort()]),
-        avRoom: [...s.avRoom],
+        // what each user belongs to: a user in no group ('' or an empty Set) reads as []
+        memberships: [...s.memberships.keys()].map((u) => [u, [...groupsOf(s, u)].sort()]),
+        // '' marks a user who left their AVChatRoom: the same as no entry
+        avRoom: [...s.avRoom].filter(([, room]) => room !== ''),
         applications: [...s.applications],
+        // an index: its order means nothing
+        applicationIndex: [...s.applicationIndex].map(([g, byUser]) => [g, [...byUser].map(([u, keys]) => [u, [...keys].sort()]).sort()]).sort(),
         creations: s.creations,
         nextSerial: s.nextSerial,
         users: [...s.users],

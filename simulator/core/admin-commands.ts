@@ -7,7 +7,7 @@ import { ERR, refuse } from '../errors';
 import type * as S from '../schemas';
 import type { z } from 'zod';
 import type { MemberRecord } from './member-table';
-import type { Context, GroupRecord } from './state';
+import { groupsOf, type Context, type GroupRecord } from './state';
 import type { Tx } from './tx';
 import { applyProfileChange, createGroupRecord, normaliseType, transfer } from './group-commands';
 import { addMembers, mergeCustomFields, mute, removeMembers, setRole } from './member-commands';
@@ -130,7 +130,7 @@ export function getJoinedGroupList(tx: Tx, _ctx: Context, _actor: Admin, o: { us
   const s = tx.state;
   requireUser(s, o.userID, 'userID');
   const groupIdList = [];
-  for (const id of s.memberships.get(o.userID) ?? []) {
+  for (const id of groupsOf(s, o.userID)) {
     const g = s.groups.get(id);
     if (g !== undefined && (g.type !== 'AVChatRoom' || o.withHugeGroups === true)) groupIdList.push({ groupID: g.groupID, type: g.type });
   }

@@ -8,7 +8,7 @@ import { GROUP_TYPES, NOTICE, type GroupType, type InviteOption, type JoinOption
 import { ERR, refuse } from '../errors';
 import type * as S from '../schemas';
 import type { z } from 'zod';
-import type { Actor, Context, GroupRecord, State } from './state';
+import { applicationKeys, avRoomOf, groupsOf, type Actor, type Context, type GroupRecord, type State } from './state';
 import type { Tx } from './tx';
 import { MemberTable } from './member-table';
 import {
@@ -209,11 +209,11 @@ export function joinGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'u
   const mine = g.members.get(me);
   if (g.type === 'AVChatRoom') {
     // a member is already in; only an owner, a member from creation, still has to enter
-    if (mine !== undefined && (mine.role !== 'Owner' || s.avRoom.get(me) === g.groupID)) return { status: 'AlreadyInGroup' as const };
+    if (mine !== undefined && (mine.role !== 'Owner' || avRoomOf(s, me) === g.groupID)) return { status: 'AlreadyInGroup' as const };
     const bannedUntil = g.banned.get(me) ?? 0;
     if (bannedUntil > seconds(ctx.now)) refuse(ERR.NO_PERMISSION, 'groupID', `${me} is banned from ${g.groupID} until ${bannedUntil}`);
     if (mine === undefined) checkCapacity(g, 1);
-    const previous = s.avRoom.get(me);
+    const previous = avRoomOf(s, me);
     if (previous !== undefined && previous !== g.groupID && !unlimitedAV) leaveAVChatRoom(tx, previous, me);
     if (mine === undefined) {
       admit(tx, g, me, ctx);
@@ -241,12 +241,9 @@ export function joinGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'u
 /** Files (or refreshes) a pending application and tells every owner and admin (notice 1). */
 export function apply(tx: Tx, ctx: Context, g: GroupRecord, applicant: string, userID: string, applicationType: 0 | 2, note: string): void {
   const s = tx.state;
-  let existing: string | undefined;
-  for (const a of s.applications.values()) {
-    if (a.groupID === g.groupID && a.userID === userID && a.applicationType === applicationType) existing = a.key;
-  }
+  const existing = applicationKeys(s, g.groupID, userID).find((k) => s.applications.get(k)?.applicationType === applicationType);
   const key = existing ?? `${g.groupID}#${nextSerial(tx)}`;
-  tx.mapSet(s.applications, key, { key, groupID: g.groupID, applicationType, applicant, userID, note, time: seconds(ctx.now) });
+  tx.putApplication({ key, groupID: g.groupID, applicationType, applicant, userID, note, time: seconds(ctx.now) });
   if (applicationType === 0) {
     const managers = g.members.privilegedMembers().filter((m) => isManager(m.role)).map((m) => m.userID);
     notice(tx, g, NOTICE.JOIN_REQUEST, applicant, managers, { handleMessage: note, authentication: `auth-${key}`, messageKey: key });
@@ -256,7 +253,7 @@ export function apply(tx: Tx, ctx: Context, g: GroupRecord, applicant: string, u
 /** What the SDK does to the AVChatRoom a user is in when they join another. */
 function leaveAVChatRoom(tx: Tx, groupID: string, userID: string): void {
   const g = tx.state.groups.get(groupID);
-  tx.mapDelete(tx.state.avRoom, userID);
+  tx.mapSet(tx.state.avRoom, userID, '');
   // an owner cannot quit; leaving the room only moves their presence
   if (g === undefined || roleIn(g, userID) === 'Owner') return;
   expel(tx, g, userID);
@@ -317,7 +314,7 @@ export function changeGroupOwner(tx: Tx, _ctx: Context, actor: Extract<Actor, { 
 export function getGroupList(tx: Tx, _ctx: Context, actor: Extract<Actor, { kind: 'user' }>) {
   const s = tx.state;
   const groupList = [];
-  for (const id of s.memberships.get(actor.userID) ?? []) {
+  for (const id of groupsOf(s, actor.userID)) {
     const g = s.groups.get(id);
     if (g !== undefined && g.type !== 'AVChatRoom') groupList.push(groupView(s, g, actor.userID));
   }

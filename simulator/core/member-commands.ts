@@ -296,7 +296,7 @@ export function handleGroupApplication(tx: Tx, ctx: Context, actor: UserActor, o
   if (!isManager(roleIn(g, actor.userID))) refuse(ERR.NO_PERMISSION, 'groupID', `only the owner or an admin may handle applications to ${g.groupID}`);
   const a = s.applications.get(String(ref.messageKey));
   if (a === undefined || a.groupID !== g.groupID) refuse(ERR.ALREADY_PROCESSED, 'application', 'this application has already been processed');
-  tx.mapDelete(s.applications, a.key);
+  tx.dropApplication(a.key);
   const handleMessage = o.handleMessage ?? '';
   if (o.handleAction === 'Agree') {
     if (overQuota(s, a.userID, g.type)) refuse(ERR.USER_GROUP_QUOTA, 'application', `${a.userID} is at the ${s.limits.userGroupQuota}-group quota`);

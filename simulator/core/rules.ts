@@ -6,7 +6,7 @@ import { NOTICE, TYPES, type GroupType, type Role } from '../constants';
 import { ERR, refuse } from '../errors';
 import type { Audience, NoticePayload, TipPayload } from './deliveries';
 import type { MemberRecord } from './member-table';
-import type { Actor, Context, GroupRecord, State } from './state';
+import { applicationKeys, type Actor, type Context, type GroupRecord, type State } from './state';
 import type { Tx } from './tx';
 import { seconds } from './views';
 
@@ -62,8 +62,11 @@ export function allowsAdmins(type: GroupType): boolean {
 
 /** Groups that count toward a user's quota: AVChatRooms are counted apart by the service. */
 export function quotaUse(s: State, userID: string): number {
+  const joined = s.memberships.get(userID);
+  if (joined === undefined || joined === '') return 0;
+  if (typeof joined === 'string') return s.groups.get(joined)?.type !== 'AVChatRoom' ? 1 : 0;
   let n = 0;
-  for (const id of s.memberships.get(userID) ?? []) if (s.groups.get(id)?.type !== 'AVChatRoom') n++;
+  for (const id of joined) if (s.groups.get(id)?.type !== 'AVChatRoom') n++;
   return n;
 }
 
@@ -183,19 +186,24 @@ export function listChangedFor(tx: Tx, g: GroupRecord, to: Audience): void {
  */
 export function admit(tx: Tx, g: GroupRecord, userID: string, ctx: Context, role: MemberRecord['role'] = 'Member'): void {
   tx.addMember(g, newMember(userID, role, ctx));
-  // Still a scan of every pending application in the app (the state keeps no index by group and
-  // user), but no longer a copy of them all on every join; none pending costs nothing.
-  const applications = tx.state.applications;
-  if (applications.size === 0) return;
-  let moot: string[] | undefined;
-  for (const a of applications.values()) if (a.groupID === g.groupID && a.userID === userID) (moot ??= []).push(a.key);
-  if (moot !== undefined) for (const key of moot) tx.mapDelete(applications, key);
+  const moot = applicationKeys(tx.state, g.groupID, userID);
+  // a copy: dropping changes the index
+  if (moot.length > 0) for (const key of [...moot]) tx.dropApplication(key);
 }
 
 /** Removes a member and whatever only a member has (AVChatRoom presence). */
 export function expel(tx: Tx, g: GroupRecord, userID: string): void {
   tx.removeMember(g, userID);
-  if (tx.state.avRoom.get(userID) === g.groupID) tx.mapDelete(tx.state.avRoom, userID);
+  if (tx.state.avRoom.get(userID) === g.groupID) tx.mapSet(tx.state.avRoom, userID, '');
+}
+
+/** Drops every pending application to a group that is going away. */
+function dropApplicationsTo(tx: Tx, g: GroupRecord): void {
+  const byUser = tx.state.applicationIndex.get(g.groupID);
+  if (byUser === undefined) return;
+  const keys: string[] = [];
+  for (const forUser of byUser.values()) keys.push(...forUser);
+  for (const key of keys) tx.dropApplication(key);
 }
 
 /**
@@ -204,7 +212,7 @@ export function expel(tx: Tx, g: GroupRecord, userID: string): void {
  */
 export function recycleIfEmpty(tx: Tx, g: GroupRecord): void {
   if (g.members.size > 0 || g.type === 'AVChatRoom') return;
-  for (const a of [...tx.state.applications.values()]) if (a.groupID === g.groupID) tx.mapDelete(tx.state.applications, a.key);
+  dropApplicationsTo(tx, g);
   tx.mapDelete(tx.state.groups, g.groupID);
 }
 
@@ -220,7 +228,7 @@ export function destroy(tx: Tx, g: GroupRecord, operatorID: string, ctx: Context
   notice(tx, g, NOTICE.DISMISSED, operatorID, members);
   listChangedFor(tx, g, { users: members });
   for (const id of members) expel(tx, g, id);
-  for (const a of [...tx.state.applications.values()]) if (a.groupID === g.groupID) tx.mapDelete(tx.state.applications, a.key);
+  dropApplicationsTo(tx, g);
   tx.mapDelete(tx.state.groups, g.groupID);
   countCreation(tx, ctx, -1);
 }

@@ -131,14 +131,30 @@ export interface State {
   nextSerial: number;
   users: Map<string, UserRecord>;
   groups: Map<string, GroupRecord>;
-  /** user -> groups they belong to, in join order (AVChatRooms included). */
-  memberships: Map<string, Set<string>>;
-  /** user -> the AVChatRoom they entered with joinGroup. */
+  /**
+   * user -> the groups they belong to, in join order (AVChatRooms included): the group's ID for a
+   * user in one group (most users: a Set costs about 150 heap bytes, half a member of a big room),
+   * a Set from the second group on, '' for none. Read it through `groupsOf`; change it through the Tx.
+   * An entry is never deleted, only marked '' (see `avRoom`).
+   */
+  memberships: Map<string, Joined>;
+  /**
+   * user -> the AVChatRoom they entered with joinGroup; '' once they left it. Marked, not deleted:
+   * V8 keeps a deleted Map entry in its hash chain until the table is rehashed, which a big table
+   * rarely is, so a viewer entering and leaving again and again would slow every lookup of their
+   * ID (docs/performance.md; member-table.ts marks departures the same way). Read it through `avRoomOf`.
+   */
   avRoom: Map<string, string>;
   /** user -> device -> whether that login allows several AVChatRooms. */
   sessions: Map<string, Map<string, { unlimitedAVChatRoom: boolean }>>;
   /** Pending applications by messageKey. Decided ones are removed: deciding is once only. */
   applications: Map<string, ApplicationRecord>;
+  /**
+   * The messageKeys of `applications` by group and user (at most one per application type), so a
+   * join, an application or a group's removal finds its applications without scanning them all.
+   * Kept by the Tx (`putApplication`, `dropApplication`) together with `applications`.
+   */
+  applicationIndex: Map<string, Map<string, string[]>>;
   creations: { day: number; net: number };
 }
 
@@ -162,8 +178,32 @@ export function createState(limits: Limits, seed: number): State {
     avRoom: new Map(),
     sessions: new Map(),
     applications: new Map(),
+    applicationIndex: new Map(),
     creations: { day: -1, net: 0 },
   };
+}
+
+/** One user's groups in `State.memberships`: '' none, a group ID for one, a Set (join order) for more. */
+export type Joined = string | Set<string>;
+
+const NO_GROUPS: readonly string[] = [];
+
+/** The groups `userID` belongs to, in join order. */
+export function groupsOf(s: State, userID: string): Iterable<string> {
+  const joined = s.memberships.get(userID);
+  if (joined === undefined || joined === '') return NO_GROUPS;
+  return typeof joined === 'string' ? [joined] : joined;
+}
+
+/** The AVChatRoom `userID` entered with joinGroup and is still in, if any. */
+export function avRoomOf(s: State, userID: string): string | undefined {
+  const room = s.avRoom.get(userID);
+  return room === '' ? undefined : room;
+}
+
+/** The pending applications' keys for `userID` in `groupID` (at most one per type). */
+export function applicationKeys(s: State, groupID: string, userID: string): readonly string[] {
+  return s.applicationIndex.get(groupID)?.get(userID) ?? NO_GROUPS;
 }
 
 export type { GroupType, InviteOption, JoinOption, Role };

@@ -5,13 +5,13 @@
  */
 import type { MemberRecord } from './member-table';
 import type { Delivery } from './deliveries';
-import type { GroupRecord, State } from './state';
+import type { ApplicationRecord, GroupRecord, Joined, State } from './state';
 
 export class Tx {
   private readonly undo: Array<() => void> = [];
   readonly deliveries: Delivery[] = [];
-  /** Groups whose member tables may hold tombstones worth compacting after commit. */
-  readonly touched = new Set<GroupRecord>();
+  /** Groups whose member tables may hold tombstones worth compacting after commit (most commands: none). */
+  private touched: GroupRecord[] | undefined;
 
   constructor(readonly state: State) {}
 
@@ -43,25 +43,68 @@ export class Tx {
 
   addMember(g: GroupRecord, m: MemberRecord): void {
     g.members.add(m);
-    this.membership(m.userID).add(g.groupID);
+    const { memberships } = this.state;
+    const { userID } = m;
+    const groupID = g.groupID;
+    const had = memberships.get(userID);
+    // one group: its ID; the second upgrades to a Set, in join order
+    if (had === undefined || had === '') memberships.set(userID, groupID);
+    else if (typeof had === 'string') memberships.set(userID, new Set([had, groupID]));
+    else had.add(groupID);
     this.undo.push(() => {
-      g.members.remove(m.userID);
-      this.state.memberships.get(m.userID)?.delete(g.groupID);
+      g.members.remove(userID);
+      if (had === undefined) memberships.delete(userID);
+      else if (typeof had === 'string') memberships.set(userID, had);
+      else had.delete(groupID);
     });
   }
 
   removeMember(g: GroupRecord, userID: string): MemberRecord | undefined {
     const removed = g.members.remove(userID);
     if (removed === undefined) return undefined;
-    const joined = this.state.memberships.get(userID);
-    joined?.delete(g.groupID);
-    this.touched.add(g);
+    const { memberships } = this.state;
+    const groupID = g.groupID;
+    const had = memberships.get(userID);
+    // the entry stays, marked '' when no group is left (see State.avRoom); a Set of two is left
+    // as it was, for undo, and replaced by the one ID that remains
+    let restore: Joined | undefined;
+    if (had === groupID) {
+      memberships.set(userID, '');
+      restore = had;
+    } else if (typeof had === 'object') {
+      if (had.size === 2 && had.has(groupID)) {
+        for (const id of had) if (id !== groupID) memberships.set(userID, id);
+        restore = had;
+      } else {
+        had.delete(groupID);
+      }
+    }
+    this.touchGroup(g);
     this.undo.push(() => {
       g.members.restore(removed.record, removed.slot);
+      if (restore !== undefined) memberships.set(userID, restore);
       // re-adding moves the group to the end of the user's join order; acceptable for an undo
-      this.membership(userID).add(g.groupID);
+      else if (typeof had === 'object') had.add(groupID);
     });
     return removed.record;
+  }
+
+  /** Files an application, or replaces the pending one with its key, keeping `applicationIndex`. */
+  putApplication(a: ApplicationRecord): void {
+    const fresh = !this.state.applications.has(a.key);
+    this.mapSet(this.state.applications, a.key, a);
+    if (!fresh) return;
+    indexApplication(this.state, a);
+    this.undo.push(() => unindexApplication(this.state, a));
+  }
+
+  /** Removes a pending application and its index entry. */
+  dropApplication(key: string): void {
+    const a = this.state.applications.get(key);
+    if (a === undefined) return;
+    this.mapDelete(this.state.applications, key);
+    unindexApplication(this.state, a);
+    this.undo.push(() => indexApplication(this.state, a));
   }
 
   setRole(g: GroupRecord, m: MemberRecord, role: MemberRecord['role']): void {
@@ -85,15 +128,34 @@ export class Tx {
   }
 
   commit(): void {
-    for (const g of this.touched) g.members.compact();
+    if (this.touched !== undefined) for (const g of this.touched) g.members.compact();
   }
 
-  private membership(userID: string): Set<string> {
-    let s = this.state.memberships.get(userID);
-    if (s === undefined) {
-      s = new Set();
-      this.state.memberships.set(userID, s);
-    }
-    return s;
+  private touchGroup(g: GroupRecord): void {
+    if (this.touched === undefined) this.touched = [g];
+    else if (!this.touched.includes(g)) this.touched.push(g);
   }
+
+}
+
+function indexApplication(s: State, a: ApplicationRecord): void {
+  let byUser = s.applicationIndex.get(a.groupID);
+  if (byUser === undefined) {
+    byUser = new Map();
+    s.applicationIndex.set(a.groupID, byUser);
+  }
+  const keys = byUser.get(a.userID);
+  if (keys === undefined) byUser.set(a.userID, [a.key]);
+  else keys.push(a.key);
+}
+
+function unindexApplication(s: State, a: ApplicationRecord): void {
+  const byUser = s.applicationIndex.get(a.groupID);
+  const keys = byUser?.get(a.userID);
+  if (byUser === undefined || keys === undefined) return;
+  const i = keys.indexOf(a.key);
+  if (i >= 0) keys.splice(i, 1);
+  if (keys.length > 0) return;
+  byUser.delete(a.userID);
+  if (byUser.size === 0) s.applicationIndex.delete(a.groupID);
 }

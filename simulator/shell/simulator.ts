@@ -9,6 +9,7 @@ import {
   type AdminCommandName, type Audience, type Delivery, type Limits, type Outcome, type State, type UserCommandName,
 } from '../core';
 import { groupView, publicGroupView, seconds } from '../core/views';
+import { groupsOf } from '../core/state';
 import { z } from 'zod';
 import { describeIssue, LoginOptions } from '../schemas';
 import { VirtualClock, type Clock } from './clock';
@@ -242,7 +243,7 @@ export class Simulator {
 
   private groupListOf(userID: string) {
     const list = [];
-    for (const id of this.state.memberships.get(userID) ?? []) {
+    for (const id of groupsOf(this.state, userID)) {
       const g = this.state.groups.get(id);
       if (g !== undefined && g.type !== 'AVChatRoom') list.push(groupView(this.state, g, userID));
     }

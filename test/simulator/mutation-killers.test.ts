@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { isCodedError, type Chat, type Simulator, type SimulatorOptions, type VirtualClock } from '../../simulator';
 import { MemberTable, type MemberRecord } from '../../simulator/core/member-table';
 import { USER_COMMANDS } from '../../simulator/core';
+import { groupsOf } from '../../simulator/core/state';
 import { refusal, world } from '../helpers';
 
 const member = (userID: string): MemberRecord => ({ userID, role: 'Member', joinTime: 0, nameCard: '', muteUntil: 0, memberCustomField: [] });
@@ -591,7 +592,7 @@ describe('a defect inside a command (core/index.ts)', () => {
     }
     // the group, its owner's membership and the serial are all undone (an empty membership set may remain)
     expect(sim.state.groups.size).toBe(0);
-    expect([...(sim.state.memberships.get('alice') ?? [])]).toEqual([]);
+    expect([...groupsOf(sim.state, 'alice')]).toEqual([]);
     expect(sim.state.nextSerial).toBe(serial);
     expect((await c.alice.getGroupList()).data.groupList).toEqual([]);
   });

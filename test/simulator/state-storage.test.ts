@@ -1,0 +1,164 @@
+/**
+ * How the core stores memberships, AVChatRoom presence and the application index: the compact
+ * forms (a group ID for a user in one group, '' marks instead of deletes) and the index kept by
+ * apply, admission, decisions, dismissal and the undo log.
+ */
+import { describe, expect, it } from 'vitest';
+import { ERR } from '../../simulator/errors';
+import { Tx } from '../../simulator/core/tx';
+import { newMember } from '../../simulator/core/rules';
+import { MemberTable } from '../../simulator/core/member-table';
+import { applicationKeys, avRoomOf, groupsOf, type GroupRecord, type State } from '../../simulator/core/state';
+import { refusal, world } from '../helpers';
+
+/** The application index as sorted plain data (its order means nothing). */
+const index = (s: State) => [...s.applicationIndex].map(([g, byUser]) => [g, [...byUser].map(([u, keys]) => [u, [...keys].sort()]).sort()]).sort();
+
+describe('memberships', () => {
+  it('stores one group as its ID, upgrades to a Set on the second, and marks none with an entry kept', async () => {
+    const { sim, chats } = world(['A', 'B']);
+    const g1 = (await chats.A!.createGroup({ type: 'Community', name: 'one' })).data.group.groupID as string;
+    const g2 = (await chats.A!.createGroup({ type: 'Community', name: 'two' })).data.group.groupID as string;
+    await chats.B!.joinGroup({ groupID: g1 });
+    expect(sim.state.memberships.get('B')).toBe(g1);
+    await chats.B!.joinGroup({ groupID: g2 });
+    expect(sim.state.memberships.get('B')).toEqual(new Set([g1, g2]));
+    expect([...groupsOf(sim.state, 'B')]).toEqual([g1, g2]);
+    await chats.B!.quitGroup(g1);
+    expect(sim.state.memberships.get('B')).toBe(g2);
+    await chats.B!.quitGroup(g2);
+    expect(sim.state.memberships.get('B')).toBe('');
+    expect(sim.state.memberships.has('B')).toBe(true);
+    expect([...groupsOf(sim.state, 'B')]).toEqual([]);
+    expect((await chats.B!.getGroupList()).data.groupList).toEqual([]);
+    await chats.B!.joinGroup({ groupID: g2 });
+    expect(sim.state.memberships.get('B')).toBe(g2);
+  });
+
+  it('keeps a Set of three or more, in join order', async () => {
+    const { sim, chats } = world(['A', 'B']);
+    const ids: string[] = [];
+    for (const name of ['one', 'two', 'three']) {
+      const g = (await chats.A!.createGroup({ type: 'Community', name })).data.group.groupID as string;
+      await chats.B!.joinGroup({ groupID: g });
+      ids.push(g);
+    }
+    await chats.B!.quitGroup(ids[1]!);
+    expect(sim.state.memberships.get('B')).toEqual(new Set([ids[0], ids[2]]));
+    expect((await chats.B!.getGroupList()).data.groupList.map((g: { groupID: string }) => g.groupID)).toEqual([ids[0], ids[2]]);
+  });
+
+  it('undo puts every form back as it was', () => {
+    const { sim } = world([]);
+    const s = sim.state;
+    const ctx = { now: 0 };
+    const make = (groupID: string) => {
+      // a bare group record is enough for the member table and the memberships
+      const g = { groupID, type: 'Community', members: new MemberTable() } as unknown as GroupRecord;
+      s.groups.set(groupID, g);
+      return g;
+    };
+    const [a, b, c] = [make('a'), make('b'), make('c')];
+    const before = () => [...s.memberships].map(([u, j]) => [u, typeof j === 'string' ? j : [...j]]);
+    const check = (change: (tx: Tx) => void) => {
+      const was = before();
+      const tx = new Tx(s);
+      change(tx);
+      tx.rollback();
+      expect(before()).toEqual(was);
+    };
+    check((tx) => tx.addMember(a, newMember('u', 'Member', ctx)));
+    expect(s.memberships.has('u')).toBe(false);
+    let tx = new Tx(s);
+    tx.addMember(a, newMember('u', 'Member', ctx));
+    tx.commit();
+    check((tx) => tx.addMember(b, newMember('u', 'Member', ctx)));
+    check((tx) => tx.removeMember(a, 'u'));
+    tx = new Tx(s);
+    tx.addMember(b, newMember('u', 'Member', ctx));
+    tx.commit();
+    check((tx) => tx.removeMember(a, 'u'));
+    check((tx) => {
+      tx.removeMember(a, 'u');
+      tx.addMember(c, newMember('u', 'Member', ctx));
+    });
+    expect(s.memberships.get('u')).toEqual(new Set(['a', 'b']));
+  });
+});
+
+describe('AVChatRoom presence', () => {
+  it('marks a viewer who left instead of deleting the entry, and reuses it on the way back', async () => {
+    const { sim, chats } = world(['V']);
+    await sim.admin.importAccount({ userID: 'O' });
+    const { data } = await sim.admin.createGroup({ type: 'AVChatRoom', name: 'live', ownerAccount: 'O' });
+    const room = data.groupID as string;
+    await chats.V!.joinGroup({ groupID: room });
+    expect(avRoomOf(sim.state, 'V')).toBe(room);
+    await chats.V!.quitGroup(room);
+    expect(sim.state.avRoom.get('V')).toBe('');
+    expect(avRoomOf(sim.state, 'V')).toBeUndefined();
+    expect(sim.state.memberships.get('V')).toBe('');
+    expect((await chats.V!.joinGroup({ groupID: room })).data.status).toBe('JoinedSuccess');
+    expect(avRoomOf(sim.state, 'V')).toBe(room);
+    expect(sim.state.avRoom.size).toBe(1);
+  });
+});
+
+describe('application index', () => {
+  async function gated() {
+    const w = world(['A', 'B', 'C']);
+    const g = (await w.chats.A!.createGroup({ type: 'Public', name: 'club', joinOption: 'NeedPermission' })).data.group.groupID as string;
+    return { ...w, g };
+  }
+
+  it('follows applying, re-applying, admission and decisions', async () => {
+    const { sim, chats, g } = await gated();
+    const s = sim.state;
+    await chats.B!.joinGroup({ groupID: g, applyMessage: 'one' });
+    await chats.C!.joinGroup({ groupID: g });
+    const [keyB] = applicationKeys(s, g, 'B');
+    expect(applicationKeys(s, g, 'B')).toHaveLength(1);
+    await chats.B!.joinGroup({ groupID: g, applyMessage: 'again' });
+    expect(applicationKeys(s, g, 'B')).toEqual([keyB]);
+    expect(s.applications.get(keyB!)?.note).toBe('again');
+    // the app admin adds B: the pending application is moot
+    await sim.admin.addGroupMember({ groupID: g, userIDList: ['B'] });
+    expect(applicationKeys(s, g, 'B')).toEqual([]);
+    expect(s.applications.has(keyB!)).toBe(false);
+    const [keyC] = applicationKeys(s, g, 'C');
+    await chats.A!.handleGroupApplication({ handleAction: 'Reject', application: { groupID: g, applicationType: 0, messageKey: keyC! } });
+    expect(index(s)).toEqual([]);
+    expect(s.applications.size).toBe(0);
+  });
+
+  it('drops a dismissed group\'s applications, and a refused approval leaves it as it was', async () => {
+    const { sim, chats, g } = await gated();
+    const s = sim.state;
+    await chats.B!.joinGroup({ groupID: g });
+    await chats.C!.joinGroup({ groupID: g });
+    const [keyB] = applicationKeys(s, g, 'B');
+    await chats.A!.updateGroupProfile({ groupID: g, maxMemberNum: 1 });
+    const was = index(s);
+    // (not refusedUnchanged: undoing the decision re-files the application at the end of the
+    // application map, a known reordering of equal-time applications the index does not change)
+    await refusal(chats.A!.handleGroupApplication({ handleAction: 'Agree', application: { groupID: g, applicationType: 0, messageKey: keyB! } }), ERR.GROUP_FULL);
+    expect(index(s)).toEqual(was);
+    expect(s.applications.get(keyB!)?.userID).toBe('B');
+    await chats.A!.dismissGroup(g);
+    expect(index(s)).toEqual([]);
+    expect(s.applications.size).toBe(0);
+  });
+
+  it('finds an application to one group among many pending elsewhere without scanning', async () => {
+    const { sim, chats, g } = await gated();
+    for (let i = 0; i < 50; i++) {
+      const c = sim.login(`x${i}`);
+      await c.joinGroup({ groupID: g });
+    }
+    const other = (await chats.A!.createGroup({ type: 'Public', name: 'other', joinOption: 'NeedPermission' })).data.group.groupID as string;
+    await chats.B!.joinGroup({ groupID: other });
+    expect(sim.state.applicationIndex.get(g)?.size).toBe(50);
+    expect(applicationKeys(sim.state, other, 'B')).toHaveLength(1);
+    expect(applicationKeys(sim.state, g, 'B')).toEqual([]);
+  });
+});
