@@ -100,3 +100,19 @@ export function hasGroupCreate(events: readonly DeliveredEvent[], groupID: strin
     }
   });
 }
+
+/**
+ * Whether `actual` holds every field of `expected` with the same value (objects compared field by
+ * field, recursively; arrays and other values exactly). Returns the first difference.
+ */
+export function missingFields(actual: unknown, expected: unknown, path = ''): string | undefined {
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return `${path || 'the value'} is ${preview(actual)}, expected an object`;
+    for (const [k, v] of Object.entries(expected as Record<string, unknown>)) {
+      const failure = missingFields((actual as Record<string, unknown>)[k], v, path === '' ? k : `${path}.${k}`);
+      if (failure !== undefined) return failure;
+    }
+    return undefined;
+  }
+  return deepEqual(actual, expected) ? undefined : `${path || 'the value'} is ${preview(actual)}, expected ${preview(expected)}`;
+}

@@ -174,6 +174,12 @@ async function never(w: GroupWorld, user: string, what: string, test: (events: A
   for (const s of w.devicesOf(user)) check(test(await w.eventsSinceAction(s)) ? `${user} on ${s.device} received ${what}` : undefined);
 }
 
+Then('{users} receive(s) nothing', async function (this: GroupWorld, users: string[]) {
+  for (const u of users) {
+    if (this.devicesOf(u).length === 0) throw new Error(`${u} is not logged in`);
+    await never(this, u, 'an event', (ev) => ev.length > 0);
+  }
+});
 Then('{user} eventually receives the system notice {op} about {string}', async function (this: GroupWorld, u: string, op: number, alias: string) {
   const q = messageQuery(this, 'notice', op, alias);
   await eventuallyEach(this, u, undefined, `system notice ${op} about ${alias}`, (ev) => findMessages(ev, q).length > 0);

@@ -4,7 +4,7 @@
  */
 import type { GroupTypeName } from '../adapters/contract';
 import { Given, Then, When, check } from './dsl';
-import { at, deepEqual, findEvents, findMessages, lastGroupList, preview, type MessageQuery } from './matchers';
+import { at, deepEqual, findEvents, findMessages, lastGroupList, missingFields, preview, type MessageQuery } from './matchers';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
 
 function aliases(list: string): string[] {
@@ -111,6 +111,27 @@ async function eachDevice(w: GroupWorld, user: string, what: string, test: (even
 Then('{user} eventually receives the group tip {op} about {string} whose {word} is {json}', async function (this: GroupWorld, u: string, op: number, alias: string, path: string, expected: unknown) {
   const q: MessageQuery = { kind: 'tip', operationType: op, groupID: this.groupID(alias) };
   await eachDevice(this, u, `group tip ${op} in ${alias} whose ${path} is ${preview(expected)}`, (ev) => findMessages(ev, q).some((m) => deepEqual(at(m.payload, path), expected)));
+});
+
+/** A tip or notice whose message (its SDK fields, and its payload under "payload") holds the JSON's fields. */
+async function carrying(w: GroupWorld, kind: 'tip' | 'notice', op: number, u: string, alias: string, doc: string): Promise<void> {
+  const q: MessageQuery = { kind, operationType: op, groupID: w.groupID(alias) };
+  const want = JSON.parse(w.substitute(doc)) as unknown;
+  let last = `no ${kind} ${op} about ${alias}`;
+  await eachDevice(w, u, `a ${kind} ${op} about ${alias} carrying ${preview(want)}`, (ev) =>
+    findMessages(ev, q).some((m) => {
+      last = missingFields(m, want) ?? '';
+      return last === '';
+    }),
+  ).catch((e: Error) => {
+    throw new Error(`${e.message}: ${last}`);
+  });
+}
+Then('{user} eventually receives the group tip {op} about {string} carrying:', async function (this: GroupWorld, u: string, op: number, alias: string, doc: string) {
+  await carrying(this, 'tip', op, u, alias, doc);
+});
+Then('{user} eventually receives the system notice {op} about {string} carrying:', async function (this: GroupWorld, u: string, op: number, alias: string, doc: string) {
+  await carrying(this, 'notice', op, u, alias, doc);
 });
 
 async function conversationOf(w: GroupWorld, kind: 'tip' | 'notice', op: number, u: string, alias: string, conversation: string): Promise<void> {

@@ -28,7 +28,7 @@ Feature: What the app admin can do through the REST API
       And alice has created a AVChatRoom group "AV"
       And bob belongs to "AV"
       When bob changes the introduction of "AV" to "Hijacked"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       When the app admin changes the introduction of "AV" to "Tonight's show"
       Then it succeeds
@@ -70,7 +70,7 @@ Feature: What the app admin can do through the REST API
       Given alice is logged in
       And alice has created a Public group "P"
       When the app admin sets the role of alice in "P" to "<role>"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userID"
       And nothing has changed
       And the role of alice in "P" is Owner
       And alice owns "P"
@@ -94,7 +94,7 @@ Feature: What the app admin can do through the REST API
 
     Scenario: 101 initial members are refused
       When the app admin creates a Public group "P" with 101 newly imported accounts as members
-      Then it fails with code 10005
+      Then it fails with code 10005 naming "memberList"
       And nothing has changed
       And "P" no longer exists
 
@@ -107,7 +107,7 @@ Feature: What the app admin can do through the REST API
       Given alice is logged in
       And alice has created a Public group "P"
       When the app admin adds zed to "P"
-      Then it fails with code 10019
+      Then it fails with code 10019 naming "userIDList[0]"
       And nothing has changed
       And zed is not a member of "P"
       When the app admin calls importAccount with:
@@ -124,7 +124,7 @@ Feature: What the app admin can do through the REST API
       Given alice and bob are logged in
       And alice has created a Public group "P"
       When the app admin adds bob and zed to "P"
-      Then it fails with code 10019
+      Then it fails with code 10019 naming "userIDList[1]"
       And nothing has changed
       And bob is not a member of "P"
 
@@ -273,7 +273,7 @@ Feature: What the app admin can do through the REST API
         """
         {"userID": "zed"}
         """
-      Then it fails with code 10019
+      Then it fails with code 10019 naming "userID"
       And nothing has changed
 
   @rule:admin.role-query @type:Public @type:AVChatRoom
@@ -302,7 +302,7 @@ Feature: What the app admin can do through the REST API
         """
         {"groupID": "{{AV}}", "userIDList": ["alice", "bob"]}
         """
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
 
   @rule:admin.batch-mute @type:Public @type:Work
@@ -333,6 +333,6 @@ Feature: What the app admin can do through the REST API
         """
         {"groupID": "{{W}}", "userIDList": ["bob"], "muteTime": 60}
         """
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not muted in "W"

@@ -64,7 +64,7 @@ Feature: Join requests: notifying, listing and deciding them
       And dave has asked to join "P"
       And alice has rejected the application of dave to "P"
       When bob approves the application of dave to "P" from its system notice
-      Then it fails with code 10024
+      Then it fails with code 10024 naming "application"
       And nothing has changed
       And dave is not a member of "P"
       And dave receives no system notice 2 (application approved) about "P"
@@ -76,7 +76,7 @@ Feature: Join requests: notifying, listing and deciding them
       And dave has asked to join "P"
       And alice has approved the application of dave to "P"
       When bob approves the application of dave to "P" from its system notice
-      Then it fails with code 10024
+      Then it fails with code 10024 naming "application"
       And nothing has changed
       And dave is a member of "P"
       And "P" has 3 members
@@ -87,7 +87,7 @@ Feature: Join requests: notifying, listing and deciding them
       And dave has asked to join "P"
       And alice has rejected the application of dave to "P"
       When alice approves the application of dave to "P" from its system notice
-      Then it fails with code 10024
+      Then it fails with code 10024 naming "application"
       And nothing has changed
       And dave is not a member of "P"
 
@@ -125,7 +125,7 @@ Feature: Join requests: notifying, listing and deciding them
         """
         {"handleAction": "Ignore", "application": {"groupID": "{{P}}", "applicationType": 0, "messageKey": "any"}}
         """
-      Then it fails with code 10004
+      Then it fails with code 10004 naming "handleAction"
       And nothing has changed
       And dave is not a member of "P"
       When alice lists her pending applications
@@ -228,6 +228,8 @@ Feature: Join requests: notifying, listing and deciding them
     An invitation awaits approval when an ordinary member invites into a group whose inviteOption is NeedPermission
     (docs/ambiguities.md#a01-invites-public-meeting). Invitations that need the invitee's consent (type 1) are not
     modelled (docs/ambiguities.md#a47-notice-types-11-14).
+    A join request and an invitation of the same user to the same group are two applications; only the join request is
+    announced to the owner and admins by notice 1 (docs/ambiguities.md#a56-invitation-awaiting-approval-unannounced).
 
     Scenario: A member's invitation into a NeedPermission group becomes an application of type 2
       Given alice, bob and carol are logged in
@@ -253,6 +255,23 @@ Feature: Join requests: notifying, listing and deciding them
       And carol is a member of "P"
       And carol eventually receives the system notice 7 (invited) about "P"
       And carol receives no system notice 2 (application approved) about "P"
+
+    Scenario: A join request and an invitation of the same user are two applications; only the request is announced
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P" with:
+        | inviteOption | NeedPermission |
+      And bob belongs to "P"
+      When bob adds carol to "P"
+      Then it succeeds
+      And alice receives no system notice 1 (join request) about "P"
+      When carol asks to join "P" saying "me too"
+      Then the join status is "WaitAdminApproval"
+      And alice eventually receives the system notice 1 (join request) about "P"
+      When alice lists her pending applications
+      Then the result's applicationList lists carol and carol
+      And the result's applicationList[0].applicationType is 2
+      And the result's applicationList[1].applicationType is 0
+      And the result's applicationList[1].applicant is "carol"
 
   @rule:applications.pending-list-holds-50 @type:Public @ambiguous
   Rule: A user's pending list shows at most 50 requests, the oldest first
@@ -352,7 +371,7 @@ Feature: Join requests: notifying, listing and deciding them
       And carol belongs to "G"
       And dave has asked to join "G"
       When carol rejects the application of dave to "G" saying "no"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And dave receives no system notice 3 (application rejected) about "G"
       When alice lists her pending applications
@@ -393,7 +412,7 @@ Feature: Join requests: notifying, listing and deciding them
       When alice lists her pending applications
       Then the result's applicationList is empty
       When alice approves the application of dave to "P" from its system notice
-      Then it fails with code 10024
+      Then it fails with code 10024 naming "application"
       And nothing has changed
       And dave is a member of "P"
 
@@ -422,10 +441,52 @@ Feature: Join requests: notifying, listing and deciding them
       When alice lists her pending applications
       Then the result's applicationList is empty
       When alice approves the application of dave to "P" from its system notice
-      Then it fails with code 10010
+      Then it fails with code 10010 naming "groupID"
       And nothing has changed
       And "P" no longer exists
       And dave's group list does not contain "P"
+
+    Scenario: Approving one applicant leaves the others' requests pending
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P"
+      And bob has asked to join "P"
+      And carol has asked to join "P"
+      When alice approves the application of bob to "P"
+      Then it succeeds
+      When alice lists her pending applications
+      Then the result's applicationList lists carol
+      And the result's applicationList[0].groupID is the ID of "P"
+
+    Scenario: An applicant admitted to one group still waits for the other group she asked to join
+      Given alice and bob are logged in
+      And alice has created a Public group "P1"
+      And alice has created a Public group "P2"
+      And bob has asked to join "P1"
+      And bob has asked to join "P2"
+      When alice lists her pending applications
+      Then the result's applicationList lists bob and bob
+      When alice approves the application of bob to "P1"
+      Then it succeeds
+      When alice lists her pending applications
+      Then the result's applicationList lists bob
+      And the result's applicationList[0].groupID is the ID of "P2"
+
+    Scenario: A group created again under a dismissed group's ID inherits none of its requests
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P" with:
+        | groupID | club |
+      And carol has created a Public group "Q"
+      And bob has asked to join "P"
+      And bob has asked to join "Q"
+      And alice has dismissed "P"
+      When alice creates a Public group "P2" with:
+        | groupID | club |
+      Then it succeeds
+      When alice lists her pending applications
+      Then the result's applicationList is empty
+      When carol lists her pending applications
+      Then the result's applicationList lists bob
+      And the result's applicationList[0].groupID is the ID of "Q"
 
   @rule:applications.asking-again-refreshes-the-request @type:Public @ambiguous
   Rule: An applicant who asks again while pending refreshes the one request instead of filing a second

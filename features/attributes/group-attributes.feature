@@ -27,7 +27,7 @@ Feature: Custom group attributes
         """
         {"groupID": "{{P}}", "groupAttributes": {"群群群群群群群群群群群": "too long"}}
         """
-      Then it fails with code 10045
+      Then it fails with code 10045 naming "groupAttributes.群群群群群群群群群群群"
       And nothing has changed
       And the group attributes of "P" are {"群群群群群群群群群群ab": "ok"}
 
@@ -38,10 +38,10 @@ Feature: Custom group attributes
       Then it succeeds
       And the group attributes of "P" have exactly the keys "cjk"
       When alice sets the attribute "ascii" of "P" to "a" repeated 4001 times
-      Then it fails with code 10046
+      Then it fails with code 10046 naming "groupAttributes.ascii"
       And nothing has changed
       When alice sets the attribute "wide" of "P" to "群" repeated 1334 times
-      Then it fails with code 10046
+      Then it fails with code 10046 naming "groupAttributes.wide"
       And nothing has changed
       And the group attributes of "P" have exactly the keys "cjk"
 
@@ -59,7 +59,7 @@ Feature: Custom group attributes
         """
         {"groupID": "{{P}}", "groupAttributes": {"k17": "v"}}
         """
-      Then it fails with code 10047
+      Then it fails with code 10047 naming "groupAttributes"
       And nothing has changed
       And the group attributes of "P" have exactly the keys "k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, k13, k14, k15, k16"
 
@@ -73,7 +73,7 @@ Feature: Custom group attributes
       Then it succeeds
       And the group attributes of "P" have exactly the keys "a, b, c, d"
       When alice sets the attribute "e" of "P" to "x" repeated 0 times
-      Then it fails with code 10048
+      Then it fails with code 10048 naming "groupAttributes"
       And nothing has changed
       And the group attributes of "P" have exactly the keys "a, b, c, d"
 
@@ -161,15 +161,17 @@ Feature: Custom group attributes
         """
         {"groupID": "{{P}}", "keyList": ["a", "nope"]}
         """
-      Then it fails with code 10050
+      Then it fails with code 10050 naming "keyList"
       And nothing has changed
       And the group attributes of "P" are {"a":"1","b":"2"}
 
-  @rule:attributes.changes-announced-to-members @type:Public @type:AVChatRoom
+  @rule:attributes.changes-announced-to-members @type:Public @type:AVChatRoom @ambiguous
   Rule: Every attribute change reaches every member as GROUP_ATTRIBUTES_UPDATED with the groupID and all the attributes
     Quote: "Attribute changes emit GROUP_ATTRIBUTES_UPDATED with `{groupID, groupAttributes}`." (reference extract §12 rule 108, [WATTR])
     Quote: "Event `GROUP_ATTRIBUTES_UPDATED` data `{groupID, groupAttributes}`." (Web, Custom Group Attribute,
     https://github.com/tencentyun/intlcloud-documents)
+    A write that leaves every attribute as it was is no change and is announced to nobody
+    (docs/ambiguities.md#a55-changes-that-change-nothing).
 
     Scenario: A member sets one key and every member receives the whole set
       Given alice, bob and nina are logged in
@@ -196,6 +198,37 @@ Feature: Custom group attributes
       Then it succeeds
       And bob eventually receives an attribute update for "AV" with {"topic":"news"}
 
+    Scenario: Writing the attributes a group already holds is no change and tells nobody; dropping a key is one
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      And alice has set the group attributes of "P" to {"a":"1","b":"2"}
+      When alice calls initGroupAttributes with:
+        """
+        {"groupID": "{{P}}", "groupAttributes": {"a": "1", "b": "2"}}
+        """
+      Then it succeeds
+      And alice and bob receive nothing
+      When bob calls setGroupAttributes with:
+        """
+        {"groupID": "{{P}}", "groupAttributes": {"b": "2"}}
+        """
+      Then it succeeds
+      And alice and bob receive nothing
+      When alice calls initGroupAttributes with:
+        """
+        {"groupID": "{{P}}", "groupAttributes": {"a": "1"}}
+        """
+      Then it succeeds
+      And bob eventually receives an attribute update for "P" with {"a":"1"}
+      And the group attributes of "P" are {"a":"1"}
+      When alice calls initGroupAttributes with:
+        """
+        {"groupID": "{{P}}", "groupAttributes": {"c": "3"}}
+        """
+      Then it succeeds
+      And bob eventually receives an attribute update for "P" with {"c":"3"}
+
   @rule:attributes.members-use-them-in-every-type @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: Members of every type read and write attributes; non-members are refused with 10007
     Quote: "Types: AV only before Web 2.25.0; from 2.25.0 AV, Public, Meeting, Work, Community. AV requires `joinGroup` first."
@@ -217,14 +250,14 @@ Feature: Custom group attributes
         """
         {"groupID": "{{G}}", "groupAttributes": {"theme": "light"}}
         """
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And the group attributes of "G" are {"theme":"dark"}
       When nina calls getGroupAttributes with:
         """
         {"groupID": "{{G}}", "keyList": []}
         """
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
 
       Examples:
         | type       |

@@ -112,7 +112,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice has created a AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When alice removes bob from "AV"
-      Then it fails with code 2686
+      Then it fails with code 2686 naming "duration"
       And nothing has changed
       And bob is a member of "AV"
       And bob receives no system notice 4 (removed) about "AV"
@@ -122,7 +122,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice has created a AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice removes bob from "AV" for 0 seconds
-      Then it fails with code 2686
+      Then it fails with code 2686 naming "duration"
       And nothing has changed
       And bob is a member of "AV"
 
@@ -159,7 +159,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice has created a AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When carol removes bob from "AV" for 300 seconds
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is a member of "AV"
       And bob receives no system notice 4 (removed) about "AV"
@@ -169,7 +169,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice has created a AVChatRoom group "AV"
       And bob belongs to "AV"
       When nina removes bob from "AV" for 300 seconds
-      Then it fails with code 2603
+      Then it fails with code 2603 naming "groupID"
       And nothing has changed
       And bob is a member of "AV"
 
@@ -178,7 +178,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice has created a AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin removes bob from "AV"
-      Then it fails with code 10004
+      Then it fails with code 10004 naming "groupID"
       And nothing has changed
       And bob is a member of "AV"
 
@@ -196,7 +196,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice has removed bob from "AV" for 60 seconds
       And 59 seconds have passed
       When bob joins "AV"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "AV"
       When 1 seconds pass
@@ -220,10 +220,10 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice has created a AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice sets the name card of bob in "AV" to "Bobby"
-      Then it fails with code 2687
+      Then it fails with code 2687 naming "groupID"
       And nothing has changed
       When bob sets his own name card in "AV" to "Bobby 群"
-      Then it fails with code 2687
+      Then it fails with code 2687 naming "groupID"
       And nothing has changed
 
     Scenario: Member custom fields cannot be set
@@ -231,7 +231,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice has created a AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice sets the custom field "level" of bob in "AV" to "gold"
-      Then it fails with code 2687
+      Then it fails with code 2687 naming "groupID"
       And nothing has changed
 
     Scenario: Member profiles cannot be read
@@ -242,7 +242,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
         """
         {"groupID": "{{AV}}", "userIDList": ["bob"]}
         """
-      Then it fails with code 2687
+      Then it fails with code 2687 naming "groupID"
       And nothing has changed
 
     Scenario: The member list gives who is in the room, without roles, name cards or mute state
@@ -307,7 +307,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice has created a AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When carol mutes bob in "AV" for 60 seconds
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob receives no group tip 7 (member profile updated) about "AV"
 

@@ -30,7 +30,7 @@ Feature: Creating a Community: its ID, topics, and how people get in by default
       Given alice is logged in
       When alice creates a Community group "C" with:
         | groupID | guild-7 |
-      Then it fails with code 2602
+      Then it fails with code 2602 naming "groupID"
       And nothing has changed
       And alice's group list holds 0 groups
 
@@ -47,7 +47,7 @@ Feature: Creating a Community: its ID, topics, and how people get in by default
       When the app admin creates a Community group "C" with:
         | ownerAccount | alice   |
         | groupID      | guild-7 |
-      Then it fails with code 10015
+      Then it fails with code 10015 naming "groupID"
       And nothing has changed
       And alice is a member of 0 groups, AVChatRooms included
 
@@ -91,7 +91,7 @@ Feature: Creating a Community: its ID, topics, and how people get in by default
       And alice has created a Community group "C" with:
         | joinOption | DisableApply |
       When bob joins "C"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "C"
       And alice receives no system notice 1 (join request) about "C"

@@ -28,7 +28,7 @@ Feature: Group counters
         """
         {"groupID": "{{P}}", "key": "c21", "value": 1}
         """
-      Then it fails with code 10063
+      Then it fails with code 10063 naming "counters"
       And nothing has changed
       And the group counters of "P" are {"c1":1,"c2":1,"c3":1,"c4":1,"c5":1,"c6":1,"c7":1,"c8":1,"c9":1,"c10":1,"c11":1,"c12":1,"c13":1,"c14":1,"c15":1,"c16":1,"c17":1,"c18":1,"c19":1,"c20":1}
       When alice calls setGroupCounters with:
@@ -46,7 +46,7 @@ Feature: Group counters
         """
         {"groupID": "{{P}}", "counters": {"c20": 2, "c21": 2}}
         """
-      Then it fails with code 10063
+      Then it fails with code 10063 naming "counters"
       And nothing has changed
       And the group counters of "P" are {"c1":1,"c2":1,"c3":1,"c4":1,"c5":1,"c6":1,"c7":1,"c8":1,"c9":1,"c10":1,"c11":1,"c12":1,"c13":1,"c14":1,"c15":1,"c16":1,"c17":1,"c18":1,"c19":1}
 
@@ -159,7 +159,7 @@ Feature: Group counters
         """
         {"groupID": "{{G}}", "key": "viewers", "value": 1}
         """
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And the group counters of "G" are {"viewers":42}
 
@@ -179,5 +179,5 @@ Feature: Group counters
         """
         {"groupID": "{{T}}", "counters": {"viewers": 1}}
         """
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed

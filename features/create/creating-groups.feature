@@ -73,7 +73,7 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
         """
         {"name": "G", "type": "<bad>"}
         """
-      Then it fails with code 2600
+      Then it fails with code 2600 naming "type"
       And nothing has changed
       And alice is a member of 0 groups, AVChatRooms included
 

@@ -81,14 +81,14 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
     Scenario: A custom ID of 49 bytes is refused with 10015
       Given alice is logged in
       When alice creates a Public group "G" whose groupID is "g" repeated 49 times (49 bytes)
-      Then it fails with code 10015
+      Then it fails with code 10015 naming "groupID"
       And nothing has changed
       And alice's group list holds 0 groups
 
     Scenario: A custom ID with CJK characters is refused with 10015, however short
       Given alice is logged in
       When alice creates a Public group "G" whose groupID is "群" repeated 3 times (9 bytes)
-      Then it fails with code 10015
+      Then it fails with code 10015 naming "groupID"
       And nothing has changed
       And alice's group list holds 0 groups
 
@@ -103,7 +103,7 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
       Given alice is logged in
       When alice creates a Public group "G" with:
         | groupID | "book\tclub" |
-      Then it fails with code 10015
+      Then it fails with code 10015 naming "groupID"
       And nothing has changed
       And alice's group list holds 0 groups
 
@@ -111,7 +111,7 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
       Given alice is logged in
       When alice creates a <type> group "G" with:
         | groupID | @TGS#mine |
-      Then it fails with code 10015
+      Then it fails with code 10015 naming "groupID"
       And nothing has changed
       And alice is a member of 0 groups, AVChatRooms included
 
@@ -142,7 +142,7 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
         | groupID | book-club |
       When bob creates a Public group "B" with:
         | groupID | book-club |
-      Then it fails with code 10021
+      Then it fails with code 10021 naming "groupID"
       And nothing has changed
       And alice owns "A"
       And the name of "A" is "A"
@@ -154,10 +154,27 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
         | groupID | book-club |
       When alice creates a Work group "B" with:
         | groupID | book-club |
-      Then it fails with code 10025
+      Then it fails with code 10025 naming "groupID"
       And nothing has changed
       And the type of "A" is "Public"
       And alice's group list holds 1 group
+
+    Scenario: An ID the app admin created for an owner is that owner's: 10025 to her, 10021 to anyone else
+      Given alice and bob are logged in
+      And the app admin calls createGroup with:
+        """
+        {"type": "Public", "name": "A", "groupID": "book-club", "ownerAccount": "alice"}
+        """
+      When alice creates a Public group "B" with:
+        | groupID | book-club |
+      Then it fails with code 10025 naming "groupID"
+      And nothing has changed
+      When bob creates a Public group "C" with:
+        | groupID | book-club |
+      Then it fails with code 10021 naming "groupID"
+      And nothing has changed
+      And alice's group list holds 1 group
+      And bob's group list holds 0 groups
 
   @rule:create.community-prefix-reserved @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
   Rule: Only a Community may take a custom ID beginning with @TGS#_; any other type is refused with 2602
@@ -170,7 +187,7 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
       Given alice is logged in
       When alice creates a <type> group "G" with:
         | groupID | @TGS#_guild |
-      Then it fails with code 2602
+      Then it fails with code 2602 naming "groupID"
       And nothing has changed
       And alice is a member of 0 groups, AVChatRooms included
 

@@ -45,7 +45,7 @@ Feature: Members named at creation (memberList)
     Scenario: A member list naming a user who does not exist is refused with 10019
       Given alice and bob are logged in
       When alice creates a Public group "G" with members bob and zed
-      Then it fails with code 10019
+      Then it fails with code 10019 naming "memberList[1].userID"
       And nothing has changed
       And alice's group list holds 0 groups
       And bob's group list holds 0 groups
@@ -107,7 +107,7 @@ Feature: Members named at creation (memberList)
         """
         {"type": "AVChatRoom", "name": "AV", "ownerAccount": "alice", "memberList": [{"userID": "bob"}]}
         """
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "memberList"
       And nothing has changed
       And alice is a member of 0 groups, AVChatRooms included
       And bob is a member of 0 groups, AVChatRooms included

@@ -78,7 +78,7 @@ Feature: Join and invite options chosen at creation
       And alice has created a Work group "W" with:
         | joinOption | FreeAccess |
       When bob joins "W"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "W"
 
@@ -157,6 +157,6 @@ Feature: Join and invite options chosen at creation
       And alice has created a Public group "P"
       And bob belongs to "P"
       When bob adds carol to "P"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And carol is not a member of "P"

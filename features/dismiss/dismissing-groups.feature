@@ -20,7 +20,7 @@ Feature: Dismissing (disbanding) a group
       Given alice is logged in
       And alice has created a Work group "W" with members bob
       When alice dismisses "W"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And "W" still exists
       And bob receives no system notice 5 (group dismissed) about "W"
@@ -74,7 +74,7 @@ Feature: Dismissing (disbanding) a group
       And alice has created a <type> group "G"
       And the actor is the <role> of "G"
       When the actor dismisses "G"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And "G" still exists
 
@@ -147,6 +147,6 @@ Feature: Dismissing (disbanding) a group
       And alice has created a Public group "P"
       And alice has dismissed "P"
       When bob joins "P"
-      Then it fails with code 10010
+      Then it fails with code 10010 naming "groupID"
       When alice reads the profile of "P"
-      Then it fails with code 10010
+      Then it fails with code 10010 naming "groupID"

@@ -73,6 +73,31 @@ Feature: Group events: the group list, tips and system notices on every device
       And bob eventually receives the system notice 4 (removed) about "P"
       And the system notice 4 that bob received about "P" is in the conversation "@TIM#SYSTEM"
 
+    Scenario: Tips and notices are SDK Message objects at their resting values: not deleted, modified, revoked or risky
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P"
+      And bob and carol belong to "P"
+      When alice changes the name of "P" to "renamed"
+      Then it succeeds
+      And bob eventually receives the group tip 6 (profile updated) about "P" carrying:
+        """
+        {"type": "TIMGroupTipElem", "conversationID": "GROUP{{P}}", "to": "{{P}}", "isSystemMessage": false,
+         "cloudCustomData": "", "isDeleted": false, "isModified": false, "needReadReceipt": false,
+         "isBroadcastMessage": false, "isSupportExtension": false, "isRevoked": false, "revoker": "",
+         "revokerInfo": {"userID": "", "nick": "", "avatar": ""}, "revokeReason": "", "hasRiskContent": false,
+         "payload": {"operatorID": "alice"}}
+        """
+      When alice makes bob an admin of "P"
+      Then it succeeds
+      And bob eventually receives the system notice 9 (set as admin) about "P" carrying:
+        """
+        {"type": "TIMGroupSystemNoticeElem", "conversationID": "@TIM#SYSTEM", "isSystemMessage": true,
+         "cloudCustomData": "", "isDeleted": false, "isModified": false, "needReadReceipt": false,
+         "isBroadcastMessage": false, "isSupportExtension": false, "isRevoked": false, "revoker": "",
+         "revokerInfo": {"userID": "", "nick": "", "avatar": ""}, "revokeReason": "", "hasRiskContent": false,
+         "payload": {"operatorID": "alice", "handleMessage": "", "authentication": "", "messageKey": "", "userDefinedField": ""}}
+        """
+
   @rule:events.removal-is-not-kicked-out @type:Public @type:Work
   Rule: Removal from a group is told by a system notice, never by KICKED_OUT, which is about the account's login
     Quote: "`KICKED_OUT='kickedOut'` is **account-level** (kicked offline: `multipleAccount`, `multipleDevice`, `userSigExpired`,

@@ -135,6 +135,6 @@ Feature: What adding members returns and whom it tells
       Given alice is logged in
       And alice has created a Public group "P"
       When the app admin adds ghost to "P"
-      Then it fails with code 10019
+      Then it fails with code 10019 naming "userIDList[0]"
       And nothing has changed
       And "P" has 1 member

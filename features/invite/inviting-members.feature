@@ -90,7 +90,7 @@ Feature: Inviting users into a group, by group type and invite option
       And alice has created a <type> group "G"
       Then the inviteOption of "G" is "DisableInvite"
       When alice adds bob to "G"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "G"
       And bob receives no system notice 7 (invited) about "G"
@@ -152,11 +152,11 @@ Feature: Inviting users into a group, by group type and invite option
       And alice has created a AVChatRoom group "AV"
       Then the inviteOption of "AV" is "DisableInvite"
       When alice adds bob to "AV"
-      Then it fails with code 2661
+      Then it fails with code 2661 naming "groupID"
       And nothing has changed
       And bob is not a member of "AV"
       When the app admin adds bob to "AV"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "AV"
       And bob receives no system notice 7 (invited) about "AV"
@@ -167,7 +167,7 @@ Feature: Inviting users into a group, by group type and invite option
         | inviteOption | FreeAccess |
       Then the inviteOption of "AV" is "DisableInvite"
       When alice adds bob to "AV"
-      Then it fails with code 2661
+      Then it fails with code 2661 naming "groupID"
       And nothing has changed
 
     Scenario Outline: Adding members, refused: the <role> of a <type> group cannot add bob
@@ -269,7 +269,7 @@ Feature: Inviting users into a group, by group type and invite option
       And alice has created a Public group "P"
       And mia belongs to "P"
       When mia adds bob to "P"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       When alice changes the inviteOption of "P" to "FreeAccess"
       Then it succeeds
@@ -284,7 +284,7 @@ Feature: Inviting users into a group, by group type and invite option
       And alice has created a Public group "P" with:
         | inviteOption | FreeAccess |
       When nina adds bob to "P"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "P"
 
@@ -360,7 +360,7 @@ Feature: Inviting users into a group, by group type and invite option
       And alice has created a Public group "P" with:
         | inviteOption | NeedPermission |
       When nina adds bob to "P"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       When alice lists her pending applications
       Then the result's applicationList is empty
@@ -379,7 +379,7 @@ Feature: Inviting users into a group, by group type and invite option
         | inviteOption | DisableInvite |
       And the actor is the <role> of "C"
       When the actor adds bob to "C"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "C"
 
@@ -414,6 +414,6 @@ Feature: Inviting users into a group, by group type and invite option
       Then it succeeds
       And the inviteOption of "C" is "DisableInvite"
       When mia adds bob to "C"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "C"

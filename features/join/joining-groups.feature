@@ -114,7 +114,7 @@ Feature: Joining a group on request
       Given alice and bob are logged in
       And alice has created a Work group "W"
       When bob asks to join "W" saying "please"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "W"
       And "W" has 1 member
@@ -169,7 +169,7 @@ Feature: Joining a group on request
       And alice has created a Public group "P" with:
         | joinOption | DisableApply |
       When bob asks to join "P" saying "please"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "P"
       And alice receives no system notice 1 (join request) about "P"
@@ -220,7 +220,7 @@ Feature: Joining a group on request
       And alice has created a Community group "C" with:
         | joinOption | DisableApply |
       When bob joins "C"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not a member of "C"
 
@@ -313,7 +313,7 @@ Feature: Joining a group on request
       Then the join status is "JoinedSuccess"
       And "M" has 3 members
       When dave joins "M"
-      Then it fails with code 10014
+      Then it fails with code 10014 naming "groupID"
       And nothing has changed
       And dave is not a member of "M"
       And "M" has 3 members
@@ -325,7 +325,7 @@ Feature: Joining a group on request
       And carol has asked to join "P"
       And bob belongs to "P"
       When alice approves the application of carol to "P"
-      Then it fails with code 10014
+      Then it fails with code 10014 naming "groupID"
       And nothing has changed
       And carol is not a member of "P"
 
@@ -346,7 +346,7 @@ Feature: Joining a group on request
       Then the join status is "JoinedSuccess"
       And bob is a member of "M2"
       When bob joins "M3"
-      Then it fails with code 10037
+      Then it fails with code 10037 naming "groupID"
       And nothing has changed
       And bob is not a member of "M3"
       And "M3" has 1 member
@@ -361,7 +361,7 @@ Feature: Joining a group on request
         """
         {"groupID": "no-such-group"}
         """
-      Then it fails with code 10010
+      Then it fails with code 10010 naming "groupID"
       And nothing has changed
       And bob's group list is not updated
 
@@ -370,7 +370,7 @@ Feature: Joining a group on request
       And alice has created a Meeting group "M"
       And alice has dismissed "M"
       When bob joins "M"
-      Then it fails with code 10010
+      Then it fails with code 10010 naming "groupID"
       And nothing has changed
       And "M" no longer exists
       And bob's group list does not contain "M"

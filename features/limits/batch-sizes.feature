@@ -27,7 +27,7 @@ Feature: How many users one createGroup or addGroupMember call may name
       Given alice is logged in
       And the accounts u1 to u501 exist
       When alice creates a Public group "G" with members u1 to u501
-      Then it fails with code 10005
+      Then it fails with code 10005 naming "memberList"
       And nothing has changed
       And alice's group list holds 0 groups
       And u1 is a member of 0 groups, AVChatRooms included
@@ -56,7 +56,7 @@ Feature: How many users one createGroup or addGroupMember call may name
       And alice has created a Community group "C"
       And the accounts u1 to u501 exist
       When alice adds u1 to u501 to "C"
-      Then it fails with code 10005
+      Then it fails with code 10005 naming "userIDList"
       And nothing has changed
       And "C" has 1 member
       And u1 is not a member of "C"

@@ -9,7 +9,7 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
   Quotas are set small through the app's limits; the simulator's defaults are 500 groups a user and 10,000 net
   creations a day.
 
-  @rule:limits.user-group-quota @type:Work @type:Public @type:Meeting @type:Community
+  @rule:limits.user-group-quota @type:Work @type:Public @type:Meeting @type:Community @type:AVChatRoom @ambiguous
   Rule: A user who has reached the per-user group quota can neither create nor join another group (10037)
     Quote: "A user exceeding the per-user group quota cannot create or join (10037)." (Reference extract §12 rule 30,
     citing Error Codes, https://intl.cloud.tencent.com/document/product/1047/34348)
@@ -18,6 +18,8 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
     https://trtc.io/document/48465)
     An addition of a user at the quota is not an error: the user is listed in overLimitUserIDList (and, at creation,
     create.over-limit-users-listed).
+    The AVChatRooms a user is in do not count towards the quota: the sources are silent, groupspec's reading is
+    docs/ambiguities.md#a52-avchatrooms-outside-the-user-quota.
 
     Scenario: Creating groups up to the quota and one past it
       Given an app where a user may belong to at most 2 groups
@@ -27,7 +29,7 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
       Then it succeeds
       And alice's group list holds 2 groups
       When alice creates a Meeting group "C"
-      Then it fails with code 10037
+      Then it fails with code 10037 naming "ownerID"
       And nothing has changed
       And alice's group list holds 2 groups
 
@@ -41,7 +43,7 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
       Then the join status is "JoinedSuccess"
       And bob's group list holds 2 groups
       When bob joins "N"
-      Then it fails with code 10037
+      Then it fails with code 10037 naming "groupID"
       And nothing has changed
       And bob is not a member of "N"
       And bob's group list holds 2 groups
@@ -58,6 +60,19 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
       And the result's successUserIDList is empty
       And bob is not a member of "W"
       And bob's group list holds 2 groups
+
+    Scenario: The AVChatRoom a user is in leaves her whole quota for other groups
+      Given an app where a user may belong to at most 1 groups
+      And alice and bob are logged in
+      And alice has created a AVChatRoom group "AV"
+      And bob has joined "AV"
+      When bob creates a Public group "B"
+      Then it succeeds
+      And bob owns "B"
+      And bob is a member of 2 groups, AVChatRooms included
+      When bob creates a Work group "C"
+      Then it fails with code 10037 naming "ownerID"
+      And nothing has changed
 
   @rule:limits.daily-net-creation-quota @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: An app creates at most its daily quota of groups, net of those dismissed the same day; past it, 10006

@@ -23,7 +23,7 @@ Feature: A group's member cap
       Then the join status is "JoinedSuccess"
       And "M" has 3 members
       When dave joins "M"
-      Then it fails with code 10014
+      Then it fails with code 10014 naming "groupID"
       And nothing has changed
       And dave is not a member of "M"
       And "M" has 3 members
@@ -36,7 +36,7 @@ Feature: A group's member cap
       Then the join status is "JoinedSuccess"
       And "AV" has 2 members
       When carol joins "AV"
-      Then it fails with code 10014
+      Then it fails with code 10014 naming "groupID"
       And nothing has changed
       And carol is not a member of "AV"
       And "AV" has 2 members
@@ -50,7 +50,7 @@ Feature: A group's member cap
       Then the join status is "JoinedSuccess"
       And "P" has 2 members
       When carol joins "P"
-      Then it fails with code 10014
+      Then it fails with code 10014 naming "groupID"
       And nothing has changed
       And carol is not a member of "P"
 
@@ -63,7 +63,7 @@ Feature: A group's member cap
       Then it succeeds
       And "G" has 3 members
       When the app admin adds dave to "G"
-      Then it fails with code 10014
+      Then it fails with code 10014 naming "groupID"
       And nothing has changed
       And dave is not a member of "G"
 
@@ -79,7 +79,7 @@ Feature: A group's member cap
       And alice, bob, carol and dave are logged in
       And alice has created a Work group "W" with members bob
       When alice adds carol and dave to "W"
-      Then it fails with code 10014
+      Then it fails with code 10014 naming "groupID"
       And nothing has changed
       And carol and dave are not members of "W"
       And "W" has 2 members
@@ -88,7 +88,7 @@ Feature: A group's member cap
       Given an app where a Work group holds at most 3 members
       And alice, bob, carol and dave are logged in
       When alice creates a Work group "W" with members bob, carol and dave
-      Then it fails with code 10014
+      Then it fails with code 10014 naming "memberList"
       And nothing has changed
       And alice's group list holds 0 groups
       And bob's group list holds 0 groups
@@ -109,7 +109,7 @@ Feature: A group's member cap
       Then it succeeds
       And "W" has 200 members
       When alice adds u200 to "W"
-      Then it fails with code 10014
+      Then it fails with code 10014 naming "groupID"
       And nothing has changed
       And u200 is not a member of "W"
       And "W" has 200 members

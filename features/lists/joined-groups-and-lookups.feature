@@ -202,7 +202,7 @@ Feature: Listing joined groups, their members and their online members
         """
         <options>
         """
-      Then it fails with code 10010
+      Then it fails with code 10010 naming "groupID"
       And nothing has changed
       And bob's group list does not contain "P"
 
@@ -221,7 +221,7 @@ Feature: Listing joined groups, their members and their online members
         """
         <options>
         """
-      Then it fails with code 10010
+      Then it fails with code 10010 naming "groupID"
       And nothing has changed
 
       Examples:
@@ -235,5 +235,5 @@ Feature: Listing joined groups, their members and their online members
       And alice has created a Public group "P"
       And alice has dismissed "P"
       When the app admin reads the profile of "P"
-      Then it fails with code 10010
+      Then it fails with code 10010 naming "groupID"
       And "P" no longer exists

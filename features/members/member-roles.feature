@@ -82,7 +82,7 @@ Feature: Setting and cancelling admins
       And alice has created a Public group "P"
       And adam and eve are admins of "P"
       When adam makes eve an ordinary member of "P"
-      Then it fails with code 2681
+      Then it fails with code 2681 naming "groupID"
       And nothing has changed
       And the role of eve in "P" is Admin
       When alice makes eve an ordinary member of "P"
@@ -95,7 +95,7 @@ Feature: Setting and cancelling admins
       And bob belongs to "C"
       And adam is an admin of "C"
       When adam makes bob an admin of "C"
-      Then it fails with code 2681
+      Then it fails with code 2681 naming "groupID"
       And nothing has changed
       When the app admin makes bob an admin of "C"
       Then it succeeds
@@ -114,7 +114,7 @@ Feature: Setting and cancelling admins
       And alice has created a <type> group "G"
       And bob belongs to "G"
       When alice sets the role of bob in "G" to "<role>"
-      Then it fails with code 2683
+      Then it fails with code 2683 naming "role"
       And nothing has changed
       And the role of bob in "G" is Member
 
@@ -142,7 +142,7 @@ Feature: Setting and cancelling admins
       Given alice is logged in
       And alice has created a Public group "P"
       When alice makes alice an ordinary member of "P"
-      Then it fails with code 2684
+      Then it fails with code 2684 naming "userID"
       And nothing has changed
       And the role of alice in "P" is Owner
       And alice owns "P"
@@ -182,7 +182,7 @@ Feature: Setting and cancelling admins
       And alice has created a <type> group "G"
       And bob belongs to "G"
       When alice makes bob an admin of "G"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob receives no system notice 9 (set as admin) about "G"
       And bob receives no group tip 4 (admin set) about "G"
@@ -204,7 +204,9 @@ Feature: Setting and cancelling admins
     Quote: "Role changes produce GRP_TIP_MBR_SET_ADMIN (4)/GRP_TIP_MBR_CANCELED_ADMIN (5) and system notices 9/10 to the
     target." (Reference extract §12 rule 77, from the SDK typings and Web "Group Management (Web & Mini Program)" of
     TIM v2, https://github.com/tencentyun/intlcloud-documents)
-    See docs/ambiguities.md#a19-tip-numbering and docs/ambiguities.md#a42-delivery-audience.
+    See docs/ambiguities.md#a19-tip-numbering and docs/ambiguities.md#a42-delivery-audience. Giving a member the role she
+    already has tells nobody (docs/ambiguities.md#a55-changes-that-change-nothing); the Custom role of a Community is no
+    admin change and sends none of these.
 
     Scenario Outline: The owner of a <type> group makes bob an admin and then cancels it
       Given alice, bob and carol are logged in
@@ -227,6 +229,29 @@ Feature: Setting and cancelling admins
         | type      |
         | Public    |
         | Community |
+
+    Scenario: Giving a member the role she already has changes nothing and tells nobody
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P"
+      And bob is an admin of "P"
+      And carol belongs to "P"
+      When alice makes bob an admin of "P"
+      Then it succeeds
+      And the role of bob in "P" is Admin
+      And alice, bob and carol receive nothing
+
+    Scenario: Making a Community member Custom is no admin change: no tip 4 or 5, no notice 9 or 10
+      Given alice, bob and carol are logged in
+      And alice has created a Community group "C"
+      And bob and carol belong to "C"
+      When alice sets the role of bob in "C" to "Custom"
+      Then it succeeds
+      And the role of bob in "C" is Custom
+      And bob's group list is eventually updated to include "C"
+      And bob receives no system notice 9 (set as admin) about "C"
+      And bob receives no system notice 10 (admin cancelled) about "C"
+      And carol receives no group tip 4 (admin set) about "C"
+      And carol receives no group tip 5 (admin cancelled) about "C"
 
   @rule:members.role-change-returns-group-and-member @type:Public
   Rule: setGroupMemberRole resolves the group and the member's new profile

@@ -43,11 +43,11 @@ Feature: Muting members
       Given alice is logged in
       And alice has created a Work group "W" with members bob
       When alice mutes bob in "W" for 60 seconds
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not muted in "W"
       When the app admin mutes bob in "W" for 60 seconds
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not muted in "W"
 
@@ -140,7 +140,7 @@ Feature: Muting members
       And alice has created a <type> group "G"
       And adam and eve are admins of "G"
       When adam mutes eve in "G" for 60 seconds
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userID"
       And nothing has changed
       And eve is not muted in "G"
       When alice mutes eve in "G" for 60 seconds
@@ -158,7 +158,7 @@ Feature: Muting members
       And alice has created a Public group "P"
       And adam and eve are admins of "P"
       When adam mutes eve in "P" for 60 seconds
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userID"
       And nothing has changed
       And eve is not muted in "P"
       When the app admin mutes eve in "P" for 60 seconds
@@ -170,7 +170,7 @@ Feature: Muting members
       And alice has created a Public group "P"
       And adam is an admin of "P"
       When adam mutes alice in "P" for 60 seconds
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userID"
       And nothing has changed
       And alice is not muted in "P"
 
@@ -184,7 +184,7 @@ Feature: Muting members
       And alice has created a Public group "P"
       And the actor is the <role> of "P"
       When the actor mutes <self> in "P" for 60 seconds
-      Then it fails with code 2685
+      Then it fails with code 2685 naming "userID"
       And nothing has changed
       And <self> is not muted in "P"
 

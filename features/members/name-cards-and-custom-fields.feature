@@ -113,11 +113,11 @@ Feature: Name cards and member custom fields
       And alice has created a <type> group "G"
       And adam and eve are admins of "G"
       When adam sets the name card of eve in "G" to "Evie"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userID"
       And nothing has changed
       And the name card of eve in "G" is ""
       When adam sets the name card of alice in "G" to "Boss"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userID"
       And nothing has changed
       And the name card of alice in "G" is ""
       When adam sets his own name card in "G" to "Adam"
@@ -138,7 +138,7 @@ Feature: Name cards and member custom fields
       And alice has created a Meeting group "M"
       And adam and eve are admins of "M"
       When adam sets the name card of eve in "M" to "Evie"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userID"
       And nothing has changed
       And the name card of eve in "M" is ""
       When the app admin sets the name card of eve in "M" to "Evie"
@@ -153,7 +153,7 @@ Feature: Name cards and member custom fields
       Then it succeeds
       And the name card of mia in "P" is "Mia"
       When mia sets the name card of bob in "P" to "Bobby"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userID"
       And nothing has changed
       And the name card of bob in "P" is ""
 
@@ -221,7 +221,7 @@ Feature: Name cards and member custom fields
       Then it succeeds
       And the custom field "level" of bob in "P" is "3"
       When bob sets the custom field "level" of carol in "P" to "9"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userID"
       And nothing has changed
       When alice lists the members of "P"
       Then the listed member carol has memberCustomField []

@@ -56,12 +56,13 @@ Feature: Reading group members
       And the listed member bob is muted for 60 more seconds
       And the listed member alice has muteUntil 0
 
-  @rule:members.member-list-page-size @type:Public
+  @rule:members.member-list-page-size @type:Public @ambiguous
   Rule: getGroupMemberList returns 15 members per page by default and at most 100
     Quote: "Number of group members whose IDs are to be pulled. The maximum value is 100" (@tencentcloud/chat 3.6.6
     index.d.ts, https://www.npmjs.com/package/@tencentcloud/chat)
     Quote: "`getGroupMemberList.count` defaults to 15 and is capped at 100." (Reference extract §12 rule 99, from Web
     "Group Member Management" and the SDK code, https://github.com/tencentyun/intlcloud-documents)
+    A count of 0 is read as no count: the default page (docs/ambiguities.md#a54-member-list-count-zero).
 
     Scenario: Without a count, a page holds 15 members
       Given alice is logged in
@@ -85,6 +86,63 @@ Feature: Reading group members
       Then it succeeds
       And the result's memberList has 100 entries
       And the result's offset is 100
+
+    Scenario: A count of 0 asks for the default page, not an empty one
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And the accounts "guest1" to "guest20" belong to "P"
+      When alice lists the members of "P" with:
+        | count | 0 |
+      Then it succeeds
+      And the result's memberList has 15 entries
+      And the result's offset is 15
+
+  @rule:members.member-list-role-filter @type:Public
+  Rule: getGroupMemberList with a role lists only the members of that role, paged like the whole list
+    Quote: "Member role. Pull the group members of the specified role. If the value is undefined, all group members
+    will be pulled" (@tencentcloud/chat 3.6.6 index.d.ts, GET_GROUP_MEMBER_LIST_OPTIONS.role,
+    https://www.npmjs.com/package/@tencentcloud/chat)
+
+    Scenario: The owner, the admins and the ordinary members, each asked for by role
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And bob is an admin of "P"
+      And carol and dave belong to "P"
+      When alice lists the members of "P" with:
+        | role | Owner |
+      Then it succeeds
+      And the result's memberList lists alice
+      When alice lists the members of "P" with:
+        | role | Admin |
+      Then it succeeds
+      And the result's memberList lists bob
+      When alice lists the members of "P" with:
+        | role | Member |
+      Then it succeeds
+      And the result's memberList lists carol and dave
+      And the result's offset is 0
+      When alice lists the members of "P"
+      Then it succeeds
+      And the result's memberList lists alice, bob, carol and dave
+
+    Scenario: The ordinary members are paged one at a time
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And bob is an admin of "P"
+      And carol and dave belong to "P"
+      When alice lists the members of "P" with:
+        | role  | Member |
+        | count | 1      |
+      Then it succeeds
+      And the result's memberList lists carol
+      And the result's offset is 1
+      When alice lists the members of "P" with:
+        | role   | Member |
+        | count  | 1      |
+        | offset | 1      |
+      Then it succeeds
+      And the result's memberList lists dave
+      And the result's offset is 0
 
   @rule:members.member-list-next-offset @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
   Rule: getGroupMemberList returns the offset of the next page, and 0 (a Community's cursor "") once the list is done

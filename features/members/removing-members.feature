@@ -118,7 +118,9 @@ Feature: Removing members from a group
     receives a system notification stating the removal, and other members in the group also receive an event
     notification about the removal." (Product, Group Management, https://www.tencentcloud.com/document/product/1047/33530)
     The removed member is no longer in the group and gets no tip (docs/ambiguities.md#a42-delivery-audience);
-    the tip is GRP_TIP_MBR_KICKED_OUT, 3 (docs/ambiguities.md#a19-tip-numbering).
+    the tip is GRP_TIP_MBR_KICKED_OUT, 3 (docs/ambiguities.md#a19-tip-numbering). The reason given to
+    deleteGroupMember reaches the removed member in the notice's handleMessage, empty when none was given; outside an
+    AVChatRoom a duration bans nobody (docs/ambiguities.md#a53-removal-reason-and-duration).
 
     Scenario Outline: Removal from a <type> group is told to the removed member and to the others
       Given alice and carol are logged in
@@ -152,6 +154,40 @@ Feature: Removing members from a group
       And bob eventually receives the system notice 4 (removed) about "P"
       And carol eventually receives the group tip 3 (member removed) about "P" naming bob
 
+    Scenario: The removed member's notice carries the reason given, and an empty one when none is
+      Given alice, bob, carol and dave are logged in
+      And alice has created a Public group "P"
+      And bob, carol and dave belong to "P"
+      When alice calls deleteGroupMember with:
+        """
+        {"groupID": "{{P}}", "userIDList": ["bob"], "reason": "spam"}
+        """
+      Then it succeeds
+      And bob eventually receives the system notice 4 (removed) about "P" carrying:
+        """
+        {"payload": {"operatorID": "alice", "handleMessage": "spam"}}
+        """
+      When alice removes carol from "P"
+      Then it succeeds
+      And carol eventually receives the system notice 4 (removed) about "P" carrying:
+        """
+        {"payload": {"operatorID": "alice", "handleMessage": ""}}
+        """
+      And dave receives no system notice 4 (removed) about "P"
+
+    Scenario: A duration outside an AVChatRoom bans nobody: the others get tip 3, not the ban tip 10
+      Given alice, bob and carol are logged in
+      And alice has created a Meeting group "M"
+      And bob and carol belong to "M"
+      When alice removes bob from "M" for 60 seconds
+      Then it succeeds
+      And bob is not a member of "M"
+      And carol eventually receives the group tip 3 (member removed) about "M" naming bob
+      And carol receives no group tip 10 (member banned) about "M"
+      When bob joins "M"
+      Then the join status is "JoinedSuccess"
+      And bob is a member of "M"
+
   @rule:members.admin-removes-only-members @type:Public @type:Meeting @type:Community
   Rule: An admin removes ordinary members only; only the owner removes an admin, and nobody removes the owner
     Quote: "Remove an ordinary member from the group" (Group System, an admin's powers,
@@ -167,7 +203,7 @@ Feature: Removing members from a group
       And bob belongs to "G"
       And adam and eve are admins of "G"
       When adam removes eve from "G"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userIDList"
       And nothing has changed
       And the role of eve in "G" is Admin
       When adam removes bob from "G"
@@ -199,7 +235,7 @@ Feature: Removing members from a group
       And alice has created a Community group "C"
       And adam and eve are admins of "C"
       When adam removes eve from "C"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userIDList"
       And nothing has changed
       When the app admin removes eve from "C"
       Then it succeeds
@@ -210,7 +246,7 @@ Feature: Removing members from a group
       And alice has created a Public group "P"
       And adam is an admin of "P"
       When adam removes alice from "P"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userIDList"
       And nothing has changed
       And alice owns "P"
 
@@ -220,7 +256,7 @@ Feature: Removing members from a group
       And bob belongs to "P"
       And adam and eve are admins of "P"
       When adam removes bob and eve from "P"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "userIDList"
       And nothing has changed
       And bob is a member of "P"
 
@@ -235,7 +271,7 @@ Feature: Removing members from a group
       And alice has created a <type> group "G"
       And mia and bob belong to "G"
       When mia removes bob from "G"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is a member of "G"
       And "G" has 3 members
@@ -252,7 +288,7 @@ Feature: Removing members from a group
       And alice has created a Public group "P"
       And mia and bob belong to "P"
       When mia removes bob from "P"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       When alice removes bob from "P"
       Then it succeeds
       And bob is not a member of "P"
@@ -267,7 +303,7 @@ Feature: Removing members from a group
       Given alice and mia are logged in
       And alice has created a Work group "W" with members mia, bob, carol
       When mia removes bob from "W"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is a member of "W"
       When alice removes bob from "W"
@@ -288,7 +324,7 @@ Feature: Removing members from a group
       And alice has created a Public group "P"
       And bob belongs to "P"
       When nina removes bob from "P"
-      Then it fails with code 2603
+      Then it fails with code 2603 naming "groupID"
       And nothing has changed
       And bob is a member of "P"
 
@@ -298,7 +334,7 @@ Feature: Removing members from a group
       When alice removes carol from "W"
       Then it succeeds
       When carol removes bob from "W"
-      Then it fails with code 2603
+      Then it fails with code 2603 naming "groupID"
       And nothing has changed
       And bob is a member of "W"
 
@@ -308,7 +344,7 @@ Feature: Removing members from a group
         """
         {"groupID": "no-such-group", "userIDList": ["bob"]}
         """
-      Then it fails with code 2603
+      Then it fails with code 2603 naming "groupID"
 
   @rule:members.rest-removal-of-non-member-succeeds @type:Public
   Rule: The app admin's delete_group_member succeeds even when the user is not a member
@@ -337,6 +373,6 @@ Feature: Removing members from a group
       And alice has created a AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin removes bob from "AV"
-      Then it fails with code 10004
+      Then it fails with code 10004 naming "groupID"
       And nothing has changed
       And bob is a member of "AV"

@@ -76,7 +76,7 @@ Feature: Reading and modifying the group profile
       And alice has created a Work group "W" with:
         | notification | Members only |
       When nina reads the profile of "W"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And nina is not a member of "W"
 
@@ -160,7 +160,7 @@ Feature: Reading and modifying the group profile
       And alice has created a Public group "P"
       And bob belongs to "P"
       When bob changes the name of "P" to "Hijacked"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And the name of "P" is "P"
       And alice receives no group tip 6 (group profile updated) about "P"
@@ -234,13 +234,13 @@ Feature: Reading and modifying the group profile
       And alice has created a Work group "W" with members bob
       When bob updates "W" with:
         | maxMemberNum | 50 |
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And the maxMemberNum of "W" is 200
       When bob updates "W" with:
         | name             | Team W                           |
         | groupCustomField | [{"key":"level","value":"gold"}] |
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And the name of "W" is "W"
       And the groupCustomField of "W" is []
@@ -252,6 +252,22 @@ Feature: Reading and modifying the group profile
         | maxMemberNum | 50 |
       Then it succeeds
       And the maxMemberNum of "W" is 50
+
+    Scenario: A Work member may send the join and invite options along with a basic field; they change nothing
+      Given alice and bob are logged in
+      And alice has created a Work group "W" with members bob
+      When bob updates "W" with:
+        | name       | Team W       |
+        | joinOption | FreeAccess   |
+      Then it succeeds
+      And the name of "W" is "Team W"
+      And the joinOption of "W" is "DisableApply"
+      When bob updates "W" with:
+        | name         | Team W2        |
+        | inviteOption | DisableInvite  |
+      Then it succeeds
+      And the name of "W" is "Team W2"
+      And the inviteOption of "W" is "FreeAccess"
 
   @rule:profile.modifiable-fields @type:Public
   Rule: The name, introduction, announcement, avatar, join option and group-level custom fields can be modified
@@ -401,7 +417,7 @@ Feature: Reading and modifying the group profile
       And carol belongs to "P"
       When carol updates "P" with:
         | muteAllMembers | true |
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And the muteAllMembers of "P" is false
       When bob updates "P" with:
@@ -436,8 +452,8 @@ Feature: Reading and modifying the group profile
       Given alice, bob and nina are logged in
       And alice has created a Work group "W" with members bob
       When nina searches for "W"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       When bob searches for "W"
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed

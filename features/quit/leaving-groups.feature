@@ -123,7 +123,7 @@ Feature: Leaving (quitting) a group
       And alice has created a <type> group "G"
       And bob belongs to "G"
       When alice quits "G"
-      Then it fails with code 10009
+      Then it fails with code 10009 naming "groupID"
       And nothing has changed
       And alice owns "G"
       And "G" has 2 members
@@ -148,7 +148,7 @@ Feature: Leaving (quitting) a group
       Given alice and bob are logged in
       And alice has created a Public group "P"
       When bob quits "P"
-      Then it fails with code 2623
+      Then it fails with code 2623 naming "groupID"
       And nothing has changed
       And "P" has 1 member
       And bob receives no system notice 8 (quit) about "P"
@@ -160,14 +160,14 @@ Feature: Leaving (quitting) a group
       And bob belongs to "P"
       And bob has quit "P"
       When bob quits "P"
-      Then it fails with code 2623
+      Then it fails with code 2623 naming "groupID"
       And nothing has changed
       And bob is not a member of "P"
 
     Scenario: An ID that names no group cannot be quit
       Given bob is logged in
       When bob calls quitGroup with "no-such-group"
-      Then it fails with code 2623
+      Then it fails with code 2623 naming "groupID"
       And nothing has changed
 
     Scenario: A former member of a dismissed group cannot quit it
@@ -176,7 +176,7 @@ Feature: Leaving (quitting) a group
       And bob belongs to "M"
       And alice has dismissed "M"
       When bob quits "M"
-      Then it fails with code 2623
+      Then it fails with code 2623 naming "groupID"
       And nothing has changed
       And "M" no longer exists
 
@@ -220,7 +220,7 @@ Feature: Leaving (quitting) a group
       Then it succeeds
       And "W" no longer exists
       When alice joins "W"
-      Then it fails with code 10010
+      Then it fails with code 10010 naming "groupID"
 
     Scenario: The last member of an ownerless Public group quits, and its pending request goes with it
       Given bob and dave are logged in
@@ -232,3 +232,28 @@ Feature: Leaving (quitting) a group
       And "P" no longer exists
       When bob lists his pending applications
       Then the result's applicationList is empty
+
+    Scenario: A group created again under the recycled group's ID inherits none of its requests
+      Given alice, bob, carol and dave are logged in
+      And the app admin calls createGroup with:
+        """
+        {"type": "Public", "name": "P", "groupID": "club"}
+        """
+      And dave has created a Public group "Q"
+      And bob is an admin of "club"
+      And carol has asked to join "club"
+      And carol has asked to join "Q"
+      When bob quits "club"
+      Then it succeeds
+      And "club" no longer exists
+      When alice calls createGroup with:
+        """
+        {"type": "Public", "name": "again", "groupID": "club"}
+        """
+      Then it succeeds
+      And alice owns "club"
+      When alice lists her pending applications
+      Then the result's applicationList is empty
+      When dave lists his pending applications
+      Then the result's applicationList lists carol
+      And the result's applicationList[0].groupID is the ID of "Q"

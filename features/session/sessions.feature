@@ -39,7 +39,7 @@ Feature: Group calls and the login session: logged-out calls, anonymous viewers,
       And bob belongs to "P"
       And bob has logged out
       When bob quits "P"
-      Then it fails with code 2623
+      Then it fails with code 2623 naming "groupID"
       And nothing has changed
       And bob is a member of "P"
       When bob calls getGroupOnlineMemberCount with "{{P}}"

@@ -23,7 +23,7 @@ Feature: Transferring a group to a new owner
       And carol is an admin of "P"
       And bob belongs to "P"
       When carol transfers "P" to bob
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And alice owns "P"
       And the role of carol in "P" is Admin
@@ -72,10 +72,11 @@ Feature: Transferring a group to a new owner
         | app admin | Community  | it succeeds              | bob   |
         | app admin | AVChatRoom | it fails with code 10007 | alice |
 
-  @rule:transfer.app-admin-transfers-without-membership @type:Work @type:Public
+  @rule:transfer.app-admin-transfers-without-membership @type:Work @type:Public @ambiguous
   Rule: The app admin transfers a group through REST without being one of its members
     Quote: "The app admin can transfer a group through the RESTful API." (Product, Group Management,
     https://www.tencentcloud.com/document/product/1047/33530)
+    A transfer to the current owner changes nothing and tells nobody (docs/ambiguities.md#a55-changes-that-change-nothing).
 
     Scenario: The app admin hands a Work group from its owner to a member
       Given alice and bob are logged in
@@ -86,6 +87,17 @@ Feature: Transferring a group to a new owner
       And bob owns "W"
       And the role of alice in "W" is Member
       And "W" has 2 members
+
+    Scenario: Handing a group to its current owner answers the group and owner, and tells nobody
+      Given alice and bob are logged in
+      And alice has created a Public group "P" with members bob
+      When the app admin transfers "P" to alice
+      Then it succeeds
+      And the result's groupID is the ID of "P"
+      And the result's ownerID is "alice"
+      And alice owns "P"
+      And the role of bob in "P" is Member
+      And alice and bob receive nothing
 
   @rule:transfer.avchatroom-cannot-be-transferred @type:AVChatRoom
   Rule: An AVChatRoom cannot be transferred: the SDK refuses with 2620, REST with 10007
@@ -99,7 +111,7 @@ Feature: Transferring a group to a new owner
       And alice has created a AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice transfers "AV" to bob
-      Then it fails with code 2620
+      Then it fails with code 2620 naming "groupID"
       And nothing has changed
       And alice owns "AV"
       And bob receives no group tip 6 (group profile updated) about "AV"
@@ -109,7 +121,7 @@ Feature: Transferring a group to a new owner
       And alice has created a AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin transfers "AV" to bob
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And alice owns "AV"
 
@@ -122,7 +134,7 @@ Feature: Transferring a group to a new owner
       Given alice and bob are logged in
       And alice has created a <type> group "G" with members bob
       When alice transfers "G" to alice
-      Then it fails with code 2621
+      Then it fails with code 2621 naming "newOwnerID"
       And nothing has changed
       And alice owns "G"
       And the role of alice in "G" is Owner
@@ -143,7 +155,7 @@ Feature: Transferring a group to a new owner
       Given alice and carol are logged in
       And alice has created a Public group "P"
       When alice transfers "P" to carol
-      Then it fails with code 10004
+      Then it fails with code 10004 naming "newOwnerID"
       And nothing has changed
       And alice owns "P"
       And carol is not a member of "P"
@@ -152,7 +164,7 @@ Feature: Transferring a group to a new owner
       Given alice and carol are logged in
       And alice has created a Work group "W"
       When the app admin transfers "W" to carol
-      Then it fails with code 10004
+      Then it fails with code 10004 naming "newOwnerID"
       And nothing has changed
       And alice owns "W"
       And carol is not a member of "W"
@@ -263,6 +275,6 @@ Feature: Transferring a group to a new owner
       And the app admin has created a Public group "G" without an owner
       And bob and carol belong to "G"
       When bob transfers "G" to carol
-      Then it fails with code 10007
+      Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And "G" has no owner
