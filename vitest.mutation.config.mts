@@ -1,7 +1,8 @@
 // Vitest configuration for mutation testing (stryker.config.json, `npm run mutation`; see
 // docs/suite-strength.md). It runs the Gherkin suite in-process, one test per rule
 // (test/mutation/features.test.ts), the fast-check properties and the simulator's unit tests, so
-// that features and properties count. `npm test` does not use it: it runs cucumber-js itself.
+// that features and properties count; GROUPSPEC_MUTATION_SUITE=features+properties runs the first
+// two only. `npm test` does not use it: it runs cucumber-js itself.
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -18,9 +19,16 @@ class FeaturesFirst extends BaseSequencer {
   }
 }
 
+/**
+ * GROUPSPEC_MUTATION_SUITE=features+properties leaves the simulator's unit tests out, to measure
+ * what the conformance suite alone kills (docs/suite-strength.md, "Features and properties alone").
+ */
+const suite = process.env.GROUPSPEC_MUTATION_SUITE ?? 'all';
+if (suite !== 'all' && suite !== 'features+properties') throw new Error(`GROUPSPEC_MUTATION_SUITE must be "all" or "features+properties", not ${suite}`);
+
 export default defineConfig({
   test: {
-    include: ['test/mutation/**/*.test.ts', 'properties/**/*.test.ts', 'test/simulator/**/*.test.ts'],
+    include: ['test/mutation/**/*.test.ts', 'properties/**/*.test.ts', ...(suite === 'all' ? ['test/simulator/**/*.test.ts'] : [])],
     // tests the counterexample-to-Gherkin tooling, not the simulator: its cucumber subprocess cannot
     // see Stryker's active mutant, and it costs 6 s of every run that reaches it
     exclude: [...configDefaults.exclude, 'properties/gherkin.test.ts'],
