@@ -22,6 +22,11 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export interface WireOptions {
   /** Deadline for each HTTP request, response body included (default 10 000 ms). */
   timeoutMs?: number;
+  /**
+   * Send requests issued in the same turn of the event loop as one batch (POST /v1/batch), when
+   * the server announces batches (default true). Off, every request travels alone.
+   */
+  batch?: boolean;
 }
 
 /** The server broke the protocol, answered with a protocol error, or could not be reached. */
@@ -52,6 +57,9 @@ export class WireTimeoutError extends Error {
 const CodedError = z.object({ code: z.number().int(), message: z.string(), data: z.record(z.string(), z.unknown()).optional() });
 const Refused = z.object({ ok: z.literal(false), error: CodedError });
 const CallAnswer = z.union([z.object({ ok: z.literal(true), result: z.object({ code: z.literal(0), data: z.unknown() }) }), Refused]);
+/** A server written before batches existed announces none; the client then sends every request alone. */
+const BatchCapability = z.object({ maxRequests: z.number().int().positive() }).optional();
+const BatchAnswer = z.object({ ok: z.literal(true), responses: z.array(z.object({ status: z.number().int(), body: z.unknown() })) });
 const CapabilitiesAnswer = z.object({
   ok: z.literal(true),
   name: z.string(),
@@ -64,6 +72,7 @@ const CapabilitiesAnswer = z.object({
     events: z.boolean(),
     limitOverrides: z.boolean(),
   }),
+  batch: BatchCapability,
 });
 const AppAnswer = z.object({ ok: z.literal(true), appID: z.string().min(1) });
 const SessionAnswer = z.union([z.object({ ok: z.literal(true), sessionID: z.string().min(1), userID: z.string(), device: z.string() }), Refused]);
@@ -144,28 +153,118 @@ const AGENTS = {
   'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
 } as const;
 
+type Verb = 'GET' | 'POST' | 'DELETE';
+
+/** What a request was answered: its status and its body, parsed (and as text, when it came alone). */
+interface Reply {
+  status: number;
+  body: unknown;
+  text?: string;
+}
+
+/** A request waiting for the next flush of the queue. */
+interface Queued {
+  verb: Verb;
+  path: string;
+  what: string;
+  payload: string | undefined;
+  resolve(reply: Reply): void;
+  reject(e: unknown): void;
+}
+
+/**
+ * Most characters of request bodies one batch carries: even if every character took 3 bytes of
+ * UTF-8, the batch stays well under the 4 MiB every server accepts (docs/protocol.md §6). A body
+ * bigger than this travels alone.
+ */
+const BATCH_CHARS = 1024 * 1024;
+
 class Transport {
+  /** Requests issued since the last flush, in the order they were issued. */
+  private queue: Queued[] = [];
+  /** Most requests per batch, as the server announced; below 2, every request travels alone. */
+  batchMax = 0;
+
   constructor(
     readonly base: string,
     private readonly timeoutMs: number,
   ) {}
 
   /** Sends one request; resolves with the parsed body of a 2xx answer, rejects with WireError or WireTimeoutError. */
-  async send(verb: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+  async send(verb: Verb, path: string, body?: unknown): Promise<unknown> {
+    const what = `${verb} ${this.base}${path}`;
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const reply = await (this.batchMax < 2
+      ? this.alone(verb, path, payload)
+      : new Promise<Reply>((resolve, reject) => {
+          // everything issued before the event loop turns goes out together, in issue order
+          if (this.queue.push({ verb, path, what, payload, resolve, reject }) === 1) setImmediate(() => void this.flush());
+        }));
+    return judge(what, reply);
+  }
+
+  /** One request on its own: the wire format of protocol version 1 before batches. */
+  private async alone(verb: Verb, path: string, payload: string | undefined): Promise<Reply> {
     const url = `${this.base}${path}`;
     const what = `${verb} ${url}`;
-    const { status, text } = await this.exchange(url, what, verb, body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8'));
-    let parsed: unknown;
+    const { status, text } = await this.exchange(url, what, verb, payload === undefined ? undefined : Buffer.from(payload, 'utf8'));
     try {
-      parsed = JSON.parse(text);
+      return { status, body: JSON.parse(text), text };
     } catch {
       throw new WireError(`${what} answered ${status} with a body that is not JSON: ${preview(text)}`, status);
     }
-    if (status >= 200 && status <= 299) return parsed;
-    const env = ErrorEnvelope.safeParse(parsed);
-    if (!env.success) throw new WireError(`${what} answered ${status} without the protocol's error envelope: ${preview(text)}`, status);
-    const { code, reason, message } = env.data.error;
-    throw new WireError(`${what} answered ${status} (${code}${reason === undefined ? '' : `, ${reason}`}): ${message}`, status, reason);
+  }
+
+  /**
+   * Sends what the queue holds: in chunks of at most `batchMax` requests and BATCH_CHARS of bodies,
+   * one chunk after another, so the server runs them in the order they were issued. A chunk of one
+   * is sent alone.
+   */
+  private async flush(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    for (let i = 0; i < queue.length; ) {
+      let j = i + 1;
+      let chars = queue[i]!.payload?.length ?? 0;
+      while (j < queue.length && j - i < this.batchMax && chars + (queue[j]!.payload?.length ?? 0) <= BATCH_CHARS) chars += queue[j++]!.payload?.length ?? 0;
+      const chunk = queue.slice(i, j);
+      i = j;
+      if (chunk.length === 1) {
+        const [q] = chunk as [Queued];
+        await this.alone(q.verb, q.path, q.payload).then(q.resolve, q.reject);
+      } else {
+        await this.batch(chunk);
+      }
+    }
+  }
+
+  /**
+   * One POST /v1/batch. Each request gets its own answer, judged exactly as if it had come alone;
+   * if the batch as a whole fails (no answer in time, a broken connection, a protocol error), every
+   * request in it fails with an error of the same kind that names the request.
+   */
+  private async batch(chunk: Queued[]): Promise<void> {
+    const items = chunk.map((q) => `{"method":"${q.verb}","path":${JSON.stringify(q.path)}${q.payload === undefined ? '' : `,"body":${q.payload}`}}`);
+    let answers: Array<{ status: number; body: unknown }>;
+    try {
+      const what = `POST ${this.base}/v1/batch`;
+      const answer = BatchAnswer.safeParse(judge(what, await this.alone('POST', '/v1/batch', `{"requests":[${items.join(',')}]}`)));
+      if (!answer.success || answer.data.responses.length !== chunk.length) {
+        throw new WireError(`${what} answered 200 without one response per request (${chunk.length} sent): ${preview(JSON.stringify(answer.data ?? answer.error.issues[0]))}`, 200);
+      }
+      answers = answer.data.responses;
+    } catch (e) {
+      const where = `sent in a batch of ${chunk.length}`;
+      for (const q of chunk) {
+        q.reject(
+          e instanceof WireTimeoutError
+            ? new WireTimeoutError(`${q.what} did not answer within ${this.timeoutMs} ms (${where})`)
+            : new WireError(`${q.what} (${where}) failed: ${e instanceof Error ? e.message : String(e)}`, (e as WireError).status, (e as WireError).reason, { cause: e }),
+        );
+      }
+      return;
+    }
+    chunk.forEach((q, k) => q.resolve(answers[k]!));
   }
 
   /**
@@ -251,7 +350,7 @@ class Transport {
   }
 
   /** Sends and checks the answer's shape: a 200 that is not the protocol's is as broken as a 500. */
-  async expect<T extends z.ZodType>(schema: T, verb: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<z.infer<T>> {
+  async expect<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown): Promise<z.infer<T>> {
     const answer = await this.send(verb, path, body);
     const r = schema.safeParse(answer);
     if (r.success) return r.data;
@@ -269,6 +368,15 @@ class Transport {
     if (!answer.ok) throw refusal(answer.error);
     return { code: 0, data: answer.result.data };
   }
+}
+
+/** A reply's verdict: the body of a 2xx, or the WireError its status and envelope make it. */
+function judge(what: string, { status, body, text }: Reply): unknown {
+  if (status >= 200 && status <= 299) return body;
+  const env = ErrorEnvelope.safeParse(body);
+  if (!env.success) throw new WireError(`${what} answered ${status} without the protocol's error envelope: ${preview(text ?? JSON.stringify(body))}`, status);
+  const { code, reason, message } = env.data.error;
+  throw new WireError(`${what} answered ${status} (${code}${reason === undefined ? '' : `, ${reason}`}): ${message}`, status, reason);
 }
 
 function refusal(e: z.infer<typeof CodedError>): ChatError {
@@ -393,6 +501,7 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
   if (caps.contractVersion !== CONTRACT_VERSION) {
     throw new WireError(`groupspec wire: the server at ${base} (${caps.name}) speaks contract version ${caps.contractVersion}; this suite speaks ${CONTRACT_VERSION}`);
   }
+  if (options.batch !== false) t.batchMax = caps.batch?.maxRequests ?? 0;
   const capabilities: Capabilities = caps.capabilities;
   const open = new Set<WireApp>();
   return {

@@ -35,6 +35,8 @@ export const EVENTS_PAGE_MAX = 1000;
 const DRAIN_ALLOWANCE_BYTES = 16 * 1024 * 1024;
 /** In-flight requests get this long to finish once close() is called. */
 const CLOSE_GRACE_MS = 2000;
+/** Most requests one batch (POST /v1/batch) may carry by default; announced in the capabilities. */
+export const BATCH_MAX_REQUESTS = 256;
 
 export interface ServerOptions {
   /** 0 (the default) picks a free port. */
@@ -50,6 +52,11 @@ export interface ServerOptions {
   implementation?: (options: SimulatorOptions) => Simulator;
   /** Most events per events response (default EVENTS_PAGE_MAX); small values exercise clients' paging. */
   eventsPageMax?: number;
+  /**
+   * Most requests per batch (default BATCH_MAX_REQUESTS); 0 serves no batch endpoint and announces
+   * none, as a server written before batches existed (clients then send every request alone).
+   */
+  batchMaxRequests?: number;
 }
 
 export interface RunningServer {
@@ -74,6 +81,7 @@ type Reason =
   | 'unknown-method'
   | 'bad-http'
   | 'headers-too-large'
+  | 'batch-too-large'
   | 'internal';
 
 /** A request the server will not execute: answered with the protocol error envelope. */
@@ -110,6 +118,12 @@ const AppBody = z.strictObject({
 });
 /** The logout body: nothing (built once, not per request). */
 const EmptyBody = z.strictObject({});
+const BatchItem = z.strictObject({
+  method: z.enum(['GET', 'POST', 'DELETE']),
+  path: z.string().startsWith('/'),
+  body: z.unknown().optional(),
+});
+const BatchBody = z.strictObject({ requests: z.array(BatchItem) });
 const AfterQuery = z.string().regex(/^(0|[1-9][0-9]{0,15})$/, 'must be a non-negative decimal integer');
 
 function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
@@ -163,6 +177,11 @@ function decodeBody(req: http.IncomingMessage, raw: Buffer): unknown {
   } catch (e) {
     throw new ProtocolFault(400, 'malformed-json', `request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return requireObject(value);
+}
+
+/** Every request body is a JSON object, whether it came alone or inside a batch. */
+function requireObject(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ProtocolFault(400, 'invalid-request', 'invalid request body: body: must be a JSON object');
   }
@@ -219,12 +238,31 @@ interface Ctx {
   readonly body: unknown;
   readonly query: URLSearchParams;
 }
-type Handler = (ctx: Ctx) => Promise<Record<string, unknown>> | Record<string, unknown>;
+type Handler = (ctx: Ctx) => Promise<Record<string, unknown> | Encoded> | Record<string, unknown> | Encoded;
 interface Route {
   readonly verb: 'GET' | 'POST' | 'DELETE';
   /** Path segments after /v1; ':app' and ':session' capture IDs. */
   readonly path: readonly string[];
   readonly handler: Handler;
+}
+
+/** Where a request goes: its route, the IDs in its path and its query. */
+interface Target {
+  readonly route: Route;
+  readonly params: Ctx['params'];
+  readonly query: URLSearchParams;
+}
+
+/** A request's answer, encoded: what goes on the wire alone, or as one entry of a batch's answer. */
+interface Answer {
+  status: number;
+  text: string;
+  headers: Record<string, string>;
+}
+
+/** A response body already encoded as JSON text (a batch's, whose entries are encoded one by one). */
+class Encoded {
+  constructor(readonly text: string) {}
 }
 
 function matchPath(pattern: readonly string[], segments: readonly string[]): Ctx['params'] | undefined {
@@ -247,6 +285,8 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) return Promise.reject(new RangeError(`maxBodyBytes must be a positive integer, got ${maxBodyBytes}`));
   const pageMax = options.eventsPageMax ?? EVENTS_PAGE_MAX;
   if (!Number.isInteger(pageMax) || pageMax < 1) return Promise.reject(new RangeError(`eventsPageMax must be a positive integer, got ${pageMax}`));
+  const batchMax = options.batchMaxRequests ?? BATCH_MAX_REQUESTS;
+  if (!Number.isInteger(batchMax) || batchMax < 0) return Promise.reject(new RangeError(`batchMaxRequests must be a non-negative integer, got ${batchMax}`));
   const makeSimulator = options.implementation ?? createSimulator;
   // the wire server is the simulator by another road, so it declares exactly what the in-process adapter does
   const reference = simulatorImplementation();
@@ -281,7 +321,15 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     {
       verb: 'GET',
       path: ['capabilities'],
-      handler: () => ({ ok: true, name: reference.name, contractVersion: CONTRACT_VERSION, protocolVersion: PROTOCOL_VERSION, capabilities: reference.capabilities }),
+      handler: () => ({
+        ok: true,
+        name: reference.name,
+        contractVersion: CONTRACT_VERSION,
+        protocolVersion: PROTOCOL_VERSION,
+        capabilities: reference.capabilities,
+        // a protocol feature, not a contract capability: announced only when served, so old servers read as "no batches"
+        ...(batchMax > 0 ? { batch: { maxRequests: batchMax } } : {}),
+      }),
     },
     {
       verb: 'POST',
@@ -389,70 +437,124 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     },
   ];
 
-  const respond = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    let text: string;
-    try {
-      text = JSON.stringify(body);
-    } catch (e) {
-      // a result that JSON cannot carry (a cycle, a BigInt) is the implementation's fault, not the client's
-      status = 500;
-      text = JSON.stringify(envelope('internal', 'internal', `the result cannot be encoded as JSON: ${e instanceof Error ? e.message : String(e)}`));
-    }
-    res.writeHead(status, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': String(Buffer.byteLength(text)),
-      'Cache-Control': 'no-store',
-      ...(closing ? { Connection: 'close' } : {}),
-      ...headers,
-    });
-    res.end(text);
-  };
-
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://groupspec.invalid');
+  /**
+   * Which route a request goes to, checked in the order of docs/protocol.md §5: the endpoint, then
+   * the HTTP method. Touches no state, so a batch can route all its requests before it runs one.
+   */
+  const resolve = (verb: string | undefined, target: string): Target => {
+    const url = new URL(target, 'http://groupspec.invalid');
     let segments: string[];
     try {
       segments = url.pathname.split('/').slice(1).map(decodeURIComponent);
     } catch {
-      req.resume();
       throw new ProtocolFault(400, 'invalid-request', `invalid percent-encoding in path ${url.pathname}`);
     }
     if (segments[0] !== 'v1') {
-      req.resume();
       throw new ProtocolFault(404, 'unknown-endpoint', `no endpoint ${url.pathname}: this server speaks protocol version ${PROTOCOL_VERSION}, under /v${PROTOCOL_VERSION}/`);
     }
     const rest = segments.slice(1);
     const candidates = routes.map((r) => ({ route: r, params: matchPath(r.path, rest) })).filter((m) => m.params !== undefined);
-    if (candidates.length === 0) {
-      req.resume();
-      throw new ProtocolFault(404, 'unknown-endpoint', `no endpoint ${url.pathname}`);
-    }
-    const match = candidates.find((m) => m.route.verb === req.method);
+    if (candidates.length === 0) throw new ProtocolFault(404, 'unknown-endpoint', `no endpoint ${url.pathname}`);
+    const match = candidates.find((m) => m.route.verb === verb);
     if (match === undefined) {
-      req.resume();
       const allow = candidates.map((m) => m.route.verb).join(', ');
-      throw new ProtocolFault(405, 'method-not-allowed', `${req.method ?? '?'} is not allowed on ${url.pathname} (allowed: ${allow})`, { Allow: allow });
+      throw new ProtocolFault(405, 'method-not-allowed', `${verb ?? '?'} is not allowed on ${url.pathname} (allowed: ${allow})`, { Allow: allow });
+    }
+    return { route: match.route, params: match.params!, query: url.searchParams };
+  };
+
+  /**
+   * Runs one request, alone or inside a batch, and encodes its answer: a protocol fault becomes its
+   * envelope, anything else uncoded a 500, and a result that JSON cannot carry (a cycle, a BigInt)
+   * a 500 too, since that is the implementation's fault, not the client's.
+   */
+  const execute = async (run: () => Promise<unknown>): Promise<Answer> => {
+    let status = 200;
+    let out: unknown;
+    let headers: Record<string, string> = {};
+    try {
+      out = await run();
+    } catch (e) {
+      if (e instanceof ProtocolFault) {
+        [status, out, headers] = [e.status, envelope('protocol', e.reason, e.message), e.headers];
+      } else {
+        [status, out] = [500, envelope('internal', 'internal', `the implementation failed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`)];
+      }
+    }
+    if (out instanceof Encoded) return { status, text: out.text, headers };
+    try {
+      return { status, text: JSON.stringify(out), headers };
+    } catch (e) {
+      return { status: 500, text: JSON.stringify(envelope('internal', 'internal', `the result cannot be encoded as JSON: ${e instanceof Error ? e.message : String(e)}`)), headers: {} };
+    }
+  };
+
+  /**
+   * POST /v1/batch (docs/protocol.md §4.11). The envelope is checked whole before anything runs;
+   * then each request runs to its end before the next starts, exactly as it would alone, and a
+   * failed one does not stop the rest.
+   */
+  async function runBatch({ body }: Ctx): Promise<Encoded> {
+    const { requests } = parseBody(BatchBody, body);
+    if (requests.length > batchMax) throw new ProtocolFault(413, 'batch-too-large', `a batch carries at most ${batchMax} requests (capabilities.batch.maxRequests), got ${requests.length}`);
+    const routed = requests.map((r, i) => {
+      let target: Target;
+      try {
+        target = resolve(r.method, r.path);
+      } catch (e) {
+        // a request that goes nowhere is answered in its place; the others still run
+        return e as ProtocolFault;
+      }
+      if (target.route.handler === runBatch) throw new ProtocolFault(400, 'invalid-request', `invalid request body: requests.${i}.path: a batch cannot contain a batch`);
+      return target;
+    });
+    const parts: string[] = [];
+    for (let i = 0; i < requests.length; i++) {
+      const r = requests[i]!;
+      const target = routed[i]!;
+      const { status, text } = await execute(async () => {
+        if (target instanceof ProtocolFault) throw target;
+        return target.route.handler({ params: target.params, body: r.method === 'POST' && r.body !== undefined ? requireObject(r.body) : {}, query: target.query });
+      });
+      parts.push(`{"status":${status},"body":${text}}`);
+    }
+    return new Encoded(`{"ok":true,"responses":[${parts.join(',')}]}`);
+  }
+  if (batchMax > 0) routes.push({ verb: 'POST', path: ['batch'], handler: runBatch });
+
+  const handle = async (req: http.IncomingMessage): Promise<unknown> => {
+    let target: Target;
+    try {
+      target = resolve(req.method, req.url ?? '/');
+    } catch (e) {
+      // the body is not wanted, but it must be read for the connection to stay usable
+      req.resume();
+      throw e;
     }
     // GET and DELETE bodies are read only to keep the connection usable; their content is ignored
     const raw = await readBody(req, maxBodyBytes);
-    const body = match.route.verb === 'POST' ? decodeBody(req, raw) : {};
-    const out = await match.route.handler({ params: match.params!, body, query: url.searchParams });
-    respond(res, 200, out);
+    const body = target.route.verb === 'POST' ? decodeBody(req, raw) : {};
+    return target.route.handler({ params: target.params, body, query: target.query });
   };
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (e instanceof ProtocolFault) {
-        respond(res, e.status, envelope('protocol', e.reason, e.message), e.headers);
-        return;
-      }
-      const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      respond(res, 500, envelope('internal', 'internal', `the implementation failed: ${message}`));
-    });
+    execute(() => handle(req)).then(
+      ({ status, text, headers }) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        res.writeHead(status, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': String(Buffer.byteLength(text)),
+          'Cache-Control': 'no-store',
+          ...(closing ? { Connection: 'close' } : {}),
+          ...headers,
+        });
+        res.end(text);
+      },
+      () => res.destroy(),
+    );
   });
 
   // node's own answer to unparsable HTTP is a bare 400 with no body; the protocol promises JSON everywhere

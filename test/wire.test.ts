@@ -12,7 +12,7 @@ import { createSimulator, DEFAULT_START, NOTICE, TYPES } from '../simulator';
 import { NotApplicable, type Implementation, type Session } from '../adapters/contract';
 import { simulatorImplementation } from '../adapters/simulator';
 import { wireImplementation } from '../adapters/wire-client';
-import { DEFAULT_MAX_BODY_BYTES, startServer, type RunningServer } from '../adapters/wire-server';
+import { BATCH_MAX_REQUESTS, DEFAULT_MAX_BODY_BYTES, startServer, type RunningServer } from '../adapters/wire-server';
 
 let server: RunningServer;
 let wire: Implementation;
@@ -35,6 +35,19 @@ async function raw(path: string, init: { method?: string; body?: string; content
   });
   const text = await res.text();
   return { status: res.status, contentType: res.headers.get('content-type'), body: JSON.parse(text) as any };
+}
+
+/** A server whose every admin command throws a plain TypeError: a failure that is not a coded refusal. */
+function brokenAdminServer(): Promise<RunningServer> {
+  return startServer({
+    implementation: (options) => {
+      const sim = createSimulator(options);
+      sim.admin.invoke = () => {
+        throw new TypeError('boom');
+      };
+      return sim;
+    },
+  });
 }
 
 function expectProtocolError(r: Awaited<ReturnType<typeof raw>>, status: number, reason: string) {
@@ -257,15 +270,7 @@ describe('protocol errors', () => {
   });
 
   it('answers a non-coded failure inside the implementation with 500 and the envelope', async () => {
-    const broken = await startServer({
-      implementation: (options) => {
-        const sim = createSimulator(options);
-        sim.admin.invoke = () => {
-          throw new TypeError('boom');
-        };
-        return sim;
-      },
-    });
+    const broken = await brokenAdminServer();
     try {
       const impl = await wireImplementation(broken.url);
       const brokenApp = await impl.createApp();
@@ -279,6 +284,210 @@ describe('protocol errors', () => {
     } finally {
       await broken.close();
     }
+  });
+});
+
+/** Forwards every request to `target` and records its verb and path: what the client sends, as the server sees it. */
+async function recordingProxy(target: string) {
+  const seen: string[] = [];
+  const proxy = http.createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    const forward = http.request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(forward);
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    seen,
+    close: () => {
+      proxy.closeAllConnections();
+      return new Promise((r) => proxy.close(r));
+    },
+  };
+}
+
+describe('batches', () => {
+  /** A raw batch against the shared server. */
+  const batch = (requests: unknown[]) => raw('/v1/batch', { body: JSON.stringify({ requests }) });
+  async function freshApp() {
+    const appID = (await raw('/v1/apps', { body: '{}' })).body.appID as string;
+    const sessionID = (await raw(`/v1/apps/${appID}/sessions`, { body: '{"userID":"alice"}' })).body.sessionID as string;
+    return { appID, app: `/v1/apps/${appID}`, session: `/v1/apps/${appID}/sessions/${sessionID}` };
+  }
+
+  it('are announced in the capabilities, and not by a server that serves none', async () => {
+    expect((await raw('/v1/capabilities')).body.batch).toEqual({ maxRequests: BATCH_MAX_REQUESTS });
+    const old = await startServer({ batchMaxRequests: 0 });
+    try {
+      const r = await fetch(`${old.url}/v1/capabilities`);
+      expect(((await r.json()) as Record<string, unknown>).batch).toBeUndefined();
+      const b = await fetch(`${old.url}/v1/batch`, { method: 'POST', body: '{"requests":[]}', headers: { 'Content-Type': 'application/json' } });
+      expect(b.status).toBe(404);
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('run in order, each answered exactly as it would be alone, and a failed one does not stop the rest', async () => {
+    const { appID, app, session } = await freshApp();
+    const requests = [
+      { method: 'POST', path: `${session}/call`, body: { method: 'createGroup', arg: { type: 'Public', name: 'P', groupID: 'batched' } } },
+      { method: 'POST', path: `${app}/admin/call`, body: { method: 'getGroupInfo', arg: { groupID: 'batched' } } },
+      { method: 'POST', path: `${session}/call`, body: { method: 'dismissGroup', arg: 'no-such-group' } },
+      { method: 'POST', path: `${session}/call`, body: { method: 'frobnicateGroup' } },
+      { method: 'POST', path: `${app}/sessions/nobody/call`, body: { method: 'getGroupList' } },
+      { method: 'GET', path: '/v1/nowhere' },
+      { method: 'GET', path: `${app}/admin/call` },
+      { method: 'POST', path: `${session}/call`, body: [1] },
+      { method: 'GET', path: `${session}/events?after=0` },
+      { method: 'POST', path: `${app}/clock/advance`, body: { ms: 1000 } },
+      { method: 'GET', path: `${app}/clock` },
+    ];
+    const r = await batch(requests);
+    expect(r.status).toBe(200);
+    expect(r.body.ok).toBe(true);
+    const answers = r.body.responses as Array<{ status: number; body: any }>;
+    expect(answers).toHaveLength(requests.length);
+    // each entry is what the same request alone gets from a fresh app in the same state
+    const alone = await freshApp();
+    const same = (p: string) => p.replace(app, alone.app);
+    for (const [i, q] of requests.entries()) {
+      const single = await raw(same(q.path), { method: q.method, ...(q.body === undefined ? {} : { body: JSON.stringify(q.body) }) });
+      expect(answers[i], `request ${i}`).toEqual({ status: single.status, body: JSON.parse(JSON.stringify(single.body).replace(new RegExp(`\\b${alone.appID}\\b`, 'g'), appID)) });
+    }
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 400, 404, 404, 405, 400, 200, 200, 200]);
+    expect(answers[1]!.body.result.data).toMatchObject({ groupID: 'batched', memberNum: 1 });
+    expect(answers[2]!.body).toMatchObject({ ok: false, error: { code: 10010 } });
+    expect(answers.slice(3, 8).map((a) => a.body.error.reason)).toEqual(['unknown-method', 'unknown-session', 'unknown-endpoint', 'method-not-allowed', 'invalid-request']);
+    expect(answers[8]!.body.events.length).toBeGreaterThan(0);
+    expect(answers[10]!.body.now).toBe(DEFAULT_START + 1000);
+  });
+
+  it('refuse a bad envelope, a nested batch and too many requests whole, running none of them', async () => {
+    const { app, session } = await freshApp();
+    const create = { method: 'POST', path: `${session}/call`, body: { method: 'createGroup', arg: { type: 'Public', name: 'P', groupID: 'never' } } };
+    expectProtocolError(await raw('/v1/batch', { body: '{"requests": {}}' }), 400, 'invalid-request');
+    expectProtocolError(await raw('/v1/batch', { body: '{"requests": [], "atomic": true}' }), 400, 'invalid-request');
+    expectProtocolError(await batch([create, { method: 'PATCH', path: `${app}/clock` }]), 400, 'invalid-request');
+    expectProtocolError(await batch([create, { method: 'GET', path: 'v1/capabilities' }]), 400, 'invalid-request');
+    const nested = await batch([create, { method: 'POST', path: '/v1/batch', body: { requests: [] } }]);
+    expectProtocolError(nested, 400, 'invalid-request');
+    expect(nested.body.error.message).toContain('a batch cannot contain a batch');
+    const tooMany = await batch([create, ...Array.from({ length: BATCH_MAX_REQUESTS }, () => ({ method: 'GET', path: '/v1/capabilities' }))]);
+    expectProtocolError(tooMany, 413, 'batch-too-large');
+    expect(tooMany.body.error.message).toContain(String(BATCH_MAX_REQUESTS));
+    expect((await raw(`${app}/admin/call`, { body: '{"method":"getGroupInfo","arg":{"groupID":"never"}}' })).body).toMatchObject({ ok: false, error: { code: 10010 } });
+    expect((await batch([])).body).toEqual({ ok: true, responses: [] });
+  });
+
+  it('answer a failure inside the implementation in its entry, and run the rest', async () => {
+    const broken = await brokenAdminServer();
+    try {
+      const post = (p: string, body: unknown) => fetch(`${broken.url}${p}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }).then((r) => r.json() as Promise<any>);
+      const { appID } = await post('/v1/apps', {});
+      const { sessionID } = await post(`/v1/apps/${appID}/sessions`, { userID: 'alice' });
+      const r = await post('/v1/batch', {
+        requests: [
+          { method: 'POST', path: `/v1/apps/${appID}/admin/call`, body: { method: 'getGroupInfo', arg: { groupID: 'x' } } },
+          { method: 'POST', path: `/v1/apps/${appID}/sessions/${sessionID}/call`, body: { method: 'getGroupList' } },
+        ],
+      });
+      expect(r.responses[0]).toEqual({ status: 500, body: { ok: false, error: { code: 'internal', reason: 'internal', message: expect.stringContaining('TypeError: boom') } } });
+      expect(r.responses[1]).toMatchObject({ status: 200, body: { ok: true, result: { code: 0 } } });
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('carry what the client issues in one turn of the event loop, with the answers and errors of single calls', async () => {
+    const proxy = await recordingProxy(server.url);
+    try {
+      const impl = await wireImplementation(proxy.url);
+      const app = await impl.createApp();
+      const alice = await app.login('alice');
+      const bob = await app.login('bob');
+      const groupID = (await alice.call('createGroup', { type: TYPES.GRP_PUBLIC, name: 'P' })).data.group.groupID as string;
+      await bob.call('joinGroup', { groupID, applyMessage: 'hi' });
+      proxy.seen.length = 0;
+      const reads = () => [
+        alice.call('getGroupList'),
+        alice.call('getGroupApplicationList'),
+        app.admin.call('getGroupInfo', { groupID }),
+        rejection(alice.call('dismissGroup', 'no-such-group')),
+        rejection(alice.call('frobnicateGroup', {})),
+        alice.events(),
+        bob.events(),
+      ];
+      const together = await Promise.all(reads());
+      expect(proxy.seen).toEqual(['POST /v1/batch']);
+      // one by one, the same answers
+      const oneByOne: unknown[] = [];
+      for (const read of reads()) oneByOne.push(await read);
+      expect(together).toEqual(oneByOne);
+      expect((together[3] as { code: number }).code).toBe(10010);
+      const unknown = together[4] as { code?: unknown; message: string };
+      expect(typeof unknown.code).not.toBe('number');
+      expect(unknown.message).toMatch(/400.*unknown-method.*frobnicateGroup/);
+      // a call whose body is too big to share a batch (over a million characters) travels alone
+      proxy.seen.length = 0;
+      const [, big] = await Promise.all([alice.call('getGroupList'), rejection(alice.call('updateGroupProfile', { groupID, notification: 'x'.repeat(1_100_000) }))]);
+      expect(big.code).toBe(10004);
+      expect(proxy.seen).toEqual([expect.stringMatching(/\/sessions\/s-1\/call$/), expect.stringMatching(/\/sessions\/s-1\/call$/)]);
+      await impl.close?.();
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('split at the size the server announces, in order', async () => {
+    const small = await startServer({ batchMaxRequests: 3 });
+    const proxy = await recordingProxy(small.url);
+    try {
+      const impl = await wireImplementation(proxy.url);
+      const app = await impl.createApp();
+      const alice = await app.login('alice');
+      proxy.seen.length = 0;
+      const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+      await Promise.all(names.map((name) => alice.call('createGroup', { type: TYPES.GRP_PUBLIC, name })));
+      expect(proxy.seen).toEqual(['POST /v1/batch', 'POST /v1/batch', expect.stringMatching(/\/call$/)]);
+      const list = (await alice.call('getGroupList')).data.groupList as Array<{ name: string }>;
+      expect(list.map((g) => g.name).sort()).toEqual(names);
+      // created in the order issued: each group-list update adds the next name
+      const order: string[] = [];
+      for (const e of await alice.events()) {
+        if (e.name !== 'onGroupListUpdated') continue;
+        for (const g of e.data as Array<{ name: string }>) if (!order.includes(g.name)) order.push(g.name);
+      }
+      expect(order).toEqual(names);
+      await impl.close?.();
+    } finally {
+      await proxy.close();
+      await small.close();
+    }
+  });
+
+  it('are not sent to a server that announces none, nor when the client is told not to', async () => {
+    const old = await startServer({ batchMaxRequests: 0 });
+    for (const [target, options] of [[old, {}], [server, { batch: false }]] as const) {
+      const proxy = await recordingProxy(target.url);
+      try {
+        const impl = await wireImplementation(proxy.url, options);
+        const app = await impl.createApp();
+        const alice = await app.login('alice');
+        proxy.seen.length = 0;
+        const [list, pending] = await Promise.all([alice.call('getGroupList'), alice.call('getGroupApplicationList')]);
+        expect([list.code, pending.code]).toEqual([0, 0]);
+        expect(proxy.seen).toHaveLength(2);
+        expect(proxy.seen.every((s) => s.endsWith('/call'))).toBe(true);
+        await impl.close?.();
+      } finally {
+        await proxy.close();
+      }
+    }
+    await old.close();
   });
 });
 
@@ -302,6 +511,42 @@ describe('unreachable and silent servers', () => {
       expect(e.name).toBe('TimeoutError');
       expect(e.message).toContain(`${url}/v1/apps`);
       expect(typeof e.code).not.toBe('number');
+      expect(elapsed).toBeGreaterThanOrEqual(140);
+      expect(elapsed).toBeLessThan(1000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
+    }
+  });
+
+  it('fails every call of a batch that is never answered with its own TimeoutError, within the deadline', async () => {
+    // a server that announces batches, makes apps and sessions, and swallows every batch
+    const silent = http.createServer((req, res) => {
+      const answer = (body: unknown) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify(body));
+      };
+      req.resume();
+      if (req.url === '/v1/capabilities') answer({ ok: true, name: 'silent', contractVersion: 1, batch: { maxRequests: 8 }, capabilities: { groupTypes: ['Work'], operations: ['getGroupList'], adminOperations: [], clock: false, events: false, limitOverrides: false } });
+      else if (req.url === '/v1/apps') answer({ ok: true, appID: 'a' });
+      else if (req.url === '/v1/apps/a/sessions') answer({ ok: true, sessionID: 's', userID: 'alice', device: 'web' });
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const impl = await wireImplementation(url, { timeoutMs: 150 });
+      const app = await impl.createApp();
+      const alice = await app.login('alice');
+      const started = Date.now();
+      const [a, b] = await Promise.all([rejection(alice.call('getGroupList')), rejection(app.admin.call('getGroupInfo', { groupID: 'x' }))]);
+      const elapsed = Date.now() - started;
+      for (const e of [a, b]) {
+        expect(e.name).toBe('TimeoutError');
+        expect(typeof e.code).not.toBe('number');
+        expect(e.message).toContain('batch of 2');
+      }
+      expect(a.message).toContain(`${url}/v1/apps/a/sessions/s/call`);
+      expect(b.message).toContain(`${url}/v1/apps/a/admin/call`);
       expect(elapsed).toBeGreaterThanOrEqual(140);
       expect(elapsed).toBeLessThan(1000);
     } finally {
