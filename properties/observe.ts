@@ -41,43 +41,83 @@ async function ok(p: Promise<{ data: any }>): Promise<any | undefined> {
   }
 }
 
+/**
+ * The owner each AVChatRoom had at the last picture of its app. The room's members are read as its
+ * owner, so they could only be asked for once the group's info had named the owner: a second round
+ * trip over the wire. Asked for as the owner seen last time, together with the info, they are
+ * read again only when the owner has changed. Every read sees the same state, so the picture is the
+ * one the owner named by the info would have read.
+ */
+const lastOwners = new WeakMap<App, Map<string, string>>();
+
+/**
+ * Issues every independent read at once, so a transport that coalesces (the wire client sends what
+ * is issued in one turn of the event loop as one batch) makes one round trip of them; the picture
+ * is assembled in the order the reads were once made one by one.
+ */
 export async function observe(k: Known): Promise<Picture> {
-  const groups: GroupPicture[] = [];
-  for (const g of k.groups) {
-    const info = await ok(k.app.admin.call('getGroupInfo', { groupID: g.groupID }));
-    const pic: GroupPicture = { alias: g.alias, groupID: g.groupID, type: g.type, exists: info !== undefined };
-    if (info !== undefined) {
-      pic.info = info;
-      if (g.type === 'AVChatRoom') {
-        const owner = info.ownerID as string;
-        const ownerSession = k.sessions.get(owner)?.[0];
-        if (ownerSession !== undefined) {
-          const list = await ok(ownerSession.call('getGroupMemberList', { groupID: g.groupID, count: 100 }));
-          pic.avMembers = ((list?.memberList ?? []) as Array<{ userID: string }>).map((m) => m.userID).sort();
+  const owners = lastOwners.get(k.app) ?? new Map<string, string>();
+  lastOwners.set(k.app, owners);
+  const avMembersAs = (owner: string, groupID: string): Promise<string[] | undefined> | undefined => {
+    const ownerSession = k.sessions.get(owner)?.[0];
+    if (ownerSession === undefined) return undefined;
+    return ok(ownerSession.call('getGroupMemberList', { groupID, count: 100 })).then((list) =>
+      ((list?.memberList ?? []) as Array<{ userID: string }>).map((m) => m.userID).sort(),
+    );
+  };
+  const groups = Promise.all(
+    k.groups.map(async (g): Promise<GroupPicture> => {
+      const infoRead = ok(k.app.admin.call('getGroupInfo', { groupID: g.groupID }));
+      const av = g.type === 'AVChatRoom';
+      const guess = av ? owners.get(g.groupID) : undefined;
+      const avRead = guess === undefined ? undefined : avMembersAs(guess, g.groupID);
+      // read even if the group turns out to be gone: then it is not used
+      const membersRead = av ? undefined : ok(k.app.admin.call('getGroupMemberInfo', { groupID: g.groupID, limit: 200 }));
+      const info = await infoRead;
+      const pic: GroupPicture = { alias: g.alias, groupID: g.groupID, type: g.type, exists: info !== undefined };
+      if (info !== undefined) {
+        pic.info = info;
+        if (av) {
+          const owner = info.ownerID as string;
+          owners.set(g.groupID, owner);
+          const members = await (owner === guess ? avRead : avMembersAs(owner, g.groupID));
+          if (members !== undefined) pic.avMembers = members;
+        } else {
+          const members = await membersRead!;
+          pic.roles = Object.fromEntries(((members?.memberList ?? []) as Array<{ userID: string; role: string }>).map((m) => [m.userID, m.role]));
         }
-      } else {
-        const members = await ok(k.app.admin.call('getGroupMemberInfo', { groupID: g.groupID, limit: 200 }));
-        pic.roles = Object.fromEntries(((members?.memberList ?? []) as Array<{ userID: string; role: string }>).map((m) => [m.userID, m.role]));
       }
-    }
-    groups.push(pic);
-  }
+      return pic;
+    }),
+  );
+  const users = Promise.all(
+    [...k.sessions].map(async ([user, sessions]) => {
+      const first = sessions[0];
+      if (first === undefined) return undefined;
+      const [l, a, devices] = await Promise.all([
+        ok(first.call('getGroupList')),
+        ok(first.call('getGroupApplicationList')),
+        Promise.all(
+          sessions.map(async (s) => {
+            const updates = (await s.events()).filter((e) => e.name === 'onGroupListUpdated');
+            const last = updates[updates.length - 1];
+            return [s.device, last === undefined ? undefined : (last.data as Array<{ groupID: string }>).map((g) => g.groupID).sort()] as const;
+          }),
+        ),
+      ]);
+      return { user, list: ((l?.groupList ?? []) as Array<{ groupID: string }>).map((g) => g.groupID).sort(), pending: ((a?.applicationList ?? []) as unknown[]).length, devices };
+    }),
+  );
+  const [groupPictures, userPictures] = await Promise.all([groups, users]);
   const lists: Record<string, string[]> = {};
   const pending: Record<string, number> = {};
   const deviceLists: Picture['deviceLists'] = {};
-  for (const [user, sessions] of k.sessions) {
-    const first = sessions[0];
-    if (first === undefined) continue;
-    const l = await ok(first.call('getGroupList'));
-    lists[user] = ((l?.groupList ?? []) as Array<{ groupID: string }>).map((g) => g.groupID).sort();
-    const a = await ok(first.call('getGroupApplicationList'));
-    pending[user] = ((a?.applicationList ?? []) as unknown[]).length;
-    deviceLists[user] = {};
-    for (const s of sessions) {
-      const updates = (await s.events()).filter((e) => e.name === 'onGroupListUpdated');
-      const last = updates[updates.length - 1];
-      deviceLists[user]![s.device] = last === undefined ? undefined : (last.data as Array<{ groupID: string }>).map((g) => g.groupID).sort();
-    }
+  for (const u of userPictures) {
+    if (u === undefined) continue;
+    lists[u.user] = u.list;
+    pending[u.user] = u.pending;
+    deviceLists[u.user] = {};
+    for (const [device, ids] of u.devices) deviceLists[u.user]![device] = ids;
   }
-  return { groups, lists, pending, deviceLists };
+  return { groups: groupPictures, lists, pending, deviceLists };
 }
