@@ -35,10 +35,14 @@ Feature: What the app admin can do through the REST API
       And the introduction of "AV" is "Tonight's show"
       And bob eventually receives the group tip 6 (group profile updated) about "AV" whose operatorID is "administrator"
 
-  @rule:admin.creates-groups-without-owner @type:Public @type:Work
+  @rule:admin.creates-groups-without-owner @type:Public @type:Work @type:Meeting @ambiguous
   Rule: REST create_group without an owner account creates a group with no owner; with one, that user owns it
     Quote: "create without an owner (`Owner_Account` optional: "If it is not specified, the group will have no group owner")"
     (REST API, Create Group, https://www.tencentcloud.com/document/product/1047/34895)
+    Quote: "Private | Yes. Same as work groups (Work) in the new version." (REST API, Creating a Group,
+    https://trtc.io/document/34895)
+    The REST type IDs Private and ChatRoom are accepted, and so are the new names Work and Meeting
+    (docs/ambiguities.md#a57-rest-type-names).
 
     Scenario: An ownerless Public group has no members at all
       Given alice is logged in
@@ -58,6 +62,23 @@ Feature: What the app admin can do through the REST API
       And the role of alice in "W" is Owner
       And alice eventually receives the system notice 6 (group created) about "W"
       And alice's group list is eventually updated to include "W"
+
+    Scenario Outline: A group created for alice with the REST type "<rest>" is a <wire> group
+      Given alice is logged in
+      When the app admin calls createGroup with:
+        """
+        {"type": "<rest>", "name": "G", "groupID": "g-<rest>", "ownerAccount": "alice"}
+        """
+      Then it succeeds
+      And the type of "g-<rest>" is "<wire>"
+      And alice owns "g-<rest>"
+
+      Examples:
+        | rest     | wire     |
+        | Private  | Private  |
+        | Work     | Private  |
+        | ChatRoom | ChatRoom |
+        | Meeting  | ChatRoom |
 
   @rule:admin.owner-role-cannot-be-changed @type:Public @ambiguous
   Rule: REST modify_group_member_info cannot change the owner's role

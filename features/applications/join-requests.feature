@@ -221,6 +221,16 @@ Feature: Join requests: notifying, listing and deciding them
       Then the result's applicationList has 1 entries
       And the result's applicationList[0].userID is "carol"
 
+    Scenario: A request made without a note is listed with an empty note
+      Given alice and dave are logged in
+      And alice has created a Public group "P"
+      When dave joins "P"
+      Then the join status is "WaitAdminApproval"
+      When alice lists her pending applications
+      Then the result's applicationList has 1 entries
+      And the result's applicationList[0].userID is "dave"
+      And the result's applicationList[0].note is ""
+
   @rule:applications.application-types @type:Public @ambiguous
   Rule: An application item tells a join request (applicationType 0) from a member's invitation awaiting approval (2)
     Quote: "Application items expose `applicationType` 0 (join request), 1 (invite needing invitee), 2 (invite needing

@@ -161,6 +161,18 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
       And the result's group.name is "Book club"
       And the result's group.ownerID is "alice"
 
+    Scenario: What the creator did not give is empty in the returned profile and when read back
+      Given alice is logged in
+      When alice creates a Public group "Club"
+      Then it succeeds
+      And the result's group.introduction is ""
+      And the result's group.notification is ""
+      And the result's group.avatar is ""
+      And the result's group.groupCustomField is []
+      And the introduction of "Club" is ""
+      And the notification of "Club" is ""
+      And the avatar of "Club" is ""
+
   @rule:create.member-cap-defaults @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: Without maxMemberNum a group's cap is its type's default: 200, 2,000, 10,000, unlimited (reported as 0)
     Quote: "Maximum number of group members. Default value:" (Web SDK, Group Management, https://trtc.io/document/48465)

@@ -14,6 +14,25 @@ Feature: A group's member cap
     (Reference extract §12 rule 122, citing Error Codes, https://intl.cloud.tencent.com/document/product/1047/34348)
     Small caps are set through the app's limits; one scenario uses the documented 200 of a Work group.
 
+    Scenario: Approving a request into a full group fails with 10014, and the request waits for room
+      Given an app where a Public group holds at most 2 members
+      And alice, bob and dave are logged in
+      And alice has created a Public group "P"
+      And dave has asked to join "P"
+      And bob belongs to "P"
+      When alice approves the application of dave to "P"
+      Then it fails with code 10014 naming "groupID"
+      And nothing has changed
+      And dave is not a member of "P"
+      When alice lists her pending applications
+      Then the result's applicationList lists dave
+      When alice removes bob from "P"
+      Then it succeeds
+      When alice approves the application of dave to "P"
+      Then it succeeds
+      And dave is a member of "P"
+      And "P" has 2 members
+
     Scenario: Joining a Meeting group up to its cap and one past it
       Given an app where a Meeting group holds at most 3 members
       And alice, bob, carol and dave are logged in

@@ -46,6 +46,8 @@ Feature: Bad options are refused with a documented code and change nothing
         | an empty new owner                  | alice         | changeGroupOwner     | {"groupID": "{{P}}", "newOwnerID": ""}                                              | newOwnerID           |
         | no options at all                   | alice         | getGroupProfile      | null                                                                                | options              |
         | a missing keyList                   | bob           | getGroupAttributes   | {"groupID": "{{W}}"}                                                                | keyList              |
+        | a decision about nothing            | alice         | handleGroupApplication | {"handleAction": "Agree"}                                                         | application          |
+        | a counter step of 0                 | bob           | increaseGroupCounter | {"groupID": "{{W}}", "key": "likes", "value": 0}                                    | value                |
 
       Examples: Arrays and objects in each other's places
         | problem                             | actor         | method               | options                                                                             | field                |
@@ -53,6 +55,16 @@ Feature: Bad options are refused with a documented code and change nothing
         | a list where an object belongs      | bob           | setGroupAttributes   | {"groupID": "{{W}}", "groupAttributes": ["theme"]}                                  | groupAttributes      |
         | a list as the options               | alice         | joinGroup            | ["{{P}}"]                                                                           | options              |
         | an object as custom fields          | alice         | updateGroupProfile   | {"groupID": "{{P}}", "groupCustomField": {"key": "k", "value": "v"}}                | groupCustomField     |
+
+    Scenario: The documented optional options are accepted: getGroupList with a groupProfileFilter
+      Given alice is logged in
+      And alice has created a Public group "P"
+      When alice calls getGroupList with:
+        """
+        {"groupProfileFilter": ["introduction", "notification"]}
+        """
+      Then it succeeds
+      And the returned group list holds exactly "P"
 
     Scenario: A name of 100,000 bytes is refused without creating anything
       Given alice is logged in
