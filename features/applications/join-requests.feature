@@ -369,10 +369,10 @@ Feature: Join requests: notifying, listing and deciding them
 
       Examples: Members and non-members may not
         | role       | type      | outcome                  | membership                  |
-        | member     | Public    | it fails with code 10007 | dave is not a member of "G" |
-        | member     | Community | it fails with code 10007 | dave is not a member of "G" |
-        | non-member | Public    | it fails with code 10007 | dave is not a member of "G" |
-        | non-member | Community | it fails with code 10007 | dave is not a member of "G" |
+        | member     | Public    | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
+        | member     | Community | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
+        | non-member | Public    | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
+        | non-member | Community | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
 
     Scenario Outline: A member's refused decision in a <type> group leaves the request pending
       Given alice, carol and dave are logged in
@@ -404,7 +404,7 @@ Feature: Join requests: notifying, listing and deciding them
 
       Examples:
         | type       | outcome                            |
-        | Work       | it fails with code 10007           |
+        | Work       | it fails with code 10007 naming "groupID"           |
         | Meeting    | the join status is "JoinedSuccess" |
         | AVChatRoom | the join status is "JoinedSuccess" |
 

@@ -69,7 +69,7 @@ Feature: Inviting users into a group, by group type and invite option
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
-      Then it fails with code <code>
+      Then it fails with code <code> naming "groupID"
       And nothing has changed
       And bob is not a member of "G"
 
@@ -124,7 +124,7 @@ Feature: Inviting users into a group, by group type and invite option
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
-      Then it fails with code <code>
+      Then it fails with code <code> naming "groupID"
       And nothing has changed
       And bob is not a member of "G"
 
@@ -176,7 +176,7 @@ Feature: Inviting users into a group, by group type and invite option
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
-      Then it fails with code <code>
+      Then it fails with code <code> naming "groupID"
       And nothing has changed
       And bob is not a member of "G"
 
@@ -231,7 +231,7 @@ Feature: Inviting users into a group, by group type and invite option
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
-      Then it fails with code <code>
+      Then it fails with code <code> naming "groupID"
       And nothing has changed
       And bob is not a member of "G"
 

@@ -43,7 +43,7 @@ Feature: Joining a group on request
 
       Examples:
         | type       | outcome                                  | membership                 |
-        | Work       | it fails with code 10007                 | bob is not a member of "G" |
+        | Work       | it fails with code 10007 naming "groupID"                 | bob is not a member of "G" |
         | Public     | the join status is "WaitAdminApproval"   | bob is not a member of "G" |
         | Meeting    | the join status is "JoinedSuccess"       | bob is a member of "G"     |
         | AVChatRoom | the join status is "JoinedSuccess"       | bob is a member of "G"     |
@@ -79,7 +79,7 @@ Feature: Joining a group on request
 
       Examples: A non-member is refused a Work group, waits for approval in a Public group, and joins the others
         | role       | type       | outcome                                |
-        | non-member | Work       | it fails with code 10007               |
+        | non-member | Work       | it fails with code 10007 naming "groupID"               |
         | non-member | Public     | the join status is "WaitAdminApproval" |
         | non-member | Meeting    | the join status is "JoinedSuccess"     |
         | non-member | AVChatRoom | the join status is "JoinedSuccess"     |
@@ -98,7 +98,7 @@ Feature: Joining a group on request
         | Work       | it succeeds              | nora is a member of "G"     |
         | Public     | it succeeds              | nora is a member of "G"     |
         | Meeting    | it succeeds              | nora is a member of "G"     |
-        | AVChatRoom | it fails with code 10007 | nora is not a member of "G" |
+        | AVChatRoom | it fails with code 10007 naming "groupID" | nora is not a member of "G" |
         | Community  | it succeeds              | nora is a member of "G"     |
 
   @rule:join.work-group-rejects-join-request @type:Work @ambiguous

@@ -127,7 +127,7 @@ Feature: Listing joined groups, their members and their online members
         | app admin | Work       | it succeeds              | the result's memberList has 1 entries |
         | app admin | Public     | it succeeds              | the result's memberList has 1 entries |
         | app admin | Meeting    | it succeeds              | the result's memberList has 1 entries |
-        | app admin | AVChatRoom | it fails with code 10007 | nothing has changed                   |
+        | app admin | AVChatRoom | it fails with code 10007 naming "groupID" | nothing has changed                   |
         | app admin | Community  | it succeeds              | the result's memberList has 1 entries |
 
     Scenario: A member pages through a Public group's members

@@ -45,7 +45,7 @@ Feature: Setting and cancelling admins
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor makes bob an admin of "G"
-      Then it fails with code <code>
+      Then it fails with code <code> naming "groupID"
       And nothing has changed
       And <unchanged>
 

@@ -108,7 +108,7 @@ Feature: Muting members
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor mutes bob in "G" for 60 seconds
-      Then it fails with code <code>
+      Then it fails with code <code> naming "groupID"
       And nothing has changed
       And <unchanged>
 

@@ -108,7 +108,7 @@ Feature: Reading and modifying the group profile
 
       Examples: Non-members read every profile but a Work group's
         | role       | type       | outcome                  | check                               |
-        | non-member | Work       | it fails with code 10007 | nothing has changed                 |
+        | non-member | Work       | it fails with code 10007 naming "groupID" | nothing has changed                 |
         | non-member | Public     | it succeeds              | the returned profile is that of "G" |
         | non-member | Meeting    | it succeeds              | the returned profile is that of "G" |
         | non-member | AVChatRoom | it succeeds              | the returned profile is that of "G" |
@@ -186,21 +186,21 @@ Feature: Reading and modifying the group profile
         | admin | Work       | it succeeds              | "Renamed" |
         | admin | Public     | it succeeds              | "Renamed" |
         | admin | Meeting    | it succeeds              | "Renamed" |
-        | admin | AVChatRoom | it fails with code 10007 | "G"       |
+        | admin | AVChatRoom | it fails with code 10007 naming "groupID" | "G"       |
         | admin | Community  | it succeeds              | "Renamed" |
 
       Examples: Ordinary members edit only Work groups; non-members edit nothing
         | role       | type       | outcome                  | name      |
         | member     | Work       | it succeeds              | "Renamed" |
-        | member     | Public     | it fails with code 10007 | "G"       |
-        | member     | Meeting    | it fails with code 10007 | "G"       |
-        | member     | AVChatRoom | it fails with code 10007 | "G"       |
-        | member     | Community  | it fails with code 10007 | "G"       |
-        | non-member | Work       | it fails with code 10007 | "G"       |
-        | non-member | Public     | it fails with code 10007 | "G"       |
-        | non-member | Meeting    | it fails with code 10007 | "G"       |
-        | non-member | AVChatRoom | it fails with code 10007 | "G"       |
-        | non-member | Community  | it fails with code 10007 | "G"       |
+        | member     | Public     | it fails with code 10007 naming "groupID" | "G"       |
+        | member     | Meeting    | it fails with code 10007 naming "groupID" | "G"       |
+        | member     | AVChatRoom | it fails with code 10007 naming "groupID" | "G"       |
+        | member     | Community  | it fails with code 10007 naming "groupID" | "G"       |
+        | non-member | Work       | it fails with code 10007 naming "groupID" | "G"       |
+        | non-member | Public     | it fails with code 10007 naming "groupID" | "G"       |
+        | non-member | Meeting    | it fails with code 10007 naming "groupID" | "G"       |
+        | non-member | AVChatRoom | it fails with code 10007 naming "groupID" | "G"       |
+        | non-member | Community  | it fails with code 10007 naming "groupID" | "G"       |
 
       Examples: The app admin edits every type
         | role      | type       | outcome     | name      |
@@ -404,7 +404,7 @@ Feature: Reading and modifying the group profile
 
       Examples:
         | type       | outcome                  | after |
-        | Work       | it fails with code 10007 | false |
+        | Work       | it fails with code 10007 naming "muteAllMembers" | false |
         | Public     | it succeeds              | true  |
         | Meeting    | it succeeds              | true  |
         | AVChatRoom | it succeeds              | true  |

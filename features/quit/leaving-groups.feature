@@ -49,10 +49,10 @@ Feature: Leaving (quitting) a group
       Examples: The owner may leave only a Work group
         | role  | type       | outcome                  |
         | owner | Work       | it succeeds              |
-        | owner | Public     | it fails with code 10009 |
-        | owner | Meeting    | it fails with code 10009 |
-        | owner | AVChatRoom | it fails with code 10009 |
-        | owner | Community  | it fails with code 10009 |
+        | owner | Public     | it fails with code 10009 naming "groupID" |
+        | owner | Meeting    | it fails with code 10009 naming "groupID" |
+        | owner | AVChatRoom | it fails with code 10009 naming "groupID" |
+        | owner | Community  | it fails with code 10009 naming "groupID" |
 
       Examples: Admins and members may leave any group
         | role   | type       | outcome     |
@@ -69,11 +69,11 @@ Feature: Leaving (quitting) a group
 
       Examples: A non-member has nothing to quit
         | role       | type       | outcome                 |
-        | non-member | Work       | it fails with code 2623 |
-        | non-member | Public     | it fails with code 2623 |
-        | non-member | Meeting    | it fails with code 2623 |
-        | non-member | AVChatRoom | it fails with code 2623 |
-        | non-member | Community  | it fails with code 2623 |
+        | non-member | Work       | it fails with code 2623 naming "groupID" |
+        | non-member | Public     | it fails with code 2623 naming "groupID" |
+        | non-member | Meeting    | it fails with code 2623 naming "groupID" |
+        | non-member | AVChatRoom | it fails with code 2623 naming "groupID" |
+        | non-member | Community  | it fails with code 2623 naming "groupID" |
 
   @rule:quit.resolves-group-id @type:Public
   Rule: quitGroup resolves with the ID of the group the user left

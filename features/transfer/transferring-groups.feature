@@ -44,25 +44,25 @@ Feature: Transferring a group to a new owner
         | owner | Public     | it succeeds             | bob   |
         | owner | Meeting    | it succeeds             | bob   |
         | owner | Community  | it succeeds             | bob   |
-        | owner | AVChatRoom | it fails with code 2620 | alice |
+        | owner | AVChatRoom | it fails with code 2620 naming "groupID" | alice |
 
       Examples: Admins, members and non-members may not
         | role       | type       | outcome                  | owner |
-        | admin      | Work       | it fails with code 10007 | alice |
-        | admin      | Public     | it fails with code 10007 | alice |
-        | admin      | Meeting    | it fails with code 10007 | alice |
-        | admin      | Community  | it fails with code 10007 | alice |
-        | admin      | AVChatRoom | it fails with code 2620  | alice |
-        | member     | Work       | it fails with code 10007 | alice |
-        | member     | Public     | it fails with code 10007 | alice |
-        | member     | Meeting    | it fails with code 10007 | alice |
-        | member     | Community  | it fails with code 10007 | alice |
-        | member     | AVChatRoom | it fails with code 2620  | alice |
-        | non-member | Work       | it fails with code 10007 | alice |
-        | non-member | Public     | it fails with code 10007 | alice |
-        | non-member | Meeting    | it fails with code 10007 | alice |
-        | non-member | Community  | it fails with code 10007 | alice |
-        | non-member | AVChatRoom | it fails with code 2620  | alice |
+        | admin      | Work       | it fails with code 10007 naming "groupID" | alice |
+        | admin      | Public     | it fails with code 10007 naming "groupID" | alice |
+        | admin      | Meeting    | it fails with code 10007 naming "groupID" | alice |
+        | admin      | Community  | it fails with code 10007 naming "groupID" | alice |
+        | admin      | AVChatRoom | it fails with code 2620 naming "groupID"  | alice |
+        | member     | Work       | it fails with code 10007 naming "groupID" | alice |
+        | member     | Public     | it fails with code 10007 naming "groupID" | alice |
+        | member     | Meeting    | it fails with code 10007 naming "groupID" | alice |
+        | member     | Community  | it fails with code 10007 naming "groupID" | alice |
+        | member     | AVChatRoom | it fails with code 2620 naming "groupID"  | alice |
+        | non-member | Work       | it fails with code 10007 naming "groupID" | alice |
+        | non-member | Public     | it fails with code 10007 naming "groupID" | alice |
+        | non-member | Meeting    | it fails with code 10007 naming "groupID" | alice |
+        | non-member | Community  | it fails with code 10007 naming "groupID" | alice |
+        | non-member | AVChatRoom | it fails with code 2620 naming "groupID"  | alice |
 
       Examples: The app admin may transfer any group but an AVChatRoom
         | role      | type       | outcome                  | owner |
@@ -70,7 +70,7 @@ Feature: Transferring a group to a new owner
         | app admin | Public     | it succeeds              | bob   |
         | app admin | Meeting    | it succeeds              | bob   |
         | app admin | Community  | it succeeds              | bob   |
-        | app admin | AVChatRoom | it fails with code 10007 | alice |
+        | app admin | AVChatRoom | it fails with code 10007 naming "groupID" | alice |
 
   @rule:transfer.app-admin-transfers-without-membership @type:Work @type:Public @ambiguous
   Rule: The app admin transfers a group through REST without being one of its members
