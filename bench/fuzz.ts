@@ -6,8 +6,10 @@
  *
  * A command is one step of a fuzzed sequence (a `When` line of its trace): one call on the system
  * under test, then the checks (a picture of the state through the public API, the invariants, and
- * in differential mode the same call on the reference simulator). Over the wire every such read is
- * an HTTP request, so requests per second are reported too.
+ * in differential mode the same call on the reference simulator). Over the wire the client sends
+ * the reads issued together (the picture's) as one batch (POST /v1/batch), so HTTP requests per
+ * second and per command are reported too, and the wire mode is also measured with batches off
+ * (`wireImplementation(url, {batch: false})`), side by side in the same repetitions.
  *
  *   node -r ts-node/register/transpile-only bench/fuzz.ts <out.json>
  */
@@ -22,8 +24,11 @@ import { median } from './stats';
 export type FuzzMode = 'in-process' | 'in-process+differential' | 'wire' | 'wire+differential';
 export const FUZZ_MODES: FuzzMode[] = ['in-process', 'in-process+differential', 'wire', 'wire+differential'];
 
+/** The wire mode again, with the client's batches turned off: what batching buys, in the same run. */
+export type ExtraMode = 'wire, unbatched';
+
 export interface FuzzSample {
-  mode: FuzzMode;
+  mode: FuzzMode | ExtraMode;
   runs: number;
   commands: number;
   requests: number;
@@ -39,12 +44,19 @@ export interface FuzzResult {
   samples: FuzzSample[];
   commandsPerSecond: Record<FuzzMode, number>;
   requestsPerSecond: Record<FuzzMode, number>;
+  /** HTTP requests per command over the wire (the same in every sample: the runs are seeded) */
+  requestsPerCommand: Record<'wire' | 'wire+differential', number>;
+  /** the wire mode with batches off (`{batch: false}`), sampled in the same repetitions */
+  unbatched: { samples: FuzzSample[]; commandsPerSecond: number; commandsPerCpuSecond: number; requestsPerCommand: number };
   /** commands per CPU-second: what other load on the machine does not inflate */
   commandsPerCpuSecond: Record<FuzzMode, number>;
   /** in-process / wire, differential off and on */
   ratio: { off: number; on: number };
-  /** one cheap SDK call (getGroupList) after another: calls/s in process and over the wire, and HTTP requests per wire call */
-  roundTrip: { inProcess: number; wire: number; requestsPerCall: number };
+  /**
+   * one cheap SDK call (getGroupList) after another: calls/s in process and over the wire, and HTTP
+   * requests per wire call; and `batchOf` such calls issued at once (one batch over the wire)
+   */
+  roundTrip: { inProcess: number; wire: number; requestsPerCall: number; batchOf: number; wireBatched: number; requestsPerBatchedCall: number };
   totalMs: number;
 }
 
@@ -58,7 +70,7 @@ httpModule.request = ((...args: Parameters<typeof realRequest>) => {
   return realRequest(...args);
 }) as typeof realRequest;
 
-async function sample(mode: FuzzMode, implementation: () => Implementation, runs: number, seed: number, maxCommands: number): Promise<FuzzSample> {
+async function sample(mode: FuzzMode | ExtraMode, implementation: () => Implementation, runs: number, seed: number, maxCommands: number): Promise<FuzzSample> {
   let commands = 0;
   const r0 = requests;
   const c0 = process.cpuUsage();
@@ -74,26 +86,39 @@ async function sample(mode: FuzzMode, implementation: () => Implementation, runs
   return { mode, runs, commands, requests: requests - r0, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-/** Calls/s of getGroupList by one session, in process and over the wire (median of `reps` samples of 2 000). */
+const BATCH_OF = 20;
+
+/**
+ * Calls/s of getGroupList by one session, in process and over the wire, one after another and, over
+ * the wire, BATCH_OF at once (median of `reps` samples of 2 000 calls).
+ */
 async function roundTrips(local: Implementation, wire: Implementation, reps: number): Promise<FuzzResult['roundTrip']> {
-  const rates: Record<'local' | 'wire', number[]> = { local: [], wire: [] };
-  let perCall = 0;
-  for (const [name, impl] of [['local', local], ['wire', wire]] as const) {
+  const rates: Record<'local' | 'wire' | 'batched', number[]> = { local: [], wire: [], batched: [] };
+  const perCall = { wire: 0, batched: 0 };
+  for (const [name, impl, together] of [['local', local, 1], ['wire', wire, 1], ['batched', wire, BATCH_OF]] as const) {
     const app = await impl.createApp({});
     const session = await app.login('alice');
     await session.call('createGroup', { type: 'Public', name: 'round trip' });
-    for (let i = 0; i < 200; i++) await session.call('getGroupList');
+    const calls = () => Promise.all(Array.from({ length: together }, () => session.call('getGroupList')));
+    for (let i = 0; i < 200; i++) await calls();
     for (let r = 0; r < reps; r++) {
       const n = 2000;
       const r0 = requests;
       const t0 = process.hrtime.bigint();
-      for (let i = 0; i < n; i++) await session.call('getGroupList');
+      for (let i = 0; i < n / together; i++) await calls();
       rates[name].push((n * 1e9) / Number(process.hrtime.bigint() - t0));
-      if (name === 'wire') perCall = (requests - r0) / n;
+      if (name !== 'local') perCall[name] = (requests - r0) / n;
     }
     await app.close();
   }
-  return { inProcess: median(rates.local), wire: median(rates.wire), requestsPerCall: perCall };
+  return {
+    inProcess: median(rates.local),
+    wire: median(rates.wire),
+    requestsPerCall: perCall.wire,
+    batchOf: BATCH_OF,
+    wireBatched: median(rates.batched),
+    requestsPerBatchedCall: perCall.batched,
+  };
 }
 
 export async function fuzzThroughput(opts: { repetitions: number; seed: number; maxCommands: number; runs: Record<FuzzMode, number> }, log: (s: string) => void = () => {}): Promise<FuzzResult> {
@@ -101,19 +126,26 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
   const server = await startServer({ host: '127.0.0.1', port: 0 });
   try {
     const wire = await wireImplementation(server.url);
+    const unbatchedWire = await wireImplementation(server.url, { batch: false });
     const local = simulatorImplementation();
-    const implFor = (mode: FuzzMode) => (mode.startsWith('wire') ? () => wire : () => local);
+    const implFor = (mode: FuzzMode | ExtraMode) => (mode === 'wire, unbatched' ? () => unbatchedWire : mode.startsWith('wire') ? () => wire : () => local);
+    const runsFor = (mode: FuzzMode | ExtraMode) => opts.runs[mode === 'wire, unbatched' ? 'wire' : mode];
+    const modes: Array<FuzzMode | ExtraMode> = [...FUZZ_MODES, 'wire, unbatched'];
     // warm-up: one short sample per mode
-    for (const mode of FUZZ_MODES) await sample(mode, implFor(mode), Math.max(1, Math.ceil(opts.runs[mode] / 4)), opts.seed + 1, opts.maxCommands);
-    const samples: FuzzSample[] = [];
+    for (const mode of modes) await sample(mode, implFor(mode), Math.max(1, Math.ceil(runsFor(mode) / 4)), opts.seed + 1, opts.maxCommands);
+    const all: FuzzSample[] = [];
     for (let rep = 0; rep < opts.repetitions; rep++) {
-      const order = rep % 2 === 0 ? FUZZ_MODES : [...FUZZ_MODES].reverse();
-      for (const mode of order) samples.push(await sample(mode, implFor(mode), opts.runs[mode], opts.seed, opts.maxCommands));
+      const order = rep % 2 === 0 ? modes : [...modes].reverse();
+      for (const mode of order) all.push(await sample(mode, implFor(mode), runsFor(mode), opts.seed, opts.maxCommands));
       log(`  fuzz: repetition ${rep + 1}/${opts.repetitions} done`);
     }
     const roundTrip = await roundTrips(local, wire, opts.repetitions);
     await wire.close?.();
-    const per = (mode: FuzzMode, f: (s: FuzzSample) => number) => median(samples.filter((s) => s.mode === mode).map(f));
+    await unbatchedWire.close?.();
+    const samples = all.filter((s) => s.mode !== 'wire, unbatched');
+    const unbatchedSamples = all.filter((s) => s.mode === 'wire, unbatched');
+    const per = (mode: FuzzMode | ExtraMode, f: (s: FuzzSample) => number) => median(all.filter((s) => s.mode === mode).map(f));
+    const requestsPerCommand = (s: FuzzSample) => s.requests / s.commands;
     const commandsPerSecond = {} as Record<FuzzMode, number>;
     const requestsPerSecond = {} as Record<FuzzMode, number>;
     const commandsPerCpuSecond = {} as Record<FuzzMode, number>;
@@ -129,6 +161,13 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
       samples,
       commandsPerSecond,
       requestsPerSecond,
+      requestsPerCommand: { wire: per('wire', requestsPerCommand), 'wire+differential': per('wire+differential', requestsPerCommand) },
+      unbatched: {
+        samples: unbatchedSamples,
+        commandsPerSecond: per('wire, unbatched', (s) => (s.commands * 1000) / s.ms),
+        commandsPerCpuSecond: per('wire, unbatched', (s) => (s.commands * 1000) / s.cpuMs),
+        requestsPerCommand: per('wire, unbatched', requestsPerCommand),
+      },
       commandsPerCpuSecond,
       ratio: {
         off: commandsPerSecond['in-process'] / commandsPerSecond.wire,
