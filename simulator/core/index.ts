@@ -133,10 +133,11 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   throw new RefusalSignal({ code: ERR.INVALID_PARAMETER, field, detail });
 }
 
-function run(state: State, body: (tx: Tx) => unknown): Outcome {
+/** Runs a parsed command under a Tx: commits what it did, or rolls it back and returns its refusal. */
+function run<A>(state: State, ctx: Context, actor: A, cmd: { schema: z.ZodType; run(tx: Tx, ctx: Context, actor: A, input: never): unknown }, input: unknown): Outcome {
   const tx = new Tx(state);
   try {
-    const data = body(tx);
+    const data = cmd.run(tx, ctx, actor, parse(cmd.schema, input) as never);
     tx.commit();
     return { ok: true, data, deliveries: tx.deliveries };
   } catch (e) {
@@ -158,13 +159,11 @@ export function validateUser(name: UserCommandName, input: unknown): Refusal | u
 }
 
 export function executeUser(state: State, ctx: Context, actor: UserActor, name: UserCommandName, input: unknown): Outcome {
-  const cmd = USER_COMMANDS[name] as UserCommand<z.ZodType>;
-  return run(state, (tx) => cmd.run(tx, ctx, actor, parse(cmd.schema, input)));
+  return run(state, ctx, actor, USER_COMMANDS[name] as UserCommand<z.ZodType>, input);
 }
 
 export function executeAdmin(state: State, ctx: Context, actor: AdminActor, name: AdminCommandName, input: unknown): Outcome {
-  const cmd = ADMIN_COMMANDS[name] as AdminCommand<z.ZodType>;
-  return run(state, (tx) => cmd.run(tx, ctx, actor, parse(cmd.schema, input)));
+  return run(state, ctx, actor, ADMIN_COMMANDS[name] as AdminCommand<z.ZodType>, input);
 }
 
 /** A device logs in: the user exists from now on, and is online. */

@@ -106,6 +106,11 @@ export class MemberTable {
     return [...this.privileged].map((id) => this.get(id)!).sort((a, b) => this.index.get(a.userID)! - this.index.get(b.userID)!);
   }
 
+  /** Calls `visit` on every member in join order: the iterator without a generator's cost. */
+  forEach(visit: (m: MemberRecord) => void): void {
+    for (const m of this.slots) if (m !== undefined) visit(m);
+  }
+
   *[Symbol.iterator](): IterableIterator<MemberRecord> {
     for (const m of this.slots) if (m !== undefined) yield m;
   }

@@ -166,31 +166,39 @@ export class Simulator {
   private recipients(to: Audience): Chat[] {
     const out: Chat[] = [];
     if ('users' in to) {
-      for (const u of new Set(to.users)) for (const c of this.chats.get(u)?.values() ?? []) out.push(c);
+      const users = to.users;
+      // one user (most deliveries) needs no de-duplication
+      if (users.length === 1) this.devicesOf(users[0]!, out);
+      else for (const u of new Set(users)) this.devicesOf(u, out);
       return out;
     }
     const g = this.state.groups.get(to.membersOf);
     if (g === undefined) return out;
-    const except = new Set(to.except ?? []);
+    const except = to.except === undefined || to.except.length === 0 ? undefined : new Set(to.except);
     if (g.members.size < this.chats.size) {
       // fewer members than logged-in users: walk the members, then deliver in the order the walk
       // below would (login order), so the event log reads the same either way
       const found: Array<{ order: number; devices: Map<string, Chat> }> = [];
-      for (const m of g.members) {
-        if (except.has(m.userID)) continue;
+      g.members.forEach((m) => {
+        if (except?.has(m.userID) === true) return;
         const devices = this.chats.get(m.userID);
         if (devices !== undefined) found.push({ order: this.loginOrder.get(m.userID)!, devices });
-      }
-      found.sort((a, b) => a.order - b.order);
+      });
+      if (found.length > 1) found.sort((a, b) => a.order - b.order);
       for (const f of found) for (const c of f.devices.values()) out.push(c);
       return out;
     }
     // fewer logged-in users than members: walk them, not the members (a million-member room)
     for (const [userID, devices] of this.chats) {
-      if (except.has(userID) || !g.members.has(userID)) continue;
+      if (except?.has(userID) === true || !g.members.has(userID)) continue;
       for (const c of devices.values()) out.push(c);
     }
     return out;
+  }
+
+  private devicesOf(userID: string, out: Chat[]): void {
+    const devices = this.chats.get(userID);
+    if (devices !== undefined) for (const c of devices.values()) out.push(c);
   }
 
   private nextMessage() {
@@ -198,16 +206,11 @@ export class Simulator {
     return { ID: `${this.state.seed}-${seq}`, sequence: seq, time: seconds(this.clock.now()) };
   }
 
-  private profile = (userID: string) => {
-    const u = this.state.users.get(userID);
-    return { nick: u?.nick ?? '', avatar: u?.avatar ?? '' };
-  };
-
   private deliver(d: Delivery, origin: Chat | undefined): void {
     switch (d.kind) {
       case 'tip': {
         const id = this.nextMessage();
-        for (const c of this.recipients(d.to)) c.emit(EVENT.MESSAGE_RECEIVED, [tipMessage(id, d.groupID, d.payload, this.profile)]);
+        for (const c of this.recipients(d.to)) c.emit(EVENT.MESSAGE_RECEIVED, [tipMessage(id, d.groupID, d.payload, this.state.users)]);
         return;
       }
       case 'notice': {
@@ -220,7 +223,7 @@ export class Simulator {
         for (const c of this.recipients(d.to)) {
           // the sending device sees its own message as sent, not received
           if (c === origin) continue;
-          c.emit(EVENT.MESSAGE_RECEIVED, [Object.assign(customGroupMessage(id, d.groupID, d.from, d.data), { flow: c.userID === d.from ? 'out' : 'in' })]);
+          c.emit(EVENT.MESSAGE_RECEIVED, [customGroupMessage(id, d.groupID, d.from, d.data, c.userID === d.from ? 'out' : 'in')]);
         }
         return;
       }
