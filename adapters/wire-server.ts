@@ -35,6 +35,8 @@ export const EVENTS_PAGE_MAX = 1000;
 const DRAIN_ALLOWANCE_BYTES = 16 * 1024 * 1024;
 /** In-flight requests get this long to finish once close() is called. */
 const CLOSE_GRACE_MS = 2000;
+/** Most routes the server remembers (by verb and path) before it forgets them all. */
+const ROUTE_CACHE_SIZE = 4096;
 /** Most requests one batch (POST /v1/batch) may carry by default; announced in the capabilities. */
 export const BATCH_MAX_REQUESTS = 256;
 
@@ -441,7 +443,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
    * Which route a request goes to, checked in the order of docs/protocol.md §5: the endpoint, then
    * the HTTP method. Touches no state, so a batch can route all its requests before it runs one.
    */
-  const resolve = (verb: string | undefined, target: string): Target => {
+  const route = (verb: string | undefined, target: string): Target => {
     const url = new URL(target, 'http://groupspec.invalid');
     let segments: string[];
     try {
@@ -461,6 +463,24 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       throw new ProtocolFault(405, 'method-not-allowed', `${verb ?? '?'} is not allowed on ${url.pathname} (allowed: ${allow})`, { Allow: allow });
     }
     return { route: match.route, params: match.params!, query: url.searchParams };
+  };
+  /**
+   * Routes already found, by verb and path (the query aside): a fuzzed command's picture sends the
+   * same few dozen paths again and again, and parsing each as a URL was a measurable share of a
+   * batch's cost. A target with a fragment is not cached; the cache is dropped when it fills.
+   */
+  const routed = new Map<string, Target>();
+  const resolve = (verb: string | undefined, target: string): Target => {
+    if (target.includes('#')) return route(verb, target);
+    const q = target.indexOf('?');
+    const key = `${verb} ${q < 0 ? target : target.slice(0, q)}`;
+    let found = routed.get(key);
+    if (found === undefined) {
+      found = route(verb, target);
+      if (routed.size >= ROUTE_CACHE_SIZE) routed.clear();
+      routed.set(key, found);
+    }
+    return { route: found.route, params: found.params, query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
   };
 
   /**
@@ -497,7 +517,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   async function runBatch({ body }: Ctx): Promise<Encoded> {
     const { requests } = parseBody(BatchBody, body);
     if (requests.length > batchMax) throw new ProtocolFault(413, 'batch-too-large', `a batch carries at most ${batchMax} requests (capabilities.batch.maxRequests), got ${requests.length}`);
-    const routed = requests.map((r, i) => {
+    const targets = requests.map((r, i) => {
       let target: Target;
       try {
         target = resolve(r.method, r.path);
@@ -511,7 +531,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     const parts: string[] = [];
     for (let i = 0; i < requests.length; i++) {
       const r = requests[i]!;
-      const target = routed[i]!;
+      const target = targets[i]!;
       const { status, text } = await execute(async () => {
         if (target instanceof ProtocolFault) throw target;
         return target.route.handler({ params: target.params, body: r.method === 'POST' && r.body !== undefined ? requireObject(r.body) : {}, query: target.query });
