@@ -202,7 +202,7 @@ export function createGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 
   return { group: groupView(tx.state, g, actor.userID), overLimitUserIDList };
 }
 
-export function joinGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<typeof S.JoinGroupOptions>, unlimitedAV: boolean) {
+export function joinGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<typeof S.JoinGroupOptions>, unlimitedAV: () => boolean) {
   const s = tx.state;
   const me = actor.userID;
   const g = findGroup(s, o.groupID);
@@ -214,7 +214,7 @@ export function joinGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'u
     if (bannedUntil > seconds(ctx.now)) refuse(ERR.NO_PERMISSION, 'groupID', `${me} is banned from ${g.groupID} until ${bannedUntil}`);
     if (mine === undefined) checkCapacity(g, 1);
     const previous = avRoomOf(s, me);
-    if (previous !== undefined && previous !== g.groupID && !unlimitedAV) leaveAVChatRoom(tx, previous, me);
+    if (previous !== undefined && previous !== g.groupID && !unlimitedAV()) leaveAVChatRoom(tx, previous, me);
     if (mine === undefined) {
       admit(tx, g, me, ctx);
       tip(tx, g, TIP.JOIN, me, [me]);

@@ -29,9 +29,8 @@ interface AdminCommand<T extends z.ZodType> {
 const user = <T extends z.ZodType>(schema: T, run: UserCommand<T>['run']): UserCommand<T> => ({ schema, run });
 const admin = <T extends z.ZodType>(schema: T, run: AdminCommand<T>['run']): AdminCommand<T> => ({ schema, run });
 
-function unlimited(tx: Tx, a: UserActor): boolean {
-  return tx.state.sessions.get(a.userID)?.get(a.device)?.unlimitedAVChatRoom === true;
-}
+/** Whether the actor's login allows several AVChatRooms: asked only when it matters (a join while in another). */
+const unlimited = (tx: Tx, a: UserActor) => (): boolean => tx.state.sessions.get(a.userID)?.get(a.device)?.unlimitedAVChatRoom === true;
 
 /** Every SDK method the simulator implements, by its SDK name. */
 export const USER_COMMANDS = {

@@ -129,8 +129,12 @@ export class MemberTable {
 
   private put(m: MemberRecord, slot: number): void {
     if (slot >= this.tree.length - 1) this.grow(slot + 1);
-    if (slot >= this.slots.length) this.slots.length = slot + 1;
-    this.slots[slot] = m;
+    // appending (every join) pushes: setting an array's length is a slow builtin call
+    if (slot === this.slots.length) this.slots.push(m);
+    else {
+      if (slot > this.slots.length) this.slots.length = slot + 1;
+      this.slots[slot] = m;
+    }
     const previous = this.index.get(m.userID);
     if (previous === undefined || previous === GONE) this.live++;
     this.index.set(m.userID, slot);
