@@ -2,6 +2,8 @@
  * Deadlines on calls to an implementation: a hanging implementation gives a TimeoutError and the
  * run goes on. `bounded` bounds one call (the World uses it for every step's call); `withDeadlines`
  * wraps a whole implementation (the runner uses it for properties, which call the contract directly).
+ * `Deadlines` gives the same deadline as `bounded` more cheaply to a caller that makes many short calls
+ * one after another (the World: some 30 000 calls in a feature run).
  */
 import type { App, Implementation, Session } from './contract';
 
@@ -12,6 +14,73 @@ export function timeoutError(what: string, ms: number): Error {
 export function bounded<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeoutError(what, ms)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+interface Pending {
+  /** Date.now() at which the call times out */
+  at: number;
+  what: string;
+  ms: number;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Deadlines of calls, as `bounded` gives them (the same TimeoutError at the same moment; a call
+ * that answers in time settles as it did; a pending call keeps the process alive), on one timer
+ * shared by every pending call instead of a timer per call. The timer is armed for the earliest
+ * deadline and left in place when a call answers: a later call, due later, needs no new timer, so
+ * calls one after another arm about one timer per `ms`, not one each. While nothing is pending the
+ * timer is unref'd, so it never keeps the process alive, and when it fires it finds nothing due and
+ * is not re-armed.
+ */
+export class Deadlines {
+  private readonly pending = new Set<Pending>();
+  private timer: NodeJS.Timeout | undefined;
+  /** When the timer fires (Infinity when there is none). */
+  private armedAt = Number.POSITIVE_INFINITY;
+
+  bound<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const entry: Pending = { at: Date.now() + ms, what, ms, reject };
+      this.pending.add(entry);
+      if (entry.at < this.armedAt) this.arm(entry.at);
+      else if (this.pending.size === 1) this.timer!.ref();
+      p.then(
+        (v) => {
+          this.settled(entry);
+          resolve(v);
+        },
+        (e: unknown) => {
+          this.settled(entry);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  private settled(entry: Pending): void {
+    if (this.pending.delete(entry) && this.pending.size === 0) this.timer?.unref();
+  }
+
+  private arm(at: number): void {
+    clearTimeout(this.timer);
+    this.armedAt = at;
+    this.timer = setTimeout(() => this.fire(), Math.max(0, at - Date.now()));
+  }
+
+  private fire(): void {
+    this.timer = undefined;
+    this.armedAt = Number.POSITIVE_INFINITY;
+    const now = Date.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const entry of this.pending) {
+      if (entry.at <= now) {
+        this.pending.delete(entry);
+        entry.reject(timeoutError(entry.what, entry.ms));
+      } else if (entry.at < next) next = entry.at;
+    }
+    if (next !== Number.POSITIVE_INFINITY) this.arm(next);
+  }
 }
 
 export function withDeadlines(impl: Implementation, ms: number): Implementation {

@@ -1,6 +1,6 @@
 /** Per-scenario lifecycle: every scenario gets a fresh, isolated app, closed afterwards. */
-import { After, AfterAll, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
-import type { GroupWorld } from './world';
+import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
+import { NOTHING_HAS_CHANGED, type GroupWorld } from './world';
 import { currentImplementation, resolveImplementation } from './implementation';
 
 import { INCIDENT_MEDIA_TYPE } from './incident';
@@ -14,6 +14,10 @@ AfterAll(async function () {
 });
 
 setDefaultTimeout(Number(process.env.GROUPSPEC_STEP_TIMEOUT_MS ?? 10_000));
+
+Before(function (this: GroupWorld, { pickle }) {
+  this.comparesStates = pickle.steps.some((s) => s.text === NOTHING_HAS_CHANGED);
+});
 
 After(async function (this: GroupWorld) {
   if (this.incident !== undefined) this.attach(JSON.stringify(this.incident), INCIDENT_MEDIA_TYPE);

@@ -9,7 +9,7 @@ import { at, type Outcome } from './matchers';
 import { callTimeoutMs, currentImplementation, eventuallyMs } from './implementation';
 import { responseIssue } from '../adapters/responses';
 import { NotApplicable } from '../adapters/contract';
-import { bounded } from '../adapters/deadline';
+import { Deadlines } from '../adapters/deadline';
 
 export const ADMIN = '@admin';
 const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };
@@ -17,6 +17,12 @@ const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Pub
 export function wireType(t: GroupTypeName): string {
   return WIRE_TYPE[t];
 }
+
+/** The step that compares the state after the last action with the picture taken before it. */
+export const NOTHING_HAS_CHANGED = 'nothing has changed';
+
+/** Every World's calls share one deadline timer (see Deadlines): the same deadlines, not a timer per call. */
+const DEADLINES = new Deadlines();
 
 /** Raised by a step when the implementation lacks what the scenario needs. */
 export class Skip extends Error {}
@@ -37,8 +43,15 @@ export class GroupWorld extends World {
   last: Outcome | undefined;
   /** Session key -> index of the first event that counts for assertions. */
   private readonly cursors = new Map<Session, number>();
-  /** Observable state just before the last action, for "nothing has changed". */
-  before: unknown;
+  /**
+   * Whether the scenario compares states ("nothing has changed"): only then is a picture of the
+   * state taken before each action. The Before hook sets it from the scenario's steps; a World run
+   * without that hook takes the pictures.
+   */
+  comparesStates = true;
+  private picture: unknown;
+  /** The deadline of one call, read once per scenario. */
+  private readonly callTimeout = callTimeoutMs();
   /**
    * Set when the implementation broke the contract (an uncoded error, a malformed response) or
    * missed a deadline: the runner reports the scenario as crashed or timed out, not as failed.
@@ -55,14 +68,12 @@ export class GroupWorld extends World {
   }
 
   /** Bounds one call to the implementation: a hanging implementation gives a timeout, never a hung run. */
-  async deadline<T>(what: string, p: Promise<T>): Promise<T> {
-    try {
-      return await bounded(what, callTimeoutMs(), p);
-    } catch (e) {
+  deadline<T>(what: string, p: Promise<T>): Promise<T> {
+    return DEADLINES.bound(what, this.callTimeout, p).then(undefined, (e: unknown) => {
       if (e instanceof NotApplicable) throw new Skip(e.message);
       if ((e as Error).name === 'TimeoutError') this.incident ??= { kind: 'timeout', message: (e as Error).message };
       throw e;
-    }
+    });
   }
 
   appStarted(): boolean {
@@ -159,7 +170,13 @@ export class GroupWorld extends World {
   /** Starts counting events afresh for every session, and remembers the state for comparisons. */
   async markActionStart(): Promise<void> {
     for (const devices of this.sessions.values()) for (const s of devices.values()) this.cursors.set(s, (await this.deadline('events', s.events())).length);
-    this.before = await this.observe();
+    if (this.comparesStates) this.picture = await this.observe();
+  }
+
+  /** Observable state just before the last action, for "nothing has changed". */
+  get before(): unknown {
+    if (!this.comparesStates) throw new Error(`no picture of the state was taken: the scenario has no "${NOTHING_HAS_CHANGED}" step`);
+    return this.picture;
   }
 
   async eventsSinceAction(s: Session): Promise<DeliveredEvent[]> {
