@@ -141,11 +141,11 @@ const decoder = new TextDecoder('utf-8');
 /**
  * Node's http client with keep-alive, not fetch: on Node 20 a fetch costs about three times the CPU
  * of the same request through node:http (undici's web streams; docs/performance.md), and the
- * suite makes a dozen requests per fuzzed command. Idle sockets do not keep the process alive
- * (the agent unrefs them) and, as with fetch, are dropped after 4 s idle or a second before the
- * keep-alive timeout the server announces, whichever is sooner, so a request is not sent on a
- * socket the server is closing. (The agent's timeout only ever closes idle sockets; a request in
- * flight is bounded by the deadline alone.)
+ * suite makes two or three requests per fuzzed command even with batches. Idle sockets do not keep
+ * the process alive (the agent unrefs them) and, as with fetch, are dropped after 4 s idle or a
+ * second before the keep-alive timeout the server announces, whichever is sooner, so a request is
+ * not sent on a socket the server is closing. (The agent's timeout only ever closes idle sockets; a
+ * request in flight is bounded by the deadline alone.)
  */
 const IDLE_SOCKET_MS = 4000;
 const AGENTS = {
