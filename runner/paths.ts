@@ -15,8 +15,11 @@ export function packageRoot(): string {
   }
 }
 
-/** Compiled step definitions when running from dist/, the TypeScript sources otherwise. */
+/**
+ * Compiled step definitions when running from dist/, the TypeScript sources otherwise, loaded as
+ * cucumber.js loads them (runner/register-ts.js: ts-node transpile-only with swc).
+ */
 export function supportCode(root: string): { require: string[]; requireModule: string[] } {
   const compiled = __filename.endsWith('.js') && existsSync(join(root, 'dist', 'steps'));
-  return compiled ? { require: ['dist/steps/**/*.js'], requireModule: [] } : { require: ['steps/**/*.ts'], requireModule: ['ts-node/register/transpile-only'] };
+  return compiled ? { require: ['dist/steps/**/*.js'], requireModule: [] } : { require: ['steps/**/*.ts'], requireModule: [join(root, 'runner', 'register-ts.js')] };
 }
