@@ -265,8 +265,8 @@ export function quitGroup(tx: Tx, _ctx: Context, actor: Extract<Actor, { kind: '
   const me = actor.userID;
   const g = s.groups.get(groupID);
   // the SDK answers from its local list before asking the server
-  if (g === undefined || !g.members.has(me)) refuse(ERR.MEMBER_NOT_IN_GRP, 'groupID', `${me} is not in ${groupID}`);
-  const role = roleIn(g, me);
+  const role = g?.members.get(me)?.role;
+  if (g === undefined || role === undefined) refuse(ERR.MEMBER_NOT_IN_GRP, 'groupID', `${me} is not in ${groupID}`);
   if (role === 'Owner') {
     if (g.type !== 'Private') refuse(ERR.OWNER_CANNOT_QUIT, 'groupID', `the owner may leave only a Work group; ${groupID} is ${g.type}`);
     tx.set(g, 'ownerID', '');
