@@ -5,9 +5,10 @@
  *   Map entry in its hash chain until the table is rehashed, so a key inserted and deleted over and
  *   over makes lookups of it, while absent, walk one dead entry per round trip.
  * - logged-in users: an event in a small group while many users are logged in elsewhere (delivery
- *   used to walk every logged-in user per event), and the online-member count, which walks them.
- * - pending applications: a join while many applications are pending in another group (admit
- *   scans them all).
+ *   and the online-member count used to walk every logged-in user; both now walk the smaller of the
+ *   group's members and the sessions).
+ * - pending applications: a join while many applications are pending in another group (admit used
+ *   to scan them all; the state now indexes them by group and user).
  *
  *   node -r ts-node/register/transpile-only bench/hazards.ts <out.json>
  */
@@ -162,7 +163,7 @@ export async function hazards(): Promise<HazardsResult> {
     pendingApplications: p,
     notes: [
       'rejoin: mean µs per join + quit pair by one logged-in user in a group of 100 000, over the first 500 pairs and over pairs 9 501-10 000',
-      'logged-in users: a Community of 10; role change = setGroupMemberRole by the owner (tip to logged-in members, notice, list update); online count = getGroupOnlineMemberCount, which walks every session',
+      'logged-in users: a Community of 10; role change = setGroupMemberRole by the owner (tip to logged-in members, notice, list update); online count = getGroupOnlineMemberCount (the smaller of the members and the sessions is walked)',
       'pending applications: joinGroup into a Community of 1 000 by a fresh logged-in user while N applications wait in another group',
     ],
     totalMs: Number(process.hrtime.bigint() - started) / 1e6,
