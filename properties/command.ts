@@ -129,15 +129,16 @@ export async function perform(sys: System, plan: Plan): Promise<Outcome> {
 }
 
 async function newEvents(sys: System): Promise<unknown> {
+  // reads only: issued at once, so a wire client sends them as one batch
+  const all = [...sys.sessions].flatMap(([user, sessions]) => sessions.map((s) => ({ user, s })));
+  const logs = await Promise.all(all.map(({ s }) => s.events()));
   const out: Record<string, unknown> = {};
-  for (const [user, sessions] of sys.sessions) {
-    for (const s of sessions) {
-      const all = await s.events();
-      const from = sys.cursors.get(s) ?? 0;
-      sys.cursors.set(s, all.length);
-      out[`${user}/${s.device}`] = all.slice(from);
-    }
-  }
+  all.forEach(({ user, s }, i) => {
+    const log = logs[i]!;
+    const from = sys.cursors.get(s) ?? 0;
+    sys.cursors.set(s, log.length);
+    out[`${user}/${s.device}`] = log.slice(from);
+  });
   return out;
 }
 
