@@ -119,12 +119,21 @@ export class MemberTable {
   compact(): void {
     if (this.dead < 64 || this.dead < this.live) return;
     const members = this.slots.filter((m): m is MemberRecord => m !== undefined);
-    this.slots = [];
-    this.index.clear();
-    this.live = 0;
+    // The departed users' marks go and the members keep their entries, renumbered in place: cheaper
+    // than rebuilding the index from empty (a Map grows by rehashing, about log n times over).
+    // The live count and the privileged roles do not change.
+    for (const [userID, slot] of this.index) if (slot === GONE) this.index.delete(userID);
+    for (let i = 0; i < members.length; i++) this.index.set(members[i]!.userID, i);
+    this.slots = members;
     this.dead = 0;
-    this.tree = new Int32Array(Math.max(16, members.length * 2) + 1);
-    for (const m of members) this.put(m, this.slots.length);
+    // every slot is live: the Fenwick tree of all ones, built in O(n)
+    const tree = new Int32Array(Math.max(16, members.length * 2) + 1);
+    for (let i = 1; i <= members.length; i++) tree[i]! += 1;
+    for (let i = 1; i < tree.length; i++) {
+      const up = i + (i & -i);
+      if (up < tree.length) tree[up]! += tree[i]!;
+    }
+    this.tree = tree;
   }
 
   private put(m: MemberRecord, slot: number): void {

@@ -64,4 +64,36 @@ describe('MemberTable', () => {
     }
     expect(ids([...t])).toEqual(model);
   });
+
+  it('compacts in place: departed users are forgotten, members keep their order, ranks and roles', () => {
+    const t = new MemberTable();
+    const model: string[] = [];
+    for (let i = 0; i < 500; i++) {
+      const r = m(`u${i}`);
+      if (i % 50 === 7) r.role = 'Admin';
+      t.add(r);
+      model.push(r.userID);
+    }
+    // more departures than members left: compaction is due
+    for (let i = 0; i < 500; i++) {
+      if (i % 3 === 0) continue;
+      t.remove(`u${i}`);
+      model.splice(model.indexOf(`u${i}`), 1);
+    }
+    t.compact();
+    expect(t.size).toBe(model.length);
+    expect(ids([...t])).toEqual(model);
+    for (let off = 0; off < model.length; off += 37) expect(ids(t.page(off, 5))).toEqual(model.slice(off, off + 5));
+    expect(t.has('u1')).toBe(false);
+    expect(t.get('u3')?.userID).toBe('u3');
+    expect(ids(t.privilegedMembers())).toEqual(model.filter((id) => Number(id.slice(1)) % 50 === 7));
+    // a departed user comes back at the end; a member leaves and the pages follow
+    t.add(m('u1'));
+    t.remove('u3');
+    model.push('u1');
+    model.splice(model.indexOf('u3'), 1);
+    expect(ids([...t])).toEqual(model);
+    expect(ids(t.page(model.length - 3, 5))).toEqual(model.slice(-3));
+    expect(ids(t.recent(2))).toEqual(model.slice(-2));
+  });
 });
