@@ -176,3 +176,6 @@ Given('{user} has joined {string}', async function (this: GroupWorld, u: string,
 Given('{user} has made {user} an admin of {string}', async function (this: GroupWorld, by: string, u: string, alias: string) {
   await this.must(by, 'setGroupMemberRole', { groupID: this.groupID(alias), userID: u, role: 'Admin' });
 });
+Given('{user} has given {user} the role {string} in {string}', async function (this: GroupWorld, by: string, u: string, role: string, alias: string) {
+  await this.must(by, 'setGroupMemberRole', { groupID: this.groupID(alias), userID: u, role });
+});

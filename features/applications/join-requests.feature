@@ -50,6 +50,19 @@ Feature: Join requests: notifying, listing and deciding them
       And alice eventually receives the system notice 1 (join request) about "C"
       And the system notice 1 that alice received about "C" says "hello"
 
+    Scenario: A Community member with the Custom role is no admin and hears nothing of the request
+      Given alice, bob and dave are logged in
+      And alice has created a Community group "C" with:
+        | joinOption | NeedPermission |
+      And bob belongs to "C"
+      And alice has given bob the role "Custom" in "C"
+      When dave asks to join "C" saying "hello"
+      Then the join status is "WaitAdminApproval"
+      And alice eventually receives the system notice 1 (join request) about "C"
+      And bob receives no system notice 1 (join request) about "C"
+      When bob lists his pending applications
+      Then the result's applicationList is empty
+
   @rule:applications.first-decision-wins @type:Public
   Rule: Once one owner or admin has decided a join request, nobody can decide it again (10024)
     Quote: "If one of the admins processes (approves or rejects) the request, other admins cannot process it again,

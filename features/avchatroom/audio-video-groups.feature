@@ -257,6 +257,21 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And the result has no memberList[1].muteUntil
       And the result has no memberList[1].memberCustomField
 
+    Scenario: The member list shows each member's nick and avatar from their account
+      Given alice is logged in
+      And the app admin calls importAccount with:
+        """
+        {"userID": "bob", "nick": "Bee", "avatar": "https://x.test/bee.png"}
+        """
+      And bob is logged in
+      And alice has created a AVChatRoom group "AV"
+      And bob belongs to "AV"
+      When alice lists the members of "AV"
+      Then it succeeds
+      And the listed member bob has nick "Bee"
+      And the listed member bob has avatar "https://x.test/bee.png"
+      And the listed member alice has nick ""
+
     Scenario: With 1000 members all 1000 are listed, 500 per page
       Given alice is logged in
       And alice has created a AVChatRoom group "AV"

@@ -50,7 +50,16 @@ Feature: Name cards and member custom fields
     https://www.npmjs.com/package/@tencentcloud/chat)
     Refusals are 10007. The app admin sets any name card through REST modify_group_member_info. AVChatRooms store no
     member profiles: the SDK refuses name cards there with 2687 whoever asks, REST with 10007
-    (docs/ambiguities.md#a18-avchatroom-roles).
+    (docs/ambiguities.md#a18-avchatroom-roles). A target who is not a member is refused with 10004 naming userID
+    (docs/ambiguities.md#a30-target-not-member-code).
+
+    Scenario: The owner names a user who is not in the group
+      Given alice and carol are logged in
+      And alice has created a Public group "P"
+      When alice sets the name card of carol in "P" to "Stranger"
+      Then it fails with code 10004 naming "userID"
+      And nothing has changed
+      And carol is not a member of "P"
 
     Scenario Outline: Setting another member's name card, allowed: the <role> of a <type> group names bob
       Given alice is logged in

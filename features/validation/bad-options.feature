@@ -33,6 +33,8 @@ Feature: Bad options are refused with a documented code and change nothing
         | a number as an attribute value      | bob           | setGroupAttributes   | {"groupID": "{{W}}", "groupAttributes": {"theme": 1}}                               | groupAttributes.theme |
         | a string where a user list belongs  | alice         | addGroupMember       | {"groupID": "{{W}}", "userIDList": "bob"}                                           | userIDList           |
         | a number as the group ID            | alice         | getGroupProfile      | {"groupID": 42}                                                                     | groupID              |
+        | a number where a group ID belongs   | alice         | dismissGroup         | 42                                                                                  | groupID              |
+        | a number as the group to quit       | bob           | quitGroup            | 42                                                                                  | groupID              |
 
       Examples: Unknown options
         | problem                             | actor         | method               | options                                                                             | field                |
