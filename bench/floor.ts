@@ -6,7 +6,7 @@
  *
  * The patterns are read from the real step definitions through cucumber's own API (loadSupport),
  * so the floor follows the steps as they change. Run as a child process (it loads the steps):
- *   node -r ts-node/register/transpile-only bench/floor.ts <dir>
+ *   node -r ./runner/register-ts.js bench/floor.ts <dir>
  * writes <dir>/floor.steps.js and prints {steps, parameterTypes} as JSON.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

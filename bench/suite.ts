@@ -4,6 +4,8 @@
  * each in a fresh child process so that every run pays its own cold start, alternating real and
  * floor for several repetitions. Reports medians of wall time and of the child's CPU time, the
  * median ratio real / floor, and the real run's cold start (spawn to the first scenario finished).
+ * The real run is the project's default profile as `npx cucumber-js` runs it: steps loaded through
+ * ts-node transpile-only with the swc transpiler (runner/register-ts.js).
  *
  * A third kind, "compiled", runs the same steps compiled to JavaScript beforehand (tsc with
  * tsconfig.build.json into a temporary directory) instead of through ts-node: it separates what
@@ -101,7 +103,7 @@ export async function suite(repetitions: number, log: (s: string) => void = () =
   const started = process.hrtime.bigint();
   const dir = mkdtempSync(join(tmpdir(), 'groupspec-bench-'));
   try {
-    const gen = await runNode(['-r', 'ts-node/register/transpile-only', join(__dirname, 'floor.ts'), dir]);
+    const gen = await runNode(['-r', join(ROOT, 'runner', 'register-ts.js'), join(__dirname, 'floor.ts'), dir]);
     if (gen.code !== 0) throw new Error(`generating the floor failed: ${gen.stderr}`);
     const floorInfo = JSON.parse(gen.stdout.trim().split('\n').pop()!) as { steps: number; parameterTypes: number; file: string };
     const base = `require(${JSON.stringify(join(ROOT, 'cucumber.js'))}).default`;

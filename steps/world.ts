@@ -30,6 +30,8 @@ export class Skip extends Error {}
 export class GroupWorld extends World {
   impl: Implementation = currentImplementation();
   private appPromise: Promise<App> | undefined;
+  /** The app, once created: calls reach it without awaiting appPromise again. */
+  private appValue: App | undefined;
   appOptions: AppOptions = {};
   /** user -> device -> session */
   readonly sessions = new Map<string, Map<string, Session>>();
@@ -63,7 +65,7 @@ export class GroupWorld extends World {
   }
 
   app(): Promise<App> {
-    this.appPromise ??= this.deadline('createApp', this.impl.createApp(this.appOptions));
+    this.appPromise ??= this.deadline('createApp', this.impl.createApp(this.appOptions)).then((a) => (this.appValue = a));
     return this.appPromise;
   }
 
@@ -98,10 +100,13 @@ export class GroupWorld extends World {
   }
 
   async session(userID: string, device = 'web'): Promise<Session> {
+    return this.loggedIn(userID, device) ?? this.login(userID, device);
+  }
+
+  /** The user's session on the device (on 'web': their first one), if they are logged in there. */
+  private loggedIn(userID: string, device = 'web'): Session | undefined {
     const devices = this.sessions.get(userID);
-    const existing = devices?.get(device) ?? (device === 'web' && devices !== undefined ? devices.values().next().value : undefined);
-    if (existing !== undefined) return existing;
-    return this.login(userID, device);
+    return devices?.get(device) ?? (device === 'web' && devices !== undefined ? devices.values().next().value : undefined);
   }
 
   async login(userID: string, device = 'web', opts: { unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
@@ -124,7 +129,7 @@ export class GroupWorld extends World {
   /** Makes a call as a user (through their first session) or as the app admin, recording the outcome. */
   async call(actor: string, method: string, arg?: unknown): Promise<Outcome> {
     // log the actor in first, so the "before" picture already holds their group list
-    if (actor !== ADMIN) await this.session(actor);
+    if (actor !== ADMIN && this.loggedIn(actor) === undefined) await this.login(actor);
     await this.markActionStart();
     this.last = await this.attempt(actor, method, arg);
     return this.last;
@@ -134,7 +139,8 @@ export class GroupWorld extends World {
   async attempt(actor: string, method: string, arg?: unknown): Promise<Outcome> {
     this.requireOperation(actor, method);
     try {
-      const r = actor === ADMIN ? await this.deadline(method, (await this.app()).admin.call(method, arg)) : await this.deadline(method, (await this.session(actor)).call(method, arg));
+      const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : (this.loggedIn(actor) ?? (await this.login(actor)));
+      const r = await this.deadline(method, target.call(method, arg));
       const issue = actor === ADMIN ? undefined : responseIssue(method, r?.data);
       if (issue !== undefined) {
         this.incident ??= { kind: 'crashed', message: issue };
