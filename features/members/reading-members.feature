@@ -151,6 +151,55 @@ Feature: Reading group members
     An AVChatRoom lists its recent members in pages of 500 and ignores count (the avchatroom area), so three members
     come in one page.
 
+    Scenario: Forty members paged fifteen at a time come in join order, each exactly once
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And the accounts "guest1" to "guest39" belong to "P"
+      When alice lists the members of "P" with:
+        | count | 15 |
+      Then it succeeds
+      And the result's memberList has 15 entries
+      And the result's memberList[0].userID is "alice"
+      And the result's memberList[14].userID is "guest14"
+      And the result's offset is 15
+      When alice lists the members of "P" with:
+        | count  | 15 |
+        | offset | 15 |
+      Then it succeeds
+      And the result's memberList has 15 entries
+      And the result's memberList[0].userID is "guest15"
+      And the result's memberList[14].userID is "guest29"
+      And the result's offset is 30
+      When alice lists the members of "P" with:
+        | count  | 15 |
+        | offset | 30 |
+      Then it succeeds
+      And the result's memberList has 10 entries
+      And the result's memberList[0].userID is "guest30"
+      And the result's memberList[9].userID is "guest39"
+      And the result's offset is 0
+
+    Scenario: After members leave, the pages close up: nobody is skipped or listed twice
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And the accounts "guest1" to "guest39" belong to "P"
+      And alice has removed guest5, guest20 and guest33 from "P" for 0 seconds
+      When alice lists the members of "P" with:
+        | count  | 15 |
+        | offset | 15 |
+      Then it succeeds
+      And the result's memberList[0].userID is "guest16"
+      And the result's memberList[14].userID is "guest31"
+      And the result's offset is 30
+      When alice lists the members of "P" with:
+        | count  | 15 |
+        | offset | 30 |
+      Then it succeeds
+      And the result's memberList has 7 entries
+      And the result's memberList[0].userID is "guest32"
+      And the result's memberList[6].userID is "guest39"
+      And the result's offset is 0
+
     Scenario Outline: A <type> group of three members is listed in one page, and the offset says it is done
       Given alice is logged in
       And alice has created a <type> group "G"
