@@ -21,7 +21,7 @@ const GONE = -1;
 
 export class MemberTable {
   /** userID -> slot; GONE for a user who left since the last compaction. */
-  private readonly index = new Map<string, number>();
+  private index = new Map<string, number>();
   private live = 0;
   private slots: Array<MemberRecord | undefined> = [];
   private tree: Int32Array = new Int32Array(16 + 1);
@@ -119,11 +119,12 @@ export class MemberTable {
   compact(): void {
     if (this.dead < 64 || this.dead < this.live) return;
     const members = this.slots.filter((m): m is MemberRecord => m !== undefined);
-    // The departed users' marks go and the members keep their entries, renumbered in place: cheaper
-    // than rebuilding the index from empty (a Map grows by rehashing, about log n times over).
-    // The live count and the privileged roles do not change.
-    for (const [userID, slot] of this.index) if (slot === GONE) this.index.delete(userID);
-    for (let i = 0; i < members.length; i++) this.index.set(members[i]!.userID, i);
+    // A new index of the members alone: the departed users' marks go without deleting them one by
+    // one, which would leave dead entries in the old table's hash chains (see `remove`). The live
+    // count and the privileged roles do not change.
+    const index = new Map<string, number>();
+    for (let i = 0; i < members.length; i++) index.set(members[i]!.userID, i);
+    this.index = index;
     this.slots = members;
     this.dead = 0;
     // every slot is live: the Fenwick tree of all ones, built in O(n)
