@@ -135,7 +135,6 @@ export class Tx {
     if (this.touched === undefined) this.touched = [g];
     else if (!this.touched.includes(g)) this.touched.push(g);
   }
-
 }
 
 function indexApplication(s: State, a: ApplicationRecord): void {
