@@ -68,6 +68,8 @@ export class Simulator {
   private loginSerial = 0;
   private readonly log: DeliveredEvent[] = [];
   private messageSeq = 0;
+  /** Message IDs are `${seed}-${sequence}`: the seed's part, spelt once. */
+  private readonly messageIDPrefix: string;
   private eventSeq = 0;
 
   constructor(input: SimulatorOptions = {}) {
@@ -84,6 +86,7 @@ export class Simulator {
       memberCap: { ...DEFAULT_LIMITS.memberCap, ...options.limits?.memberCap },
     } as Limits;
     this.state = createState(this.limits, options.seed ?? 1);
+    this.messageIDPrefix = `${this.state.seed}-`;
     this.admin = new AppAdmin(this, options.adminUserID ?? 'administrator');
   }
 
@@ -203,7 +206,7 @@ export class Simulator {
 
   private nextMessage() {
     const seq = ++this.messageSeq;
-    return { ID: `${this.state.seed}-${seq}`, sequence: seq, time: seconds(this.clock.now()) };
+    return { ID: this.messageIDPrefix + seq, sequence: seq, time: seconds(this.clock.now()) };
   }
 
   private deliver(d: Delivery, origin: Chat | undefined): void {
