@@ -57,7 +57,7 @@ function child<T>(script: string, nodeArgs: string[], env: NodeJS.ProcessEnv = {
   const dir = mkdtempSync(join(os.tmpdir(), 'groupspec-bench-'));
   const out = join(dir, 'result.json');
   return new Promise<T>((resolve, reject) => {
-    const p = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', join(__dirname, script), out], {
+    const p = spawn(process.execPath, [...nodeArgs, '-r', join(__dirname, '..', 'runner', 'register-ts.js'), join(__dirname, script), out], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, ...env },

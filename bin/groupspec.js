@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // groupspec's command line. In a checkout (runner/cli.ts present) it compiles the TypeScript sources
-// on the fly (ts-node, transpile-only; `npm run typecheck` checks the types), so a dist/ left by a
-// build is never run stale; an installed package ships only the compiled dist/.
+// on the fly (runner/register-ts.js: ts-node, transpile-only, swc; `npm run typecheck` checks the
+// types), so a dist/ left by a build is never run stale; an installed package ships only the
+// compiled dist/.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -10,7 +11,7 @@ const root = join(__dirname, '..');
 const source = join(root, 'runner', 'cli.ts');
 let cli;
 if (existsSync(source)) {
-  require('ts-node').register({ transpileOnly: true, project: join(root, 'tsconfig.json') });
+  require(join(root, 'runner', 'register-ts.js'));
   cli = require(source);
 } else {
   cli = require(join(root, 'dist', 'runner', 'cli.js'));

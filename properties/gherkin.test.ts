@@ -22,7 +22,7 @@ function runFeature(feature: string, env: Record<string, string>): { status: num
     const file = join(dir, 'counterexample.feature');
     writeFileSync(file, feature);
     const config = join(dir, 'cucumber.js');
-    writeFileSync(config, `module.exports = { default: { paths: [${JSON.stringify(file)}], require: [${JSON.stringify(join(ROOT, 'steps/**/*.ts'))}], requireModule: ['ts-node/register/transpile-only'], format: ['progress'] } };\n`);
+    writeFileSync(config, `module.exports = { default: { paths: [${JSON.stringify(file)}], require: [${JSON.stringify(join(ROOT, 'steps/**/*.ts'))}], requireModule: [${JSON.stringify(join(ROOT, 'runner/register-ts.js'))}], format: ['progress'] } };\n`);
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@cucumber/cucumber/bin/cucumber.js'), '--config', relative(ROOT, config)], {
       cwd: ROOT,
       env: { ...process.env, ...env },

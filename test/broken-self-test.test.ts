@@ -57,7 +57,7 @@ let wallMs = 0;
 /** Runs the break runner on some breaks in a child process and parses what it prints. */
 function runBatch(args: string[]): Promise<RunnerOutput> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'test/support/run-breaks.ts', ...args], {
+    const child = spawn(process.execPath, ['-r', './runner/register-ts.js', 'test/support/run-breaks.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, GROUPSPEC_EVENTUALLY_MS: '100' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -570,7 +570,7 @@ describe('unreachable and silent servers', () => {
 
 describe('the serve entry', () => {
   it('prints where it listens, serves, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'adapters/wire-main.ts', '--port', '0'], {
+    const child = spawn(process.execPath, ['-r', './runner/register-ts.js', 'adapters/wire-main.ts', '--port', '0'], {
       cwd: path.resolve(__dirname, '..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
