@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Chat, type Simulator, type SimulatorOptions, type VirtualClock } from '../../simulator';
-import { received, refusedUnchanged, world } from '../helpers';
+import { received, refusal, refusedUnchanged, world } from '../helpers';
 
 // ---- local helpers ----
 
@@ -271,5 +271,18 @@ describe('handleGroupApplication', () => {
     const r = await A.handleGroupApplication({ handleAction: 'Agree', application: app! });
     expect(r.code).toBe(0);
     expect(await memberIDs(A, g)).toEqual(['A', 'M', 'B']);
+  });
+});
+
+describe('a refused approval', () => {
+  it('leaves the pending applications in the order they were listed (equal times included)', async () => {
+    const { A, B, D } = await publicGroup({ limits: { memberCap: { Public: 3 } } });
+    expect((await B.joinGroup({ groupID: (await A.getGroupList()).data.groupList[0].groupID })).data.status).toBe('WaitAdminApproval');
+    expect((await D.joinGroup({ groupID: (await A.getGroupList()).data.groupList[0].groupID })).data.status).toBe('WaitAdminApproval');
+    const before = await applications(A);
+    expect(before.map((a) => a.applicant)).toEqual(['B', 'D']);
+    // the group is full (A, M, C): approving B is refused, and B's application stays where it was
+    await refusal(A.handleGroupApplication({ handleAction: 'Agree', application: before[0] }), 10014);
+    expect(await applications(A)).toEqual(before);
   });
 });
