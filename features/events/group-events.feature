@@ -82,7 +82,7 @@ Feature: Group events: the group list, tips and system notices on every device
       And bob eventually receives the group tip 6 (profile updated) about "P" carrying:
         """
         {"type": "TIMGroupTipElem", "conversationID": "GROUP{{P}}", "to": "{{P}}", "isSystemMessage": false,
-         "nameCard": "", "cloudCustomData": "", "isDeleted": false, "isModified": false, "needReadReceipt": false,
+         "status": "success", "nick": "", "avatar": "", "isPeerRead": false, "nameCard": "", "cloudCustomData": "", "isDeleted": false, "isModified": false, "needReadReceipt": false,
          "isBroadcastMessage": false, "isSupportExtension": false, "isRevoked": false, "revoker": "",
          "revokerInfo": {"userID": "", "nick": "", "avatar": ""}, "revokeReason": "", "hasRiskContent": false,
          "payload": {"operatorID": "alice"}}

@@ -122,13 +122,18 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
       And alice's group list holds 1 group
 
     Scenario: A new day starts a new count
-      Given an app where at most 1 groups may be created a day
+      Given an app where at most 2 groups may be created a day
       And alice is logged in
       And alice has created a Public group "A"
       When 86400 seconds pass
       And alice creates a Public group "B"
       Then it succeeds
-      And alice's group list holds 2 groups
+      When alice creates a Public group "C"
+      Then it succeeds
+      And alice's group list holds 3 groups
+      When alice creates a Public group "D"
+      Then it fails with code 10006
+      And nothing has changed
 
     Scenario: A group deleted because its last member left does not give its place back
       Given an app where at most 1 groups may be created a day

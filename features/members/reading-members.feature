@@ -200,6 +200,31 @@ Feature: Reading group members
       And the result's memberList[6].userID is "guest39"
       And the result's offset is 0
 
+    Scenario: After most of a large group has left, the remaining members are paged in join order
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And the accounts "guest1" to "guest100" belong to "P"
+      And the app admin calls deleteGroupMember with:
+        """
+        {"groupID": "{{P}}", "userIDList": ["guest1", "guest2", "guest3", "guest4", "guest5", "guest6", "guest7", "guest8", "guest9", "guest10", "guest11", "guest12", "guest13", "guest14", "guest15", "guest16", "guest17", "guest18", "guest19", "guest20", "guest21", "guest22", "guest23", "guest24", "guest25", "guest26", "guest27", "guest28", "guest29", "guest30", "guest31", "guest32", "guest33", "guest34", "guest35", "guest36", "guest37", "guest38", "guest39", "guest40", "guest41", "guest42", "guest43", "guest44", "guest45", "guest46", "guest47", "guest48", "guest49", "guest50", "guest51", "guest52", "guest53", "guest54", "guest55", "guest56", "guest57", "guest58", "guest59", "guest60", "guest61", "guest62", "guest63", "guest64", "guest65", "guest66", "guest67", "guest68", "guest69", "guest70"]}
+        """
+      When alice lists the members of "P" with:
+        | count | 100 |
+      Then it succeeds
+      And the result's memberList has 31 entries
+      And the result's memberList[0].userID is "alice"
+      And the result's memberList[1].userID is "guest71"
+      And the result's memberList[30].userID is "guest100"
+      And the result's offset is 0
+      When alice lists the members of "P" with:
+        | count  | 15 |
+        | offset | 15 |
+      Then it succeeds
+      And the result's memberList[0].userID is "guest85"
+      And the result's memberList[14].userID is "guest99"
+      And the result's offset is 30
+      And "P" has 31 members
+
     Scenario Outline: A <type> group of three members is listed in one page, and the offset says it is done
       Given alice is logged in
       And alice has created a <type> group "G"
