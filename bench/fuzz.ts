@@ -60,15 +60,19 @@ export interface FuzzResult {
   totalMs: number;
 }
 
-/** Counts the HTTP requests the wire client makes (through node:http). */
+/**
+ * Counts the HTTP requests the wire server (in this process) receives. Counted on the server's
+ * prototype, not by replacing `http.request`: a transpiler's `import * as http` interop (swc's)
+ * copies the module's functions at import time, so a replacement made later goes unseen.
+ */
 let requests = 0;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const httpModule = require('node:http') as typeof import('node:http');
-const realRequest = httpModule.request;
-httpModule.request = ((...args: Parameters<typeof realRequest>) => {
-  requests++;
-  return realRequest(...args);
-}) as typeof realRequest;
+const { Server } = require('node:http') as typeof import('node:http');
+const realEmit = Server.prototype.emit;
+Server.prototype.emit = function (this: InstanceType<typeof Server>, event: string | symbol, ...args: unknown[]) {
+  if (event === 'request') requests++;
+  return Reflect.apply(realEmit, this, [event, ...args]) as boolean;
+} as typeof realEmit;
 
 async function sample(mode: FuzzMode | ExtraMode, implementation: () => Implementation, runs: number, seed: number, maxCommands: number): Promise<FuzzSample> {
   let commands = 0;
