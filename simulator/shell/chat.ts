@@ -232,7 +232,10 @@ export class Chat {
     if (!Object.prototype.hasOwnProperty.call(Chat.prototype, method) || !METHODS.has(method)) {
       return Promise.reject(new ChatError(ERR.INVALID_PARAMETER, `Invalid parameter (method: '${method}' is not a group method of the Web SDK)`));
     }
-    return this.call(method as UserCommandName, arg);
+    // Through the typed method an app calls, so adapters and the wire exercise the same path; a
+    // method without parameters would drop the argument, which must still be validated (10004).
+    const typed = this[method as keyof Chat] as (a: unknown) => Promise<ChatResponse>;
+    return typed.length === 0 && arg !== undefined ? this.call(method as UserCommandName, arg) : typed.call(this, arg);
   }
 
   private call(name: UserCommandName, input: unknown): Promise<ChatResponse> {
