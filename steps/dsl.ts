@@ -9,16 +9,23 @@ import { Skip, type GroupWorld } from './world';
 
 type Body = (this: GroupWorld, ...args: any[]) => Promise<unknown> | unknown;
 
+const skipped = (e: unknown) => {
+  if (e instanceof Skip) return 'skipped';
+  throw e;
+};
+
 function wrap(body: Body): Body {
-  // cucumber reads the arity of the function to match arguments, so keep it
-  const wrapped = async function (this: GroupWorld, ...args: unknown[]) {
+  // A synchronous body stays synchronous: cucumber then skips its timeout race for the step.
+  const wrapped = function (this: GroupWorld, ...args: unknown[]) {
+    let result: unknown;
     try {
-      return await body.apply(this, args);
+      result = body.apply(this, args);
     } catch (e) {
-      if (e instanceof Skip) return 'skipped';
-      throw e;
+      return skipped(e);
     }
+    return result instanceof Promise ? result.catch(skipped) : result;
   };
+  // cucumber reads the arity of the function to match arguments, so keep it
   Object.defineProperty(wrapped, 'length', { value: body.length });
   return wrapped;
 }
