@@ -8,9 +8,8 @@ import fc from 'fast-check';
 import type { Implementation } from '../adapters/contract';
 import { ERRORS } from '../simulator/errors';
 import { deepEqual } from '../steps/matchers';
-import { picture } from './command';
+import { callAs, picture } from './command';
 import type { PropertyRunConfig } from './catalogue';
-import type { System } from './model';
 import { newSystem } from './run';
 import { simulatorImplementation } from '../adapters/simulator';
 
@@ -27,13 +26,11 @@ export async function badInput(impl: () => Implementation, cfg: PropertyRunConfi
   const sys = await newSystem(implementation);
   // The reference decides which generated values are in fact valid ({name: 'x'} creates a Work group).
   const reference = await newSystem(simulatorImplementation());
-  const call = (s: System, actor: string, method: string, arg: unknown) =>
-    actor === '@admin' ? s.app.admin.call(method, arg) : s.sessions.get(actor)![0]!.call(method, arg);
   try {
     // one real group, so that there is state to be (wrongly) changed
     for (const s of [sys, reference]) {
-      const created = await call(s, 'alice', 'createGroup', { name: 'G', type: 'Public', memberList: [{ userID: 'bob' }] });
-      s.ids.set('G', (created as { data: { group: { groupID: string } } }).data.group.groupID);
+      const created = await callAs(s, 'alice', 'createGroup', { name: 'G', type: 'Public', memberList: [{ userID: 'bob' }] });
+      s.ids.set('G', created.data.group.groupID);
       s.types.set('G', 'Public');
     }
     let before = await picture(sys);
@@ -42,12 +39,12 @@ export async function badInput(impl: () => Implementation, cfg: PropertyRunConfi
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...methods), anything, async ([actor, method], arg) => {
         const shown = `${method}(${fc.stringify(arg).slice(0, 200)})`;
-        const accepted = await call(reference, actor, method, arg).then(
+        const accepted = await callAs(reference, actor, method, arg).then(
           () => true,
           () => false,
         );
         try {
-          await call(sys, actor, method, arg);
+          await callAs(sys, actor, method, arg);
           assert.ok(accepted, `${shown} was accepted; the reference simulator refuses it`);
           // valid input is not bad input: its effect is the baseline the next refusals are compared with
           before = await picture(sys);

@@ -5,6 +5,7 @@
  * that every invariant still holds. A violation throws with a message naming the step.
  */
 import type fc from 'fast-check';
+import type { CallResult } from '../adapters/contract';
 import { ERRORS } from '../simulator/errors';
 import { deepEqual, preview, type Outcome } from '../steps/matchers';
 import { violations } from './invariants';
@@ -117,10 +118,15 @@ export function resolve(value: unknown, sys: System): unknown {
   return value;
 }
 
+/** One call as a user (on their first device) or as the app admin ('@admin'). */
+export function callAs(sys: System, actor: string, method: string, arg: unknown): Promise<CallResult> {
+  return actor === '@admin' ? sys.app.admin.call(method, arg) : sys.sessions.get(actor)![0]!.call(method, arg);
+}
+
 export async function perform(sys: System, plan: Plan): Promise<Outcome> {
   try {
     const arg = typeof plan.arg === 'function' ? await (plan.arg as (s: System) => Promise<unknown>)(sys) : resolve(plan.arg, sys);
-    const r = plan.actor === '@admin' ? await sys.app.admin.call(plan.method, arg) : await sys.sessions.get(plan.actor)![0]!.call(plan.method, arg);
+    const r = await callAs(sys, plan.actor, plan.method, arg);
     return { ok: true, data: r.data };
   } catch (e) {
     const err = e as { code?: unknown; message?: unknown };
