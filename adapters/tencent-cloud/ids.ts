@@ -19,7 +19,7 @@ const USER_KEYS = new Set(['userID', 'newOwnerID', 'ownerAccount', 'ownerID', 'a
 const USER_LIST_KEYS = new Set(['userIDList', 'toMembers']);
 const GROUP_KEYS = new Set(['groupID']);
 /** Objects the SDK handed out and expects back as they were: never rewritten field by field. */
-const OPAQUE_KEYS = new Set(['application', 'message']);
+export const OPAQUE_KEYS = new Set(['application', 'message']);
 
 let runStamp: string | undefined;
 let appCounter = 0;

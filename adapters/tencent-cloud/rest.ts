@@ -10,7 +10,7 @@
  * Field names follow the REST pages of https://www.tencentcloud.com/document/product/1047 (one page
  * per command, cited at each builder).
  */
-import { ChatError } from '../../simulator/errors';
+import { ChatError, ERR } from '../../simulator/errors';
 import type { CallResult } from '../contract';
 
 export type RestService = 'group_open_http_svc' | 'im_open_login_svc';
@@ -465,7 +465,7 @@ export const ADMIN_RUNNERS = {
       const roles = map.getRoleInGroup(await send(build.getRoleInGroup({ groupID: o.groupID, userIDList: ids })), { userIDList: ids });
       members = roles.userIdList.filter((r) => r.role !== 'NotMember').map((r) => r.userID);
     } catch (e) {
-      if (!(e instanceof ChatError && e.code === 10007)) throw e;
+      if (!(e instanceof ChatError && e.code === ERR.NO_PERMISSION)) throw e;
     }
     await send(build.forbidSendMsg(o));
     return { userIDList: members };

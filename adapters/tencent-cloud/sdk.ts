@@ -14,7 +14,7 @@ import type { DeliveredEvent, Session, CallResult } from '../contract';
 import { RECORDED_EVENTS } from '../simulator';
 import { METHODS } from '../../simulator/shell/chat';
 import { ChatError, ERR } from '../../simulator/errors';
-import { plain, type IdSpace } from './ids';
+import { OPAQUE_KEYS, plain, type IdSpace } from './ids';
 
 /** The parts of the SDK instance the adapter uses. */
 export interface SdkInstance {
@@ -155,8 +155,8 @@ function remember(originals: Originals, value: unknown, depth = 0): void {
     return;
   }
   const o = value as Record<string, unknown>;
-  const key = o.messageKey ?? (o.payload as Record<string, unknown> | undefined)?.messageKey;
-  if (typeof key === 'string' || typeof key === 'number') originals.set(String(key), value);
+  const key = messageKeyOf(o);
+  if (key !== undefined) originals.set(key, value);
   for (const k of ['applicationList', 'payload']) if (k in o) remember(originals, o[k], depth + 1);
 }
 
@@ -258,7 +258,7 @@ export class SdkSession implements Session {
   private restoreOriginals(arg: unknown): unknown {
     if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
     const o = { ...(arg as Record<string, unknown>) };
-    for (const k of ['application', 'message']) {
+    for (const k of OPAQUE_KEYS) {
       if (o[k] === undefined) continue;
       const key = messageKeyOf(o[k]);
       // one the SDK never handed out (built by hand) gets its IDs prefixed like any option
