@@ -7,7 +7,7 @@
  */
 import { attempt, refusal, type Break } from './decorate';
 import { AREA_BREAKS } from './breaks';
-import { groupAnswer } from './kit';
+import { decidedGroup, groupAnswer } from './kit';
 
 /** Rewrites every member list an admin read returns. */
 function patchMembers(data: any, f: (m: any) => any): any {
@@ -115,7 +115,7 @@ const ORIGINAL_BREAKS: Break[] = [
         const r = await attempt(next());
         if ('failed' in r) {
           if (method === 'handleGroupApplication' && r.code === 10024) {
-            const groupID = (arg as any).application?.groupID ?? (arg as any).message?.payload?.groupProfile?.groupID;
+            const groupID = decidedGroup(arg) as string;
             // answered in the SDK's shape: the group as the handler may see it
             return { code: 0, data: { group: await groupAnswer(ctx, s, groupID) } };
           }

@@ -55,8 +55,13 @@ export async function membersOf(ctx: BreakContext, groupID: string): Promise<any
 
 /** A user's first session that is still logged in, untouched by the break. */
 export function liveSession(ctx: BreakContext, userID: string): Session | undefined {
-  const all = ctx.sessions.get(userID) ?? [];
-  return all.find((s, i) => !ctx.loggedOut.has(s) && !all.slice(i + 1).some((later) => later.device === s.device));
+  return (ctx.sessions.get(userID) ?? []).find((s) => !ctx.loggedOut.has(s) && !isReplaced(ctx, s));
+}
+
+/** The group a handleGroupApplication call is about: its application item's or its notice's. */
+export function decidedGroup(arg: unknown): string | undefined {
+  const a = arg as { application?: { groupID?: string }; message?: { payload?: { groupProfile?: { groupID?: string } } } } | undefined;
+  return a?.application?.groupID ?? a?.message?.payload?.groupProfile?.groupID;
 }
 
 /** Whether a later login on the same device replaced this session. */

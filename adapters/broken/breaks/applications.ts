@@ -1,12 +1,6 @@
 /** Breaks of the applications area: join requests, who hears of them, and how they are decided and listed. */
 import { attempt, refusal, type Break, type BreakContext } from '../decorate';
-import { groupInfo, groupOf, hiding, isFailure, isMessage, liveSession, memoMap, ok, profileFor, rethrow, withEdits } from '../kit';
-
-/** The group a handleGroupApplication call is about: its application item's or its notice's. */
-function decidedGroup(arg: unknown): string | undefined {
-  const a = arg as { application?: { groupID?: string }; message?: { payload?: { groupProfile?: { groupID?: string } } } } | undefined;
-  return a?.application?.groupID ?? a?.message?.payload?.groupProfile?.groupID;
-}
+import { decidedGroup, groupInfo, groupOf, hiding, isFailure, isMessage, liveSession, memoMap, ok, profileFor, rethrow, withEdits } from '../kit';
 
 type Item = { groupID: string; userID: string; messageKey: string | number; applicationType: number };
 

@@ -1,6 +1,6 @@
 /** Breaks of the join area: who may join how, what a join answers, and the refusals. */
 import { attempt, refusal, type Break, type BreakContext } from '../decorate';
-import { groupInfo, groupOf, hiding, isFailure, isMessage, joinBehindTheScenes, ok, profileFor, rethrow, roleOf, withEdits } from '../kit';
+import { decidedGroup, groupInfo, groupOf, hiding, isFailure, isMessage, joinBehindTheScenes, ok, profileFor, rethrow, roleOf, withEdits } from '../kit';
 
 /** A joinGroup by a non-member of a group whose type and join option match. */
 async function outsiderJoining(ctx: BreakContext, userID: string, method: string, arg: unknown, type: string, joinOption?: string): Promise<string | undefined> {
@@ -97,8 +97,7 @@ export const JOIN_BREAKS: Break[] = [
       async call(_ctx, s, method, arg, next) {
         const r = await attempt(next());
         if (!isFailure(r)) return r;
-        const a = arg as { application?: { groupID?: string }; message?: { payload?: { groupProfile?: { groupID?: string } } } };
-        const g = a?.application?.groupID ?? a?.message?.payload?.groupProfile?.groupID;
+        const g = decidedGroup(arg);
         if (method === 'handleGroupApplication' && r.code === 10014 && g !== undefined) return ok({ group: await profileFor(s, g) });
         rethrow(r);
       },
