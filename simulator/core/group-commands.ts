@@ -242,8 +242,9 @@ export function joinGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'u
 export function apply(tx: Tx, ctx: Context, g: GroupRecord, applicant: string, userID: string, applicationType: 0 | 2, note: string): void {
   const s = tx.state;
   const existing = applicationKeys(s, g.groupID, userID).find((k) => s.applications.get(k)?.applicationType === applicationType);
-  const key = existing ?? `${g.groupID}#${nextSerial(tx)}`;
-  tx.putApplication({ key, groupID: g.groupID, applicationType, applicant, userID, note, time: seconds(ctx.now) });
+  const seq = existing === undefined ? nextSerial(tx) : s.applications.get(existing)!.seq;
+  const key = existing ?? `${g.groupID}#${seq}`;
+  tx.putApplication({ key, groupID: g.groupID, applicationType, applicant, userID, note, time: seconds(ctx.now), seq });
   if (applicationType === 0) {
     const managers = g.members.privilegedMembers().filter((m) => isManager(m.role)).map((m) => m.userID);
     notice(tx, g, NOTICE.JOIN_REQUEST, applicant, managers, { handleMessage: note, authentication: `auth-${key}`, messageKey: key });

@@ -281,7 +281,7 @@ export function pendingFor(s: State, userID: string): ApplicationRecord[] {
     const g = s.groups.get(a.groupID);
     if (g !== undefined && isManager(roleIn(g, userID))) out.push(a);
   }
-  out.sort((a, b) => a.time - b.time);
+  out.sort((a, b) => a.time - b.time || a.seq - b.seq);
   return out.slice(0, s.limits.pendingListSize);
 }
 
@@ -296,14 +296,11 @@ export function handleGroupApplication(tx: Tx, ctx: Context, actor: UserActor, o
   if (!isManager(roleIn(g, actor.userID))) refuse(ERR.NO_PERMISSION, 'groupID', `only the owner or an admin may handle applications to ${g.groupID}`);
   const a = s.applications.get(String(ref.messageKey));
   if (a === undefined || a.groupID !== g.groupID) refuse(ERR.ALREADY_PROCESSED, 'application', 'this application has already been processed');
+  tx.dropApplication(a.key);
   const handleMessage = o.handleMessage ?? '';
   if (o.handleAction === 'Agree') {
     if (overQuota(s, a.userID, g.type)) refuse(ERR.USER_GROUP_QUOTA, 'application', `${a.userID} is at the ${s.limits.userGroupQuota}-group quota`);
     checkCapacity(g, 1);
-  }
-  // dropped only once nothing can refuse: undoing a Map delete would re-file the application last
-  tx.dropApplication(a.key);
-  if (o.handleAction === 'Agree') {
     admit(tx, g, a.userID, ctx);
     tip(tx, g, TIP.JOIN, actor.userID, [a.userID]);
     listChanged(tx, { users: [a.userID] });

@@ -123,6 +123,11 @@ export interface ApplicationRecord {
   userID: string;
   note: string;
   time: number;
+  /**
+   * Filing order (the serial of its key), kept when the application is refreshed: the list's
+   * order among equal times. Not the Map's order, which an undone removal would change.
+   */
+  seq: number;
 }
 
 export interface State {
