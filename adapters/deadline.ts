@@ -1,9 +1,9 @@
 /**
  * Deadlines on calls to an implementation: a hanging implementation gives a TimeoutError and the
- * run goes on. `bounded` bounds one call (the World uses it for every step's call); `withDeadlines`
- * wraps a whole implementation (the runner uses it for properties, which call the contract directly).
- * `Deadlines` gives the same deadline as `bounded` more cheaply to a caller that makes many short calls
- * one after another (the World: some 30 000 calls in a feature run).
+ * run goes on. `bounded` bounds one call; `withDeadlines` wraps a whole implementation with it (the
+ * runner uses it for properties, which call the contract directly). `Deadlines` gives the same
+ * deadline as `bounded` more cheaply to a caller that makes many short calls one after another (the
+ * World, for every step's call: some 30 000 calls in a feature run).
  */
 import type { App, Implementation, Session } from './contract';
 

@@ -99,7 +99,8 @@ export class GroupWorld extends World {
     return text.replace(/\{\{([^}]+)\}\}/g, (_m, alias: string) => this.groupID(alias));
   }
 
-  async session(userID: string, device = 'web'): Promise<Session> {
+  /** The user's session on the device, logging them in first if needed (no await when they are). */
+  session(userID: string, device = 'web'): Session | Promise<Session> {
     return this.loggedIn(userID, device) ?? this.login(userID, device);
   }
 
@@ -129,7 +130,7 @@ export class GroupWorld extends World {
   /** Makes a call as a user (through their first session) or as the app admin, recording the outcome. */
   async call(actor: string, method: string, arg?: unknown): Promise<Outcome> {
     // log the actor in first, so the "before" picture already holds their group list
-    if (actor !== ADMIN && this.loggedIn(actor) === undefined) await this.login(actor);
+    if (actor !== ADMIN) await this.session(actor);
     await this.markActionStart();
     this.last = await this.attempt(actor, method, arg);
     return this.last;
@@ -139,7 +140,7 @@ export class GroupWorld extends World {
   async attempt(actor: string, method: string, arg?: unknown): Promise<Outcome> {
     this.requireOperation(actor, method);
     try {
-      const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : (this.loggedIn(actor) ?? (await this.login(actor)));
+      const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : (await this.session(actor));
       const r = await this.deadline(method, target.call(method, arg));
       const issue = actor === ADMIN ? undefined : responseIssue(method, r?.data);
       if (issue !== undefined) {
@@ -175,7 +176,10 @@ export class GroupWorld extends World {
 
   /** Starts counting events afresh for every session, and remembers the state for comparisons. */
   async markActionStart(): Promise<void> {
-    for (const devices of this.sessions.values()) for (const s of devices.values()) this.cursors.set(s, (await this.deadline('events', s.events())).length);
+    // reads only: issued at once, so a wire client sends them as one batch
+    const all = [...this.sessions.values()].flatMap((devices) => [...devices.values()]);
+    const logs = await Promise.all(all.map((s) => this.deadline('events', s.events())));
+    all.forEach((s, i) => this.cursors.set(s, logs[i]!.length));
     if (this.comparesStates) this.picture = await this.observe();
   }
 
