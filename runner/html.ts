@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
-import { ACCEPTED, VERDICTS, type Conformance, type Failure, type PropertyResult, type RuleResult, type Verdict } from './model';
+import { ACCEPTED, VERDICTS, totals, worst, type Conformance, type Failure, type PropertyResult, type RuleResult, type Verdict } from './model';
 import { featureFiles } from '../catalogue/catalogue';
 
 /** What a permission-grid example row expects, read from the feature files. */
@@ -96,8 +96,8 @@ export function gridKey(name: string): GridKey | undefined {
   return undefined;
 }
 
-const SEVERITY: Verdict[] = ['crashed', 'timeout', 'failed', 'unexpected pass', 'expected failure', 'passed', 'not applicable'];
-const worstOf = (vs: Verdict[]): Verdict => SEVERITY.find((v) => vs.includes(v)) ?? 'not applicable';
+/** How many of these counts the gate does not accept. */
+const notAsExpected = (n: Record<Verdict, number>): number => VERDICTS.reduce((sum, v) => sum + (ACCEPTED.has(v) ? 0 : n[v]), 0);
 
 export function permissionGrid(result: Conformance, outcomes: Record<string, GridOutcome> = {}): Grid {
   const ops = new Map<string, GridOperation>();
@@ -117,7 +117,7 @@ export function permissionGrid(result: Conformance, outcomes: Record<string, Gri
       const cell = (row[key.type] ??= { scenarios: [], verdict: 'not applicable', allowed: undefined, codes: [], statuses: [], examples: [] });
       const first = cell.scenarios.length === 0;
       cell.scenarios.push({ rule: rule.id, name: s.name, location: s.location, verdict: s.verdict });
-      cell.verdict = worstOf(cell.scenarios.map((x) => x.verdict));
+      cell.verdict = worst(cell.scenarios.map((x) => x.verdict));
       if (first) cell.allowed = allowed;
       else if (cell.allowed !== allowed) cell.allowed = 'mixed';
       if (fromFeature?.code !== undefined && !cell.codes.includes(fromFeature.code)) cell.codes.push(fromFeature.code);
@@ -222,15 +222,11 @@ function summarySection(r: Conformance): string {
   const rows = areas
     .map((a) => {
       const rs = r.rules.filter((x) => x.area === a);
-      const passed = rs.filter((x) => x.verdict === 'passed').length;
-      const segments = VERDICTS.filter((v) => rs.some((x) => x.verdict === v))
-        .map((v) => {
-          const n = rs.filter((x) => x.verdict === v).length;
-          return `<span class="seg v-${slug(v)}" style="width:${((100 * n) / rs.length).toFixed(2)}%" title="${n} ${esc(v)}"></span>`;
-        })
-        .join('');
-      const words = VERDICTS.filter((v) => rs.some((x) => x.verdict === v)).map((v) => `${rs.filter((x) => x.verdict === v).length} ${v}`).join(', ');
-      return `<tr><th scope="row"><a href="#rules" class="area-link" data-area="${esc(a)}">${esc(a)}</a></th><td class="num">${rs.length}</td><td class="num">${passed}</td><td class="num">${rs.filter((x) => !ACCEPTED.has(x.verdict)).length}</td><td class="barcell"><span class="bar" role="img" aria-label="${esc(words)}">${segments}</span></td></tr>`;
+      const n = totals(rs);
+      const present = VERDICTS.filter((v) => n[v] > 0);
+      const segments = present.map((v) => `<span class="seg v-${slug(v)}" style="width:${((100 * n[v]) / rs.length).toFixed(2)}%" title="${n[v]} ${esc(v)}"></span>`).join('');
+      const words = present.map((v) => `${n[v]} ${v}`).join(', ');
+      return `<tr><th scope="row"><a href="#rules" class="area-link" data-area="${esc(a)}">${esc(a)}</a></th><td class="num">${rs.length}</td><td class="num">${n.passed}</td><td class="num">${notAsExpected(n)}</td><td class="barcell"><span class="bar" role="img" aria-label="${esc(words)}">${segments}</span></td></tr>`;
     })
     .join('\n');
   return `<section id="summary" aria-labelledby="summary-h">
@@ -634,7 +630,7 @@ export function renderHtml(result: Conformance, options: HtmlOptions = {}): stri
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="groupspec ${esc(result.configuration.groupspecVersion)}">
-<title>${esc(title)}: ${t.passed} passed, ${t.failed + t.timeout + t.crashed + t['unexpected pass']} not as expected</title>
+<title>${esc(title)}: ${t.passed} passed, ${notAsExpected(t)} not as expected</title>
 <style>${CSS}</style>
 </head>
 <body>
