@@ -107,15 +107,16 @@ export async function suite(repetitions: number, log: (s: string) => void = () =
     if (gen.code !== 0) throw new Error(`generating the floor failed: ${gen.stderr}`);
     const floorInfo = JSON.parse(gen.stdout.trim().split('\n').pop()!) as { steps: number; parameterTypes: number; file: string };
     const base = `require(${JSON.stringify(join(ROOT, 'cucumber.js'))}).default`;
-    const realConfig = join(dir, 'real.config.js');
-    const floorConfig = join(dir, 'floor.config.js');
+    /** The project's default profile with the timing formatter and these overrides, as a config file. */
+    const config = (name: string, overrides: string): string => {
+      const path = join(dir, name);
+      writeFileSync(path, `const base = ${base};\nmodule.exports = { default: { ...base, ${overrides}format: [${JSON.stringify(FORMATTER)}] } };\n`);
+      return path;
+    };
     // the project's default profile, with only the formatter swapped for the timing one
-    writeFileSync(realConfig, `const base = ${base};\nmodule.exports = { default: { ...base, format: [${JSON.stringify(FORMATTER)}] } };\n`);
+    const realConfig = config('real.config.js', '');
     // the same profile (paths, strictness) with the empty steps instead of the real ones and no ts-node
-    writeFileSync(
-      floorConfig,
-      `const base = ${base};\nmodule.exports = { default: { ...base, require: [${JSON.stringify(floorInfo.file)}], requireModule: [], format: [${JSON.stringify(FORMATTER)}] } };\n`,
-    );
+    const floorConfig = config('floor.config.js', `require: [${JSON.stringify(floorInfo.file)}], requireModule: [], `);
     const notes: string[] = [];
     const configs: Partial<Record<RunKind, string>> = { real: realConfig, floor: floorConfig };
     const out = join(dir, 'compiled');
@@ -123,11 +124,7 @@ export async function suite(repetitions: number, log: (s: string) => void = () =
     if (build.code === 0) {
       // the compiled steps resolve their packages (cucumber included: one instance) from the project
       symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
-      configs.compiled = join(dir, 'compiled.config.js');
-      writeFileSync(
-        configs.compiled,
-        `const base = ${base};\nmodule.exports = { default: { ...base, require: [${JSON.stringify(join(out, 'steps', '**', '*.js'))}], requireModule: [], format: [${JSON.stringify(FORMATTER)}] } };\n`,
-      );
+      configs.compiled = config('compiled.config.js', `require: [${JSON.stringify(join(out, 'steps', '**', '*.js'))}], requireModule: [], `);
     } else {
       notes.push(`compiled run skipped: tsc -p tsconfig.build.json failed: ${(build.stdout + build.stderr).split('\n').find((l) => l.includes('error')) ?? `exit ${build.code}`}`);
     }
