@@ -407,25 +407,41 @@ export const map = {
 /** Sends one request and returns its checked envelope (the client in client.ts, or a fake in tests). */
 export type Send = (req: RestRequest) => Promise<RestResponse>;
 
+/** Communities have no Offset: their member pages follow the Next cursor, 100 members at a time. */
+async function* communityPages(send: Send, groupID: string) {
+  let next = '';
+  do {
+    const page = map.getGroupMemberInfo(await send(build.getGroupMemberInfo({ groupID, limit: 100, next })));
+    yield page;
+    next = page.next;
+  } while (next !== '');
+}
+
 async function memberPage(send: Send, groupID: string, limit: number, offset: number) {
   if (!isCommunityID(groupID)) {
     const page = map.getGroupMemberInfo(await send(build.getGroupMemberInfo({ groupID, limit, offset })));
     return { memberNum: page.memberNum, memberList: page.memberList };
   }
-  // Communities have no Offset: walk the Next cursor until offset + limit members are known
+  // walk the cursor until offset + limit members are known
   const all: RestMember[] = [];
   let memberNum = 0;
-  let next = '';
-  do {
-    const page = map.getGroupMemberInfo(await send(build.getGroupMemberInfo({ groupID, limit: 100, next })));
+  for await (const page of communityPages(send, groupID)) {
     memberNum = page.memberNum;
     all.push(...page.memberList);
-    next = page.next;
-  } while (next !== '' && all.length < offset + limit);
+    if (all.length >= offset + limit) break;
+  }
   return { memberNum, memberList: all.slice(offset, offset + limit) };
 }
 
 async function findMember(send: Send, groupID: string, userID: string): Promise<RestMember | undefined> {
+  if (isCommunityID(groupID)) {
+    // one walk of the cursor (a page at a time through memberPage would restart it for every page)
+    for await (const page of communityPages(send, groupID)) {
+      const m = page.memberList.find((x) => x.userID === userID);
+      if (m !== undefined) return m;
+    }
+    return undefined;
+  }
   for (let offset = 0; ; offset += 200) {
     const page = await memberPage(send, groupID, 200, offset);
     const m = page.memberList.find((x) => x.userID === userID);

@@ -322,6 +322,26 @@ describe('commands that need more than one request', () => {
   });
 });
 
+describe('finding one Community member', () => {
+  it('walks the Next cursor once, however far down the member is', async () => {
+    const member = (i: number) => ({ Member_Account: `u${i}`, Role: 'Member', JoinTime: 1, MuteUntil: 0 });
+    const pages = 5;
+    const send = fakeSend({
+      modify_group_member_info: ok(),
+      get_group_member_info: (req) => {
+        const n = req.body.Next === '' ? 0 : Number(String(req.body.Next).slice(1));
+        return ok({ MemberNum: pages * 100, Next: n + 1 < pages ? `c${n + 1}` : '', MemberList: Array.from({ length: 100 }, (_, i) => member(n * 100 + i)) });
+      },
+    });
+    const r = await runAdmin(send, 'modifyGroupMemberInfo', { groupID: '@TGS#_guild', userID: 'u450', nameCard: 'P' });
+    expect(r).toMatchObject({ code: 0, data: { member: { userID: 'u450' } } });
+    expect(send.requests.map((q) => `${q.command} ${String(q.body.Next ?? '')}`)).toEqual([
+      'modify_group_member_info ',
+      ...Array.from({ length: pages }, (_, i) => `get_group_member_info ${i === 0 ? '' : `c${i}`}`),
+    ]);
+  });
+});
+
 describe('the same data shapes as the simulator admin', () => {
   async function simulatorData() {
     const sim = createSimulator();
