@@ -186,6 +186,12 @@ export async function hiding<T>(ctx: BreakContext, hide: HidePredicate, run: () 
   }
 }
 
+/** Runs the call with system notice `op` about the call's group hidden from everyone but its owner. */
+export async function hidingNoticeFromAllButOwner<T>(ctx: BreakContext, arg: unknown, op: number, run: () => Promise<T>): Promise<T> {
+  const owner = (await groupInfo(ctx, groupOf(arg)))?.ownerID;
+  return hiding(ctx, (to, _e, m) => to.userID !== owner && isMessage(m, 'notice', op), run);
+}
+
 /** Shows a session an event it was never delivered, after everything it has received so far. */
 export async function inject(ctx: BreakContext, s: Session, event: DeliveredEvent): Promise<void> {
   const at = (await s.events()).length;

@@ -1,6 +1,6 @@
 /** Breaks of the applications area: join requests, who hears of them, and how they are decided and listed. */
 import { attempt, refusal, type Break, type BreakContext } from '../decorate';
-import { decidedGroup, groupInfo, groupOf, hiding, isFailure, isMessage, liveSession, memoMap, ok, profileFor, rethrow, withEdits } from '../kit';
+import { decidedGroup, groupInfo, groupOf, hidingNoticeFromAllButOwner, isFailure, liveSession, memoMap, ok, profileFor, rethrow, withEdits } from '../kit';
 
 type Item = { groupID: string; userID: string; messageKey: string | number; applicationType: number };
 
@@ -15,11 +15,7 @@ export const APPLICATIONS_BREAKS: Break[] = [
     rule: 'applications.admins-notified-of-join-request',
     description: 'system notice 1 (join request) reaches only the owner, not the admins',
     interceptor: withEdits({
-      async call(ctx, _s, method, arg, next) {
-        if (method !== 'joinGroup') return next();
-        const owner = (await groupInfo(ctx, groupOf(arg)))?.ownerID;
-        return hiding(ctx, (to, _e, m) => isMessage(m, 'notice', 1) && to.userID !== owner, next);
-      },
+      call: (ctx, _s, method, arg, next) => (method === 'joinGroup' ? hidingNoticeFromAllButOwner(ctx, arg, 1, next) : next()),
     }),
   },
   {

@@ -1,6 +1,6 @@
 /** Breaks of the dismiss area: who may dismiss what, and who is told. */
 import { refusal, type Break } from '../decorate';
-import { groupInfo, groupOf, hiding, isMessage, ok, withEdits } from '../kit';
+import { groupInfo, groupOf, hidingNoticeFromAllButOwner, ok, withEdits } from '../kit';
 
 export const DISMISS_BREAKS: Break[] = [
   {
@@ -32,16 +32,8 @@ export const DISMISS_BREAKS: Break[] = [
     rule: 'dismiss.members-told-of-dismissal',
     description: 'when a group is dismissed, only its owner receives system notice 5; the other members are not told',
     interceptor: withEdits({
-      async call(ctx, _s, method, arg, next) {
-        if (method !== 'dismissGroup') return next();
-        const owner = (await groupInfo(ctx, groupOf(arg)))?.ownerID;
-        return hiding(ctx, (to, _e, m) => to.userID !== owner && isMessage(m, 'notice', 5), next);
-      },
-      async admin(ctx, method, arg, next) {
-        if (method !== 'destroyGroup') return next();
-        const owner = (await groupInfo(ctx, groupOf(arg)))?.ownerID;
-        return hiding(ctx, (to, _e, m) => to.userID !== owner && isMessage(m, 'notice', 5), next);
-      },
+      call: (ctx, _s, method, arg, next) => (method === 'dismissGroup' ? hidingNoticeFromAllButOwner(ctx, arg, 5, next) : next()),
+      admin: (ctx, method, arg, next) => (method === 'destroyGroup' ? hidingNoticeFromAllButOwner(ctx, arg, 5, next) : next()),
     }),
   },
 ];
