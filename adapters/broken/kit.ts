@@ -85,22 +85,18 @@ export function utf8Bytes(s: string): number {
 }
 
 /** Per-app memo of a Map. */
+/** The break's value under `key` in this app, made on first use. */
+function memo<T>(ctx: BreakContext, key: string, make: () => T): T {
+  if (!ctx.memo.has(key)) ctx.memo.set(key, make());
+  return ctx.memo.get(key) as T;
+}
+
 export function memoMap<K, V>(ctx: BreakContext, key: string): Map<K, V> {
-  let m = ctx.memo.get(key) as Map<K, V> | undefined;
-  if (m === undefined) {
-    m = new Map();
-    ctx.memo.set(key, m);
-  }
-  return m;
+  return memo(ctx, key, () => new Map<K, V>());
 }
 
 export function memoSet<V>(ctx: BreakContext, key: string): Set<V> {
-  let m = ctx.memo.get(key) as Set<V> | undefined;
-  if (m === undefined) {
-    m = new Set();
-    ctx.memo.set(key, m);
-  }
-  return m;
+  return memo(ctx, key, () => new Set<V>());
 }
 
 // ---- messages ----
@@ -153,12 +149,8 @@ interface Edits {
 
 function editsOf(ctx: BreakContext, s: Session): Edits {
   const all = memoMap<Session, Edits>(ctx, 'kit:edits');
-  let e = all.get(s);
-  if (e === undefined) {
-    e = { hidden: new Set(), injected: new Map() };
-    all.set(s, e);
-  }
-  return e;
+  if (!all.has(s)) all.set(s, { hidden: new Set(), injected: new Map() });
+  return all.get(s)!;
 }
 
 /** Which of a call's deliveries to hide: an event (m undefined) or one message of a MESSAGE_RECEIVED event. */
