@@ -11,6 +11,15 @@ import type { Simulator } from './simulator';
 
 type In<T extends z.ZodType> = z.input<T>;
 
+/** The typed methods whose REST counterpart's `{GroupId}` becomes a positional group ID. */
+const BARE_GROUP_ID: ReadonlySet<string> = new Set(['destroyGroup', 'getGroupInfo']);
+
+function isGroupIDOnly(arg: unknown): arg is { groupID: string } {
+  if (typeof arg !== 'object' || arg === null || Object.getPrototypeOf(arg) !== Object.prototype) return false;
+  const keys = Object.keys(arg);
+  return keys.length === 1 && keys[0] === 'groupID' && typeof (arg as { groupID?: unknown }).groupID === 'string';
+}
+
 export class AppAdmin {
   constructor(
     private readonly sim: Simulator,
@@ -69,7 +78,12 @@ export class AppAdmin {
     if (!Object.prototype.hasOwnProperty.call(ADMIN_COMMANDS, method)) {
       return Promise.reject(new ChatError(ERR.INVALID_PARAMETER, `Invalid parameter (method: '${method}' is not an app-admin command)`));
     }
-    return this.call(method as AdminCommandName, arg);
+    // Through the typed method an app calls, so adapters and the wire exercise the same path. The
+    // two methods that take a bare group ID get it out of the REST-shaped `{groupID}`; any other
+    // argument goes to the command as given, so it is validated (10004) rather than reshaped.
+    const typed = this[method as keyof AppAdmin] as (a: unknown) => Promise<ChatResponse>;
+    if (BARE_GROUP_ID.has(method)) return isGroupIDOnly(arg) ? typed.call(this, arg.groupID) : this.call(method as AdminCommandName, arg);
+    return typed.call(this, arg);
   }
 
   private call(name: AdminCommandName, input: unknown): Promise<ChatResponse<any>> {

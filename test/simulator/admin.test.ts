@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_START, type Chat, type GroupType, type Simulator, type SimulatorOptions } from '../../simulator';
+import { ADMIN_COMMANDS } from '../../simulator/core';
 import { imported, received, refusal, refusedUnchanged, snapshot, world } from '../helpers';
 
 // ---- local helpers ----
@@ -383,5 +384,31 @@ describe('admin.getRoleInGroup and getJoinedGroupList', () => {
     await admin.importAccount({ userID: 'lonely' });
     expect((await admin.getJoinedGroupList({ userID: 'lonely' })).data).toEqual({ groupIdList: [], totalCount: 0 });
     await refusedUnchanged(sim, () => admin.getJoinedGroupList({ userID: 'ghost' }), 10019);
+  });
+});
+
+describe('admin.invoke (what adapters and the wire call)', () => {
+  it('runs every REST power through the typed method an app calls', async () => {
+    const { sim, admin } = setup(['alice']);
+    for (const name of Object.keys(ADMIN_COMMANDS)) expect(typeof (admin as unknown as Record<string, unknown>)[name], name).toBe('function');
+    const seen: string[] = [];
+    for (const name of ['createGroup', 'getGroupInfo', 'destroyGroup'] as const) {
+      const typed = admin[name].bind(admin) as (a: unknown) => Promise<unknown>;
+      (admin as unknown as Record<string, unknown>)[name] = (a: unknown) => (seen.push(`${name}(${JSON.stringify(a)})`), typed(a));
+    }
+    await admin.invoke('createGroup', { type: 'Public', name: 'g', groupID: 'g1', ownerAccount: 'alice' });
+    const info = await admin.invoke('getGroupInfo', { groupID: 'g1' });
+    expect((info.data as { groupID: string }).groupID).toBe('g1');
+    await admin.invoke('destroyGroup', { groupID: 'g1' });
+    expect(seen).toEqual(['createGroup({"type":"Public","name":"g","groupID":"g1","ownerAccount":"alice"})', 'getGroupInfo("g1")', 'destroyGroup("g1")']);
+    expect(sim.state.groups.has('g1')).toBe(false);
+  });
+
+  it('validates a group-ID argument with more than the group ID instead of reshaping it', async () => {
+    const { admin } = setup(['alice']);
+    await admin.createGroup({ type: 'Public', name: 'g', groupID: 'g1', ownerAccount: 'alice' });
+    await refusal(admin.invoke('destroyGroup', { groupID: 'g1', extra: 1 }), 10004);
+    await refusal(admin.invoke('getGroupInfo', { groupID: 5 }), 10004);
+    expect((await admin.getGroupInfo('g1')).code).toBe(0);
   });
 });
