@@ -63,6 +63,31 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice eventually receives the group tip 2 (member quit) about "A" naming bob
       And bob receives no system notice 8 (quit) about "A"
 
+    Scenario: A viewer who has left another group since he joined leaves his room for the second
+      Given alice, bob and carol are logged in
+      And carol has created a Work group "P" with members bob
+      And alice has created a AVChatRoom group "A"
+      And carol has created a AVChatRoom group "B"
+      And bob has joined "A"
+      And bob has quit "P"
+      When bob joins "B"
+      Then the join status is "JoinedSuccess"
+      And bob is not a member of "A"
+      And bob is a member of "B"
+      And alice eventually receives the group tip 2 (member quit) about "A" naming bob
+
+    Scenario: A viewer banned from his room is no longer in it when he joins another
+      Given alice, bob and carol are logged in
+      And alice has created a AVChatRoom group "A"
+      And carol has created a AVChatRoom group "B"
+      And bob has joined "A"
+      And alice has removed bob from "A" for 60 seconds
+      When bob joins "B"
+      Then the join status is "JoinedSuccess"
+      And bob is a member of "B"
+      And "A" has 1 member
+      And alice receives no group tip 2 (member quit) about "A"
+
     Scenario: A viewer logged in with unlimited AVChatRooms stays in both rooms
       Given alice and carol are logged in
       And bob is logged in with unlimited AVChatRooms

@@ -18,7 +18,8 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
     https://trtc.io/document/48465)
     An addition of a user at the quota is not an error: the user is listed in overLimitUserIDList (and, at creation,
     create.over-limit-users-listed).
-    The AVChatRooms a user is in do not count towards the quota: the sources are silent, groupspec's reading is
+    The AVChatRooms a user is in do not count towards the quota, and a user at the quota may still create or join
+    an AVChatRoom: the sources are silent, groupspec's reading is
     docs/ambiguities.md#a52-avchatrooms-outside-the-user-quota.
 
     Scenario: Creating groups up to the quota and one past it
@@ -73,6 +74,41 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
       When bob creates a Work group "C"
       Then it fails with code 10037 naming "ownerID"
       And nothing has changed
+
+    Scenario: The AVChatRoom is left out of the count for a user in several groups too
+      Given an app where a user may belong to at most 2 groups
+      And alice and bob are logged in
+      And alice has created a AVChatRoom group "AV"
+      And bob has joined "AV"
+      And bob has created a Public group "B"
+      When bob creates a Work group "C"
+      Then it succeeds
+      And bob owns "C"
+      And bob is a member of 3 groups, AVChatRooms included
+      When bob creates a Meeting group "D"
+      Then it fails with code 10037 naming "ownerID"
+
+    Scenario: A user at the quota may still create and join AVChatRooms
+      Given an app where a user may belong to at most 1 groups
+      And alice and bob are logged in
+      And alice has created a Work group "W"
+      And bob has created a Public group "P"
+      When alice creates a AVChatRoom group "AV"
+      Then it succeeds
+      And alice owns "AV"
+      When bob joins "AV"
+      Then the join status is "JoinedSuccess"
+      And bob is a member of 2 groups, AVChatRooms included
+
+    Scenario: A user who has quit her only group has the whole quota again
+      Given an app where a user may belong to at most 1 groups
+      And alice is logged in
+      And alice has created a Work group "W"
+      And alice has quit "W"
+      When alice creates a Public group "P"
+      Then it succeeds
+      And alice owns "P"
+      And alice's group list holds 1 groups
 
   @rule:limits.daily-net-creation-quota @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: An app creates at most its daily quota of groups, net of those dismissed the same day; past it, 10006

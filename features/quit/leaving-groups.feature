@@ -206,12 +206,13 @@ Feature: Leaving (quitting) a group
       And bob's group list is eventually updated to exclude "P"
       And "P" has 2 members
 
-  @rule:quit.last-member-recycles-group @type:Work @type:Public @ambiguous
+  @rule:quit.last-member-recycles-group @type:Work @type:Public @type:AVChatRoom @ambiguous
   Rule: A group whose last member quits is deleted
     Quote: "backend does not repossess unless owner disbands or all members quit (configurable)" (Group System,
     https://intl.cloud.tencent.com/document/product/1047/33529)
     groupspec takes the default: the group is deleted with its pending requests, nobody is notified, and later
-    calls on it give 10010 (docs/ambiguities.md#a35-empty-group-recycled).
+    calls on it give 10010 (docs/ambiguities.md#a35-empty-group-recycled). An AVChatRoom is never deleted this way:
+    the app admin creates them empty, and viewers come and go.
 
     Scenario: The owner alone in a Work group quits, and the group is gone
       Given alice is logged in
@@ -221,6 +222,15 @@ Feature: Leaving (quitting) a group
       And "W" no longer exists
       When alice joins "W"
       Then it fails with code 10010 naming "groupID"
+
+    Scenario: The last viewer leaves an AVChatRoom, and the room stays
+      Given bob is logged in
+      And the app admin has created a AVChatRoom group "AV" without an owner
+      And bob has joined "AV"
+      When bob quits "AV"
+      Then it succeeds
+      And "AV" still exists
+      And "AV" has 0 members
 
     Scenario: The last member of an ownerless Public group quits, and its pending request goes with it
       Given bob and dave are logged in
