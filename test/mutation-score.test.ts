@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mutantsOf, renderMarkdown, runnerOf, score, type StrykerReport } from './mutation/score';
+import { mergeRuns, mutantsOf, renderMarkdown, runnerOf, score, type StrykerReport } from './mutation/score';
 import { TRIAGE, type TriageEntry } from './mutation/triage';
 
 const source = ["const a = x ?? 'one';", "if (n > 2) refuse(ERR.X, 'name', 'too long by far');", 'return a;'].join('\n');
@@ -70,5 +70,15 @@ describe('the committed triage', () => {
       if (e.line !== undefined) expect(text, `${e.file}: ${e.line}`).toContain(e.line);
       if (e.code !== undefined) expect(text, `${e.file}: ${e.code}`).toContain(e.code);
     }
+  });
+});
+
+describe('merging runs', () => {
+  it('takes the later result of the same mutant and keeps the rest', () => {
+    const first = mutantsOf(report);
+    const rerun = mutantsOf({ files: { 'simulator/x.ts': { source, mutants: [{ id: '99', mutatorName: 'StringLiteral', replacement: '""', status: 'Killed', killedBy: ['t1'], location: loc(1, 16, 21) }] } }, testFiles: report.testFiles });
+    const merged = mergeRuns([first, rerun]);
+    expect(merged).toHaveLength(first.length);
+    expect(merged.find((m) => m.original === "'one'")).toMatchObject({ id: '99', status: 'Killed', killedBy: 'features' });
   });
 });

@@ -3,13 +3,14 @@
  *
  * Reads Stryker's JSON report (default reports/mutation/mutation.json; a directory means every
  * *.json in it, e.g. the reports of a run split into chunks), scores it against the committed
- * triage and prints the scores, the untriaged survivors and the unused triage entries. `--write`
- * renders the survivor list as Markdown (docs/mutation-survivors.md); `--check` exits 1 when a
+ * triage and prints the scores, the untriaged survivors and the unused triage entries. A mutant
+ * found in several reports takes the result of the last one given (give reruns after the run).
+ * `--write` renders the survivor list as Markdown (docs/mutation-survivors.md); `--check` exits 1 when a
  * survivor has no triage entry.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mutantsOf, percent, renderMarkdown, score, type StrykerReport } from './score';
+import { mergeRuns, mutantsOf, percent, renderMarkdown, score, type StrykerReport } from './score';
 import { TRIAGE } from './triage';
 
 const args = process.argv.slice(2);
@@ -32,7 +33,8 @@ const paths = (inputs.length ? inputs : ['reports/mutation/mutation.json']).flat
         .map((f) => join(p, f))
     : [p],
 );
-const mutants = paths.flatMap((p) => mutantsOf(JSON.parse(readFileSync(p, 'utf8')) as StrykerReport));
+// later reports win for the same mutant: give reruns after the run they revise
+const mutants = mergeRuns(paths.map((p) => mutantsOf(JSON.parse(readFileSync(p, 'utf8')) as StrykerReport)));
 const s = score(mutants, TRIAGE);
 
 console.log(`${paths.length} report(s), ${s.total.mutants} mutants`);

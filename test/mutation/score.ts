@@ -39,6 +39,8 @@ export interface Mutant {
   status: 'Killed' | 'Timeout' | 'Survived' | 'NoCoverage';
   /** The kind of test that failed first (Killed only). */
   killedBy?: Runner;
+  /** Where and how it mutates, the same in every run of the same source: merges reruns. */
+  key: string;
 }
 
 const VALID = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
@@ -73,10 +75,21 @@ export function mutantsOf(report: StrykerReport): Mutant[] {
         lineText: lines[m.location.start.line - 1] ?? '',
         status: m.status as Mutant['status'],
         ...(killer === undefined ? {} : { killedBy: runnerOf(killer) }),
+        key: `${file}:${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement ?? ''}`,
       });
     }
   }
   return out;
+}
+
+/**
+ * The mutants of several runs, a later run's result replacing an earlier one's for the same mutant:
+ * the full run split into chunks, then reruns of the lines a new scenario targets.
+ */
+export function mergeRuns(runs: readonly Mutant[][]): Mutant[] {
+  const byKey = new Map<string, Mutant>();
+  for (const run of runs) for (const m of run) byKey.set(m.key, m);
+  return [...byKey.values()];
 }
 
 export const detected = (m: Mutant) => m.status === 'Killed' || m.status === 'Timeout';
