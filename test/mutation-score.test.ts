@@ -82,3 +82,20 @@ describe('merging runs', () => {
     expect(merged.find((m) => m.original === "'one'")).toMatchObject({ id: '99', status: 'Killed', killedBy: 'features' });
   });
 });
+
+describe('npm run mutation:chunks', () => {
+  it('splits exactly the mutate set of stryker.config.json', async () => {
+    const { CHUNKS } = await import('./mutation/chunks');
+    const { readdirSync } = await import('node:fs');
+    const config = JSON.parse(readFileSync('stryker.config.json', 'utf8')) as { mutate: string[] };
+    const excluded = config.mutate.filter((m) => m.startsWith('!')).map((m) => m.slice(1));
+    const ranged = config.mutate.filter((m) => m.includes(':'));
+    const files = (readdirSync('simulator', { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `simulator/${f}`)
+      .filter((f) => !excluded.includes(f))
+      .concat(ranged)
+      .sort();
+    expect(Object.values(CHUNKS).flat().sort()).toEqual(files);
+  });
+});
