@@ -2,9 +2,10 @@
  * The mutation triage scorer (test/mutation/score.ts) and the committed triage itself: an entry
  * must still point at code that exists, or it would silently stop describing anything.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mergeRuns, mutantsOf, renderMarkdown, runnerOf, score, type StrykerReport } from './mutation/score';
+import { CHUNKS } from './mutation/chunks';
 import { TRIAGE, type TriageEntry } from './mutation/triage';
 
 const source = ["const a = x ?? 'one';", "if (n > 2) refuse(ERR.X, 'name', 'too long by far');", 'return a;'].join('\n');
@@ -84,9 +85,7 @@ describe('merging runs', () => {
 });
 
 describe('npm run mutation:chunks', () => {
-  it('splits exactly the mutate set of stryker.config.json', async () => {
-    const { CHUNKS } = await import('./mutation/chunks');
-    const { readdirSync } = await import('node:fs');
+  it('splits exactly the mutate set of stryker.config.json', () => {
     const config = JSON.parse(readFileSync('stryker.config.json', 'utf8')) as { mutate: string[] };
     const excluded = config.mutate.filter((m) => m.startsWith('!')).map((m) => m.slice(1));
     const ranged = config.mutate.filter((m) => m.includes(':'));
