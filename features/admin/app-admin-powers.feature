@@ -149,6 +149,15 @@ Feature: What the app admin can do through the REST API
       And nothing has changed
       And bob is not a member of "P"
 
+    Scenario: A group cannot be created for an owner account that does not exist
+      Given alice is logged in
+      When the app admin calls createGroup with:
+        """
+        {"type": "Public", "name": "G", "groupID": "g2", "ownerAccount": "zed"}
+        """
+      Then it fails with code 10019 naming "ownerID"
+      And nothing has changed
+
   @rule:admin.add-reports-each-user @type:Public
   Rule: REST add_group_member reports a result for each user: 1 added, 2 already a member, 0 failed
     Quote: "0 fail, 1 success, 2 invalid (already member / not in group), 3 pending approval" (REST API, Add Group Members,

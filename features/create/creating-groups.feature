@@ -133,6 +133,14 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
         | AVChatRoom |
         | Community  |
 
+    Scenario: A creator who lists herself among the members is still the owner, and counted once
+      Given alice and bob are logged in
+      When alice creates a Public group "G" with members alice and bob
+      Then it succeeds
+      And alice owns "G"
+      And the role of alice in "G" is Owner
+      And "G" has 2 members
+
   @rule:create.returns-group-profile @type:Public
   Rule: createGroup returns the new group's profile, whose group ID every other group operation accepts
     Quote: "After the group is created, the group ID is returned, which is the unique identifier of the group and can
@@ -242,6 +250,15 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
       Then it fails with code 10004 naming "maxMemberNum"
       And nothing has changed
       And alice is a member of 0 groups, AVChatRooms included
+
+    Scenario: The cap chosen at creation survives a later profile update
+      Given alice is logged in
+      And alice has created a Public group "P" with:
+        | maxMemberNum | 50 |
+      When alice updates "P" with:
+        | name | Q |
+      Then it succeeds
+      And the maxMemberNum of "P" is 50
 
   @rule:create.avchatroom-owner-joins @type:AVChatRoom @ambiguous
   Rule: After creating an AVChatRoom, its creator calls joinGroup to enter it

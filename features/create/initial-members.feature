@@ -57,7 +57,8 @@ Feature: Members named at creation (memberList)
     Quote: "A `memberList` entry's `role` may only be `Admin`; the owner role cannot be assigned at creation."
     (Reference extract §12 rule 15, citing Web SDK, Group Management, https://trtc.io/document/48465)
     Work groups and AVChatRooms have no admins: groupspec adds an Admin asked for in a Work group as an ordinary
-    member (docs/ambiguities.md#a05-admins-in-work-groups), and reads any other role as bad input, 10004
+    member (docs/ambiguities.md#a05-admins-in-work-groups). The default, Member, may be given explicitly
+    (docs/ambiguities.md#a58-explicit-member-role-at-creation); any other role is bad input, 10004
     (docs/ambiguities.md#a39-bad-input).
 
     Scenario Outline: A member named as Admin at the creation of a <type> group
@@ -74,6 +75,14 @@ Feature: Members named at creation (memberList)
         | Meeting    | the role of bob in "G" is Admin  |
         | AVChatRoom | bob is not a member of "G"       |
         | Community  | the role of bob in "G" is Admin  |
+
+    Scenario: The default role, Member, may be named at creation
+      Given alice and bob are logged in
+      When alice creates a Public group "G" with:
+        | memberList | [{"userID": "bob", "role": "Member"}] |
+      Then it succeeds
+      And the role of bob in "G" is Member
+      And "G" has 2 members
 
     Scenario: The Owner role cannot be given at creation
       Given alice and bob are logged in

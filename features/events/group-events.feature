@@ -164,6 +164,16 @@ Feature: Group events: the group list, tips and system notices on every device
       And bob eventually receives the group tip 6 (group profile updated) about "AV" whose newGroupProfile.name is "Live"
       And bob's group list is not updated
 
+    Scenario: A member who quits gets his list again; the members who stay do not
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P"
+      And bob and carol belong to "P"
+      When bob quits "P"
+      Then it succeeds
+      And bob's group list is eventually updated to exclude "P"
+      And carol's group list is not updated
+      And alice's group list is not updated
+
   @rule:events.tips-reach-every-member-device @type:Public @ambiguous
   Rule: A group tip reaches every logged-in device of every member, the operator's included, and nobody outside the group, not even the member it removed
     Quote: "When a group member is removed from the group by the group owner or a group admin, the removed member receives a system

@@ -188,6 +188,14 @@ Feature: Inviting users into a group, by group type and invite option
         | non-member | AVChatRoom | 2661  |
         | app admin  | AVChatRoom | 10007 |
 
+    Scenario: An AVChatRoom's invite option stays DisableInvite when its owner sets another
+      Given alice is logged in
+      And alice has created a AVChatRoom group "AV"
+      When alice updates "AV" with:
+        | inviteOption | FreeAccess |
+      Then it succeeds
+      And the inviteOption of "AV" is "DisableInvite"
+
   @rule:invite.community-any-member-invites @type:Community @ambiguous
   Rule: In a Community any member adds users directly, without their consent
     Quote: "For a community group, any group member can invite non-members to the group, and invitees are added to the

@@ -132,3 +132,24 @@ Feature: A group's member cap
       And nothing has changed
       And u200 is not a member of "W"
       And "W" has 200 members
+
+    Scenario: A group without an owner can be created with as many members as its cap
+      Given alice and bob are logged in
+      When the app admin calls createGroup with:
+        """
+        {"type": "Public", "name": "G", "groupID": "g1", "maxMemberNum": 2, "memberList": [{"userID": "alice"}, {"userID": "bob"}]}
+        """
+      Then it succeeds
+      And "g1" has 2 members
+
+    Scenario: The cap cannot be lowered below the members the group has
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P" with members bob and carol
+      When alice updates "P" with:
+        | maxMemberNum | 2 |
+      Then it fails with code 10004 naming "maxMemberNum"
+      And nothing has changed
+      When alice updates "P" with:
+        | maxMemberNum | 3 |
+      Then it succeeds
+      And the maxMemberNum of "P" is 3

@@ -354,6 +354,16 @@ Feature: Reading and modifying the group profile
       And bob receives no group tip 6 (group profile updated) about "M"
       And bob's group list is not updated
 
+    Scenario: The tip of a profile update carries a new cap and custom fields
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When alice updates "P" with:
+        | maxMemberNum     | 50                               |
+        | groupCustomField | [{"key":"level","value":"gold"}] |
+      Then it succeeds
+      And bob eventually receives the group tip 6 (group profile updated) about "P" whose newGroupProfile is {"maxMemberNum":50,"groupCustomField":[{"key":"level","value":"gold"}]}
+
   @rule:profile.join-option-changes-only-for-public-and-community @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
   Rule: The join option can be changed for Public and Community groups; for the other types it is ignored without error
     Quote: "Note: It cannot be modified for TencentCloudChat.TYPES.GRP_WORK, TencentCloudChat.TYPES.GRP_MEETING, and
