@@ -173,6 +173,17 @@ Feature: Join requests: notifying, listing and deciding them
       And dave receives no system notice 2 (application approved) about "P"
       And dave's group list is not updated
 
+    Scenario: An approval without a remark tells the applicant an empty one
+      Given alice and dave are logged in
+      And alice has created a Public group "P"
+      And dave has asked to join "P"
+      When alice approves the application of dave to "P"
+      Then it succeeds
+      And dave eventually receives the system notice 2 (application approved) about "P" carrying:
+        """
+        {"payload": {"handleMessage": ""}}
+        """
+
   @rule:applications.handling-resolves-group @type:Public
   Rule: handleGroupApplication resolves with the group's profile
     Quote: "console.log(imResponse.data.group); // Group profile" (Web SDK, Group Management,
@@ -296,6 +307,28 @@ Feature: Join requests: notifying, listing and deciding them
       And the result's applicationList[1].applicationType is 0
       And the result's applicationList[1].applicant is "carol"
 
+    Scenario: An invitation awaiting approval is listed with an empty note
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P" with:
+        | inviteOption | NeedPermission |
+      And bob belongs to "P"
+      And bob has added carol to "P"
+      When alice lists her pending applications
+      Then the result's applicationList has 1 entries
+      And the result's applicationList[0].applicationType is 2
+      And the result's applicationList[0].note is ""
+
+    Scenario: Rejecting an invitation tells the invitee nothing
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P" with:
+        | inviteOption | NeedPermission |
+      And bob belongs to "P"
+      And bob has added carol to "P"
+      When alice rejects the application of carol to "P" saying "no"
+      Then it succeeds
+      And carol is not a member of "P"
+      And carol receives no system notice 3 (application rejected) about "P"
+
   @rule:applications.pending-list-holds-50 @type:Public @ambiguous
   Rule: A user's pending list shows at most 50 requests, the oldest first
     Quote: "For a single user, the list can contain up to 50 pending operations." (Product, Group Management,
@@ -325,6 +358,20 @@ Feature: Join requests: notifying, listing and deciding them
       Then the result's applicationList has 50 entries
       And the result's applicationList[0].userID is "applicant0002"
       And the result's applicationList[49].userID is "applicant0051"
+
+    Scenario: A request asked again moves behind the requests filed since
+      Given alice, carol and dave are logged in
+      And alice has created a Public group "P"
+      And carol has asked to join "P" saying "first"
+      And 10 seconds have passed
+      And dave has asked to join "P"
+      And 10 seconds have passed
+      When carol asks to join "P" saying "again"
+      Then the join status is "WaitAdminApproval"
+      When alice lists her pending applications
+      Then the result's applicationList lists dave and carol
+      And the result's applicationList[0].userID is "dave"
+      And the result's applicationList[1].userID is "carol"
 
   @rule:applications.decided-from-notice-or-list @type:Public
   Rule: A request can be decided from the system notice that announced it or from the pending list's item

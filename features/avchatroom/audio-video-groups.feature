@@ -207,6 +207,17 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And nothing has changed
       And bob is a member of "AV"
 
+    Scenario: A viewer cannot remove even someone who is not in the room
+      Given alice, bob and carol are logged in
+      And the account zed exists
+      And alice has created a AVChatRoom group "AV"
+      And bob and carol belong to "AV"
+      When carol removes zed from "AV" for 300 seconds
+      Then it fails with code 10007 naming "groupID"
+      When carol removes alice from "AV" for 300 seconds
+      Then it fails with code 10007 naming "groupID"
+      And nothing has changed
+
   @rule:avchatroom.removal-bans-until-duration-ends @type:AVChatRoom @ambiguous
   Rule: A member removed from an AVChatRoom cannot come back until the duration has passed
     Quote: "AVChatRoom: the call becomes a ban, which requires `duration` (missing or 0 → **2686**)."
@@ -228,6 +239,15 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And bob joins "AV"
       Then the join status is "JoinedSuccess"
       And bob is a member of "AV"
+
+    Scenario: The ban tip carries the duration of each removed viewer
+      Given alice, bob and carol are logged in
+      And alice has created a AVChatRoom group "AV"
+      And bob and carol belong to "AV"
+      When alice removes bob from "AV" for 60 seconds
+      Then it succeeds
+      And carol eventually receives the group tip 10 (member banned) about "AV" whose memberList[0].userID is "bob"
+      And carol eventually receives the group tip 10 (member banned) about "AV" whose memberList[0].muteTime is 60
 
   @rule:avchatroom.no-member-profiles @type:AVChatRoom
   Rule: An AVChatRoom stores no member profiles: name cards, member fields and member profiles are refused (2687), and

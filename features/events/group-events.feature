@@ -174,6 +174,14 @@ Feature: Group events: the group list, tips and system notices on every device
       And carol's group list is not updated
       And alice's group list is not updated
 
+    Scenario: Setting one's own custom field re-sends one's group list
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When bob sets his own custom field "level" in "P" to "3"
+      Then it succeeds
+      And bob's group list is eventually updated to include "P"
+
   @rule:events.tips-reach-every-member-device @type:Public @ambiguous
   Rule: A group tip reaches every logged-in device of every member, the operator's included, and nobody outside the group, not even the member it removed
     Quote: "When a group member is removed from the group by the group owner or a group admin, the removed member receives a system

@@ -110,6 +110,17 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
       And alice owns "P"
       And alice's group list holds 1 groups
 
+    Scenario: A request is not approved once the applicant has reached the quota
+      Given an app where a user may belong to at most 1 groups
+      And alice and dave are logged in
+      And alice has created a Public group "P"
+      And dave has asked to join "P"
+      And dave has created a Work group "D"
+      When alice approves the application of dave to "P"
+      Then it fails with code 10037 naming "application"
+      And nothing has changed
+      And dave is not a member of "P"
+
   @rule:limits.daily-net-creation-quota @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: An app creates at most its daily quota of groups, net of those dismissed the same day; past it, 10006
     Quote: "The daily limit of net group consumption is 10,000 per app." (Product, Group Management,

@@ -188,6 +188,22 @@ Feature: Listing joined groups, their members and their online members
       Then it succeeds
       And the result's memberCount is 0
 
+    Scenario: A logged-in user who is not a member is not counted
+      Given alice, bob and nina are logged in
+      And alice has created a Public group "P"
+      And bob and carol belong to "P"
+      When alice calls getGroupOnlineMemberCount with "{{P}}"
+      Then it succeeds
+      And the result's memberCount is 2
+
+    Scenario: In a group smaller than the number of users online, only its online members count
+      Given alice, bob, nina and olga are logged in
+      And alice has created a Public group "P"
+      And bob and carol belong to "P"
+      When alice calls getGroupOnlineMemberCount with "{{P}}"
+      Then it succeeds
+      And the result's memberCount is 2
+
   @rule:lists.unknown-or-dismissed-group @type:Public
   Rule: Reading or changing a group that does not exist or has been dismissed fails with 10010
     Quote: "Operations on a non-existent or dismissed group fail with 10010." (reference extract §12 rule 120, [ERR])
@@ -237,3 +253,21 @@ Feature: Listing joined groups, their members and their online members
       When the app admin reads the profile of "P"
       Then it fails with code 10010 naming "groupID"
       And "P" no longer exists
+
+    Scenario Outline: <method> on a dismissed group
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      And alice has dismissed "P"
+      When bob calls <method> with:
+        """
+        <options>
+        """
+      Then it fails with code 10010 naming "groupID"
+      And nothing has changed
+
+      Examples:
+        | method                    | options                                                                   |
+        | setGroupMemberNameCard    | {"groupID": "{{P}}", "nameCard": "Bobby"}                                 |
+        | setGroupMemberCustomField | {"groupID": "{{P}}", "memberCustomField": [{"key": "k", "value": "v"}]}   |
+        | getGroupMemberProfile     | {"groupID": "{{P}}", "userIDList": ["bob"]}                               |

@@ -33,6 +33,15 @@ Feature: Muting members
       Then it succeeds
       And bob is not muted in "P"
 
+    Scenario: The mute tip carries the muted member and the duration
+      Given alice, bob and carol are logged in
+      And alice has created a AVChatRoom group "AV"
+      And bob and carol belong to "AV"
+      When alice mutes bob in "AV" for 60 seconds
+      Then it succeeds
+      And carol eventually receives the group tip 7 (member profile updated) about "AV" whose memberList[0].userID is "bob"
+      And carol eventually receives the group tip 7 (member profile updated) about "AV" whose memberList[0].muteTime is 60
+
   @rule:members.no-muting-in-work-groups @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
   Rule: Members of a Work group cannot be muted, not even by the app admin; the other types allow muting
     Quote: "unavailable for work groups" (@tencentcloud/chat 3.6.6 index.d.ts, setGroupMemberMuteTime, per the
@@ -65,6 +74,17 @@ Feature: Muting members
         | Meeting    |
         | AVChatRoom |
         | Community  |
+
+    Scenario: The app admin cannot mute a Work group member through modify_group_member_info either
+      Given alice is logged in
+      And alice has created a Work group "W" with members bob
+      When the app admin calls modifyGroupMemberInfo with:
+        """
+        {"groupID": "{{W}}", "userID": "bob", "muteTime": 60}
+        """
+      Then it fails with code 10007 naming "groupID"
+      And nothing has changed
+      And bob is not muted in "W"
 
   @rule:members.mute-rights-by-role @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: The owner mutes admins and members, an admin mutes ordinary members only, ordinary members mute nobody

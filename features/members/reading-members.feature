@@ -56,6 +56,17 @@ Feature: Reading group members
       And the listed member bob is muted for 60 more seconds
       And the listed member alice has muteUntil 0
 
+    Scenario: A second custom field keeps the first
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When bob sets his own custom field "level" in "P" to "3"
+      Then it succeeds
+      When bob sets his own custom field "rank" in "P" to "A"
+      Then it succeeds
+      And the custom field "level" of bob in "P" is "3"
+      And the custom field "rank" of bob in "P" is "A"
+
   @rule:members.member-list-page-size @type:Public @ambiguous
   Rule: getGroupMemberList returns 15 members per page by default and at most 100
     Quote: "Number of group members whose IDs are to be pulled. The maximum value is 100" (@tencentcloud/chat 3.6.6
@@ -143,6 +154,17 @@ Feature: Reading group members
       Then it succeeds
       And the result's memberList lists dave
       And the result's offset is 0
+
+    Scenario: The admins are paged one at a time
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And bob and carol are admins of "P"
+      When alice lists the members of "P" with:
+        | role  | Admin |
+        | count | 1     |
+      Then it succeeds
+      And the result's memberList lists bob
+      And the result's offset is 1
 
   @rule:members.member-list-next-offset @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
   Rule: getGroupMemberList returns the offset of the next page, and 0 (a Community's cursor "") once the list is done

@@ -362,6 +362,18 @@ Feature: Removing members from a group
       And "P" has 2 members
       And zed is not a member of "P"
 
+    Scenario: Removing only a non-member announces no removal
+      Given alice and bob are logged in
+      And the account zed exists
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When the app admin removes zed from "P"
+      Then it succeeds
+      And bob receives no group tip 3 (member removed) about "P"
+      When alice removes zed from "P"
+      Then it succeeds
+      And bob receives no group tip 3 (member removed) about "P"
+
   @rule:members.rest-removal-refused-in-avchatroom @type:AVChatRoom @ambiguous
   Rule: The app admin's delete_group_member is refused in an AVChatRoom with 10004
     Quote: "`delete_group_member` on AV → 10004 while `ban_group_member` is AV-only." (Reference extract §10, from the
