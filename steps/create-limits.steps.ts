@@ -61,6 +61,9 @@ When('{actor} creates a {type} group {string} with members u1 to u{int}', async 
 When('{actor} adds u1 to u{int} to {string}', async function (this: GroupWorld, a: string, n: number, alias: string) {
   await this.call(this.resolveActor(a), 'addGroupMember', { groupID: this.groupID(alias), userIDList: crowd(n) });
 });
+When('the app admin mutes u1 to u{int} in {string} for {int} seconds', async function (this: GroupWorld, n: number, alias: string, seconds: number) {
+  await this.call(ADMIN, 'forbidSendMsg', { groupID: this.groupID(alias), userIDList: crowd(n), muteTime: seconds });
+});
 When(
   '{actor} creates a {type} group {string} whose {word} is {string} repeated {int} time(s) \\({int} bytes\\)',
   async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, field: string, unit: string, times: number, bytes: number) {

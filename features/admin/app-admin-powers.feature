@@ -222,6 +222,18 @@ Feature: What the app admin can do through the REST API
       And bob receives no system notice 4 (removed) about "P"
       And carol receives no group tip 3 (member removed) about "P"
 
+    Scenario: The same removal without Silence is announced
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P"
+      And bob and carol belong to "P"
+      When the app admin calls deleteGroupMember with:
+        """
+        {"groupID": "{{P}}", "userIDList": ["bob"]}
+        """
+      Then it succeeds
+      And bob eventually receives the system notice 4 (removed) about "P"
+      And carol eventually receives the group tip 3 (member removed) about "P" naming bob
+
   @rule:admin.custom-system-notification @type:Public @type:AVChatRoom @ambiguous
   Rule: A REST system notification reaches the members as system notice 255 carrying the text in userDefinedField
     Quote: "Custom REST system notifications appear on Web with operationType 255." (reference extract §12 rule 118, [WGM-OLD];
@@ -366,3 +378,22 @@ Feature: What the app admin can do through the REST API
       Then it fails with code 10007 naming "groupID"
       And nothing has changed
       And bob is not muted in "W"
+
+    Scenario: A Work group refuses the batch mute even when it names none of its members
+      Given alice and nina are logged in
+      And alice has created a Work group "W" with members bob
+      When the app admin calls forbidSendMsg with:
+        """
+        {"groupID": "{{W}}", "userIDList": ["nina"], "muteTime": 60}
+        """
+      Then it fails with code 10007 naming "groupID"
+      And nothing has changed
+
+    Scenario: A batch mute names at most 500 users; 501 are refused with 10005
+      Given alice is logged in
+      And alice has created a Public group "P"
+      When the app admin mutes u1 to u500 in "P" for 60 seconds
+      Then it succeeds
+      When the app admin mutes u1 to u501 in "P" for 60 seconds
+      Then it fails with code 10005 naming "userIDList"
+      And nothing has changed

@@ -51,6 +51,20 @@ Feature: Creating a Community: its ID, topics, and how people get in by default
       And nothing has changed
       And alice is a member of 0 groups, AVChatRooms included
 
+    Scenario: The app admin creates a Community without an ID, and one under a custom ID that has the prefix
+      Given the accounts alice exist
+      When the app admin creates a Community group "C" with:
+        | ownerAccount | alice |
+      Then it succeeds
+      And the result's groupID matches "^@TGS#_.+$"
+      And alice owns "C"
+      When the app admin creates a Community group "D" with:
+        | ownerAccount | alice         |
+        | groupID      | @TGS#_guild-7 |
+      Then it succeeds
+      And the groupID of "D" is "@TGS#_guild-7"
+      And alice owns "D"
+
   @rule:community.free-join-by-default @type:Community @ambiguous
   Rule: A Community created without joinOption is joined without approval
     Quote: "Community groups do not require approval to join directly by default." (Product, Group Management,

@@ -121,6 +121,13 @@ Feature: Members named at creation (memberList)
       And alice is a member of 0 groups, AVChatRooms included
       And bob is a member of 0 groups, AVChatRooms included
 
+    Scenario: The app admin creates an AVChatRoom for alice, without members
+      Given the accounts alice exist
+      When the app admin creates a AVChatRoom group "AV" with:
+        | ownerAccount | alice |
+      Then it succeeds
+      And alice owns "AV"
+
   @rule:create.over-limit-users-listed @type:Public
   Rule: Users named in memberList who are at their group quota are left out and listed in overLimitUserIDList
     Quote: "The SDK places the information of userX in overLimitUserIDList for the access side to process." (Web SDK,

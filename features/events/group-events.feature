@@ -182,6 +182,16 @@ Feature: Group events: the group list, tips and system notices on every device
       Then it succeeds
       And bob's group list is eventually updated to include "P"
 
+    Scenario: A name card the app admin sets re-sends that member's group list, and nobody else's
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When the app admin sets the name card of bob in "P" to "Bobby"
+      Then it succeeds
+      And the name card of bob in "P" is "Bobby"
+      And bob's group list is eventually updated to include "P"
+      And alice's group list is not updated
+
   @rule:events.tips-reach-every-member-device @type:Public @ambiguous
   Rule: A group tip reaches every logged-in device of every member, the operator's included, and nobody outside the group, not even the member it removed
     Quote: "When a group member is removed from the group by the group owner or a group admin, the removed member receives a system

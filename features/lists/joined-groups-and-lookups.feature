@@ -146,6 +146,21 @@ Feature: Listing joined groups, their members and their online members
       And the result's memberList lists dave
       And the result's offset is 0
 
+    Scenario: The app admin reads 100 members a page unless it asks for more, and pages by offset
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And u1 to u150 belong to "P"
+      When the app admin requests the member list of "P"
+      Then it succeeds
+      And the result's memberNum is 151
+      And the result's memberList has 100 entries
+      When the app admin calls getGroupMemberInfo with:
+        """
+        {"groupID": "{{P}}", "offset": 100}
+        """
+      Then it succeeds
+      And the result's memberList has 51 entries
+
   @rule:lists.online-member-count @type:Public @type:Work @type:AVChatRoom @ambiguous
   Rule: getGroupOnlineMemberCount resolves data.memberCount, the number of members with a logged-in device
     Quote: "`getGroupOnlineMemberCount` resolves `data.memberCount`." (reference extract §12 rule 104, [WMM])

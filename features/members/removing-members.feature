@@ -188,6 +188,27 @@ Feature: Removing members from a group
       Then the join status is "JoinedSuccess"
       And bob is a member of "M"
 
+    Scenario: The app admin's removal carries the reason given, and an empty one when none is
+      Given alice, bob, carol and dave are logged in
+      And alice has created a Public group "P"
+      And bob, carol and dave belong to "P"
+      When the app admin calls deleteGroupMember with:
+        """
+        {"groupID": "{{P}}", "userIDList": ["bob"], "reason": "spam"}
+        """
+      Then it succeeds
+      And bob eventually receives the system notice 4 (removed) about "P" carrying:
+        """
+        {"payload": {"operatorID": "administrator", "handleMessage": "spam"}}
+        """
+      When the app admin removes carol from "P"
+      Then it succeeds
+      And carol eventually receives the system notice 4 (removed) about "P" carrying:
+        """
+        {"payload": {"operatorID": "administrator", "handleMessage": ""}}
+        """
+      And dave eventually receives the group tip 3 (member removed) about "P" naming carol
+
   @rule:members.admin-removes-only-members @type:Public @type:Meeting @type:Community
   Rule: An admin removes ordinary members only; only the owner removes an admin, and nobody removes the owner
     Quote: "Remove an ordinary member from the group" (Group System, an admin's powers,
@@ -259,6 +280,15 @@ Feature: Removing members from a group
       Then it fails with code 10007 naming "userIDList"
       And nothing has changed
       And bob is a member of "P"
+
+    Scenario: The app admin cannot remove the owner
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When the app admin removes alice from "P"
+      Then it fails with code 10007 naming "userIDList"
+      And nothing has changed
+      And alice owns "P"
 
   @rule:members.member-cannot-remove @type:Work @type:Public @type:Meeting @type:Community
   Rule: An ordinary member cannot remove anyone
