@@ -61,6 +61,25 @@ When('{actor} creates a {type} group {string} with members u1 to u{int}', async 
 When('{actor} adds u1 to u{int} to {string}', async function (this: GroupWorld, a: string, n: number, alias: string) {
   await this.call(this.resolveActor(a), 'addGroupMember', { groupID: this.groupID(alias), userIDList: crowd(n) });
 });
+/** n custom fields k1..kn, each value `bytes` ASCII bytes long. */
+const customFields = (n: number, bytes: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i + 1}`, value: 'x'.repeat(bytes) }));
+
+When('{actor} creates a {type} group {string} with {int} custom field(s) of {int} bytes', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number, bytes: number) {
+  await createAs(this, a, t, alias, { groupCustomField: customFields(n, bytes) });
+});
+When('{actor} sets {int} custom field(s) of {int} bytes on her/his/their own membership of {string}', async function (this: GroupWorld, a: string, n: number, bytes: number, alias: string) {
+  await this.call(this.resolveActor(a), 'setGroupMemberCustomField', { groupID: this.groupID(alias), memberCustomField: customFields(n, bytes) });
+});
+Then('{string} has {int} custom field(s) of {int} bytes', async function (this: GroupWorld, alias: string, n: number, bytes: number) {
+  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  const fields = (info.groupCustomField ?? []) as Array<{ key: string; value: string }>;
+  check(deepEqual(fields, customFields(n, bytes)) ? undefined : `${alias}'s custom fields are ${preview(fields)}, expected ${n} of ${bytes} bytes`);
+});
+Then('{user} has {int} custom field(s) of {int} bytes in {string}', async function (this: GroupWorld, u: string, n: number, bytes: number, alias: string) {
+  const r = await this.must(ADMIN, 'getGroupMemberInfo', { groupID: this.groupID(alias), limit: 200 });
+  const fields = (r.memberList as Array<{ userID: string; memberCustomField?: unknown }>).find((m) => m.userID === u)?.memberCustomField ?? [];
+  check(deepEqual(fields, customFields(n, bytes)) ? undefined : `${u}'s custom fields in ${alias} are ${preview(fields)}, expected ${n} of ${bytes} bytes`);
+});
 When('the app admin mutes u1 to u{int} in {string} for {int} seconds', async function (this: GroupWorld, n: number, alias: string, seconds: number) {
   await this.call(ADMIN, 'forbidSendMsg', { groupID: this.groupID(alias), userIDList: crowd(n), muteTime: seconds });
 });

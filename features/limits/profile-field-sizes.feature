@@ -171,3 +171,49 @@ Feature: Sizes of the profile fields given at creation, in UTF-8 bytes
         | 群   | 10    | a    | 31    | 11    |
         | 😀   | 7     | abc  | 31    | 10    |
         | 😀   | 8     |      | 32    | 8     |
+
+  @rule:limits.custom-field-sizes @type:Work @type:Public @type:Meeting @type:Community @ambiguous
+  Rule: A group has at most 10 custom fields of at most 512 bytes each, a member at most 5 of at most 64 bytes; more is refused with 10004
+    Quote: "Group custom fields | ≤10 per group; key <16 B `[A-Za-z0-9_]`; value ≤512 B; member-level ≤5 fields, value
+    ≤64 B; AV has no member-level fields" (Reference extract §8, citing Group System,
+    https://intl.cloud.tencent.com/document/product/1047/33529, and Use Limits,
+    https://intl.cloud.tencent.com/document/product/1047/34381)
+    Quote: "You can add up to five custom group member fields, which cannot be deleted and whose group type and
+    read/write permissions can be changed." (Console Guide, Feature Configuration,
+    https://intl.cloud.tencent.com/document/product/1047/34419)
+    The same console page says "You can add up to five custom group fields"; groupspec keeps the Group System's 10,
+    and the code of the refusal is groupspec's reading (docs/ambiguities.md#a59-custom-field-limits).
+
+    Scenario: A group is created with 10 custom fields of 512 bytes
+      Given alice is logged in
+      When alice creates a Public group "G" with 10 custom fields of 512 bytes
+      Then it succeeds
+      And "G" has 10 custom fields of 512 bytes
+
+    Scenario: An 11th custom field is refused
+      Given alice is logged in
+      When alice creates a Public group "G" with 11 custom fields of 1 bytes
+      Then it fails with code 10004 naming "groupCustomField"
+      And nothing has changed
+      And alice's group list holds 0 groups
+
+    Scenario: A custom field value of 513 bytes is refused
+      Given alice is logged in
+      When alice creates a Public group "G" with 1 custom field of 513 bytes
+      Then it fails with code 10004 naming "groupCustomField"
+      And nothing has changed
+      And alice's group list holds 0 groups
+
+    Scenario: A member sets 5 custom fields of 64 bytes, but not a 6th, nor a value of 65 bytes
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When bob sets 5 custom fields of 64 bytes on his own membership of "P"
+      Then it succeeds
+      And bob has 5 custom fields of 64 bytes in "P"
+      When bob sets 6 custom fields of 1 bytes on his own membership of "P"
+      Then it fails with code 10004 naming "memberCustomField"
+      When bob sets 1 custom field of 65 bytes on his own membership of "P"
+      Then it fails with code 10004 naming "memberCustomField"
+      And nothing has changed
+      And bob has 5 custom fields of 64 bytes in "P"
