@@ -159,4 +159,15 @@ export const LIMITS_BREAKS: Break[] = [
     description: 'field sizes count a character outside the Basic Multilingual Plane (an emoji, 4 UTF-8 bytes) as 3 bytes',
     interceptor: { createApp: (o) => ({ ...o, limits: { ...limitsOf(o), nameBytes: 40 } }), ...fieldLimit('name', 30, bmpBytes, 'bytes') },
   },
+  {
+    id: 'custom-fields-off-by-one',
+    rule: 'limits.custom-field-sizes',
+    description: 'a group takes 11 custom fields and values of 513 bytes, a member 6 fields and values of 65 bytes',
+    interceptor: {
+      createApp(o) {
+        const limits = limitsOf(o);
+        return { ...o, limits: { ...limits, groupCustomFields: (limits.groupCustomFields ?? 10) + 1, groupCustomValueBytes: (limits.groupCustomValueBytes ?? 512) + 1, memberCustomFields: (limits.memberCustomFields ?? 5) + 1, memberCustomValueBytes: (limits.memberCustomValueBytes ?? 64) + 1 } };
+      },
+    },
+  },
 ];
