@@ -91,10 +91,11 @@ export function utf8Length(s: string): number {
 }
 
 /** Whether events hold the `group_create` message of a group. */
-export function hasGroupCreate(events: readonly DeliveredEvent[], groupID: string): boolean {
+export function hasGroupCreate(events: readonly DeliveredEvent[], groupID: string, data?: Record<string, unknown>): boolean {
   return findMessages(events, { kind: 'custom', groupID }).some((m) => {
     try {
-      return (JSON.parse(m.payload.data) as { businessID?: unknown }).businessID === 'group_create';
+      const parsed = JSON.parse(m.payload.data) as { businessID?: unknown };
+      return parsed.businessID === 'group_create' && (data === undefined || missingFields(parsed, data) === undefined);
     } catch {
       return false;
     }

@@ -229,6 +229,10 @@ Then('{user} eventually receives the group_create message in {string}', async fu
   const id = this.groupID(alias);
   await eventuallyEach(this, u, undefined, `the group_create message in ${alias}`, (ev) => hasGroupCreate(ev, id));
 });
+Then('{user} eventually receives the group_create message in {string} whose data holds {json}', async function (this: GroupWorld, u: string, alias: string, data: Record<string, unknown>) {
+  const id = this.groupID(alias);
+  await eventuallyEach(this, u, undefined, `the group_create message in ${alias} with ${JSON.stringify(data)}`, (ev) => hasGroupCreate(ev, id, data));
+});
 Then('{user} eventually receives an attribute update for {string} with {json}', async function (this: GroupWorld, u: string, alias: string, attrs: unknown) {
   const id = this.groupID(alias);
   await eventuallyEach(this, u, undefined, `an attribute update ${preview(attrs)}`, (ev) => findEvents(ev, 'groupAttributesUpdated', (d) => d.groupID === id && deepEqual(d.groupAttributes, attrs)).length > 0);

@@ -67,8 +67,11 @@ Feature: What users and devices receive when a group is created
     Quote: "After creating any group other than an AVChatRoom or a topic-enabled Community, the Web SDK sends a
     `group_create` custom message into it and emits GROUP_LIST_UPDATED." (Reference extract §12 rule 19, citing the
     code of @tencentcloud/chat 3.6.6, https://www.npmjs.com/package/@tencentcloud/chat)
+    Quote: "the SDK sends a custom group message with payload `data = JSON.stringify({businessID:"group_create",
+    content:"Create Group"|"Create Community", cmd:0|1, opUser:<nick or userID>, version:4})`" (Reference SDK surface,
+    createGroup, the code of @tencentcloud/chat 3.6.6)
     The message reaches the other members' devices and the creator's other devices; the device that sent it sees it
-    as sent, not received.
+    as sent, not received. opUser is the creator's nick, or her userID when she has none.
 
     Scenario Outline: Creating a <type> group: who receives the group_create message
       Given alice is logged in on her phone and her laptop
@@ -86,6 +89,17 @@ Feature: What users and devices receive when a group is created
         | Meeting    | bob eventually receives the group_create message in "G" | alice on her laptop eventually receives the group_create message in "G" |
         | AVChatRoom | bob receives no group_create message in "G"             | alice on her laptop receives no group_create message in "G"             |
         | Community  | bob eventually receives the group_create message in "G" | alice on her laptop eventually receives the group_create message in "G" |
+
+    Scenario Outline: The group_create message of a <type> group says what was created, as the SDK writes it
+      Given alice and bob are logged in
+      When alice creates a <type> group "G" with members bob
+      Then it succeeds
+      And bob eventually receives the group_create message in "G" whose data holds {"businessID": "group_create", "content": "<content>", "cmd": <cmd>, "opUser": "alice", "version": 4}
+
+      Examples:
+        | type      | content          | cmd |
+        | Public    | Create Group     | 0   |
+        | Community | Create Community | 1   |
 
     Scenario: A topic-enabled Community gets no group_create message
       Given alice is logged in on her phone and her laptop
