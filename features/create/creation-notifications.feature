@@ -101,6 +101,17 @@ Feature: What users and devices receive when a group is created
         | Public    | Create Group     | 0   |
         | Community | Create Community | 1   |
 
+    Scenario: The group_create message names a creator who has a nick by her nick
+      When the app admin calls importAccount with:
+        """
+        {"userID": "alice", "nick": "Alice A"}
+        """
+      Then it succeeds
+      Given alice and bob are logged in
+      When alice creates a Public group "G" with members bob
+      Then it succeeds
+      And bob eventually receives the group_create message in "G" whose data holds {"opUser": "Alice A"}
+
     Scenario: A topic-enabled Community gets no group_create message
       Given alice is logged in on her phone and her laptop
       And bob is logged in

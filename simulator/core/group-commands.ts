@@ -189,6 +189,7 @@ export function createGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 
     actor.userID,
   );
   if (t !== 'AVChatRoom' && !g.isSupportTopic) {
+    // the SDK names the creator by her nick, or by her userID when she has none
     const content = t === 'Community' ? 'Create Community' : 'Create Group';
     tx.deliver({
       kind: 'groupMessage',
@@ -196,7 +197,7 @@ export function createGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 
       from: actor.userID,
       fromDevice: actor.device,
       to: { membersOf: g.groupID },
-      data: JSON.stringify({ businessID: 'group_create', content, cmd: t === 'Community' ? 1 : 0, opUser: actor.userID, version: 4 }),
+      data: JSON.stringify({ businessID: 'group_create', content, cmd: t === 'Community' ? 1 : 0, opUser: tx.state.users.get(actor.userID)?.nick || actor.userID, version: 4 }),
     });
   }
   return { group: groupView(tx.state, g, actor.userID), overLimitUserIDList };
