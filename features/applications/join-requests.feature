@@ -486,6 +486,59 @@ Feature: Join requests: notifying, listing and deciding them
       And nothing has changed
       And dave is a member of "P"
 
+    Scenario: A request whose approval was refused at the cap is still withdrawn when the app admin adds the applicant
+      Given an app where a Public group holds at most 2 members
+      And alice, bob and dave are logged in
+      And alice has created a Public group "P"
+      And dave has asked to join "P"
+      And bob belongs to "P"
+      When alice approves the application of dave to "P"
+      Then it fails with code 10014 naming "groupID"
+      When alice removes bob from "P"
+      Then it succeeds
+      When the app admin adds dave to "P"
+      Then it succeeds
+      When alice lists her pending applications
+      Then the result's applicationList is empty
+
+    Scenario: An invitation and a join request of the same user are both withdrawn when the app admin adds the user
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P" with:
+        | inviteOption | NeedPermission |
+      And bob belongs to "P"
+      And bob has added carol to "P"
+      And carol has asked to join "P"
+      When the app admin adds carol to "P"
+      Then it succeeds
+      When alice lists her pending applications
+      Then the result's applicationList is empty
+
+    Scenario: After her invitation is rejected, a user's join request is still withdrawn when the app admin adds her
+      Given alice, bob and carol are logged in
+      And alice has created a Public group "P" with:
+        | inviteOption | NeedPermission |
+      And bob belongs to "P"
+      And bob has added carol to "P"
+      And carol has asked to join "P"
+      When alice rejects the application of carol to "P" saying "no"
+      Then it succeeds
+      When the app admin adds carol to "P"
+      Then it succeeds
+      When alice lists her pending applications
+      Then the result's applicationList is empty
+
+    Scenario: After another applicant is approved, the first applicant's request is still withdrawn when the app admin adds her
+      Given alice, carol and dave are logged in
+      And alice has created a Public group "P"
+      And carol has asked to join "P"
+      And dave has asked to join "P"
+      When alice approves the application of dave to "P"
+      Then it succeeds
+      When the app admin adds carol to "P"
+      Then it succeeds
+      When alice lists her pending applications
+      Then the result's applicationList is empty
+
   @rule:applications.pending-until-decided @type:Public @ambiguous
   Rule: A request stays pending until it is decided, its applicant joins, or its group is dismissed
     Quote: "Pending group operations refer to all group-related operations that require approval." (Product, Group

@@ -126,6 +126,19 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And alice is a member of "B"
       And "B" has 2 members
 
+    Scenario: Logging in on another device, and that device's login being replaced, leave the first login's unlimited AVChatRooms
+      Given alice and carol are logged in
+      And bob is logged in with unlimited AVChatRooms
+      And bob is logged in on his laptop
+      And alice has created a AVChatRoom group "A"
+      And carol has created a AVChatRoom group "B"
+      And bob has joined "A"
+      When bob logs in again on his laptop
+      And bob joins "B"
+      Then the join status is "JoinedSuccess"
+      And bob is a member of "A"
+      And bob is a member of "B"
+
   @rule:avchatroom.removal-needs-duration @type:AVChatRoom
   Rule: Removing a member from an AVChatRoom needs a duration above 0 seconds (2686)
     Quote: "AVChatRoom removal on Web requires `duration` > 0 (else 2686) and the Ultimate package (else 3122)."
@@ -345,6 +358,15 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And the result's memberList[499].userID is "viewer1000"
       And the result's offset is 0
       And "AV" has 1001 members
+
+    Scenario: A viewer whose account has no profile is listed with an empty nick and avatar
+      Given alice and bob are logged in
+      And alice has created a AVChatRoom group "AV"
+      And bob belongs to "AV"
+      When alice lists the members of "AV"
+      Then it succeeds
+      And the listed member bob has nick ""
+      And the listed member bob has avatar ""
 
   @rule:avchatroom.only-owner-mutes @type:AVChatRoom @ambiguous
   Rule: In an AVChatRoom only the owner mutes members

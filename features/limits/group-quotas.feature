@@ -121,6 +121,16 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
       And nothing has changed
       And dave is not a member of "P"
 
+    Scenario: A user who has quit her only group and joined another counts one group, not two
+      Given an app where a user may belong to at most 2 groups
+      And alice is logged in
+      And alice has created a Work group "W"
+      And alice has quit "W"
+      And alice has created a Public group "P"
+      When alice creates a Public group "Q"
+      Then it succeeds
+      And alice's group list holds 2 groups
+
   @rule:limits.daily-net-creation-quota @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: An app creates at most its daily quota of groups, net of those dismissed the same day; past it, 10006
     Quote: "The daily limit of net group consumption is 10,000 per app." (Product, Group Management,

@@ -86,6 +86,17 @@ Feature: Muting members
       And nothing has changed
       And bob is not muted in "W"
 
+    Scenario: The app admin's refused mute in a Work group leaves the name card sent with it unset
+      Given alice is logged in
+      And alice has created a Work group "W" with members bob
+      When the app admin calls modifyGroupMemberInfo with:
+        """
+        {"groupID": "{{W}}", "userID": "bob", "nameCard": "Bobby", "muteTime": 60}
+        """
+      Then it fails with code 10007 naming "groupID"
+      And nothing has changed
+      And the name card of bob in "W" is ""
+
   @rule:members.mute-rights-by-role @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: The owner mutes admins and members, an admin mutes ordinary members only, ordinary members mute nobody
     Quote: "Only the group owner can mute/unmute the admin and ordinary group members." (Web, Group Member Management,

@@ -211,6 +211,18 @@ Feature: Name cards and member custom fields
       Then it succeeds
       And the name card of bob in "P" is "群群群群群群群群群群群群群群群群ab"
 
+    Scenario: The app admin's too-long name card also leaves the role sent with it unchanged
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When the app admin calls modifyGroupMemberInfo with:
+        """
+        {"groupID": "{{P}}", "userID": "bob", "role": "Admin", "nameCard": "群群群群群群群群群群群群群群群群群"}
+        """
+      Then it fails with code 10004 naming "nameCard"
+      And nothing has changed
+      And the role of bob in "P" is Member
+
   @rule:members.custom-field-rights @type:Public @type:Community
   Rule: The owner and admins set members' custom fields; an ordinary member sets only its own
     Quote: "Ordinary group members can only set their own custom fields." (Web, Group Member Profile,

@@ -146,6 +146,16 @@ Feature: Reading and modifying the group profile
       And the returned group list shows "W" with selfInfo.nameCard "Bobby"
       And the returned group list shows "P" with selfInfo.role "Admin"
 
+    Scenario: A member reads his own custom field in the group's selfInfo
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When bob sets his own custom field "level" in "P" to "gold"
+      Then it succeeds
+      When bob reads the profile of "P"
+      Then it succeeds
+      And the result's group.selfInfo.memberCustomField is [{"key": "level", "value": "gold"}]
+
   @rule:profile.edit-rights-by-type @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: Who may edit the profile depends on the type: any Work member; Public, Meeting and Community owner and admins; AVChatRoom owner only
     Quote: "In a work group (Work), an ordinary member has the permission to modify the group profile." (Group System,

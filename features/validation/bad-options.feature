@@ -102,3 +102,12 @@ Feature: Bad options are refused with a documented code and change nothing
       And nothing has changed
       And bob receives no system notice 7 (invited) about "G"
       And bob's group list is not updated
+
+    Scenario: A logged-out quitGroup with a number for the group ID is refused with 10004, before the not-in-group answer
+      Given bob is logged in
+      And bob has logged out
+      When bob calls quitGroup with:
+        """
+        42
+        """
+      Then it fails with code 10004 naming "groupID"
