@@ -10,7 +10,7 @@ const S = 'simulator/core/state.ts';
 /** The mutant's whole line (trimmed) is exactly `text`: tells a line apart from a longer one that contains it. */
 const whole = (text: string) => (m: Mutant) => m.lineText.trim() === text;
 
-const NOT_PLAIN = 'options that are not plain data (inherited fields, class instances, cycles, nesting past 32 levels) are refused before parsing: no catalogued rule documents it, and JSON-built options never reach it';
+const NOT_PLAIN = "the in-process fake's own guard against options that are not plain data (inherited fields, class instances, cycles, nesting past 32 levels): nothing of the kind crosses the adapter contract's JSON, so no conformance scenario can send it, and Tencent documents no such check";
 const UNDO_UNREACHED = 'every command checks before it adds or removes a member, so this undo never runs (no command refuses after admit or expel)';
 const STALE_INDEX = "a stale key left in applicationIndex is harmless: every reader looks the key up in applications and skips it when no application has it";
 const COMPACT = 'compaction only drops tombstones: has, get, page and iteration give the same members in the same order without it (time and memory only)';
@@ -26,25 +26,25 @@ export const triage: readonly TriageEntry[] = [
   { file: I, line: "const groupIDOnly = z.strictObject({ groupID: z.string().min(1, 'is required') });", mutator: 'StringLiteral', code: "'is required'", disposition: 'wording', why: "the validation message's text for an empty groupID in REST; the code and the field (groupID) are unchanged" },
 
   // impurePath / parse: the plain-data guard
-  { file: I, line: 'function impurePath(value: unknown, path: string, depth: number): string | undefined {', mutator: 'BlockStatement', disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: "if (typeof value !== 'object' || value === null) return undefined;", mutator: 'ConditionalExpression', code: "typeof value !== 'object' || value === null", replacement: 'true', disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: "if (typeof value !== 'object' || value === null) return undefined;", mutator: 'StringLiteral', code: "'object'", disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: 'if (depth > 32) return path;', mutator: ['ConditionalExpression', 'EqualityOperator'], code: 'depth > 32', disposition: 'no-rule', why: 'the 32-level nesting limit (and the refusal of cyclic options) is the simulator\'s own guard: no catalogued rule documents it' },
-  { file: I, line: 'if (proto !== Array.prototype) return path;', mutator: 'ConditionalExpression', code: 'proto !== Array.prototype', disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: 'for (let i = 0; i < value.length; i++) {', mutator: 'ConditionalExpression', code: 'i < value.length', replacement: 'false', disposition: 'no-rule', why: NOT_PLAIN },
+  { file: I, line: 'function impurePath(value: unknown, path: string, depth: number): string | undefined {', mutator: 'BlockStatement', disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: "if (typeof value !== 'object' || value === null) return undefined;", mutator: 'ConditionalExpression', code: "typeof value !== 'object' || value === null", replacement: 'true', disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: "if (typeof value !== 'object' || value === null) return undefined;", mutator: 'StringLiteral', code: "'object'", disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: 'if (depth > 32) return path;', mutator: ['ConditionalExpression', 'EqualityOperator'], code: 'depth > 32', disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: 'if (proto !== Array.prototype) return path;', mutator: 'ConditionalExpression', code: 'proto !== Array.prototype', disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: 'for (let i = 0; i < value.length; i++) {', mutator: 'ConditionalExpression', code: 'i < value.length', replacement: 'false', disposition: 'simulator-only', why: NOT_PLAIN },
   { file: I, line: 'for (let i = 0; i < value.length; i++) {', mutator: 'EqualityOperator', code: 'i < value.length', replacement: 'i <= value.length', disposition: 'equivalent', why: 'value[value.length] is undefined, which impurePath passes as plain' },
-  { file: I, line: 'for (let i = 0; i < value.length; i++) {', mutator: 'BlockStatement', disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: 'const bad = impurePath(value[i], `${path}[${i}]`, depth + 1);', mutator: ['StringLiteral', 'ArithmeticOperator'], disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: 'if (bad !== undefined) return bad;', mutator: ['ConditionalExpression', 'EqualityOperator'], code: 'bad !== undefined', disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: 'if (proto !== Object.prototype && proto !== null) return path;', mutator: ['ConditionalExpression', 'EqualityOperator'], disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: 'for (const key of Object.keys(value)) {', mutator: 'BlockStatement', disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: "path === '' ? key : `${path}.${key}`, depth + 1);", mutator: ['ConditionalExpression', 'EqualityOperator', 'StringLiteral', 'ArithmeticOperator'], disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: "const impure = impurePath(input, '', 0);", mutator: 'StringLiteral', code: "''", disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: 'if (impure !== undefined) {', mutator: 'ConditionalExpression', code: 'impure !== undefined', replacement: 'false', disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: 'if (impure !== undefined) {', mutator: 'BlockStatement', disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: "field: impure === '' ? 'options' : impure", mutator: ['ConditionalExpression', 'EqualityOperator'], code: "impure === ''", disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "''", disposition: 'no-rule', why: NOT_PLAIN },
-  { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "'options'", disposition: 'no-rule', why: NOT_PLAIN },
+  { file: I, line: 'for (let i = 0; i < value.length; i++) {', mutator: 'BlockStatement', disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: 'const bad = impurePath(value[i], `${path}[${i}]`, depth + 1);', mutator: ['StringLiteral', 'ArithmeticOperator'], disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: 'if (bad !== undefined) return bad;', mutator: ['ConditionalExpression', 'EqualityOperator'], code: 'bad !== undefined', disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: 'if (proto !== Object.prototype && proto !== null) return path;', mutator: ['ConditionalExpression', 'EqualityOperator'], disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: 'for (const key of Object.keys(value)) {', mutator: 'BlockStatement', disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: "path === '' ? key : `${path}.${key}`, depth + 1);", mutator: ['ConditionalExpression', 'EqualityOperator', 'StringLiteral', 'ArithmeticOperator'], disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: "const impure = impurePath(input, '', 0);", mutator: 'StringLiteral', code: "''", disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: 'if (impure !== undefined) {', mutator: 'ConditionalExpression', code: 'impure !== undefined', replacement: 'false', disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: 'if (impure !== undefined) {', mutator: 'BlockStatement', disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: "field: impure === '' ? 'options' : impure", mutator: ['ConditionalExpression', 'EqualityOperator'], code: "impure === ''", disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "''", disposition: 'simulator-only', why: NOT_PLAIN },
+  { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "'options'", disposition: 'simulator-only', why: NOT_PLAIN },
   { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "'must be plain data (no prototype, class instance or cycle)'", disposition: 'wording', why: "the refusal's detail text: the code and the field it names are unchanged" },
   { file: I, line: "const field = (schema as z.ZodType) === S.GroupIDArg && described.field === 'options' ? 'groupID' : described.field;", mutator: 'ConditionalExpression', code: "described.field === 'options'", replacement: 'true', disposition: 'equivalent', why: "GroupIDArg is a bare string schema: its issue has no path, so the field is always 'options'" },
 
