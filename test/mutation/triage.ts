@@ -17,7 +17,7 @@ export type Disposition =
   | 'equivalent'
   /** Only the prose of a message changes; Tencent does not document it (docs/ambiguities.md#a46-sdk-error-messages). */
   | 'wording'
-  /** The simulator's own machinery, which no app reaches as SDK or REST: inspection API, constructor options, defect paths. */
+  /** The simulator's own machinery, which no app reaches as SDK or REST: inspection API, constructor options, defect paths, the guard against non-plain options (nothing such crosses the adapter contract), `err.data.field` (the Web SDK's errors carry `data: {}`). */
   | 'simulator-only'
   /** Observable to an app, but only in error properties the World does not keep (data.field, name, property descriptors). */
   | 'world'
