@@ -82,6 +82,14 @@ describe('merging runs', () => {
     expect(merged).toHaveLength(first.length);
     expect(merged.find((m) => m.original === "'one'")).toMatchObject({ id: '99', status: 'Killed', killedBy: 'features' });
   });
+
+  it('replaces every earlier mutant on a line the rerun covers, even where the line has changed', () => {
+    const edited = `${source.split('\n')[0]} // edited`;
+    const rerun = mutantsOf({ files: { 'simulator/x.ts': { source: [edited, ...source.split('\n').slice(1)].join('\n'), mutants: [{ id: '98', mutatorName: 'StringLiteral', replacement: '""', status: 'Killed', killedBy: ['t1'], location: loc(1, 16, 21) }, { id: '97', mutatorName: 'StringLiteral', replacement: '""', status: 'Killed', killedBy: ['t1'], location: loc(1, 24, 33) }] } }, testFiles: report.testFiles });
+    const merged = mergeRuns([mutantsOf(report), rerun]);
+    expect(merged.filter((m) => m.line === 1).map((m) => m.id)).toEqual(['98', '97']);
+    expect(merged.filter((m) => m.line !== 1)).toHaveLength(5);
+  });
 });
 
 describe('npm run mutation:chunks', () => {

@@ -189,8 +189,7 @@ export function createGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 
     actor.userID,
   );
   if (t !== 'AVChatRoom' && !g.isSupportTopic) {
-    // the SDK names the creator by her nick, or by her userID when she has none
-    const content = t === 'Community' ? 'Create Community' : 'Create Group';
+    const content = t === 'Community' ? 'Create Community' : 'Create Group'; // opUser: her nick, else her userID, as the SDK writes it
     tx.deliver({
       kind: 'groupMessage',
       groupID: g.groupID,

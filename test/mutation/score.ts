@@ -83,13 +83,17 @@ export function mutantsOf(report: StrykerReport): Mutant[] {
 }
 
 /**
- * The mutants of several runs, a later run's result replacing an earlier one's for the same mutant:
- * the full run split into chunks, then reruns of the lines a new scenario targets.
+ * The mutants of several runs: the full run split into chunks, then reruns of the lines new
+ * scenarios target. A later run replaces every earlier mutant on the lines it covers, so a line
+ * edited since (its mutants now start or end elsewhere) is not counted twice.
  */
 export function mergeRuns(runs: readonly Mutant[][]): Mutant[] {
-  const byKey = new Map<string, Mutant>();
-  for (const run of runs) for (const m of run) byKey.set(m.key, m);
-  return [...byKey.values()];
+  let merged: Mutant[] = [];
+  for (const run of runs) {
+    const lines = new Set(run.map((m) => `${m.file}:${m.line}`));
+    merged = [...merged.filter((m) => !lines.has(`${m.file}:${m.line}`)), ...run];
+  }
+  return merged;
 }
 
 export const detected = (m: Mutant) => m.status === 'Killed' || m.status === 'Timeout';
