@@ -373,6 +373,20 @@ Feature: Inviting users into a group, by group type and invite option
       When alice lists her pending applications
       Then the result's applicationList is empty
 
+    Scenario: A Public group switched to inviteOption NeedPermission holds an ordinary member's invitation for approval
+      Given alice, mia and bob are logged in
+      And alice has created a Public group "G"
+      And mia belongs to "G"
+      When alice changes the inviteOption of "G" to "NeedPermission"
+      Then it succeeds
+      And the inviteOption of "G" is "NeedPermission"
+      When mia adds bob to "G"
+      Then it succeeds
+      And bob is not a member of "G"
+      When alice lists her pending applications
+      Then the result's applicationList has 1 entries
+      And the result's applicationList[0].userID is "bob"
+
   @rule:invite.disable-invite-option-forbids-invites @type:Public @type:Meeting @type:Community @ambiguous
   Rule: With inviteOption DisableInvite no SDK user, not even the owner, adds users; the app admin still can
     Quote: "TencentCloudChat.TYPES.INVITE_OPTIONS_DISABLE_INVITE: forbid group inviting" (Web SDK, Group Management,

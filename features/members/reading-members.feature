@@ -166,6 +166,16 @@ Feature: Reading group members
       And the result's memberList lists bob
       And the result's offset is 1
 
+    Scenario: The members of a Community with the Custom role, asked for by role
+      Given alice is logged in
+      And alice has created a Community group "C"
+      And bob and carol belong to "C"
+      And alice has given bob the role "Custom" in "C"
+      When alice lists the members of "C" with:
+        | role | Custom |
+      Then it succeeds
+      And the result's memberList lists bob
+
   @rule:members.member-list-next-offset @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
   Rule: getGroupMemberList returns the offset of the next page, and 0 (a Community's cursor "") once the list is done
     Quote: "`offset` is a string cursor for community groups and the next numeric offset otherwise (0 when done)"

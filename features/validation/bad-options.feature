@@ -111,3 +111,19 @@ Feature: Bad options are refused with a documented code and change nothing
         42
         """
       Then it fails with code 10004 naming "groupID"
+
+    Scenario Outline: handleGroupApplication with an application reference missing a part: <problem>
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      When alice calls handleGroupApplication with:
+        """
+        <options>
+        """
+      Then it fails with code 10004 naming "<field>"
+      And nothing has changed
+
+      Examples:
+        | problem                              | options                                                                             | field                        |
+        | an application without its group     | {"handleAction": "Agree", "application": {"applicationType": 0, "messageKey": 1}}   | application.groupID          |
+        | an application of an unknown type    | {"handleAction": "Agree", "application": {"groupID": "{{P}}", "applicationType": 1, "messageKey": 1}} | application.applicationType |
+        | an application without its key       | {"handleAction": "Agree", "application": {"groupID": "{{P}}", "applicationType": 0}} | application.messageKey      |
