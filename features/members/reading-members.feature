@@ -176,6 +176,17 @@ Feature: Reading group members
       Then it succeeds
       And the result's memberList lists bob
 
+    Scenario: The admins are listed in join order, not in the order they were made admins
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And bob and carol belong to "P"
+      And alice has made carol an admin of "P"
+      And alice has made bob an admin of "P"
+      When alice lists the members of "P" with:
+        | role | Admin |
+      Then it succeeds
+      And the result's memberList lists bob and carol
+
   @rule:members.member-list-next-offset @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
   Rule: getGroupMemberList returns the offset of the next page, and 0 (a Community's cursor "") once the list is done
     Quote: "`offset` is a string cursor for community groups and the next numeric offset otherwise (0 when done)"
@@ -302,6 +313,37 @@ Feature: Reading group members
         | Public    | 2    | 0    |
         | Meeting   | 2    | 0    |
         | Community | "2"  | ""   |
+
+    Scenario: Eighteen members paged seventeen at a time: the second page holds the eighteenth only
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And u1 to u17 belong to "P"
+      When alice lists the members of "P" with:
+        | count | 17 |
+      Then it succeeds
+      And the result's memberList has 17 entries
+      And the result's offset is 17
+      When alice lists the members of "P" with:
+        | count  | 17 |
+        | offset | 17 |
+      Then it succeeds
+      And the result's memberList lists u17
+      And the result's offset is 0
+
+    Scenario: A member who left before the group grew past sixteen is not counted in later pages
+      Given alice is logged in
+      And alice has created a Public group "P"
+      And u1 to u15 belong to "P"
+      And alice has removed u3 from "P" for 0 seconds
+      And dave belongs to "P"
+      When alice lists the members of "P" with:
+        | count  | 15 |
+        | offset | 5  |
+      Then it succeeds
+      And the result's memberList has 11 entries
+      And the result's memberList[0].userID is "u6"
+      And the result's memberList[10].userID is "dave"
+      And the result's offset is 0
 
   @rule:members.member-profile-query-limit @type:Public
   Rule: getGroupMemberProfile queries at most 50 users; further IDs are dropped without error
