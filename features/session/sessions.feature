@@ -102,6 +102,14 @@ Feature: Group calls and the login session: logged-out calls, anonymous viewers,
       Then it fails with code 2662
       And nothing has changed
 
+    Scenario: A logged-out join of a Public group is refused with 2662 naming the group ID
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob has logged out
+      When bob joins "P"
+      Then it fails with code 2662 naming "groupID"
+      And nothing has changed
+
   @rule:session.kicked-out-is-account-level @type:Public
   Rule: Logging in again on the same device kicks the earlier session out of the account, not out of any group
     Quote: "`KICKED_OUT` signals account logout, not removal from a group." (@tencentcloud/chat 3.6.6 index.d.ts,

@@ -41,6 +41,9 @@ Feature: Bad options are refused with a documented code and change nothing
         | a misspelt option                   | alice         | createGroup          | {"type": "Public", "name": "G", "introducton": "typo"}                              | introducton          |
         | a REST field name in the SDK        | alice         | updateGroupProfile   | {"groupID": "{{P}}", "Name": "Renamed"}                                             | Name                 |
         | an SDK field name in REST           | the app admin | createGroup          | {"type": "Public", "name": "G", "owner": "alice"}                                   | owner                |
+        | an unknown option beside the ID     | the app admin | destroyGroup         | {"groupID": "{{P}}", "reason": "spam"}                                              | reason               |
+        | an unknown option beside the ID     | the app admin | getGroupInfo         | {"groupID": "{{P}}", "reason": "spam"}                                              | reason               |
+        | options where none are taken        | alice         | getGroupApplicationList | {"groupID": "{{P}}"}                                                             | options              |
 
       Examples: null, empty and missing values
         | problem                             | actor         | method               | options                                                                             | field                |
@@ -50,6 +53,8 @@ Feature: Bad options are refused with a documented code and change nothing
         | a missing keyList                   | bob           | getGroupAttributes   | {"groupID": "{{W}}"}                                                                | keyList              |
         | a decision about nothing            | alice         | handleGroupApplication | {"handleAction": "Agree"}                                                         | application          |
         | a counter step of 0                 | bob           | increaseGroupCounter | {"groupID": "{{W}}", "key": "likes", "value": 0}                                    | value                |
+        | no options at all for REST          | the app admin | destroyGroup         | null                                                                                | options              |
+        | no options at all for REST          | the app admin | getGroupInfo         | null                                                                                | options              |
 
       Examples: Arrays and objects in each other's places
         | problem                             | actor         | method               | options                                                                             | field                |
@@ -127,3 +132,10 @@ Feature: Bad options are refused with a documented code and change nothing
         | an application without its group     | {"handleAction": "Agree", "application": {"applicationType": 0, "messageKey": 1}}   | application.groupID          |
         | an application of an unknown type    | {"handleAction": "Agree", "application": {"groupID": "{{P}}", "applicationType": 1, "messageKey": 1}} | application.applicationType |
         | an application without its key       | {"handleAction": "Agree", "application": {"groupID": "{{P}}", "applicationType": 0}} | application.messageKey      |
+
+    Scenario: The app admin's destroyGroup without an argument is refused with 10004
+      Given alice is logged in
+      And alice has created a Public group "P"
+      When the app admin calls destroyGroup
+      Then it fails with code 10004 naming "options"
+      And nothing has changed
