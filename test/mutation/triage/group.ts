@@ -64,4 +64,5 @@ export const triage: readonly TriageEntry[] = [
   { file: F, line: "if (g.type === 'AVChatRoom') {", mutator: ['ConditionalExpression', 'StringLiteral', 'BlockStatement'], disposition: 'wording', why: "an AVChatRoom has no admins, so the manager check below refuses the same non-owners with the same 10007 naming groupID" },
   { file: F, line: "tx.set(g, 'lastInfoTime', seconds(ctx.now));", mutator: 'StringLiteral', code: "'lastInfoTime'", disposition: 'no-rule', why: "the profile's lastInfoTime after a change: no catalogued rule documents it" },
   { file: F, line: 'tip(tx, g, TIP.PROFILE, actorID(actor), [], { newGroupProfile: changed });', mutator: 'ArrayDeclaration', code: '[]', disposition: 'no-rule', why: "whom a profile tip (6) names in userIDList: no rule says" },
+  { file: F, line: "opUser: tx.state.users.get(actor.userID)?.nick || actor.userID", mutator: 'OptionalChaining', code: 'tx.state.users.get(actor.userID)?.nick', disposition: 'equivalent', why: 'a user acts only once logged in, and logging in creates her user record, so the record is never missing' },
 ];
