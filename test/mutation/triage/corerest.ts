@@ -50,9 +50,6 @@ export const triage: readonly TriageEntry[] = [
 
   // run / validateUser
   { file: I, line: 'if (e instanceof RefusalSignal) return { ok: false, refusal: e.refusal };', mutator: 'ConditionalExpression', code: 'e instanceof RefusalSignal', replacement: 'true', disposition: 'simulator-only', why: 'the defect path of a command: no command throws anything but a refusal' },
-  { file: I, line: 'export function validateUser(name: UserCommandName, input: unknown): Refusal | undefined {', mutator: 'BlockStatement', disposition: 'gap', why: LOGGED_OUT_VALIDATION },
-  { file: I, line: 'try {', mutator: 'BlockStatement', code: '{\n    parse(USER_COMMANDS[name].schema as z.ZodType, input);\n    return undefined;\n  }', disposition: 'gap', why: LOGGED_OUT_VALIDATION },
-  { file: I, line: '} catch (e) {', mutator: 'BlockStatement', code: '{\n    if (e instanceof RefusalSignal) return e.refusal;\n    throw e;\n  }', disposition: 'gap', why: LOGGED_OUT_VALIDATION },
   { file: I, line: 'if (e instanceof RefusalSignal) return e.refusal;', mutator: 'ConditionalExpression', code: 'e instanceof RefusalSignal', replacement: 'true', disposition: 'simulator-only', why: 'the defect path of validation: parse throws nothing but a refusal (only a throwing getter in the options would reach it)' },
 
   // openSession / closeSession
@@ -82,7 +79,6 @@ export const triage: readonly TriageEntry[] = [
   // ---- tx.ts ----
   { file: T, line: 'readonly deliveries: Delivery[] = [];', mutator: 'ArrayDeclaration', disposition: 'equivalent', why: "a delivery with no kind matches no case of the shell's deliver switch, so nothing more is sent" },
   { file: T, line: 'if (old === value) return;', mutator: 'ConditionalExpression', code: 'old === value', replacement: 'false', disposition: 'equivalent', why: 'the extra undo entry restores the value the field already had' },
-  { file: T, line: 'this.undo.push(() => {', mutator: 'BlockStatement', code: '{\n      target[key] = old;\n    }', disposition: 'gap', why: 'members.no-muting-in-work-groups (a refused command changes nothing): a field set before a later refusal stays set; Given alice has created a Work group "W" with members bob, When the app admin calls modifyGroupMemberInfo with {"groupID": "{{W}}", "userID": "bob", "nameCard": "Bobby", "muteTime": 60}, Then it fails with code 10007 naming "groupID" and nothing has changed' },
   { file: T, line: 'if (!map.has(key)) return;', mutator: 'ConditionalExpression', code: '!map.has(key)', replacement: 'false', disposition: 'equivalent', why: 'no command refuses after deleting an absent key (an unmute is last in its command), so the extra undo entry never runs' },
   { file: T, line: 'this.undo.push(() => {', mutator: 'BlockStatement', code: '{\n      g.members.remove(userID);\n      if (had === undefined) memberships.delete(userID);\n      else if (typeof had === \'string\') memberships.set(userID, had);\n      else had.delete(groupID);\n    }', disposition: 'equivalent', why: UNDO_UNREACHED },
   { file: T, line: 'if (had === undefined) memberships.delete(userID);', mutator: ['ConditionalExpression', 'EqualityOperator'], disposition: 'equivalent', why: UNDO_UNREACHED },
@@ -96,7 +92,6 @@ export const triage: readonly TriageEntry[] = [
   { file: T, line: 'if (!fresh) return;', mutator: 'ConditionalExpression', code: '!fresh', replacement: 'false', disposition: 'equivalent', why: STALE_INDEX + ' (a refreshed request is indexed twice; its undo never runs, nothing refuses after filing)' },
   { file: T, line: 'this.undo.push(() => unindexApplication(this.state, a));', mutator: 'ArrowFunction', disposition: 'equivalent', why: 'no command refuses after filing an application (apply is the last change of join and invite), so this undo never runs' },
   { file: T, line: 'if (a === undefined) return;', mutator: 'ConditionalExpression', code: 'a === undefined', replacement: 'false', disposition: 'equivalent', why: 'the index holds only keys of pending applications and a decision finds its application first, so every dropped key names one' },
-  { file: T, line: 'this.undo.push(() => {', mutator: 'BlockStatement', code: '{\n      m.role = old;\n      g.members.noteRole(m);\n    }', disposition: 'gap', why: 'members.name-card-50-bytes (a refused command changes nothing): a role set before a later refusal stays set; Given bob belongs to Public group "P", When the app admin calls modifyGroupMemberInfo with role Admin and a 51-byte nameCard, Then it fails with code 10004 naming "nameCard", nothing has changed and the role of bob in "P" is Member' },
   { file: T, line: 'commit(): void {', mutator: 'BlockStatement', disposition: 'equivalent', why: COMPACT },
   { file: T, line: 'if (this.touched !== undefined) for (const g of this.touched) g.members.compact();', mutator: 'ConditionalExpression', code: 'this.touched !== undefined', replacement: 'false', disposition: 'equivalent', why: COMPACT },
   { file: T, line: 'private touchGroup(g: GroupRecord): void {', mutator: 'BlockStatement', disposition: 'equivalent', why: COMPACT },

@@ -79,5 +79,4 @@ export const triage: readonly TriageEntry[] = [
   // getGroupOnlineMemberCount
   { file: F, line: 'if (s.sessions.size <= g.members.size) {', mutator: ['ConditionalExpression', 'EqualityOperator'], disposition: 'equivalent', why: 'both walks count the same members with a logged-in device; the test only picks the shorter walk' },
   { file: F, line: 'for (const [userID, devices] of s.sessions) if (devices.size > 0 && g.members.has(userID)) memberCount++;', mutator: ['ConditionalExpression', 'EqualityOperator'], code: 'devices.size > 0', disposition: 'equivalent', why: "a user's session entry is deleted with its last device (closeSession), so every entry has a device" },
-  { file: F, line: '} else {', mutator: 'BlockStatement', code: '{\n    for (const m of g.members) if ((s.sessions.get(m.userID)?.size ?? 0) > 0) memberCount++;\n  }', disposition: 'gap', why: ONLINE_FEW },
 ];
