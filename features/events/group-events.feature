@@ -212,3 +212,24 @@ Feature: Group events: the group list, tips and system notices on every device
       And bob eventually receives the group tip 3 (member removed) about "P" naming carol
       And carol receives no group tip 3 (member removed) about "P"
       And nina receives no group tip 3 (member removed) about "P"
+
+    Scenario: A member who logged out is skipped, and the others still get the tip
+      Given alice, bob, carol and dave are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When bob logs out
+      And alice updates "P" with:
+        | name | Renamed |
+      Then it succeeds
+      And alice eventually receives the group tip 6 (group profile updated) about "P"
+
+    Scenario: A logged-in user outside a group larger than the users online gets none of its tips
+      Given alice, bob and carol are logged in
+      And the accounts dave and erin exist
+      And alice has created a Public group "P" with members dave and erin
+      When alice updates "P" with:
+        | name | Renamed |
+      Then it succeeds
+      And alice eventually receives the group tip 6 (group profile updated) about "P"
+      And carol receives no group tip 6 (group profile updated) about "P"
+      And bob receives no group tip 6 (group profile updated) about "P"
