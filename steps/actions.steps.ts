@@ -180,6 +180,12 @@ When('{user} logs out', async function (this: GroupWorld, u: string) {
   await this.markActionStart();
   for (const s of this.devicesOf(u)) await s.logout();
 });
+When('{user} on her/his/their {word} logs out', async function (this: GroupWorld, u: string, device: string) {
+  await this.markActionStart();
+  const sessions = this.devicesOf(u).filter((s) => s.device === device);
+  if (sessions.length === 0) throw new Error(`${u} is not logged in on ${device}`);
+  for (const s of sessions) await s.logout();
+});
 When('{int} seconds pass', async function (this: GroupWorld, s: number) {
   const app = await this.app();
   if (app.advanceClock === undefined || !this.impl.capabilities.clock) throw new Skip('clock control');

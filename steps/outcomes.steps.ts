@@ -196,6 +196,10 @@ Then('{user} eventually receives the group tip {op} about {string}', async funct
   const q = messageQuery(this, 'tip', op, alias);
   await eventuallyEach(this, u, undefined, `group tip ${op} in ${alias}`, (ev) => findMessages(ev, q).length > 0);
 });
+Then('{user} on her/his/their {word} eventually receives the group tip {op} about {string}', async function (this: GroupWorld, u: string, device: string, op: number, alias: string) {
+  const q = messageQuery(this, 'tip', op, alias);
+  await eventuallyEach(this, u, device, `group tip ${op} in ${alias}`, (ev) => findMessages(ev, q).length > 0);
+});
 Then('{user} eventually receives the group tip {op} about {string} naming {users}', async function (this: GroupWorld, u: string, op: number, alias: string, users: string[]) {
   const q = messageQuery(this, 'tip', op, alias, users);
   await eventuallyEach(this, u, undefined, `group tip ${op} in ${alias} naming ${users.join(', ')}`, (ev) => findMessages(ev, q).length > 0);

@@ -233,3 +233,14 @@ Feature: Group events: the group list, tips and system notices on every device
       And alice eventually receives the group tip 6 (group profile updated) about "P"
       And carol receives no group tip 6 (group profile updated) about "P"
       And bob receives no group tip 6 (group profile updated) about "P"
+
+    Scenario: A member who logs out on one device still gets the tips on the other
+      Given alice is logged in
+      And bob is logged in on his phone and his laptop
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When bob on his laptop logs out
+      And alice updates "P" with:
+        | name | Renamed |
+      Then it succeeds
+      And bob on his phone eventually receives the group tip 6 (group profile updated) about "P"
