@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mergeRuns, mutantsOf, renderMarkdown, runnerOf, score, type StrykerReport } from './mutation/score';
 import { CHUNKS } from './mutation/chunks';
+import { after, below, inside, whole } from './mutation/predicates';
 import { TRIAGE, type TriageEntry } from './mutation/triage';
 
 const source = ["const a = x ?? 'one';", "if (n > 2) refuse(ERR.X, 'name', 'too long by far');", 'return a;'].join('\n');
@@ -104,5 +105,18 @@ describe('npm run mutation:chunks', () => {
       .concat(ranged)
       .sort();
     expect(Object.values(CHUNKS).flat().sort()).toEqual(files);
+  });
+});
+
+describe('triage predicates', () => {
+  it('tell equal code apart by what the measured source holds around it', () => {
+    const src = ['export const A = z.object({', "  role: z.enum(['Admin']),", '});', 'export const B = z.object({', "  role: z.enum(['Admin']),", '});', "x = f('a', 'a');"].join('\n');
+    const at = (line: number, c0: number, c1: number, endLine = line) => ({ id: `${line}:${c0}`, mutatorName: 'StringLiteral', replacement: '""', status: 'Survived', location: { start: { line, column: c0 }, end: { line: endLine, column: c1 } } });
+    const [inA, inB, first, second, block] = mutantsOf({ files: { 'simulator/s.ts': { source: src, mutants: [at(2, 17, 24), at(5, 17, 24), at(7, 7, 10), at(7, 12, 15), at(4, 29, 2, 6)] } } });
+    expect([inside('export const B')(inA!), inside('export const B')(inB!)]).toEqual([false, true]);
+    expect([below('const A')(inA!), below('const A')(inB!)]).toEqual([true, false]);
+    expect([after(/f\($/)(first!), after(/f\($/)(second!)]).toEqual([true, false]);
+    expect(whole("x = f('a', 'a');")(first!)).toBe(true);
+    expect(block).toMatchObject({ line: 4, endLine: 6, column: 29 });
   });
 });

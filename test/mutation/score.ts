@@ -36,6 +36,11 @@ export interface Mutant {
   original: string;
   /** The whole first line of the mutant, as it is in the source. */
   lineText: string;
+  /** Where it starts on that line (1-based, as Stryker counts) and the line it ends on. */
+  column: number;
+  endLine: number;
+  /** Every line of the source the run mutated (shared by the file's mutants), not the working tree's. */
+  lines: readonly string[];
   status: 'Killed' | 'Timeout' | 'Survived' | 'NoCoverage';
   /** The kind of test that failed first (Killed only). */
   killedBy?: Runner;
@@ -73,6 +78,9 @@ export function mutantsOf(report: StrykerReport): Mutant[] {
         replacement: m.replacement ?? '',
         original: f.source.slice(at(m.location.start), at(m.location.end)),
         lineText: lines[m.location.start.line - 1] ?? '',
+        column: m.location.start.column,
+        endLine: m.location.end.line,
+        lines,
         status: m.status as Mutant['status'],
         ...(killer === undefined ? {} : { killedBy: runnerOf(killer) }),
         key: `${file}:${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement ?? ''}`,

@@ -1,5 +1,5 @@
 /** Triage of the surviving mutants of simulator/core/index.ts, views.ts, tx.ts, state.ts (see ../triage.ts). */
-import type { Mutant } from '../score';
+import { whole } from '../predicates';
 import type { TriageEntry } from '../triage';
 
 const I = 'simulator/core/index.ts';
@@ -7,8 +7,6 @@ const V = 'simulator/core/views.ts';
 const T = 'simulator/core/tx.ts';
 const S = 'simulator/core/state.ts';
 
-/** The mutant's whole line (trimmed) is exactly `text`: tells a line apart from a longer one that contains it. */
-const whole = (text: string) => (m: Mutant) => m.lineText.trim() === text;
 
 const NOT_PLAIN = "the in-process fake's own guard against options that are not plain data (inherited fields, class instances, cycles, nesting past 32 levels): nothing of the kind crosses the adapter contract's JSON, so no conformance scenario can send it, and Tencent documents no such check";
 const UNDO_UNREACHED = 'every command checks before it adds or removes a member, so this undo never runs (no command refuses after admit or expel)';

@@ -1,11 +1,9 @@
 /** Triage of the surviving mutants of simulator/core/group-commands.ts (see ../triage.ts). */
-import type { Mutant } from '../score';
+import { after } from '../predicates';
 import type { TriageEntry } from '../triage';
 
 const F = 'simulator/core/group-commands.ts';
 
-/** The mutant's line up to where it starts (the column is in its key), to tell apart equal literals of one line. */
-const after = (prefix: RegExp) => (m: Mutant) => prefix.test(m.lineText.slice(0, Number(m.key.split(':')[2]!.split('-')[0]) - 1));
 
 export const triage: readonly TriageEntry[] = [
   // default join and invite options

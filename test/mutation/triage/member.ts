@@ -1,16 +1,8 @@
 /** Triage of the surviving mutants of simulator/core/member-commands.ts (see ../triage.ts). */
-import { readFileSync } from 'node:fs';
-import type { Mutant } from '../score';
+import { after, below } from '../predicates';
 import type { TriageEntry } from '../triage';
 
 const F = 'simulator/core/member-commands.ts';
-
-let lines: string[] | undefined;
-/** The line just above the mutant's contains `anchor`: tells apart equal lines of the file by what precedes them. */
-const below = (anchor: string) => (m: Mutant) => (lines ??= readFileSync(F, 'utf8').split('\n'))[m.line - 2]?.includes(anchor) ?? false;
-
-/** The mutant's line up to where it starts (the column is in its key), to tell apart equal literals of one line. */
-const after = (prefix: RegExp) => (m: Mutant) => prefix.test(m.lineText.slice(0, Number(m.key.split(':')[2]!.split('-')[0]) - 1));
 
 const ONLINE_FEW = 'lists.online-member-count (the walk over members, taken when more users are online than the group has members, is never run): Given alice, bob, nina and olga are logged in, alice has created a Public group "P", bob and carol belong to "P", When alice calls getGroupOnlineMemberCount with "{{P}}", Then the result\'s memberCount is 2';
 const QUOTA_APPROVAL = 'limits.user-group-quota (a user at the quota cannot join, approval included): Given an app where a user may belong to at most 1 groups, dave has asked to join Public "P", dave has created a Work group "D", When alice approves the application of dave to "P", Then it fails with code 10037 naming "application" and dave is not a member of "P"';

@@ -1,19 +1,11 @@
 /** Triage of the surviving mutants of simulator/schemas.ts, simulator/errors.ts, simulator/constants.ts (see ../triage.ts). */
-import { readFileSync } from 'node:fs';
-import type { Mutant } from '../score';
+import { inside } from '../predicates';
 import type { TriageEntry } from '../triage';
 
 const S = 'simulator/schemas.ts';
 const E = 'simulator/errors.ts';
 const C = 'simulator/constants.ts';
 
-let schemaLines: string[] | undefined;
-/** The mutant is inside the top-level declaration whose first line includes `decl` (the schemas repeat option lines). */
-const inside = (decl: string) => (m: Mutant) => {
-  const lines = (schemaLines ??= readFileSync(S, 'utf8').split('\n'));
-  for (let i = m.line - 1; i >= 0; i--) if (/^(export )?const /.test(lines[i]!)) return lines[i]!.includes(decl);
-  return false;
-};
 
 const DETAIL = "only the refusal's detail prose in the message changes: the code and the field it names stay";
 const FIELD_DATA = 'err.data.field: the Web SDK\'s errors carry data: {}, so no conformance scenario can require a field there';
