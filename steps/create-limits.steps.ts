@@ -76,8 +76,7 @@ Then('{string} has {int} custom field(s) of {int} bytes', async function (this: 
   check(deepEqual(fields, customFields(n, bytes)) ? undefined : `${alias}'s custom fields are ${preview(fields)}, expected ${n} of ${bytes} bytes`);
 });
 Then('{user} has {int} custom field(s) of {int} bytes in {string}', async function (this: GroupWorld, u: string, n: number, bytes: number, alias: string) {
-  const r = await this.must(ADMIN, 'getGroupMemberInfo', { groupID: this.groupID(alias), limit: 200 });
-  const fields = (r.memberList as Array<{ userID: string; memberCustomField?: unknown }>).find((m) => m.userID === u)?.memberCustomField ?? [];
+  const fields = (await this.memberRecord(u, alias)).memberCustomField ?? [];
   check(deepEqual(fields, customFields(n, bytes)) ? undefined : `${u}'s custom fields in ${alias} are ${preview(fields)}, expected ${n} of ${bytes} bytes`);
 });
 When('the app admin mutes u1 to u{int} in {string} for {int} seconds', async function (this: GroupWorld, n: number, alias: string, seconds: number) {

@@ -120,18 +120,12 @@ Then('{user}\'s group list does not contain {string}', async function (this: Gro
   check(ids.includes(this.groupID(alias)) ? `${u}'s group list still holds ${alias}` : undefined);
 });
 
-async function memberField(w: GroupWorld, u: string, alias: string): Promise<any> {
-  const r = await w.must(ADMIN, 'getGroupMemberInfo', { groupID: w.groupID(alias), limit: 200 });
-  const m = (r.memberList as Array<{ userID: string }>).find((x) => x.userID === u);
-  if (m === undefined) throw new Error(`${u} is not a member of ${alias}`);
-  return m;
-}
 Then('the name card of {user} in {string} is {string}', async function (this: GroupWorld, u: string, alias: string, card: string) {
-  const m = await memberField(this, u, alias);
+  const m = await this.memberRecord(u, alias);
   check(m.nameCard === card ? undefined : `${u}'s name card is ${preview(m.nameCard)}, expected ${preview(card)}`);
 });
 Then('the custom field {string} of {user} in {string} is {string}', async function (this: GroupWorld, key: string, u: string, alias: string, value: string) {
-  const m = await memberField(this, u, alias);
+  const m = await this.memberRecord(u, alias);
   const f = (m.memberCustomField as Array<{ key: string; value: string }>).find((x) => x.key === key);
   check(f?.value === value ? undefined : `${u}'s field ${key} is ${preview(f?.value)}, expected ${preview(value)}`);
 });
@@ -142,12 +136,12 @@ async function nowSeconds(w: GroupWorld): Promise<number> {
   return Math.floor((await app.now()) / 1000);
 }
 Then('{user} is muted in {string} for {int} more seconds', async function (this: GroupWorld, u: string, alias: string, s: number) {
-  const m = await memberField(this, u, alias);
+  const m = await this.memberRecord(u, alias);
   const now = await nowSeconds(this);
   check(m.muteUntil === now + s ? undefined : `${u}'s muteUntil is ${m.muteUntil}, expected now (${now}) + ${s}`);
 });
 Then('{user} is not muted in {string}', async function (this: GroupWorld, u: string, alias: string) {
-  const m = await memberField(this, u, alias);
+  const m = await this.memberRecord(u, alias);
   const now = await nowSeconds(this);
   check(m.muteUntil <= now ? undefined : `${u} is muted until ${m.muteUntil} (now ${now})`);
 });

@@ -164,6 +164,14 @@ export class GroupWorld extends World {
     return o.data;
   }
 
+  /** A member's record as the app admin reads it (REST get_group_member_info, up to 200 members). */
+  async memberRecord(userID: string, alias: string): Promise<any> {
+    const r = await this.must(ADMIN, 'getGroupMemberInfo', { groupID: this.groupID(alias), limit: 200 });
+    const m = (r.memberList as Array<{ userID: string }>).find((x) => x.userID === userID);
+    if (m === undefined) throw new Error(`${userID} is not a member of ${alias}`);
+    return m;
+  }
+
   requireOperation(actor: string, method: string): void {
     const caps = this.impl.capabilities;
     const list = actor === ADMIN ? caps.adminOperations : caps.operations;
