@@ -84,13 +84,13 @@ export function utf8Bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
-/** Per-app memo of a Map. */
 /** The break's value under `key` in this app, made on first use. */
 function memo<T>(ctx: BreakContext, key: string, make: () => T): T {
   if (!ctx.memo.has(key)) ctx.memo.set(key, make());
   return ctx.memo.get(key) as T;
 }
 
+/** Per-app memo of a Map. */
 export function memoMap<K, V>(ctx: BreakContext, key: string): Map<K, V> {
   return memo(ctx, key, () => new Map<K, V>());
 }
