@@ -1,6 +1,6 @@
 // Vitest configuration for mutation testing (stryker.config.json, `npm run mutation`; see
 // docs/suite-strength.md). It runs the Gherkin suite in-process, one test per rule
-// (test/mutation/features.test.ts), the fast-check properties and the simulator's unit tests, so
+// (selftest/mutation/features.test.ts), the fast-check properties and the simulator's unit tests, so
 // that features and properties count; GROUPSPEC_MUTATION_SUITE=features+properties runs the first
 // two only. `npm test` does not use it: it runs cucumber-js itself.
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -28,11 +28,11 @@ if (suite !== 'all' && suite !== 'features+properties') throw new Error(`GROUPSP
 
 export default defineConfig({
   test: {
-    include: ['test/mutation/**/*.test.ts', 'properties/**/*.test.ts', ...(suite === 'all' ? ['test/simulator/**/*.test.ts'] : [])],
+    include: ['selftest/mutation/**/*.test.ts', 'properties/**/*.test.ts', ...(suite === 'all' ? ['test/simulator/**/*.test.ts'] : [])],
     // tests the counterexample-to-Gherkin tooling, not the simulator: its cucumber subprocess cannot
     // see Stryker's active mutant, and it costs 6 s of every run that reaches it
     exclude: [...configDefaults.exclude, 'properties/gherkin.test.ts'],
-    setupFiles: ['test/mutation/setup.ts'],
+    setupFiles: ['selftest/mutation/setup.ts'],
     environment: 'node',
     testTimeout: 60_000,
     sequence: { sequencer: FeaturesFirst },

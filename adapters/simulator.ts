@@ -3,7 +3,7 @@
  */
 import { createSimulator, EVENT, type Chat, type LimitOverrides } from '../simulator';
 import { ADMIN_COMMANDS } from '../simulator/core';
-import { METHODS } from '../simulator/shell/chat';
+import { METHODS } from '../simulator/sdk/chat';
 import { VirtualClock } from '../simulator/shell/clock';
 import { CONTRACT_VERSION, GROUP_TYPE_NAMES, type App, type DeliveredEvent, type Implementation, type Session } from './contract';
 

@@ -1,7 +1,7 @@
 /**
  * Fuzz throughput: commands per second of the model-based property (properties/run.ts `fuzz`)
- * against the simulator in process and over the wire protocol on loopback (adapters/wire-server.ts
- * in this process, adapters/wire-client.ts talking to it over 127.0.0.1), with the differential
+ * against the simulator in process and over the wire protocol on loopback (servers/wire/server.ts
+ * in this process, adapters/wire/client.ts talking to it over 127.0.0.1), with the differential
  * reference off and on. Modes alternate within each repetition; the figures are medians.
  *
  * A command is one step of a fuzzed sequence (a `When` line of its trace): one call on the system
@@ -16,8 +16,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Implementation } from '../adapters/contract';
 import { simulatorImplementation } from '../adapters/simulator';
-import { wireImplementation } from '../adapters/wire-client';
-import { startServer } from '../adapters/wire-server';
+import { wireImplementation } from '../adapters/wire/client';
+import { startServer } from '../servers/wire/server';
 import { fuzz } from '../properties/run';
 import { median } from './stats';
 

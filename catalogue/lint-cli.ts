@@ -1,6 +1,6 @@
 /** `npm run lint:rules`: lints the rule catalogue and the step vocabulary; exit 1 on any issue. */
 import { join } from 'node:path';
-import { ERRORS } from '../simulator/errors';
+import { ERRORS } from '../simulator/core/errors';
 import { loadCatalogue } from './catalogue';
 import { errorRegistryReferences, lintCatalogue, mergeReferences, readIfExists, type LintIssue } from './lint';
 import { stepIssues } from './steps-check';

@@ -43,7 +43,7 @@ export function ambiguityAnchors(markdown: string): Set<string> {
 }
 
 export interface References {
-  /** Where each referenced rule ID comes from, e.g. 'simulator/errors.ts (10007)'. */
+  /** Where each referenced rule ID comes from, e.g. 'simulator/core/errors.ts (10007)'. */
   [ruleID: string]: string[];
 }
 
@@ -92,7 +92,7 @@ export function lintCatalogue(cat: Catalogue, opts: { ambiguityDoc?: string; ref
 /** Rule IDs the error registry names. */
 export function errorRegistryReferences(errors: ReadonlyMap<number, { rules: readonly string[] }>): References {
   const refs: References = {};
-  for (const [code, e] of errors) for (const id of e.rules) (refs[id] ??= []).push(`simulator/errors.ts (${code})`);
+  for (const [code, e] of errors) for (const id of e.rules) (refs[id] ??= []).push(`simulator/core/errors.ts (${code})`);
   return refs;
 }
 

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Implementation } from '../adapters/contract';
-import { ERRORS } from '../simulator/errors';
-import { deepEqual } from '../steps/matchers';
+import { ERRORS } from '../simulator/core/errors';
+import { deepEqual } from '../matchers/matchers';
 import { callAs, picture } from './command';
-import type { PropertyRunConfig } from './catalogue';
+import type { PropertyRunConfig } from './config';
 import { newSystem } from './run';
 import { simulatorImplementation } from '../adapters/simulator';
 

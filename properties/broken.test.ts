@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulatorImplementation } from '../adapters/simulator';
-import { breakImplementation } from '../adapters/broken/decorate';
-import { findBreak } from '../adapters/broken/catalogue';
-import { INVARIANTS } from './invariants';
+import { breakImplementation } from '../selftest/broken/decorate';
+import { findBreak } from '../selftest/broken/catalogue';
+import { INVARIANTS } from '../matchers/invariants';
 import fc from 'fast-check';
 import { CreateGroup } from './commands/create-group';
 import { JoinGroup } from './commands/join-group';

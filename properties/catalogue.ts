@@ -3,21 +3,15 @@
  * their verdicts onto the rules they name; the vitest files run them at the configured depth.
  */
 import type { GroupTypeName, Implementation } from '../adapters/contract';
-import { INVARIANTS } from './invariants';
+import { INVARIANTS } from '../matchers/invariants';
 import { badInput } from './bad-input';
 import { decideOnce, lastSeat, oneAVChatRoom } from './races';
 import { dailyQuotaReset, muteExpiry } from './time';
 import { fuzz } from './run';
 
-export interface PropertyRunConfig {
-  numRuns: number;
-  seed: number;
-}
+import type { PropertyRunConfig, PropertyStats } from './config';
 
-export interface PropertyStats {
-  runs: number;
-  commands: number;
-}
+export type { PropertyRunConfig, PropertyStats };
 
 export interface PropertyEntry {
   id: string;

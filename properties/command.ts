@@ -6,10 +6,10 @@
  */
 import type fc from 'fast-check';
 import type { CallResult } from '../adapters/contract';
-import { ERRORS } from '../simulator/errors';
-import { deepEqual, preview, type Outcome } from '../steps/matchers';
-import { violations } from './invariants';
-import { observe, type Picture } from './observe';
+import { ERRORS } from '../simulator/core/errors';
+import { deepEqual, preview, type Outcome } from '../matchers/matchers';
+import { violations } from '../matchers/invariants';
+import { observe, type Picture } from '../matchers/observe';
 import { UNLIMITED_AV, type Model, type Real, type System } from './model';
 import { normalise } from './normalise';
 import { pickGroup, who } from './commands/pick';

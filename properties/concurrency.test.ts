@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { currentImplementation } from '../steps/implementation';
+import { currentImplementation } from '../adapters/resolve';
 import { decideOnce, lastSeat, oneAVChatRoom } from './races';
 import { fuzzConfig } from './run';
 

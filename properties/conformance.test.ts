@@ -5,7 +5,7 @@
  * nothing, the reference agrees, every invariant holds.
  */
 import { describe, it } from 'vitest';
-import { currentImplementation } from '../steps/implementation';
+import { currentImplementation } from '../adapters/resolve';
 import { fuzz } from './run';
 
 describe('fuzzed operation sequences', () => {

@@ -9,8 +9,8 @@ import { join, relative, resolve } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
 import { describe, expect, it } from 'vitest';
-import { findBreak } from '../adapters/broken/catalogue';
-import { breakImplementation } from '../adapters/broken/decorate';
+import { findBreak } from '../selftest/broken/catalogue';
+import { breakImplementation } from '../selftest/broken/decorate';
 import { simulatorImplementation } from '../adapters/simulator';
 import { fuzz, FuzzFailure } from './run';
 
@@ -50,7 +50,7 @@ describe('counterexamples as Gherkin', () => {
     const scenario = doc.feature!.children[0]!.rule!.children[0]!.scenario!;
     expect(scenario.steps.at(-1)!.text).toBe('the group invariants hold');
 
-    const broken = runFeature(feature, { GROUPSPEC_ADAPTER: join(ROOT, 'adapters/broken/index.ts'), GROUPSPEC_BREAK: brk.id });
+    const broken = runFeature(feature, { GROUPSPEC_ADAPTER: join(ROOT, 'selftest/broken/index.ts'), GROUPSPEC_BREAK: brk.id });
     expect(broken.status, broken.output).toBe(1);
     expect(broken.output).toContain("a user's group list holds exactly the groups whose member lists contain the user");
 

@@ -5,8 +5,8 @@
  * is read back from the implementation itself.
  */
 import type { App, GroupTypeName, Implementation, Session } from '../adapters/contract';
-import type { Outcome } from '../steps/matchers';
-import type { Picture } from './observe';
+import type { Outcome } from '../matchers/matchers';
+import type { Picture } from '../matchers/observe';
 
 export const USERS = ['alice', 'bob', 'carol', 'dave'] as const;
 export type User = (typeof USERS)[number];

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { App, CallResult, Implementation } from '../adapters/contract';
-import type { PropertyRunConfig } from './catalogue';
+import type { PropertyRunConfig } from './config';
 
 type Settled = { ok: true; data: any } | { ok: false; code: number | undefined };
 async function settle(p: Promise<CallResult>): Promise<Settled> {

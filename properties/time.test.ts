@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { currentImplementation } from '../steps/implementation';
+import { currentImplementation } from '../adapters/resolve';
 import { fuzzConfig } from './run';
 import { dailyQuotaReset, muteExpiry } from './time';
 

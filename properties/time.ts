@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Implementation } from '../adapters/contract';
 import { NotApplicable } from '../adapters/contract';
-import type { PropertyRunConfig } from './catalogue';
+import type { PropertyRunConfig } from './config';
 
 export async function muteExpiry(impl: () => Implementation, cfg: PropertyRunConfig): Promise<void> {
   if (!impl().capabilities.clock) throw new NotApplicable('clock control');

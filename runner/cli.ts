@@ -13,8 +13,8 @@ import { parseShard } from './shard';
 import { packageRoot } from './paths';
 import { loadCatalogue } from '../catalogue/catalogue';
 import { writeReports, compareRuns, mergeRuns } from './reports';
-import { resolveImplementation } from '../steps/implementation';
-import { startServer } from '../adapters/wire-server';
+import { resolveImplementation } from '../adapters/resolve';
+import { startServer } from '../servers/wire/server';
 
 const HELP = `groupspec: the executable specification of Tencent Cloud Chat group management
 

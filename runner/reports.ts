@@ -1,6 +1,6 @@
 /**
  * Rendering the result model: JUnit, a Markdown summary and the self-contained HTML page
- * (runner/html.ts); comparing and merging runs.
+ * (runner/html/index/index.ts); comparing and merging runs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
  */
 import type { DeliveredEvent, GroupTypeName } from '../adapters/contract';
 import { Given, Then, When, check } from './dsl';
-import { deepEqual, hasGroupCreate, preview, utf8Length } from './matchers';
+import { deepEqual, hasGroupCreate, preview, utf8Length } from '../matchers/matchers';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
 
 // ---- pure helpers ----

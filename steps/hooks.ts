@@ -1,7 +1,7 @@
 /** Per-scenario lifecycle: every scenario gets a fresh, isolated app, closed afterwards. */
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
 import { NOTHING_HAS_CHANGED, type GroupWorld } from './world';
-import { currentImplementation, resolveImplementation } from './implementation';
+import { currentImplementation, resolveImplementation } from '../adapters/resolve';
 
 import { INCIDENT_MEDIA_TYPE } from './incident';
 

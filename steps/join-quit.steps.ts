@@ -5,7 +5,7 @@
  * it), and the KICKED_OUT event.
  */
 import { Given, Then, When, check } from './dsl';
-import { findEvents, preview } from './matchers';
+import { findEvents, preview } from '../matchers/matchers';
 import type { GroupWorld } from './world';
 
 /** The name under which a session replaced by a later login on the same device stays reachable. */

@@ -4,7 +4,7 @@
  * the entries of a member list, and a member's own custom field.
  */
 import { Given, When, Then, check } from './dsl';
-import { deepEqual, preview } from './matchers';
+import { deepEqual, preview } from '../matchers/matchers';
 import { ADMIN, Skip, type GroupWorld } from './world';
 
 /** "guest1" to "guest3" -> guest1, guest2, guest3 (the same prefix, numbered without padding). */

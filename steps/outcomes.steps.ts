@@ -1,10 +1,10 @@
 /** Then: what the last call returned, what the API reads back, what each device received. */
 import type { GroupTypeName } from '../adapters/contract';
 import { Then, check } from './dsl';
-import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, hasGroupCreate, lastGroupList, preview, type MessageQuery } from './matchers';
+import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, hasGroupCreate, lastGroupList, preview, type MessageQuery } from '../matchers/matchers';
 import { ADMIN, Skip, type GroupWorld } from './world';
-import { violations } from '../properties/invariants';
-import { observe } from '../properties/observe';
+import { violations } from '../matchers/invariants';
+import { observe } from '../matchers/observe';
 
 Then('it succeeds', function (this: GroupWorld) {
   check(expectSuccess(this.last));

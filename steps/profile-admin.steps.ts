@@ -4,7 +4,7 @@
  */
 import type { GroupTypeName } from '../adapters/contract';
 import { Given, Then, When, check } from './dsl';
-import { at, deepEqual, findEvents, findMessages, lastGroupList, missingFields, preview, type MessageQuery } from './matchers';
+import { at, deepEqual, findEvents, findMessages, lastGroupList, missingFields, preview, type MessageQuery } from '../matchers/matchers';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
 
 function aliases(list: string): string[] {

@@ -5,11 +5,11 @@
  */
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import type { App, AppOptions, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
-import { at, type Outcome } from './matchers';
-import { callTimeoutMs, currentImplementation, eventuallyMs } from './implementation';
-import { responseIssue } from '../adapters/responses';
+import { at, type Outcome } from '../matchers/matchers';
+import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/resolve';
+import { responseIssue } from '../adapters/contract/responses';
 import { NotApplicable } from '../adapters/contract';
-import { Deadlines } from '../adapters/deadline';
+import { Deadlines } from '../adapters/contract/deadline';
 
 export const ADMIN = '@admin';
 const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };

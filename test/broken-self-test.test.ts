@@ -5,7 +5,7 @@
  * is the break's doing.
  *
  * A child process runs a batch of breaks in turn through cucumber's JavaScript API
- * (test/support/run-breaks.ts); the batches (GROUPSPEC_SELF_TEST_BATCHES, default one per CPU up to
+ * (selftest/run-breaks.ts); the batches (GROUPSPEC_SELF_TEST_BATCHES, default one per CPU up to
  * 2) run side by side. The findings are written to reports/suite-strength.json: for each
  * rule, the breaks its scenarios caught. GROUPSPEC_SUITE_STRENGTH=all runs every feature against
  * every break instead (slower), which also shows the other rules each break fails.
@@ -15,9 +15,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BREAKS } from '../adapters/broken/catalogue';
+import { BREAKS } from '../selftest/broken/catalogue';
 import { loadCatalogue } from '../catalogue/catalogue';
-import type { BreakOutcome, RunnerOutput, RunOutcome, ScenarioOutcome } from './support/run-breaks';
+import type { BreakOutcome, RunnerOutput, RunOutcome, ScenarioOutcome } from '../selftest/run-breaks';
 
 const ROOT = resolve(__dirname, '..');
 const SCOPE = process.env.GROUPSPEC_SUITE_STRENGTH === 'all' ? 'all' : 'rule';
@@ -57,7 +57,7 @@ let wallMs = 0;
 /** Runs the break runner on some breaks in a child process and parses what it prints. */
 function runBatch(args: string[]): Promise<RunnerOutput> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['-r', './runner/register-ts.js', 'test/support/run-breaks.ts', ...args], {
+    const child = spawn(process.execPath, ['-r', './runner/register-ts.js', 'selftest/run-breaks.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, GROUPSPEC_EVENTUALLY_MS: '100' },
       stdio: ['ignore', 'pipe', 'pipe'],

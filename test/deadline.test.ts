@@ -3,7 +3,7 @@
  * the World relies on it for every step's call.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bounded, Deadlines } from '../adapters/deadline';
+import { bounded, Deadlines } from '../adapters/contract/deadline';
 
 const never = () => new Promise<never>(() => undefined);
 const after = <T>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));

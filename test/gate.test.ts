@@ -89,7 +89,7 @@ describe('groupspec run', () => {
   it('honours an expectations file: an expected failure passes the gate, an unexpected pass fails it', () => {
     const file = join(tmp, 'expectations.json');
     writeFileSync(file, JSON.stringify({ rules: { 'dismiss.only-owner-dismisses': { status: 'failed', reason: 'our dismiss ignores roles', issue: 'https://example.invalid/1' } } }));
-    const broken = gate(['run', '--adapter', 'adapters/broken/index.ts', '--rule', 'dismiss.only-owner-dismisses', '--expectations', file, '--no-properties'], { GROUPSPEC_BREAK: 'refused-dismiss-half-applies' });
+    const broken = gate(['run', '--adapter', 'selftest/broken/index.ts', '--rule', 'dismiss.only-owner-dismisses', '--expectations', file, '--no-properties'], { GROUPSPEC_BREAK: 'refused-dismiss-half-applies' });
     expect(broken.status, broken.stdout).toBe(0);
     expect(verdicts(broken.result)).toEqual({ 'dismiss.only-owner-dismisses': 'expected failure' });
     const fine = gate(['run', '--rule', 'dismiss.only-owner-dismisses', '--expectations', file, '--no-properties']);

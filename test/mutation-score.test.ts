@@ -1,13 +1,13 @@
 /**
- * The mutation triage scorer (test/mutation/score.ts) and the committed triage itself: an entry
+ * The mutation triage scorer (selftest/mutation/score.ts) and the committed triage itself: an entry
  * must still point at code that exists, or it would silently stop describing anything.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mergeRuns, mutantsOf, renderMarkdown, runnerOf, score, type StrykerReport } from './mutation/score';
-import { CHUNKS } from './mutation/chunks';
-import { after, below, inside, whole } from './mutation/predicates';
-import { TRIAGE, type TriageEntry } from './mutation/triage';
+import { mergeRuns, mutantsOf, renderMarkdown, runnerOf, score, type StrykerReport } from '../selftest/mutation/score';
+import { CHUNKS } from '../selftest/mutation/chunks';
+import { after, below, inside, whole } from '../selftest/mutation/predicates';
+import { TRIAGE, type TriageEntry } from '../selftest/mutation/triage';
 
 const source = ["const a = x ?? 'one';", "if (n > 2) refuse(ERR.X, 'name', 'too long by far');", 'return a;'].join('\n');
 const loc = (line: number, c0: number, c1: number) => ({ start: { line, column: c0 }, end: { line, column: c1 } });
@@ -26,7 +26,7 @@ const report: StrykerReport = {
       ],
     },
   },
-  testFiles: { 'test/mutation/features.test.ts': { tests: [{ id: 't1', name: 'rule' }] }, 'properties/time.test.ts': { tests: [{ id: 't2', name: 'p' }] } },
+  testFiles: { 'selftest/mutation/features.test.ts': { tests: [{ id: 't1', name: 'rule' }] }, 'properties/time.test.ts': { tests: [{ id: 't2', name: 'p' }] } },
 };
 
 describe('mutation triage scorer', () => {
@@ -43,7 +43,7 @@ describe('mutation triage scorer', () => {
     expect(mutants[2]!.original).toBe("'too long by far'");
     expect(mutants[1]!.killedBy).toBe('features');
     expect(mutants[5]!.killedBy).toBe('properties');
-    expect([runnerOf('test/simulator/admin.test.ts'), runnerOf('properties/races.ts'), runnerOf('test/mutation/features.test.ts')]).toEqual(['unit', 'properties', 'features']);
+    expect([runnerOf('test/simulator/admin.test.ts'), runnerOf('properties/races.ts'), runnerOf('selftest/mutation/features.test.ts')]).toEqual(['unit', 'properties', 'features']);
   });
 
   it('scores raw and over the observable mutants, and reports untriaged survivors and unused entries', () => {

@@ -95,7 +95,7 @@ describe('reports of real runs', () => {
     const [g, br] = await Promise.all([
       gate(['run', ...ruleArgs, '--fuzz-runs', '5', '--seed', '7'], join(tmp, 'good')),
       // dismissing does nothing: scenarios fail, and the fuzzer finds and shrinks a counterexample
-      gate(['run', '--adapter', 'adapters/broken/index.ts', ...ruleArgs, '--fuzz-runs', '100', '--seed', '3'], join(tmp, 'broken'), { GROUPSPEC_BREAK: 'dismiss-does-nothing' }),
+      gate(['run', '--adapter', 'selftest/broken/index.ts', ...ruleArgs, '--fuzz-runs', '100', '--seed', '3'], join(tmp, 'broken'), { GROUPSPEC_BREAK: 'dismiss-does-nothing' }),
     ]);
     good = g;
     broken = br;

@@ -1,6 +1,6 @@
 /**
- * The wire protocol end to end: the reference server (adapters/wire-server.ts) driven through the
- * wire client (adapters/wire-client.ts), checked against the in-process adapter, plus the ways a
+ * The wire protocol end to end: the reference server (servers/wire/server.ts) driven through the
+ * wire client (adapters/wire/client.ts), checked against the in-process adapter, plus the ways a
  * request can be broken and what the server and the client make of each.
  */
 import { spawn } from 'node:child_process';
@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator, DEFAULT_START, NOTICE, TYPES } from '../simulator';
 import { NotApplicable, type Implementation, type Session } from '../adapters/contract';
 import { simulatorImplementation } from '../adapters/simulator';
-import { wireImplementation } from '../adapters/wire-client';
-import { BATCH_MAX_REQUESTS, DEFAULT_MAX_BODY_BYTES, startServer, type RunningServer } from '../adapters/wire-server';
+import { wireImplementation } from '../adapters/wire/client';
+import { BATCH_MAX_REQUESTS, DEFAULT_MAX_BODY_BYTES, startServer, type RunningServer } from '../servers/wire/server';
 
 let server: RunningServer;
 let wire: Implementation;
@@ -570,7 +570,7 @@ describe('unreachable and silent servers', () => {
 
 describe('the serve entry', () => {
   it('prints where it listens, serves, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['-r', './runner/register-ts.js', 'adapters/wire-main.ts', '--port', '0'], {
+    const child = spawn(process.execPath, ['-r', './runner/register-ts.js', 'servers/wire/main.ts', '--port', '0'], {
       cwd: path.resolve(__dirname, '..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

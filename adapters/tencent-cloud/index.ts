@@ -12,8 +12,8 @@
  */
 import type { ChatSDK } from '@tencentcloud/chat';
 import { ADMIN_COMMANDS } from '../../simulator/core';
-import { ChatError, ERR } from '../../simulator/errors';
-import { describeIssue } from '../../simulator/schemas';
+import { ChatError, ERR } from '../../simulator/core/errors';
+import { describeIssue } from '../../simulator/core/schemas';
 import {
   CONTRACT_VERSION, GROUP_TYPE_NAMES, NotApplicable,
   type AdminSurface, type App, type AppOptions, type CallResult, type Capabilities, type Implementation, type Session,

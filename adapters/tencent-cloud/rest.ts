@@ -10,7 +10,7 @@
  * Field names follow the REST pages of https://www.tencentcloud.com/document/product/1047 (one page
  * per command, cited at each builder).
  */
-import { ChatError, ERR } from '../../simulator/errors';
+import { ChatError, ERR } from '../../simulator/core/errors';
 import type { CallResult } from '../contract';
 
 export type RestService = 'group_open_http_svc' | 'im_open_login_svc';
@@ -133,7 +133,7 @@ export function isCommunityID(groupID: string): boolean {
   return groupID.startsWith('@TGS#_');
 }
 
-// ---- inputs (the simulator admin's option shapes, simulator/schemas.ts) ----
+// ---- inputs (the simulator admin's option shapes, simulator/core/schemas.ts) ----
 
 export interface CreateGroupInput {
   type: string;

@@ -12,8 +12,8 @@
  */
 import type { DeliveredEvent, Session, CallResult } from '../contract';
 import { RECORDED_EVENTS } from '../simulator';
-import { METHODS } from '../../simulator/shell/chat';
-import { ChatError, ERR } from '../../simulator/errors';
+import { METHODS } from '../../simulator/sdk/chat';
+import { ChatError, ERR } from '../../simulator/core/errors';
 import { OPAQUE_KEYS, plain, type IdSpace } from './ids';
 
 /** The parts of the SDK instance the adapter uses. */

@@ -2,9 +2,9 @@
  * The app admin's REST powers (`v4/group_open_http_svc/*`): what the app's backend can do that no
  * SDK user can. The admin acts with owner rights in every group, member or not ([GS]).
  */
-import { NOTICE } from '../constants';
-import { ERR, refuse } from '../errors';
-import type * as S from '../schemas';
+import { NOTICE } from './constants';
+import { ERR, refuse } from './errors';
+import type * as S from './schemas';
 import type { z } from 'zod';
 import type { MemberRecord } from './member-table';
 import { groupsOf, type Context, type GroupRecord } from './state';

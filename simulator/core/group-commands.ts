@@ -4,9 +4,9 @@
  * searchGroupByID. Each handler checks in the SDK's order (SDK-side codes first, then the
  * server's), and only then changes state through the Tx.
  */
-import { GROUP_TYPES, NOTICE, type GroupType, type InviteOption, type JoinOption } from '../constants';
-import { ERR, refuse } from '../errors';
-import type * as S from '../schemas';
+import { GROUP_TYPES, NOTICE, type GroupType, type InviteOption, type JoinOption } from './constants';
+import { ERR, refuse } from './errors';
+import type * as S from './schemas';
 import type { z } from 'zod';
 import { applicationKeys, avRoomOf, groupsOf, type Actor, type Context, type GroupRecord, type State } from './state';
 import type { Tx } from './tx';

@@ -5,8 +5,8 @@
  * either applies whole or, refused, leaves the state exactly as it found it.
  */
 import { z } from 'zod';
-import { ERR, RefusalSignal, type Refusal } from '../errors';
-import * as S from '../schemas';
+import { ERR, RefusalSignal, type Refusal } from './errors';
+import * as S from './schemas';
 import type { Delivery } from './deliveries';
 import * as A from './admin-commands';
 import * as G from './group-commands';

@@ -3,9 +3,9 @@
  * setGroupMemberMuteTime, setGroupMemberNameCard, setGroupMemberCustomField, getGroupMemberList,
  * getGroupMemberProfile, getGroupApplicationList, handleGroupApplication, getGroupOnlineMemberCount.
  */
-import { NOTICE } from '../constants';
-import { ERR, refuse } from '../errors';
-import type * as S from '../schemas';
+import { NOTICE } from './constants';
+import { ERR, refuse } from './errors';
+import type * as S from './schemas';
 import type { z } from 'zod';
 import type { MemberRecord } from './member-table';
 import type { Actor, ApplicationRecord, Context, GroupRecord, State } from './state';

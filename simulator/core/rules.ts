@@ -2,8 +2,8 @@
  * Shared checks and effects used by several commands. Each check refuses with the registry code
  * of the rule it enforces; each effect goes through the Tx so a later refusal undoes it.
  */
-import { NOTICE, TYPES, type GroupType, type Role } from '../constants';
-import { ERR, refuse } from '../errors';
+import { NOTICE, TYPES, type GroupType, type Role } from './constants';
+import { ERR, refuse } from './errors';
 import type { Audience, NoticePayload, TipPayload } from './deliveries';
 import type { MemberRecord } from './member-table';
 import { applicationKeys, type Actor, type Context, type GroupRecord, type State } from './state';

@@ -2,7 +2,7 @@
  * The simulator's state: plain data, owned by the core. Nothing here reads a clock or a random
  * source; time and identity come in through `Context`.
  */
-import type { GroupType, InviteOption, JoinOption, Role } from '../constants';
+import type { GroupType, InviteOption, JoinOption, Role } from './constants';
 import { MemberTable } from './member-table';
 
 export interface Limits {

@@ -3,8 +3,8 @@
  * Both are small key-value stores on a group, readable and writable by its members, announced to
  * every member's devices on change.
  */
-import { ERR, refuse } from '../errors';
-import type * as S from '../schemas';
+import { ERR, refuse } from './errors';
+import type * as S from './schemas';
 import type { z } from 'zod';
 import type { Actor, Context, GroupRecord } from './state';
 import type { Tx } from './tx';

@@ -2,7 +2,7 @@
  * Builds the SDK's Message objects for group tips, group system notices and the `group_create`
  * custom message. A fresh object for every device: handlers may mutate what they receive.
  */
-import { TYPES } from '../constants';
+import { TYPES } from '../core/constants';
 import type { NoticePayload, TipPayload } from '../core/deliveries';
 import { clonePlain } from './clone';
 

@@ -6,7 +6,7 @@
  * in client-side-checks.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChatError } from '../../simulator/errors';
+import { ChatError } from '../../simulator/core/errors';
 import { IdSpace } from '../../adapters/tencent-cloud/ids';
 import { FetchXMLHttpRequest, installBrowserGlobals, loadFreshSdk, SdkSession, type SdkInstance, type SdkModule } from '../../adapters/tencent-cloud/sdk';
 

@@ -4,7 +4,7 @@
  * apply, admission, decisions, dismissal and the undo log.
  */
 import { describe, expect, it } from 'vitest';
-import { ERR } from '../../simulator/errors';
+import { ERR } from '../../simulator/core/errors';
 import { Tx } from '../../simulator/core/tx';
 import { newMember } from '../../simulator/core/rules';
 import { MemberTable } from '../../simulator/core/member-table';

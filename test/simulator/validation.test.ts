@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METHODS } from '../../simulator/shell/chat';
+import { METHODS } from '../../simulator/sdk/chat';
 import { refusal, snapshot, world } from '../helpers';
 
 /** For every SDK method, inputs of the wrong shape: each must give 10004 and change nothing. */

@@ -1,9 +1,12 @@
 /**
- * The shell around the pure core: sessions (a Chat per user and device), the injected clock,
+ * The shell around the pure core: sessions (an endpoint per user and device), the injected clock,
  * delivery of events to every logged-in device, and an event log tests can read.
+ *
+ * It owns no SDK shape: the surfaces above (simulator/sdk) implement `Endpoint` and hand one in on
+ * login, so the shell never imports them. Imports: simulator/core and this folder only.
  */
-import { EVENT, TYPES } from '../constants';
-import { ChatError, ERR, type Refusal } from '../errors';
+import { EVENT, TYPES } from '../core/constants';
+import { ChatError, ERR, type Refusal } from '../core/errors';
 import {
   ADMIN_COMMANDS, closeSession, createState, DEFAULT_LIMITS, executeAdmin, executeUser, openSession,
   type AdminCommandName, type Audience, type Delivery, type Limits, type Outcome, type State, type UserCommandName,
@@ -11,11 +14,9 @@ import {
 import { groupView, publicGroupView, seconds } from '../core/views';
 import { groupsOf } from '../core/state';
 import { z } from 'zod';
-import { describeIssue, LoginOptions } from '../schemas';
+import { describeIssue } from '../core/schemas';
 import { VirtualClock, type Clock } from './clock';
 import { customGroupMessage, noticeMessage, tipMessage } from './messages';
-import { Chat } from './chat';
-import { AppAdmin } from './admin';
 import { clonePlain } from './clone';
 
 export type LimitOverrides = Partial<Omit<Limits, 'memberCap'>> & { memberCap?: Partial<Limits['memberCap']> };
@@ -56,9 +57,18 @@ export const SimulatorOptionsSchema = z
   })
   .optional();
 
-export class Simulator {
+/** What the shell needs of a logged-in device; the SDK surfaces above implement it. */
+export interface Endpoint {
+  readonly userID: string;
+  readonly device: string;
+  /** Hands an event to the device's listeners (and records it through `record`). */
+  emit(name: string, data: unknown): void;
+  /** Cuts the device off after a kick: it no longer reaches the service. */
+  detach(): void;
+}
+
+export class Service<Chat extends Endpoint = Endpoint> {
   readonly clock: Clock;
-  readonly admin: AppAdmin;
   readonly limits: Limits;
   /** @internal the core state; read it through the API in tests. */
   readonly state: State;
@@ -87,25 +97,20 @@ export class Simulator {
     } as Limits;
     this.state = createState(this.limits, options.seed ?? 1);
     this.messageIDPrefix = `${this.state.seed}-`;
-    this.admin = new AppAdmin(this, options.adminUserID ?? 'administrator');
   }
 
   /**
-   * Logs `userID` in on `device` (default 'web') and returns that device's Chat. Logging in again
-   * on the same device kicks the earlier Chat out (KICKED_OUT, multipleAccount).
+   * Opens `userID`'s session on `device` with the endpoint `make` builds. A session already open on
+   * that device is kicked out first (KICKED_OUT, multipleAccount), as the SDK does.
    */
-  login(userID: string, options?: { device?: string; unlimitedAVChatRoom?: boolean }): Chat {
-    if (typeof userID !== 'string' || userID === '') throw new ChatError(ERR.INVALID_PARAMETER, 'Invalid parameter (userID: must be a non-empty string)');
-    const parsed = LoginOptions.safeParse(options);
-    if (!parsed.success) throw new ChatError(ERR.INVALID_PARAMETER, `Invalid parameter (login options: ${parsed.error.issues[0]?.message ?? 'invalid'})`);
-    const device = parsed.data?.device ?? 'web';
+  protected attach(userID: string, device: string, unlimitedAVChatRoom: boolean, make: () => Chat): Chat {
     const previous = this.chats.get(userID)?.get(device);
     if (previous !== undefined) {
       previous.emit(EVENT.KICKED_OUT, { type: TYPES.KICKED_OUT_MULT_ACCOUNT });
       previous.detach();
     }
-    openSession(this.state, userID, device, parsed.data?.unlimitedAVChatRoom === true);
-    const chat = new Chat(this, userID, device);
+    openSession(this.state, userID, device, unlimitedAVChatRoom);
+    const chat = make();
     let devices = this.chats.get(userID);
     if (devices === undefined) {
       devices = new Map();
@@ -263,10 +268,6 @@ export class Simulator {
   record(chat: Chat, name: string, data: unknown): void {
     this.log.push({ seq: ++this.eventSeq, userID: chat.userID, device: chat.device, name, data });
   }
-}
-
-export function createSimulator(options?: SimulatorOptions): Simulator {
-  return new Simulator(options);
 }
 
 export type { Refusal };

@@ -11,11 +11,11 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { z } from 'zod';
-import { ChatError } from '../simulator/errors';
+import { ChatError } from '../../simulator/core/errors';
 import {
   CONTRACT_VERSION, GROUP_TYPE_NAMES, NotApplicable,
   type AdminSurface, type App, type AppOptions, type CallResult, type Capabilities, type DeliveredEvent, type Implementation, type Session,
-} from './contract';
+} from '../contract';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 

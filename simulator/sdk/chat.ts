@@ -3,11 +3,11 @@
  * `{code, data}` responses. Failures reject with an Error carrying the real Tencent `code`.
  */
 import type { z } from 'zod';
-import { ERR, ChatError } from '../errors';
-import type * as S from '../schemas';
+import { ERR, ChatError } from '../core/errors';
+import type * as S from '../core/schemas';
 import { validateUser, type UserCommandName } from '../core';
-import type { Simulator } from './simulator';
-import { clonePlain } from './clone';
+import type { Service } from '../shell/service';
+import { clonePlain } from '../shell/clone';
 
 export interface ChatResponse<T = any> {
   code: 0;
@@ -40,7 +40,7 @@ export class Chat {
   private notReady: { code: number; why: string } = { code: ERR.USER_NOT_LOGGED_IN, why: 'The user has not logged in' };
 
   constructor(
-    private readonly sim: Simulator,
+    private readonly sim: Service<Chat>,
     readonly userID: string,
     readonly device: string,
   ) {}

@@ -5,7 +5,7 @@
  * deadline as `bounded` more cheaply to a caller that makes many short calls one after another (the
  * World, for every step's call: some 30 000 calls in a feature run).
  */
-import type { App, Implementation, Session } from './contract';
+import type { App, Implementation, Session } from '.';
 
 export function timeoutError(what: string, ms: number): Error {
   return Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'TimeoutError' });

@@ -1,9 +1,9 @@
 /**
- * `node -r ts-node/register/transpile-only adapters/wire-main.ts [--port N] [--host H]`: serves the
+ * `node -r ts-node/register/transpile-only servers/wire/main.ts [--port N] [--host H]`: serves the
  * reference simulator over the wire protocol until SIGINT or SIGTERM. Kept to argument parsing and
  * signal handling so that `groupspec serve` can call startServer itself and behave the same.
  */
-import { startServer } from './wire-server';
+import { startServer } from './server';
 
 const USAGE = 'usage: wire-main [--port N] [--host H]';
 

@@ -1,8 +1,8 @@
-/** Triage of the surviving mutants of simulator/shell/chat.ts and simulator/shell/admin.ts (see ../triage.ts). */
+/** Triage of the surviving mutants of simulator/sdk/chat.ts and simulator/sdk/admin.ts (see ../triage.ts). */
 import type { TriageEntry } from '../triage';
 
-const C = 'simulator/shell/chat.ts';
-const A = 'simulator/shell/admin.ts';
+const C = 'simulator/sdk/chat.ts';
+const A = 'simulator/sdk/admin.ts';
 
 const LISTENERS = "Chat.on/once/off listener bookkeeping: the adapter registers one handler per event at login and reads its own event log, never calling once or off";
 const CHAT_GUARD = "invoke's guard against names that are not group methods of the Web SDK: an app calls the typed methods, and the suite only calls declared SDK methods";

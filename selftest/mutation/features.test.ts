@@ -1,7 +1,7 @@
 /**
  * The whole Gherkin suite as vitest tests, so that mutation testing (Stryker's vitest runner) counts
  * the features. It is not part of `npm test`, which runs cucumber-js itself: vitest.config.mts
- * excludes test/mutation/, and vitest.mutation.config.mts (used by `npm run mutation`) includes it.
+ * excludes selftest/mutation/, and vitest.mutation.config.mts (used by `npm run mutation`) includes it.
  * Run it alone with `npx vitest run -c vitest.mutation.config.mts test/mutation`.
  *
  * How: cucumber's JavaScript API with the configuration of cucumber.js (default profile), except
@@ -40,7 +40,7 @@ function filesUnder(dir: string, ext: string): string[] {
 /** The `dir/**\/*.ext` globs of cucumber.js as [dir, ext]; anything else is refused, so this file never silently runs less. */
 function simpleGlob(pattern: string): [string, string] {
   const m = /^([\w./-]+)\/\*\*\/\*(\.\w+)$/.exec(pattern);
-  if (m === null) throw new Error(`test/mutation/features.test.ts understands only "dir/**/*.ext" globs in cucumber.js, not "${pattern}"`);
+  if (m === null) throw new Error(`selftest/mutation/features.test.ts understands only "dir/**/*.ext" globs in cucumber.js, not "${pattern}"`);
   return [m[1]!, m[2]!];
 }
 

@@ -1,10 +1,10 @@
-/** Triage of the surviving mutants of simulator/schemas.ts, simulator/errors.ts, simulator/constants.ts (see ../triage.ts). */
+/** Triage of the surviving mutants of simulator/core/schemas.ts, simulator/core/errors.ts, simulator/core/constants.ts (see ../triage.ts). */
 import { inside } from '../predicates';
 import type { TriageEntry } from '../triage';
 
-const S = 'simulator/schemas.ts';
-const E = 'simulator/errors.ts';
-const C = 'simulator/constants.ts';
+const S = 'simulator/core/schemas.ts';
+const E = 'simulator/core/errors.ts';
+const C = 'simulator/core/constants.ts';
 
 
 const DETAIL = "only the refusal's detail prose in the message changes: the code and the field it names stay";

@@ -4,7 +4,7 @@
  * an event dropped). They prove the suite can fail: each names the rule ID it breaks, and the
  * suite must fail that rule.
  */
-import type { AdminSurface, App, AppOptions, CallResult, DeliveredEvent, Implementation, Session } from '../contract';
+import type { AdminSurface, App, AppOptions, CallResult, DeliveredEvent, Implementation, Session } from '../../adapters/contract';
 
 export interface BreakContext {
   /** The app's untouched admin surface, for effects a break adds behind the scenes. */

@@ -7,7 +7,7 @@
  * edited log is stable: what a session was shown once stays where it was, and the suite's
  * "events since the last action" cursors keep working.
  */
-import type { CallResult, DeliveredEvent, Session } from '../contract';
+import type { CallResult, DeliveredEvent, Session } from '../../adapters/contract';
 import { attempt, refusal, type BreakContext, type Interceptor } from './decorate';
 
 export type Failure = { code: number; message: string; failed: true };

@@ -3,7 +3,7 @@
  * this one process, through cucumber's JavaScript API, and prints what happened as JSON on stdout
  * (cucumber's own output goes nowhere).
  *
- *   ts-node -T test/support/run-breaks.ts [--scope=rule|all] [--breaks=id,id] [--baseline]
+ *   ts-node -T selftest/run-breaks.ts [--scope=rule|all] [--breaks=id,id] [--baseline]
  *
  * --scope=rule (default) runs, for each break, only the scenarios of the rule it breaks
  * (`--tags @rule:<id>`, over the feature file that holds it); --scope=all runs every feature against
@@ -19,13 +19,13 @@ import { Writable } from 'node:stream';
 import { join, resolve } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
-import { loadCatalogue } from '../../catalogue/catalogue';
-import { BREAKS } from '../../adapters/broken/catalogue';
-import { resetImplementation } from '../../steps/implementation';
-import { INCIDENT_MEDIA_TYPE } from '../../steps/incident';
+import { loadCatalogue } from '../catalogue/catalogue';
+import { BREAKS } from './broken/catalogue';
+import { resetImplementation } from '../adapters/resolve';
+import { INCIDENT_MEDIA_TYPE } from '../steps/incident';
 
-const ROOT = resolve(__dirname, '../..');
-const ADAPTER = join(ROOT, 'adapters/broken/index.ts');
+const ROOT = resolve(__dirname, '..');
+const ADAPTER = join(ROOT, 'selftest/broken/index.ts');
 
 export interface StepOutcome {
   text: string;

@@ -1,7 +1,8 @@
-/** Triage of the surviving mutants of simulator/shell/simulator.ts, messages.ts, clock.ts, clone.ts (see ../triage.ts). */
+/** Triage of the surviving mutants of simulator/shell/service.ts, simulator/sdk/simulator.ts, messages.ts, clock.ts, clone.ts (see ../triage.ts). */
 import type { TriageEntry } from '../triage';
 
-const S = 'simulator/shell/simulator.ts';
+const S = 'simulator/shell/service.ts';
+const L = 'simulator/sdk/simulator.ts';
 const M = 'simulator/shell/messages.ts';
 const K = 'simulator/shell/clock.ts';
 const C = 'simulator/shell/clone.ts';
@@ -84,9 +85,9 @@ export const triage: readonly TriageEntry[] = [
   { file: S, line: 'this.messageIDPrefix = `${this.state.seed}-`;', mutator: 'StringLiteral', disposition: 'no-rule', why: 'the spelling of a message ID: no catalogued rule documents it (IDs stay unique)' },
 
   // ---- simulator.ts: login and sessions ----
-  { file: S, line: "if (typeof userID !== 'string' || userID === '') throw new ChatError(ERR.INVALID_PARAMETER,", mutator: ['ConditionalExpression', 'LogicalOperator', 'StringLiteral'], disposition: 'simulator-only', why: LOGIN },
-  { file: S, line: 'if (!parsed.success) throw new ChatError(ERR.INVALID_PARAMETER, `Invalid parameter (login options:', mutator: ['ConditionalExpression', 'StringLiteral', 'LogicalOperator', 'OptionalChaining'], disposition: 'simulator-only', why: LOGIN },
-  { file: S, line: "const device = parsed.data?.device ?? 'web';", mutator: 'StringLiteral', code: "'web'", disposition: 'simulator-only', why: "the default device's name, seen only in the simulator's event log; logins without a device still share one" },
+  { file: L, line: "if (typeof userID !== 'string' || userID === '') throw new ChatError(ERR.INVALID_PARAMETER,", mutator: ['ConditionalExpression', 'LogicalOperator', 'StringLiteral'], disposition: 'simulator-only', why: LOGIN },
+  { file: L, line: 'if (!parsed.success) throw new ChatError(ERR.INVALID_PARAMETER, `Invalid parameter (login options:', mutator: ['ConditionalExpression', 'StringLiteral', 'LogicalOperator', 'OptionalChaining'], disposition: 'simulator-only', why: LOGIN },
+  { file: L, line: "const device = parsed.data?.device ?? 'web';", mutator: 'StringLiteral', code: "'web'", disposition: 'simulator-only', why: "the default device's name, seen only in the simulator's event log; logins without a device still share one" },
   { file: S, line: 'this.loginOrder.set(userID, ++this.loginSerial);', mutator: 'UpdateOperator', disposition: 'simulator-only', why: ORDER },
   { file: S, line: 'if (devices?.get(chat.device) !== chat) return;', mutator: ['ConditionalExpression', 'OptionalChaining'], disposition: 'equivalent', why: 'endSession is called only for a logged-in Chat (logout checks loggedIn; a kick detaches before the new Chat is stored), which is always the current one' },
   { file: S, line: 'if (devices.size === 0) {', mutator: ['ConditionalExpression', 'BlockStatement'], when: (m) => m.replacement !== 'true', disposition: 'simulator-only', why: `an empty device map delivers to nobody; the user's kept login order means ${ORDER}` },

@@ -3,8 +3,8 @@
  * GROUPSPEC_URL (a wire-protocol server), GROUPSPEC_ADAPTER (a module exporting
  * `createImplementation()` or a default factory, possibly async), or the embedded simulator.
  */
-import type { Implementation } from '../adapters/contract';
-import { simulatorImplementation } from '../adapters/simulator';
+import type { Implementation } from './contract';
+import { simulatorImplementation } from './simulator';
 
 let chosen: Implementation | undefined;
 
@@ -15,7 +15,7 @@ export async function resolveImplementation(env: NodeJS.ProcessEnv = process.env
   if (url !== undefined && url !== '') {
     // loaded only when asked for: an in-process run needs no HTTP client
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { wireImplementation } = require('../adapters/wire-client') as typeof import('../adapters/wire-client');
+    const { wireImplementation } = require('./wire/client') as typeof import('./wire/client');
     chosen = await wireImplementation(url, { timeoutMs: callTimeoutMs(env) });
   } else if (modulePath === undefined || modulePath === '' || modulePath === 'simulator') {
     chosen = simulatorImplementation();

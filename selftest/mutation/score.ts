@@ -1,5 +1,5 @@
 /**
- * Scores a Stryker run against the committed survivor triage (test/mutation/triage.ts).
+ * Scores a Stryker run against the committed survivor triage (selftest/mutation/triage.ts).
  *
  * Stryker's own score counts every mutant alike. Issue #7 asks what the features and properties
  * kill, and wants every survivor either killed or given a reason; so this reads Stryker's JSON
@@ -51,7 +51,7 @@ export interface Mutant {
 const VALID = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 
 export function runnerOf(testFile: string): Runner {
-  if (testFile.includes('test/mutation/')) return 'features';
+  if (testFile.includes('selftest/mutation/')) return 'features';
   if (testFile.startsWith('properties/') || testFile.includes('/properties/')) return 'properties';
   return 'unit';
 }

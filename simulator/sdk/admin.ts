@@ -3,11 +3,11 @@
  * `{code, data}` / coded-error contract as the SDK, so one test style covers both.
  */
 import type { z } from 'zod';
-import { ChatError, ERR } from '../errors';
-import type * as S from '../schemas';
+import { ChatError, ERR } from '../core/errors';
+import type * as S from '../core/schemas';
 import { ADMIN_COMMANDS, type AdminCommandName } from '../core';
 import type { ChatResponse } from './chat';
-import type { Simulator } from './simulator';
+import type { Service } from '../shell/service';
 
 type In<T extends z.ZodType> = z.input<T>;
 
@@ -22,7 +22,7 @@ function isGroupIDOnly(arg: unknown): arg is { groupID: string } {
 
 export class AppAdmin {
   constructor(
-    private readonly sim: Simulator,
+    private readonly sim: Service,
     readonly adminID: string,
   ) {}
 

@@ -1,5 +1,5 @@
 /** Breaks of the members area: roles, muting, name cards and custom fields, reading and removing members. */
-import type { CallResult, Session } from '../../contract';
+import type { CallResult, Session } from '../../../adapters/contract';
 import { attempt, refusal, type Break, type BreakContext } from '../decorate';
 import {
   groupInfo, groupOf, hiding, isFailure, isFirstDevice, isMessage, liveSession, memberAnswer, memberFor, memoMap, ok, rethrow, roleOf, withEdits,

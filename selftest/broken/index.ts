@@ -2,8 +2,8 @@
  * An adapter module for the runner: `GROUPSPEC_BREAK=<id>` picks a broken implementation from the
  * catalogue (the reference simulator with one rule violated).
  */
-import { simulatorImplementation } from '../simulator';
-import type { Implementation } from '../contract';
+import { simulatorImplementation } from '../../adapters/simulator';
+import type { Implementation } from '../../adapters/contract';
 import { breakImplementation } from './decorate';
 import { BREAKS, findBreak } from './catalogue';
 

@@ -10,12 +10,12 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { createSimulator, DEFAULT_LIMITS, isCodedError, VirtualClock, type Chat, type LimitOverrides, type Simulator, type SimulatorOptions } from '../simulator';
-import { GROUP_TYPES } from '../simulator/constants';
-import { ADMIN_COMMANDS } from '../simulator/core';
-import { METHODS } from '../simulator/shell/chat';
-import { CONTRACT_VERSION } from './contract';
-import { RECORDED_EVENTS, simulatorImplementation } from './simulator';
+import { createSimulator, DEFAULT_LIMITS, isCodedError, VirtualClock, type Chat, type LimitOverrides, type Simulator, type SimulatorOptions } from '../../simulator';
+import { GROUP_TYPES } from '../../simulator/core/constants';
+import { ADMIN_COMMANDS } from '../../simulator/core';
+import { METHODS } from '../../simulator/sdk/chat';
+import { CONTRACT_VERSION } from '../../adapters/contract';
+import { RECORDED_EVENTS, simulatorImplementation } from '../../adapters/simulator';
 
 /** The protocol's version is the contract's: a change that breaks adapters breaks servers too. */
 export const PROTOCOL_VERSION = CONTRACT_VERSION;

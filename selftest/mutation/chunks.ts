@@ -21,9 +21,9 @@ export const CHUNKS: Record<string, string[]> = {
   corerest: ['simulator/core/index.ts', 'simulator/core/views.ts', 'simulator/core/tx.ts', 'simulator/core/state.ts', 'simulator/core/deliveries.ts'],
   table: ['simulator/core/member-table.ts'],
   // the error registry's table (lines before 54) is report metadata, as in stryker.config.json
-  schemas: ['simulator/schemas.ts', 'simulator/errors.ts:54-146', 'simulator/constants.ts'],
-  chat: ['simulator/shell/chat.ts', 'simulator/shell/admin.ts'],
-  shell: ['simulator/shell/simulator.ts', 'simulator/shell/messages.ts', 'simulator/shell/clock.ts', 'simulator/shell/clone.ts'],
+  schemas: ['simulator/core/schemas.ts', 'simulator/core/errors.ts:54-146', 'simulator/core/constants.ts'],
+  chat: ['simulator/sdk/chat.ts', 'simulator/sdk/admin.ts', 'simulator/sdk/simulator.ts'],
+  shell: ['simulator/shell/service.ts', 'simulator/shell/messages.ts', 'simulator/shell/clock.ts', 'simulator/shell/clone.ts'],
 };
 
 function main(): void {

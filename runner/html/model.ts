@@ -1,0 +1,185 @@
+/**
+ * The report page's view model: the permission grid (from conformance.json, with may / may-not
+ * hints from the feature files) and the trimmed data the rule list is built from.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
+import { IdGenerator } from '@cucumber/messages';
+import { ACCEPTED, VERDICTS, totals, worst, type Conformance, type Failure, type PropertyResult, type RuleResult, type Verdict } from '../model';
+import { featureFiles } from '../../catalogue/catalogue';
+
+/** What a permission-grid example row expects, read from the feature files. */
+export interface GridOutcome {
+  /** The scenario name the row expands to; a hint applies only to a scenario of that name. */
+  name: string;
+  allowed: boolean;
+  /** The refusal's code, when the row expects one. */
+  code?: number;
+  /** A status the row expects on success, e.g. the join status "WaitAdminApproval". */
+  status?: string;
+  /** The name of the Examples block, e.g. "Not even the owner of a Work group". */
+  examples?: string;
+}
+
+export const ROLE_ORDER = ['owner', 'admin', 'member', 'non-member', 'app admin'];
+export const TYPE_ORDER = ['Work', 'Public', 'Meeting', 'AVChatRoom', 'Community'];
+
+/** What each verdict means, in the words the page uses. */
+export const MEANING: Record<Verdict, string> = {
+  passed: 'did what the rule says',
+  failed: 'did otherwise',
+  'not applicable': 'needs a capability the implementation does not declare',
+  'expected failure': 'failed, and the expectations file says so',
+  'unexpected pass': 'passed, but the expectations file expects a failure: update the file',
+  timeout: 'a call missed its deadline',
+  crashed: 'threw an error without a Tencent code, returned data that fails the response schema, or the connection broke',
+};
+
+// the permission grid
+
+export interface GridCell {
+  /** Rule IDs and scenarios behind the cell. */
+  scenarios: Array<{ rule: string; name: string; location: string; verdict: Verdict }>;
+  verdict: Verdict;
+  /** true: the role may; false: it may not; 'mixed': the scenarios disagree; undefined: not known. */
+  allowed: boolean | 'mixed' | undefined;
+  codes: number[];
+  statuses: string[];
+  examples: string[];
+}
+
+export interface GridOperation {
+  operation: string;
+  roles: string[];
+  /** cells[role][type] */
+  cells: Record<string, Record<string, GridCell>>;
+}
+
+export interface Grid {
+  types: string[];
+  operations: GridOperation[];
+}
+
+interface GridKey {
+  operation: string;
+  role: string;
+  type: string;
+  allowed: boolean | undefined;
+}
+
+/** Role, operation, type (and, where the name says so, may / may not) of a permission-grid scenario. */
+export function gridKey(name: string): GridKey | undefined {
+  let m = /^(.+?), by role(?: and type)?: (.+?) (may not|may) .*?\ban? (\w+) group\b/.exec(name);
+  if (m !== null) return { operation: m[1]!, role: m[2]!, type: m[4]!, allowed: m[3] === 'may' };
+  m = /^(.+?), (allowed|refused): the (.+?) of an? (\w+) group\b/.exec(name);
+  if (m !== null) return { operation: m[1]!, role: m[3]!, type: m[4]!, allowed: m[2] === 'allowed' };
+  m = /^(.+?), by role(?: and type)?: (.+?) in an? (\w+) group\b/.exec(name);
+  if (m !== null) return { operation: m[1]!, role: m[2]!, type: m[3]!, allowed: undefined };
+  return undefined;
+}
+
+/** How many of these counts the gate does not accept. */
+export const notAsExpected = (n: Record<Verdict, number>): number => VERDICTS.reduce((sum, v) => sum + (ACCEPTED.has(v) ? 0 : n[v]), 0);
+
+export function permissionGrid(result: Conformance, outcomes: Record<string, GridOutcome> = {}): Grid {
+  const ops = new Map<string, GridOperation>();
+  const types = new Set<string>();
+  for (const rule of result.rules) {
+    for (const s of rule.scenarios) {
+      const key = gridKey(s.name);
+      if (key === undefined) continue;
+      const hint = outcomes[s.location];
+      const fromFeature = hint !== undefined && hint.name === s.name ? hint : undefined;
+      const allowed = fromFeature?.allowed ?? key.allowed;
+      types.add(key.type);
+      let op = ops.get(key.operation);
+      if (op === undefined) ops.set(key.operation, (op = { operation: key.operation, roles: [], cells: {} }));
+      if (!op.roles.includes(key.role)) op.roles.push(key.role);
+      const row = (op.cells[key.role] ??= {});
+      const cell = (row[key.type] ??= { scenarios: [], verdict: 'not applicable', allowed: undefined, codes: [], statuses: [], examples: [] });
+      const first = cell.scenarios.length === 0;
+      cell.scenarios.push({ rule: rule.id, name: s.name, location: s.location, verdict: s.verdict });
+      cell.verdict = worst(cell.scenarios.map((x) => x.verdict));
+      if (first) cell.allowed = allowed;
+      else if (cell.allowed !== allowed) cell.allowed = 'mixed';
+      if (fromFeature?.code !== undefined && !cell.codes.includes(fromFeature.code)) cell.codes.push(fromFeature.code);
+      if (fromFeature?.status !== undefined && !cell.statuses.includes(fromFeature.status)) cell.statuses.push(fromFeature.status);
+      if (fromFeature?.examples !== undefined && fromFeature.examples !== '' && !cell.examples.includes(fromFeature.examples)) cell.examples.push(fromFeature.examples);
+    }
+  }
+  const rank = (list: string[], x: string) => (list.includes(x) ? list.indexOf(x) : list.length);
+  for (const op of ops.values()) op.roles.sort((a, b) => rank(ROLE_ORDER, a) - rank(ROLE_ORDER, b) || (a < b ? -1 : 1));
+  return { types: [...types].sort((a, b) => rank(TYPE_ORDER, a) - rank(TYPE_ORDER, b) || (a < b ? -1 : 1)), operations: [...ops.values()] };
+}
+
+
+/**
+ * The outcome of every permission-grid example row of the feature files whose steps say "it
+ * succeeds", "it fails with code N" or "the join status is "S"", by location
+ * (features/<file>:<line>).
+ */
+export function permissionOutcomes(featuresDir: string): Record<string, GridOutcome> {
+  const out: Record<string, GridOutcome> = {};
+  for (const path of featureFiles(featuresDir)) {
+    const uri = `features/${relative(featuresDir, path).split(sep).join('/')}`;
+    let doc;
+    try {
+      doc = new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher()).parse(readFileSync(path, 'utf8'));
+    } catch {
+      continue;
+    }
+    const rows = new Map<string, { line: number; examples: string }>();
+    for (const child of doc.feature?.children ?? []) {
+      for (const sc of [...(child.rule?.children ?? []), child].map((c) => c.scenario).filter((s) => s !== undefined)) {
+        for (const ex of sc.examples) for (const row of ex.tableBody) rows.set(row.id, { line: row.location.line, examples: ex.name });
+      }
+    }
+    for (const pickle of compile({ ...doc, uri }, uri, IdGenerator.incrementing())) {
+      if (gridKey(pickle.name) === undefined) continue;
+      const row = rows.get(pickle.astNodeIds[pickle.astNodeIds.length - 1]!);
+      if (row === undefined) continue;
+      for (const step of pickle.steps) {
+        const m = /^it (succeeds|fails with code (\d+))\b/.exec(step.text);
+        const status = /^the join status is "(\w+)"/.exec(step.text)?.[1];
+        if (m === null && status === undefined) continue;
+        const code = m?.[2] === undefined ? {} : { code: Number(m[2]) };
+        out[`${uri}:${row.line}`] = { name: pickle.name, allowed: m === null || m[1] === 'succeeds', ...code, ...(status === undefined ? {} : { status }), examples: row.examples };
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the embedded data
+
+const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n)}… (cut for the page; conformance.json has the full text)`);
+
+function trimFailure(f: Failure, n: number): Failure {
+  return {
+    step: cut(f.step, n),
+    message: cut(f.message, n),
+    ...(f.expected === undefined ? {} : { expected: cut(f.expected, n) }),
+    ...(f.actual === undefined ? {} : { actual: cut(f.actual, n) }),
+    ...(f.replay === undefined ? {} : { replay: { ...f.replay, ...(f.replay.scenario === undefined ? {} : { scenario: cut(f.replay.scenario, n * 2) }) } }),
+  };
+}
+
+/** What the rule list needs: the rules (long failure texts cut to fit the budget) and each property's verdict. */
+export function embeddedData(result: Conformance, budget = 1_200_000): { rules: RuleResult[]; properties: Array<Pick<PropertyResult, 'id' | 'title' | 'verdict'>>; ambiguities: string[] } {
+  const properties = result.properties.map((p) => ({ id: p.id, title: p.title, verdict: p.verdict }));
+  const ambiguities = result.ambiguities.map((a) => a.anchor);
+  let data = { rules: result.rules, properties, ambiguities };
+  for (const n of [4000, 1000, 300, 100]) {
+    data = { rules: result.rules.map((r) => ({ ...r, scenarios: r.scenarios.map((s) => (s.failure === undefined ? s : { ...s, failure: trimFailure(s.failure, n) })) })), properties, ambiguities };
+    if (Buffer.byteLength(JSON.stringify(data)) <= budget) break;
+  }
+  return data;
+}
+
+/** JSON safe inside a <script> element: no `</`, no `<!--`, no line separators. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

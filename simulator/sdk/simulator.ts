@@ -1,0 +1,34 @@
+/**
+ * The simulator as an app's tests meet it: the shell's service plus the SDK-shaped surfaces, a
+ * `Chat` per logged-in device and the app admin.
+ */
+import { ChatError, ERR } from '../core/errors';
+import { LoginOptions } from '../core/schemas';
+import { Service, type SimulatorOptions } from '../shell/service';
+import { Chat } from './chat';
+import { AppAdmin } from './admin';
+
+export class Simulator extends Service<Chat> {
+  readonly admin: AppAdmin;
+
+  constructor(input: SimulatorOptions = {}) {
+    super(input);
+    this.admin = new AppAdmin(this, input?.adminUserID ?? 'administrator');
+  }
+
+  /**
+   * Logs `userID` in on `device` (default 'web') and returns that device's Chat. Logging in again
+   * on the same device kicks the earlier Chat out (KICKED_OUT, multipleAccount).
+   */
+  login(userID: string, options?: { device?: string; unlimitedAVChatRoom?: boolean }): Chat {
+    if (typeof userID !== 'string' || userID === '') throw new ChatError(ERR.INVALID_PARAMETER, 'Invalid parameter (userID: must be a non-empty string)');
+    const parsed = LoginOptions.safeParse(options);
+    if (!parsed.success) throw new ChatError(ERR.INVALID_PARAMETER, `Invalid parameter (login options: ${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    const device = parsed.data?.device ?? 'web';
+    return this.attach(userID, device, parsed.data?.unlimitedAVChatRoom === true, () => new Chat(this, userID, device));
+  }
+}
+
+export function createSimulator(options?: SimulatorOptions): Simulator {
+  return new Simulator(options);
+}
