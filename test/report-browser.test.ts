@@ -6,15 +6,16 @@
  * escape codes when stdout is not a terminal; and the page's size and escaping at the scale of the
  * whole suite.
  *
- * Chromium is required (Debian's `chromium` at /usr/bin/chromium; .ci/run installs it): without it
- * this test fails, it does not skip.
+ * Chromium comes with `npm ci` (the devDependency @sparticuz/chromium; GROUPSPEC_CHROMIUM picks
+ * another, such as Debian's /usr/bin/chromium: test/chromium.ts). A Chromium that does not start
+ * fails this test, it does not skip.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../catalogue/catalogue';
 import { renderHtml } from '../runner/html';
@@ -22,11 +23,10 @@ import { z } from 'zod';
 import { Conformance, VERDICTS } from '../runner/model';
 import { assemble, type RunOptions } from '../runner/run';
 import { junit } from '../runner/reports';
+import { launchChromium } from './chromium';
 
 const ROOT = resolve(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'groupspec.js');
-const CHROMIUM = process.env.GROUPSPEC_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RULES = [
   'dismiss.work-group-cannot-be-dismissed',
   'dismiss.only-owner-dismisses',
@@ -76,22 +76,13 @@ let goodResult: Conformance;
 let brokenResult: Conformance;
 let browser: Browser | undefined;
 
-async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the report's browser test needs it. Install it with "apt-get update && apt-get install -y chromium" (.ci/run does), or point GROUPSPEC_CHROMIUM at a Chromium binary.`);
-  }
-  try {
-    return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  } catch (e) {
-    throw new Error(`Chromium at ${CHROMIUM} did not start: ${(e as Error).message.split('\n')[0]}`);
-  }
-}
-
 describe('reports of real runs', () => {
   beforeAll(async () => {
     const t0 = Date.now();
     // the browser first: a missing Chromium fails the file at once, with its reason
-    browser = await launch();
+    const launched = await launchChromium();
+    browser = launched.browser;
+    process.stdout.write(`report-browser: Chromium ${browser.version()} from ${launched.choice.source} started in ${Date.now() - t0} ms\n`);
     const [g, br] = await Promise.all([
       gate(['run', ...ruleArgs, '--fuzz-runs', '5', '--seed', '7'], join(tmp, 'good')),
       // dismissing does nothing: scenarios fail, and the fuzzer finds and shrinks a counterexample
