@@ -8,7 +8,11 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, readExpectations } from './expectations';
 import { ACCEPTED, Conformance } from './model';
-import { assemble, executeRun, selectRules, writeResult, type RunOptions, type RunState } from './run';
+import { assemble, executeRun, selectRules, tagExpression, writeResult, type RunOptions, type RunState } from './run';
+import { HELP, OVERVIEW, wantsHelp } from './help';
+import { checkGrep, checkTags, describeSelection, lastFailed, listing, planScenarios } from './selection';
+import { progress as progressLine } from './progress';
+import { PROPERTIES } from '../properties/catalogue';
 import { parseShard } from './shard';
 import { packageRoot } from './paths';
 import { loadCatalogue } from '../catalogue/catalogue';
@@ -16,40 +20,16 @@ import { writeReports, compareRuns, mergeRuns } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
 import { startServer } from '../servers/wire/server';
 
-const HELP = `groupspec: the executable specification of Tencent Cloud Chat group management
-
-Usage:
-  groupspec run [options]          run the suite; exit 0 when every verdict is as expected
-  groupspec serve [--port N] [--host H]   serve the reference simulator over the wire protocol
-  groupspec report FILE.json [--out DIR]  render reports from a conformance.json
-  groupspec report --compare OLD.json NEW.json   list rules whose verdict changed
-  groupspec merge A.json B.json ... [--out DIR]  merge shard results into one run
-  groupspec --version | --help
-
-run options:
-  --adapter PATH|simulator|tencent-cloud   an in-process implementation (module exporting createImplementation())
-  --url URL              a server speaking the wire protocol (docs/protocol.md)
-  --out DIR              where results go (default reports/)
-  --tags EXPR            cucumber tag expression, e.g. "@type:Work and not @ambiguous"
-  --rule ID              only this rule (repeatable)
-  --shard K/N            deterministic shard by rule ID
-  --parallel N           cucumber worker processes
-  --expectations FILE    expected verdicts by rule ID (see docs/adapters.md)
-  --seed N               fuzz seed (default: time-based, printed)
-  --fuzz-runs N          runs per property (default 40)
-  --call-timeout MS      deadline of every call to the implementation (default 5000)
-  --no-properties        features only
-`;
-
 function fail(reason: string): never {
   process.stderr.write(`groupspec: ${reason}\n`);
   process.exit(2);
 }
 
-function num(name: string, v: string | undefined, dflt: number): number {
+function num(name: string, v: string | undefined, dflt: number, max = Number.MAX_SAFE_INTEGER): number {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} takes a whole number, got "${v}"`);
+  if (v.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${name} takes a whole number, got "${v}"`);
+  if (n > max) throw new UsageError(`${name} takes a number from 0 to ${max}, got ${v}`);
   return n;
 }
 
@@ -70,8 +50,14 @@ async function run(argv: string[]): Promise<number> {
       'fuzz-runs': { type: 'string' },
       'call-timeout': { type: 'string' },
       'no-properties': { type: 'boolean' },
+      grep: { type: 'string' },
+      'last-failed': { type: 'boolean' },
+      bail: { type: 'boolean' },
+      list: { type: 'boolean' },
     },
   });
+  if (values.tags !== undefined) checkTags(values.tags);
+  if (values.grep !== undefined) checkGrep(values.grep);
   if (values.adapter !== undefined && values.url !== undefined) throw new UsageError('give --adapter or --url, not both');
   const root = packageRoot();
   let target = 'simulator';
@@ -97,23 +83,51 @@ async function run(argv: string[]): Promise<number> {
   const callTimeoutMs = num('--call-timeout', values['call-timeout'], 5000);
   process.env.GROUPSPEC_CALL_TIMEOUT_MS = String(callTimeoutMs);
   const expectationsFile = values.expectations;
-  const known = new Set(loadCatalogue(resolve(root, 'features')).rules.map((r) => r.id));
+  const catalogue = loadCatalogue(resolve(root, 'features'));
+  const known = new Set(catalogue.rules.map((r) => r.id));
   for (const r of values.rule ?? []) if (!known.has(r)) throw new UsageError(`--rule ${r}: no rule has that ID`);
+  const out = resolve(process.cwd(), values.out ?? 'reports');
+  let ruleIDs = values.rule;
+  if (values['last-failed'] === true) {
+    const failed = lastFailed(out).filter((id) => known.has(id));
+    ruleIDs = ruleIDs === undefined ? failed : ruleIDs.filter((id) => failed.includes(id));
+  }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  // what cucumber will run, worked out first: an empty selection is a usage error, --list stops here
+  const selected = selectRules(catalogue.rules, { ...(ruleIDs === undefined ? {} : { rules: ruleIDs }), ...(shard === undefined ? {} : { shard }) });
+  const planned = await planScenarios(root, catalogue.rules, tagExpression(selected, catalogue.rules, values.tags), values.grep);
+  const what = describeSelection({ tags: values.tags, rules: ruleIDs, grep: values.grep, shard: values.shard, lastFailed: values['last-failed'] });
+  if (planned.length === 0) throw new UsageError(`${what} selects no scenario (tags are case-sensitive, e.g. @type:Work; see --list)`);
+  // --tags and --grep narrow the rules too: the result holds the selected rules only, and the
+  // properties that run are those of rules with a selected scenario
+  if (values.grep !== undefined || values.tags !== undefined) ruleIDs = [...new Set(planned.map((p) => p.ruleID).filter((id) => id !== undefined))];
+  if (values.list === true) {
+    process.stdout.write(listing(planned, values['no-properties'] === true ? [] : PROPERTIES));
+    return 0;
+  }
+  const live = progressLine(planned, process.stdout.isTTY === true, (t) => process.stdout.write(t));
   const seed = values.seed === undefined ? Date.now() % 2_147_483_647 : num('--seed', values.seed, 0);
   const options: RunOptions = {
     target,
-    out: resolve(process.cwd(), values.out ?? 'reports'),
+    out,
     ...(values.tags === undefined ? {} : { tags: values.tags }),
-    ...(values.rule === undefined ? {} : { rules: values.rule }),
-    ...(values.shard === undefined ? {} : { shard: parseShard(values.shard) }),
+    ...(ruleIDs === undefined ? {} : { rules: ruleIDs }),
+    ...(shard === undefined ? {} : { shard }),
+    ...(values.grep === undefined ? {} : { grep: values.grep }),
+    ...(values.bail === true ? { bail: true } : {}),
+    planned: planned.length,
+    onScenario: (s) => live.onScenario(s),
     ...(values.parallel === undefined ? {} : { parallel: num('--parallel', values.parallel, 1) }),
     ...(expectationsFile === undefined ? {} : { expectations: { file: expectationsFile, data: readExpectations(expectationsFile) } }),
     seed,
     fuzzRuns: num('--fuzz-runs', values['fuzz-runs'], 40),
     callTimeoutMs,
     properties: values['no-properties'] !== true,
-    progress: process.stdout.isTTY === true,
-    log: (line) => process.stdout.write(`${line}\n`),
+    progress: false,
+    log: (line) => {
+      live.finish();
+      process.stdout.write(`${line}\n`);
+    },
   };
   for (const id of Object.keys(options.expectations?.data.rules ?? {})) if (!known.has(id)) throw new UsageError(`the expectations file names an unknown rule ${id}`);
 
@@ -137,6 +151,7 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const result = await executeRun(options, state);
+  live.finish();
   const path = writeResult(options.out, result);
   writeReports(options.out, result);
   const bad = result.rules.filter((r) => !ACCEPTED.has(r.verdict));
@@ -153,7 +168,7 @@ async function run(argv: string[]): Promise<number> {
 
 async function serve(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' } } });
-  const server = await startServer({ port: num('--port', values.port, 8765), host: values.host ?? '127.0.0.1' });
+  const server = await startServer({ port: num('--port', values.port, 8765, 65535), host: values.host ?? '127.0.0.1' });
   process.stdout.write(`groupspec serve: listening on ${server.url}\n`);
   await new Promise<void>((done) => {
     const stop = () => void server.close().then(done);
@@ -203,6 +218,10 @@ async function merge(argv: string[]): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if ((command === 'run' || command === 'serve' || command === 'report' || command === 'merge') && wantsHelp(rest)) {
+      process.stdout.write(HELP[command]);
+      return 0;
+    }
     switch (command) {
       case 'run':
         return await run(rest);
@@ -217,10 +236,10 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case '--help':
       case 'help':
-        process.stdout.write(HELP);
+        process.stdout.write(OVERVIEW);
         return 0;
       case undefined:
-        process.stderr.write(HELP);
+        process.stderr.write(OVERVIEW);
         return 2;
       default:
         throw new UsageError(`unknown command ${command} (see --help)`);

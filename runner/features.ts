@@ -32,6 +32,10 @@ export interface FeatureRunOptions {
   /** Draw cucumber's progress bar (only on a terminal). */
   progress?: boolean;
   parallel?: number;
+  /** Only scenarios whose name matches one of these regular expressions (`--grep`). */
+  names?: string[];
+  /** Stop at the first failure (`--bail`): cucumber skips the rest. */
+  failFast?: boolean;
   onScenario?: (s: ScenarioOutcome) => void;
 }
 
@@ -49,6 +53,8 @@ export async function runFeatures(o: FeatureRunOptions): Promise<ScenarioOutcome
         format: formats,
         strict: true,
         ...(o.tags === undefined ? {} : { tags: o.tags }),
+        ...(o.names === undefined ? {} : { name: o.names }),
+        ...(o.failFast === true ? { failFast: true } : {}),
         ...(o.parallel === undefined || o.parallel <= 1 ? {} : { parallel: o.parallel }),
       },
     },

@@ -31,6 +31,14 @@ export interface RunOptions {
   callTimeoutMs: number;
   properties: boolean;
   progress: boolean;
+  /** Title filter (`--grep`): a regular expression on scenario names. */
+  grep?: string;
+  /** Stop at the first failure (`--bail`); the result is then incomplete. */
+  bail?: boolean;
+  /** How many scenarios the selection holds (runner/selection.ts), for the header. */
+  planned?: number;
+  /** Every scenario as it finishes (the progress line). */
+  onScenario?: (s: ScenarioOutcome) => void;
   /** Cucumber's own HTML and messages alongside (default true). */
   cucumberReports?: boolean;
   log: (line: string) => void;
@@ -41,6 +49,8 @@ export interface RunState {
   properties: PropertyResult[];
   implementation?: Implementation;
   startedAt: number;
+  /** Set when --bail stopped the run. */
+  bailed?: boolean;
 }
 
 /** Rules this run covers: every rule, narrowed by --rule, --tags (in cucumber) and --shard. */
@@ -49,7 +59,7 @@ export function selectRules(all: RuleEntry[], o: Pick<RunOptions, 'rules' | 'sha
   return inShard(wanted, (r) => r.id ?? '', o.shard);
 }
 
-function tagExpression(selected: RuleEntry[], all: RuleEntry[], tags: string | undefined): string | undefined {
+export function tagExpression(selected: RuleEntry[], all: RuleEntry[], tags: string | undefined): string | undefined {
   const parts: string[] = [];
   if (tags !== undefined && tags !== '') parts.push(`(${tags})`);
   if (selected.length !== all.length) parts.push(`(${selected.map((r) => `@rule:${r.id}`).join(' or ') || '@no-rule-selected'})`);
@@ -71,7 +81,7 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
   const impl = await resolveImplementation();
   state.implementation = impl;
 
-  o.log(`groupspec run: ${impl.name} (${o.target}); ${selected.length} of ${catalogue.rules.length} rules${o.shard === undefined ? '' : `, shard ${o.shard.index}/${o.shard.count}`}`);
+  o.log(`groupspec run: ${impl.name} (${o.target}); ${selected.length} of ${catalogue.rules.length} rules${o.planned === undefined ? '' : `, ${o.planned} scenarios selected`}${o.shard === undefined ? '' : `, shard ${o.shard.index}/${o.shard.count}`}`);
   mkdirSync(o.out, { recursive: true });
   const formats =
     o.cucumberReports === false
@@ -86,12 +96,20 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
     progress: o.progress,
     ...(o.parallel === undefined ? {} : { parallel: o.parallel }),
     ...(tagExpression(selected, catalogue.rules, o.tags) === undefined ? {} : { tags: tagExpression(selected, catalogue.rules, o.tags)! }),
-    onScenario: (s) => state.scenarios.push(s),
+    ...(o.grep === undefined ? {} : { names: [o.grep] }),
+    ...(o.bail === true ? { failFast: true } : {}),
+    onScenario: (s) => {
+      // after a bail cucumber skips what is left: those scenarios were not run, not inapplicable
+      if (state.bailed === true) return;
+      state.scenarios.push(s);
+      o.onScenario?.(s);
+      if (o.bail === true && !['passed', 'not applicable'].includes(s.verdict)) state.bailed = true;
+    },
   });
   const counts = totals(state.scenarios);
   o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
 
-  if (o.properties) {
+  if (o.properties && state.bailed !== true) {
     const bounded = withDeadlines(impl, o.callTimeoutMs);
     for (const p of PROPERTIES) {
       const rules = p.rules.filter((r) => ids.has(r));
@@ -121,7 +139,8 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
       o.log(`property ${p.id}: ${result.verdict} (${result.durationMs} ms)`);
     }
   }
-  return assemble(o, state, selected, impl, true);
+  if (state.bailed === true) o.log('bailed out at the first failure: the rest was not run (result marked incomplete)');
+  return assemble(o, state, selected, impl, state.bailed !== true);
 }
 
 /**
