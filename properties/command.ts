@@ -13,6 +13,8 @@ import { observe, type Picture } from '../matchers/observe';
 import { UNLIMITED_AV, type Model, type Real, type System } from './model';
 import { normalise } from './normalise';
 import { pickGroup, who } from './commands/pick';
+import { Divergence } from './blame';
+import { rulesIn } from './gherkin';
 
 /** Codes the SDK raises itself, besides the registry's: documented in reference-sdk-surface §10. */
 const SDK_CODES = new Set([2903]);
@@ -59,32 +61,35 @@ export abstract class GroupCommand implements fc.AsyncCommand<Model, Real, boole
     r.trace.push(plan.gherkin, ...(code !== undefined ? [`Then it fails with code ${code}`, 'And nothing has changed'] : (plan.thenOnSuccess ?? [])));
     const where = `step ${this.label}`;
 
-    if (plan.mustFail !== undefined && o.ok) throw new Error(`${where}: succeeded, but ${plan.mustFail.why}`);
+    const diverged = (message: string, expected: string, actual: string, named: readonly string[] = []) => new Divergence(`${where}: ${message}`, plan.method, named, expected, actual);
+    if (plan.mustFail !== undefined && o.ok) throw diverged(`succeeded, but ${plan.mustFail.why}`, `refused with code ${plan.mustFail.code}`, `success ${preview(o.data)}`, rulesIn(plan.mustFail.why));
     if (!o.ok && (o.code === undefined || (!ERRORS.has(o.code) && !SDK_CODES.has(o.code)))) {
-      throw new Error(`${where}: refused with an undocumented code ${o.code}: ${o.message}`);
+      throw diverged(`refused with an undocumented code ${o.code}: ${o.message}`, 'a documented code', `code ${o.code}: ${o.message}`);
     }
     if (r.reference !== undefined) {
       const ref = await perform(r.reference, plan);
       const a = normalise(o, r.sut.ids);
       const b = normalise(ref, r.reference.ids);
-      if (!deepEqual(a, b)) throw new Error(`${where}: differs from the reference simulator:\n  implementation ${preview(a)}\n  reference      ${preview(b)}`);
-      const ea = await newEvents(r.sut);
-      const eb = await newEvents(r.reference);
+      if (!deepEqual(a, b)) throw diverged(`differs from the reference simulator:\n  implementation ${preview(a)}\n  reference      ${preview(b)}`, preview(b), preview(a));
+      // an implementation that declares no events is not held to the reference's deliveries
+      const ea = r.sut.impl.capabilities.events ? await newEvents(r.sut) : undefined;
+      const eb = ea === undefined ? undefined : await newEvents(r.reference);
       const na = normalise(ea, r.sut.ids);
       const nb = normalise(eb, r.reference.ids);
-      if (!deepEqual(na, nb)) throw new Error(`${where}: delivered events differ from the reference simulator:\n  implementation ${preview(na)}\n  reference      ${preview(nb)}`);
+      if (!deepEqual(na, nb)) throw diverged(`delivered events differ from the reference simulator:\n  implementation ${preview(na)}\n  reference      ${preview(nb)}`, `events ${preview(nb)}`, `events ${preview(na)}`);
       plan.apply?.(structuredClone(m), ref, r.reference);
     }
     plan.apply?.(m, o, r.sut);
 
     const after = await picture(r.sut);
     if (!o.ok && r.sut.last !== undefined && !deepEqual(stable(r.sut.last), stable(after))) {
-      throw new Error(`${where}: refused (${o.code}) but changed state:\n  before ${preview(stable(r.sut.last))}\n  after  ${preview(stable(after))}`);
+      throw diverged(`refused (${o.code}) but changed state:\n  before ${preview(stable(r.sut.last))}\n  after  ${preview(stable(after))}`, `no change after refusal ${o.code}: ${preview(stable(r.sut.last))}`, preview(stable(after)));
     }
     r.sut.last = after;
     const found = violations(after, { unlimitedAV: UNLIMITED_AV, dismissed: r.sut.dismissed, pendingListSize: r.pendingListSize });
     if (found.length > 0) {
-      throw new Error(`${where}: invariant broken: ${found.map((v) => `${v.invariant.name} [${v.invariant.rules.join(', ')}]: ${v.problems.join('; ')}`).join(' | ')}`);
+      const message = `invariant broken: ${found.map((v) => `${v.invariant.name} [${v.invariant.rules.join(', ')}]: ${v.problems.join('; ')}`).join(' | ')}`;
+      throw diverged(message, found.map((v) => v.invariant.name).join('; '), found.flatMap((v) => v.problems).join('; '), [...new Set(found.flatMap((v) => v.invariant.rules))]);
     }
   }
 

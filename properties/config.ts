@@ -2,6 +2,10 @@
 export interface PropertyRunConfig {
   numRuns: number;
   seed: number;
+  /** A fast-check counterexample path: replay only that case (`groupspec run --replay SEED:PATH`). */
+  path?: string;
+  /** The command that replays a failure, given its seed and path (printed with the counterexample). */
+  replayCommand?: (seed: number, path: string | undefined) => string;
 }
 
 export interface PropertyStats {

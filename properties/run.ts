@@ -10,6 +10,7 @@ import { commandArbitraries } from './arbitraries';
 import type { GroupCommand } from './command';
 import { emptyModel, UNLIMITED_AV, USERS, type Model, type Real, type System } from './model';
 import { GHERKIN_SETUP, renderScenario } from './gherkin';
+import { Divergence } from './blame';
 
 export interface FuzzConfig {
   numRuns: number;
@@ -53,10 +54,24 @@ export interface FuzzOptions {
   limits?: Record<string, unknown>;
   /** Called with every passing run's trace (Gherkin lines), for statistics. */
   onRun?: (trace: readonly string[]) => void;
+  /** The command printed to replay a failure (default: the checkout's `npm run fuzz` with the seed and path). */
+  replayCommand?: (seed: number, path: string | undefined) => string;
 }
 
+/** The replay of a checkout's own fuzz tests (properties/*.test.ts against the simulator). */
+export const npmFuzzReplay = (seed: number, path: string | undefined) => `GROUPSPEC_FUZZ_SEED=${seed}${path === undefined ? '' : ` GROUPSPEC_FUZZ_PATH=${path}`} npm run fuzz`;
+
 export class FuzzFailure extends Error {
-  constructor(message: string, readonly seed: number, readonly path: string | undefined, readonly scenario: string, readonly counterexample: string[]) {
+  constructor(
+    message: string,
+    readonly seed: number,
+    readonly path: string | undefined,
+    readonly scenario: string,
+    readonly counterexample: string[],
+    /** Where the shrunk counterexample diverged first, when a command said so (properties/blame.ts). */
+    readonly divergence?: { error: Divergence; step: number; command: string },
+    readonly replay?: string,
+  ) {
     super(message);
     this.name = 'FuzzFailure';
   }
@@ -65,8 +80,11 @@ export class FuzzFailure extends Error {
 export async function fuzz(options: FuzzOptions): Promise<void> {
   const cfg = { ...fuzzConfig(), ...options.config };
   const seed = cfg.seed ?? Date.now() ^ (Math.random() * 0x7fffffff);
-  let lastFailure: { trace: string[]; message: string } | undefined;
-  const property = fc.asyncProperty(fc.commands(options.commands ?? commandArbitraries, { maxCommands: cfg.maxCommands, size: 'max' }), async (cmds) => {
+  let lastFailure: { trace: string[]; message: string; error: unknown } | undefined;
+  // a replay path is fast-check's run path, then `@` and fc.commands' own replayPath (which the
+  // shrunk command list needs to be rebuilt); both are printed together with a failure
+  const [runPath, commandsPath] = cfg.path === undefined || cfg.path === '' ? [undefined, undefined] : (cfg.path.split('@') as [string, string | undefined]);
+  const property = fc.asyncProperty(fc.commands(options.commands ?? commandArbitraries, { maxCommands: cfg.maxCommands, size: 'max', ...(commandsPath === undefined ? {} : { replayPath: commandsPath }) }), async (cmds) => {
     const sut = await newSystem(options.implementation(), options.limits);
     const reference = options.differential === false ? undefined : await newSystem(simulatorImplementation(), options.limits);
     const real: Real = { sut, reference, trace: [], pendingListSize: Number((options.limits?.pendingListSize as number | undefined) ?? 50) };
@@ -74,20 +92,24 @@ export async function fuzz(options: FuzzOptions): Promise<void> {
       await fc.asyncModelRun(() => ({ model: emptyModel() as Model, real }), cmds);
       options.onRun?.(real.trace);
     } catch (e) {
-      lastFailure = { trace: [...real.trace], message: (e as Error).message };
+      lastFailure = { trace: [...real.trace], message: (e as Error).message, error: e };
       throw e;
     } finally {
       await sut.app.close();
       await reference?.app.close();
     }
   });
-  const details = await fc.check(property, { numRuns: cfg.numRuns, seed, ...(cfg.path === undefined ? {} : { path: cfg.path }) });
+  const details = await fc.check(property, { numRuns: cfg.numRuns, seed, ...(runPath === undefined ? {} : { path: runPath }) });
   if (!details.failed) return;
-  const path = details.counterexamplePath ?? undefined;
-  const failure = lastFailure ?? { trace: [], message: String(details.errorInstance) };
-  const replay = `GROUPSPEC_FUZZ_SEED=${details.seed}${path === undefined ? '' : ` GROUPSPEC_FUZZ_PATH=${path}`} npm run fuzz`;
+  const shownCommands = (details.counterexample?.[0] as unknown as { toString(): string } | undefined)?.toString() ?? '';
+  const replayPath = /replayPath="([^"]*)"/.exec(shownCommands)?.[1];
+  const path = details.counterexamplePath === null ? undefined : `${details.counterexamplePath}${replayPath === undefined ? '' : `@${replayPath}`}`;
+  const failure = lastFailure ?? { trace: [], message: String(details.errorInstance), error: details.errorInstance };
+  const steps = failure.trace.filter((l) => l.startsWith('When '));
+  const divergence = failure.error instanceof Divergence ? { error: failure.error, step: steps.length, command: steps[steps.length - 1] ?? '' } : undefined;
+  const replay = (options.replayCommand ?? npmFuzzReplay)(details.seed, path);
   const scenario = renderScenario(failure.trace, { seed: details.seed, path, problem: failure.message, replay });
-  const shown = (details.counterexample?.[0] as unknown as { toString(): string } | undefined)?.toString() ?? '';
+  const shown = shownCommands;
   throw new FuzzFailure(
     [
       `Property failed after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s).`,
@@ -102,5 +124,7 @@ export async function fuzz(options: FuzzOptions): Promise<void> {
     path,
     scenario,
     failure.trace,
+    divergence,
+    replay,
   );
 }

@@ -8,7 +8,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, readExpectations } from './expectations';
 import { ACCEPTED, Conformance } from './model';
-import { assemble, executeRun, selectRules, tagExpression, writeResult, type RunOptions, type RunState } from './run';
+import { parseReplay, replayCommand } from './replay';
+import { assemble, executeRun, REPLAYABLE, selectRules, tagExpression, writeResult, type RunOptions, type RunState } from './run';
 import { HELP, OVERVIEW, wantsHelp } from './help';
 import { checkGrep, checkTags, describeSelection, lastFailed, listing, planScenarios } from './selection';
 import { progress as progressLine } from './progress';
@@ -16,7 +17,7 @@ import { PROPERTIES } from '../properties/catalogue';
 import { parseShard } from './shard';
 import { packageRoot } from './paths';
 import { loadCatalogue } from '../catalogue/catalogue';
-import { writeReports, compareRuns, mergeRuns } from './reports';
+import { writeReports, compareRuns, mergeRuns, whyRule } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
 import { startServer } from '../servers/wire/server';
 
@@ -54,8 +55,10 @@ async function run(argv: string[]): Promise<number> {
       'last-failed': { type: 'boolean' },
       bail: { type: 'boolean' },
       list: { type: 'boolean' },
+      replay: { type: 'string' },
     },
   });
+  const replay = values.replay === undefined ? undefined : parseReplay(values.replay);
   if (values.tags !== undefined) checkTags(values.tags);
   if (values.grep !== undefined) checkGrep(values.grep);
   if (values.adapter !== undefined && values.url !== undefined) throw new UsageError('give --adapter or --url, not both');
@@ -95,9 +98,10 @@ async function run(argv: string[]): Promise<number> {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   // what cucumber will run, worked out first: an empty selection is a usage error, --list stops here
   const selected = selectRules(catalogue.rules, { ...(ruleIDs === undefined ? {} : { rules: ruleIDs }), ...(shard === undefined ? {} : { shard }) });
-  const planned = await planScenarios(root, catalogue.rules, tagExpression(selected, catalogue.rules, values.tags), values.grep);
+  if (replay !== undefined) ruleIDs = PROPERTIES.find((p) => p.id === REPLAYABLE)!.rules;
+  const planned = replay !== undefined ? [] : await planScenarios(root, catalogue.rules, tagExpression(selected, catalogue.rules, values.tags), values.grep);
   const what = describeSelection({ tags: values.tags, rules: ruleIDs, grep: values.grep, shard: values.shard, lastFailed: values['last-failed'] });
-  if (planned.length === 0) throw new UsageError(`${what} selects no scenario (tags are case-sensitive, e.g. @type:Work; see --list)`);
+  if (planned.length === 0 && replay === undefined) throw new UsageError(`${what} selects no scenario (tags are case-sensitive, e.g. @type:Work; see --list)`);
   // --tags and --grep narrow the rules too: the result holds the selected rules only, and the
   // properties that run are those of rules with a selected scenario
   if (values.grep !== undefined || values.tags !== undefined) ruleIDs = [...new Set(planned.map((p) => p.ruleID).filter((id) => id !== undefined))];
@@ -115,7 +119,8 @@ async function run(argv: string[]): Promise<number> {
     ...(shard === undefined ? {} : { shard }),
     ...(values.grep === undefined ? {} : { grep: values.grep }),
     ...(values.bail === true ? { bail: true } : {}),
-    planned: planned.length,
+    ...(replay === undefined ? { planned: planned.length } : { replay }),
+    replayCommand: replayCommand(root, values),
     onScenario: (s) => live.onScenario(s),
     ...(values.parallel === undefined ? {} : { parallel: num('--parallel', values.parallel, 1) }),
     ...(expectationsFile === undefined ? {} : { expectations: { file: expectationsFile, data: readExpectations(expectationsFile) } }),
@@ -158,7 +163,7 @@ async function run(argv: string[]): Promise<number> {
   const t = Object.entries(result.totals).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ');
   process.stdout.write(`rules: ${t}\nresults: ${path}\n`);
   for (const r of bad.slice(0, 20)) {
-    const why = r.scenarios.find((s) => s.failure)?.failure?.message ?? result.properties.find((p) => r.properties.includes(p.id) && p.failure !== undefined)?.failure?.message ?? '';
+    const why = whyRule(result, r);
     process.stdout.write(`  ${r.verdict}: ${r.id}: ${why.split('\n')[0]!.slice(0, 160)}\n`);
   }
   if (bad.length > 20) process.stdout.write(`  … and ${bad.length - 20} more (see summary.md)\n`);

@@ -19,6 +19,8 @@ export const Failure = z.object({
   actual: z.string().optional(),
   /** Data to reproduce it: a fuzz seed and path, the replay command, a Gherkin scenario. */
   replay: z.object({ seed: z.number().optional(), path: z.string().optional(), command: z.string().optional(), scenario: z.string().optional() }).optional(),
+  /** A property failure: the rules it is charged to, and the step of the counterexample that diverged first. */
+  blame: z.object({ rules: z.array(z.string()), step: z.number(), command: z.string() }).optional(),
 });
 export type Failure = z.infer<typeof Failure>;
 

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACCEPTED, Conformance, totals, worst, type RuleResult } from './model';
+import { ACCEPTED, Conformance, totals, worst, type PropertyResult, type RuleResult } from './model';
 import { permissionOutcomes, renderHtml, type GridOutcome } from './html';
 import { packageRoot } from './paths';
 
@@ -37,6 +37,14 @@ export function junit(r: Conformance): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="groupspec" tests="${cases.length}" failures="${failures}" skipped="${skipped}" time="${(r.durationMs / 1000).toFixed(3)}">\n  <testsuite name="groupspec: ${xml(r.implementation.name)}" tests="${cases.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }
 
+/** Why a rule is not as expected: its first failed scenario's message, else its failed property's first line ("failed by property …"). */
+export function whyRule(r: Conformance, rule: RuleResult): string {
+  const scenario = rule.scenarios.find((s) => s.failure !== undefined && !ACCEPTED.has(s.verdict))?.failure?.message;
+  if (scenario !== undefined) return scenario;
+  const prop = r.properties.find((p) => rule.properties.includes(p.id) && p.failure !== undefined && !ACCEPTED.has(p.verdict));
+  return prop?.failure?.message.split('\n')[0] ?? '';
+}
+
 export function summary(r: Conformance): string {
   const t = r.totals;
   const lines = [
@@ -54,7 +62,7 @@ export function summary(r: Conformance): string {
   }
   const bad = r.rules.filter((x) => !ACCEPTED.has(x.verdict));
   lines.push('', bad.length === 0 ? 'Every rule is as expected.' : `## Not as expected (${bad.length})`, '');
-  for (const x of bad) lines.push(`- **${x.verdict}** \`${x.id}\`: ${x.title}: ${(x.scenarios.find((s) => s.failure)?.failure?.message ?? '').replace(/\s+/g, ' ').slice(0, 200)}`);
+  for (const x of bad) lines.push(`- **${x.verdict}** \`${x.id}\`: ${x.title}: ${whyRule(r, x).replace(/\s+/g, ' ').slice(0, 300)}`);
   const badProps = r.properties.filter((p) => !ACCEPTED.has(p.verdict));
   for (const p of badProps) lines.push(`- **${p.verdict}** property \`${p.id}\`: ${(p.failure?.message ?? '').split('\n')[0]!.slice(0, 200)}${p.failure?.replay?.command === undefined ? '' : ` (replay: \`${p.failure.replay.command}\`)`}`);
   const regress = r.rules.filter((x) => x.expectation !== undefined && x.verdict !== 'expected failure');
@@ -96,6 +104,22 @@ export function compareRuns(old: Conformance, now: Conformance): string {
 }
 
 /** Shards into one run: each rule comes from the shard that ran it; properties are pooled. */
+/** Each property once: shards that ran the same property pool their runs; the worst verdict (and its failure) wins. */
+function mergeProperties(all: PropertyResult[]): PropertyResult[] {
+  const byID = new Map<string, PropertyResult>();
+  for (const p of all) {
+    const seen = byID.get(p.id);
+    if (seen === undefined) {
+      byID.set(p.id, p);
+      continue;
+    }
+    const verdict = worst([seen.verdict, p.verdict]);
+    const base = verdict === seen.verdict ? seen : p;
+    byID.set(p.id, { ...base, verdict, rules: [...new Set([...seen.rules, ...p.rules])], runs: seen.runs + p.runs, commands: seen.commands + p.commands, durationMs: seen.durationMs + p.durationMs });
+  }
+  return [...byID.values()];
+}
+
 export function mergeRuns(runs: Conformance[]): Conformance {
   const first = runs[0]!;
   const rules = new Map<string, RuleResult>();
@@ -109,7 +133,7 @@ export function mergeRuns(runs: Conformance[]): Conformance {
     configuration,
     totals: totals(all),
     rules: all,
-    properties: runs.flatMap((r) => r.properties),
+    properties: mergeProperties(runs.flatMap((r) => r.properties)),
     durationMs: Math.max(...runs.map((r) => r.durationMs)),
   });
 }

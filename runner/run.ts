@@ -6,8 +6,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Implementation } from '../adapters/contract';
 import { loadCatalogue, noteOf, type RuleEntry } from '../catalogue/catalogue';
-import { PROPERTIES } from '../properties/catalogue';
+import { missingFor, PROPERTIES } from '../properties/catalogue';
 import { FuzzFailure } from '../properties/run';
+import { blameLine, blamedRules } from '../properties/blame';
 import { resolveImplementation } from '../adapters/resolve';
 import { withDeadlines } from '../adapters/contract/deadline';
 import { judge, type Expectations } from './expectations';
@@ -37,12 +38,19 @@ export interface RunOptions {
   bail?: boolean;
   /** How many scenarios the selection holds (runner/selection.ts), for the header. */
   planned?: number;
+  /** Replay one fuzz counterexample (`--replay SEED:PATH`): no features, only the fuzz property on that case. */
+  replay?: { seed: number; path: string };
+  /** The command a fuzz failure prints to replay itself against the same implementation. */
+  replayCommand?: (seed: number, path: string | undefined) => string;
   /** Every scenario as it finishes (the progress line). */
   onScenario?: (s: ScenarioOutcome) => void;
   /** Cucumber's own HTML and messages alongside (default true). */
   cucumberReports?: boolean;
   log: (line: string) => void;
 }
+
+/** The property `--replay` reruns: the model-based fuzzer, whose failures print SEED:PATH. */
+export const REPLAYABLE = 'fuzz.invariants-and-reference';
 
 export interface RunState {
   scenarios: ScenarioOutcome[];
@@ -88,7 +96,7 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
       ? []
       : [`message:${relative(root, join(o.out, 'cucumber-messages.ndjson'))}`, `html:${relative(root, join(o.out, 'cucumber.html'))}`];
   const support = supportCode(root);
-  await runFeatures({
+  if (o.replay === undefined) await runFeatures({
     cwd: root,
     require: support.require,
     requireModule: support.requireModule,
@@ -107,16 +115,17 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
     },
   });
   const counts = totals(state.scenarios);
-  o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
+  if (o.replay === undefined) o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
 
   if (o.properties && state.bailed !== true) {
     const bounded = withDeadlines(impl, o.callTimeoutMs);
     for (const p of PROPERTIES) {
+      if (o.replay !== undefined && p.id !== REPLAYABLE) continue;
       const rules = p.rules.filter((r) => ids.has(r));
       if (rules.length === 0) continue;
       const t0 = Date.now();
       let result: PropertyResult;
-      const missing = (p.needs ?? []).filter((t) => !impl.capabilities.groupTypes.includes(t));
+      const missing = missingFor(p, impl.capabilities);
       if (missing.length > 0) {
         result = { id: p.id, title: p.title, rules, verdict: 'not applicable', durationMs: 0, runs: 0, commands: 0, failure: { step: p.title, message: `not applicable: needs ${missing.join(', ')}` } };
         state.properties.push(result);
@@ -124,15 +133,25 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
         continue;
       }
       try {
-        const stats = await p.run(() => bounded, { numRuns: o.fuzzRuns, seed: o.seed });
+        const stats = await p.run(() => bounded, {
+          numRuns: o.fuzzRuns,
+          seed: o.replay?.seed ?? o.seed,
+          ...(o.replay === undefined || o.replay.path === '' ? {} : { path: o.replay.path }),
+          ...(o.replayCommand === undefined ? {} : { replayCommand: o.replayCommand }),
+        });
         result = { id: p.id, title: p.title, rules, verdict: 'passed', durationMs: Date.now() - t0, runs: stats.runs, commands: stats.commands };
       } catch (e) {
         if ((e as Error).name === 'NotApplicable') {
           result = { id: p.id, title: p.title, rules, verdict: 'not applicable', durationMs: Date.now() - t0, runs: 0, commands: 0, failure: { step: p.title, message: (e as Error).message } };
         } else {
           const { verdict, message } = propertyVerdict(e);
-          const replay = e instanceof FuzzFailure ? { seed: e.seed, ...(e.path === undefined ? {} : { path: e.path }), command: `GROUPSPEC_FUZZ_SEED=${e.seed}${e.path === undefined ? '' : ` GROUPSPEC_FUZZ_PATH=${e.path}`} npm run fuzz`, scenario: e.scenario } : { seed: o.seed };
-          result = { id: p.id, title: p.title, rules, verdict, durationMs: Date.now() - t0, runs: 0, commands: 0, failure: { step: p.title, message: message.slice(0, 4000), replay } };
+          const replay = e instanceof FuzzFailure ? { seed: e.seed, ...(e.path === undefined ? {} : { path: e.path }), ...(e.replay === undefined ? {} : { command: e.replay }), scenario: e.scenario } : { seed: o.seed };
+          const d = e instanceof FuzzFailure ? e.divergence : undefined;
+          const blame = d === undefined ? undefined : { rules: blamedRules(d.error, rules), step: d.step, command: d.command, expected: d.error.expected, actual: d.error.actual };
+          const failure = blame === undefined
+            ? { step: p.title, message: message.slice(0, 4000), replay }
+            : { step: p.title, message: `${blameLine(p.id, blame)}\n${message}`.slice(0, 4000), expected: blame.expected.slice(0, 2000), actual: blame.actual.slice(0, 2000), replay, blame: { rules: blame.rules, step: blame.step, command: blame.command } };
+          result = { id: p.id, title: p.title, rules, verdict, durationMs: Date.now() - t0, runs: 0, commands: 0, failure };
         }
       }
       state.properties.push(result);
@@ -179,7 +198,8 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
   const rules: RuleResult[] = selected.map((r) => {
     const id = r.id ?? '';
     const scenarios = byRule.get(id) ?? [];
-    const props = state.properties.filter((p) => p.rules.includes(id));
+    // a property failure with a blame counts against the rules it is charged to, and only those
+    const props = state.properties.filter((p) => (p.failure?.blame === undefined ? p.rules.includes(id) : p.failure.blame.rules.includes(id)));
     // a property passing vacuously (the implementation lacks what the rule is about) proves nothing
     const inapplicable = scenarios.length > 0 && scenarios.every((s) => s.verdict === 'not applicable');
     const raw = worst([...scenarios.map((s) => s.verdict), ...props.map((p) => p.verdict).filter((v) => !(inapplicable && v === 'passed'))]);

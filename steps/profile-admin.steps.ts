@@ -124,6 +124,7 @@ async function carrying(w: GroupWorld, kind: 'tip' | 'notice', op: number, u: st
       return last === '';
     }),
   ).catch((e: Error) => {
+    if (e instanceof Skip) throw e;
     throw new Error(`${e.message}: ${last}`);
   });
 }

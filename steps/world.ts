@@ -8,7 +8,7 @@ import type { App, AppOptions, DeliveredEvent, GroupTypeName, Implementation, Se
 import { at, type Outcome } from '../matchers/matchers';
 import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/resolve';
 import { responseIssue } from '../adapters/contract/responses';
-import { NotApplicable } from '../adapters/contract';
+import { GROUP_TYPE_NAMES, NotApplicable } from '../adapters/contract';
 import { Deadlines } from '../adapters/contract/deadline';
 
 export const ADMIN = '@admin';
@@ -139,6 +139,9 @@ export class GroupWorld extends World {
   /** A call whose outcome is not the scenario's subject (setup, read-back). */
   async attempt(actor: string, method: string, arg?: unknown): Promise<Outcome> {
     this.requireOperation(actor, method);
+    // creating a group of a type the implementation lacks is not applicable, whichever step does it
+    const type = method === 'createGroup' ? GROUP_TYPE_NAMES.find((t) => wireType(t) === (arg as { type?: unknown } | undefined)?.type) : undefined;
+    if (type !== undefined) this.requireType(type);
     try {
       const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : (await this.session(actor));
       const r = await this.deadline(method, target.call(method, arg));
@@ -197,7 +200,9 @@ export class GroupWorld extends World {
     return this.picture;
   }
 
+  /** Events delivered since the last action; an implementation without events makes the step not applicable. */
   async eventsSinceAction(s: Session): Promise<DeliveredEvent[]> {
+    if (!this.impl.capabilities.events) throw new Skip('event delivery');
     return (await this.deadline('events', s.events())).slice(this.cursors.get(s) ?? 0);
   }
 

@@ -1,0 +1,60 @@
+/**
+ * Blame (issue 19 item 2): a property failure is charged to the rule whose invariant or command
+ * diverged first, not to every rule the property is linked to; the report says "failed by property
+ * X at step N: expected …, got …".
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Conformance } from '../runner/model';
+import { blamedRules, Divergence } from '../properties/blame';
+
+const ROOT = resolve(__dirname, '..');
+const tmp = mkdtempSync(join(tmpdir(), 'groupspec-blame-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('blamedRules', () => {
+  const d = (method: string, named: string[]) => new Divergence('m', method, named, 'e', 'a');
+  it('narrows a broken invariant to the rules in the failing command\'s area, keeps them all otherwise', () => {
+    expect(blamedRules(d('changeGroupOwner', ['transfer.only-owner-transfers', 'quit.owner-may-leave-work-group']), ['x.y'])).toEqual(['transfer.only-owner-transfers']);
+    expect(blamedRules(d('joinGroup', ['transfer.only-owner-transfers', 'quit.owner-may-leave-work-group']), ['x.y'])).toEqual(['transfer.only-owner-transfers', 'quit.owner-may-leave-work-group']);
+  });
+  it('charges a divergence from the reference to the rule governing the method, else to the property\'s rules', () => {
+    expect(blamedRules(d('dismissGroup', []), ['x.y'])).toEqual(['dismiss.only-owner-dismisses']);
+    expect(blamedRules(d('noSuchMethod', []), ['x.y', 'x.z'])).toEqual(['x.y', 'x.z']);
+  });
+});
+
+describe('a run against transfer-keeps-old-owner', () => {
+  it('fails only the transfer rule through the fuzz property, with the step and the observation', () => {
+    const out = join(tmp, 'run');
+    const rules = ['transfer.only-owner-transfers', 'avchatroom.one-room-at-a-time', 'lists.joined-groups', 'quit.owner-may-leave-work-group', 'members.role-values'];
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), 'run', '--adapter', 'selftest/broken/index.ts', ...rules.flatMap((x) => ['--rule', x]), '--seed', '5', '--fuzz-runs', '40', '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, GROUPSPEC_BREAK: 'transfer-keeps-old-owner' },
+      timeout: 180_000,
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    const c = Conformance.parse(JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')));
+    const fuzz = c.properties.find((p) => p.id === 'fuzz.invariants-and-reference')!;
+    expect(fuzz.verdict).toBe('failed');
+    expect(fuzz.failure!.blame!.rules).toEqual(['transfer.only-owner-transfers']);
+    expect(fuzz.failure!.blame!.command).toMatch(/^When \w+ transfers "G\d" to \w+$/);
+    expect(fuzz.failure!.message.split('\n')[0]).toMatch(/^failed by property fuzz\.invariants-and-reference at step \d+ \(\w+ transfers "G\d" to \w+\): expected a group has at most one owner, and only a Work group may have none, got G\d has 2 owners: \w+, \w+$/);
+    expect(fuzz.failure!.actual).toMatch(/has 2 owners/);
+    const verdicts = Object.fromEntries(c.rules.map((x) => [x.id, x.verdict]));
+    expect(verdicts).toEqual({
+      'transfer.only-owner-transfers': 'failed',
+      'avchatroom.one-room-at-a-time': 'passed',
+      'lists.joined-groups': 'passed',
+      'quit.owner-may-leave-work-group': 'passed',
+      'members.role-values': 'passed',
+    });
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(summary).toMatch(/- \*\*failed\*\* `transfer\.only-owner-transfers`: .*: failed by property fuzz\.invariants-and-reference at step \d+ /);
+    expect(r.stdout).toMatch(/ {2}failed: transfer\.only-owner-transfers: failed by property fuzz\.invariants-and-reference at step \d+/);
+  }, 200_000);
+});
