@@ -57,4 +57,28 @@ describe('counterexamples as Gherkin', () => {
     const reference = runFeature(feature, { GROUPSPEC_ADAPTER: 'simulator' });
     expect(reference.status, reference.output).toBe(0);
   }, 120_000);
+
+  it('pins the observation that differed: a dismissal the reference allows is "it succeeds", so the scenario fails against the adapter that refused it', async () => {
+    const fixture = join(ROOT, 'test/fixtures/implementations/dismiss-refused.ts');
+    const { createImplementation } = (await import(fixture)) as { createImplementation: () => import('../adapters/contract').Implementation };
+    let failure: FuzzFailure | undefined;
+    try {
+      await fuzz({ implementation: createImplementation, config: { numRuns: 300, seed: 7, path: undefined } });
+    } catch (e) {
+      failure = e as FuzzFailure;
+    }
+    expect(failure).toBeInstanceOf(FuzzFailure);
+    const lines = failure!.scenario.split('\n').map((l) => l.trim());
+    const dismissal = lines.map((l) => /^When \w+ dismisses "G\d+"$/.test(l)).lastIndexOf(true);
+    expect(dismissal, failure!.scenario).toBeGreaterThan(0);
+    // the adapter answered 10007; the reference dismissed the group: the scenario pins the reference
+    expect(lines[dismissal + 1]).toBe('Then it succeeds');
+    expect(failure!.scenario).not.toContain('Then it fails with code 10007');
+    const feature = `@area:dismiss\nFeature: Counterexample\n  Source: groupspec fuzzer (https://github.com/groupspec)\n\n  @rule:dismiss.only-owner-dismisses @type:Public\n  Rule: replay\n\n${failure!.scenario}\n`;
+    const producing = runFeature(feature, { GROUPSPEC_ADAPTER: fixture });
+    expect(producing.status, producing.output).toBe(1);
+    expect(producing.output).toMatch(/expected success, got code 10007/);
+    const reference = runFeature(feature, { GROUPSPEC_ADAPTER: 'simulator' });
+    expect(reference.status, reference.output).toBe(0);
+  }, 120_000);
 });

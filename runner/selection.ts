@@ -51,7 +51,7 @@ export async function planScenarios(root: string, rules: readonly RuleEntry[], t
     { file: false, provided: { paths: ['features/**/*.feature'], ...(tags === undefined ? {} : { tags }), ...(grep === undefined ? {} : { name: [grep] }) } },
     { cwd: root },
   );
-  const { plan, errors } = await loadSources(runConfiguration.sources);
+  const { plan, errors } = await loadSources(runConfiguration.sources, { cwd: root });
   if (errors.length > 0) throw new UsageError(`cannot read the features: ${JSON.stringify(errors[0]).slice(0, 200)}`);
   return plan.map((p) => ({ ruleID: ruleAt(rules, p.uri, p.location.line)?.id, name: p.name, location: `${p.uri}:${p.location.line}` }));
 }

@@ -1,7 +1,7 @@
 /**
  * Blame (issue 19 item 2): a property failure is charged to the rule whose invariant or command
  * diverged first, not to every rule the property is linked to; the report says "failed by property
- * X at step N: expected …, got …".
+ * X at step N: expected …, got …"; and the replay it prints reproduces it (item 3).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -56,5 +56,16 @@ describe('a run against transfer-keeps-old-owner', () => {
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
     expect(summary).toMatch(/- \*\*failed\*\* `transfer\.only-owner-transfers`: .*: failed by property fuzz\.invariants-and-reference at step \d+ /);
     expect(r.stdout).toMatch(/ {2}failed: transfer\.only-owner-transfers: failed by property fuzz\.invariants-and-reference at step \d+/);
-  }, 200_000);
+
+    // the printed replay reruns that counterexample against the same implementation, and fails the same way
+    const command = fuzz.failure!.replay!.command!;
+    expect(command).toMatch(/^GROUPSPEC_BREAK=transfer-keeps-old-owner node bin\/groupspec\.js run --adapter selftest\/broken\/index\.ts --replay 5:[\d:]+@\S+$/);
+    const replayed = spawnSync('sh', ['-c', `${command} --out ${join(tmp, 'replayed')}`], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(replayed.status, replayed.stdout + replayed.stderr).toBe(1);
+    const again = Conformance.parse(JSON.parse(readFileSync(join(tmp, 'replayed', 'conformance.json'), 'utf8'))).properties[0]!;
+    expect(again.failure!.message.split('\n')[0]).toBe(fuzz.failure!.message.split('\n')[0]);
+    // the same counterexample against the simulator passes
+    const fixed = spawnSync('sh', ['-c', `node bin/groupspec.js run ${command.slice(command.indexOf('--replay'))} --out ${join(tmp, 'fixed')}`], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(fixed.status, fixed.stdout + fixed.stderr).toBe(0);
+  }, 300_000);
 });

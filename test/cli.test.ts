@@ -17,8 +17,8 @@ const BIN = join(ROOT, 'bin', 'groupspec.js');
 const tmp = mkdtempSync(join(tmpdir(), 'groupspec-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+function cli(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
 }
 const result = (out: string) => Conformance.parse(JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')));
 
@@ -67,6 +67,12 @@ describe('groupspec run --list', () => {
     expect(r.stdout).toMatch(/\nproperty race\.last-seat \(1 of its rules selected\)\n/);
     expect(r.stdout).toMatch(/\n\d+ scenarios in 2 rules, \d+ properties; nothing was run\n$/);
     expect(() => readFileSync(join(out, 'conformance.json'))).toThrow();
+  });
+
+  it('finds the features from any working directory (an installed package runs elsewhere)', () => {
+    const r = cli(['run', '--list', '--rule', 'limits.member-cap', '--no-properties'], {}, tmp);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\n\d+ scenarios in 1 rules; nothing was run\n$/);
   });
 
   it('applies --grep to scenario titles, and the run uses the same selection (header counts it)', () => {
