@@ -7,7 +7,8 @@
  *    1 000 … 1 000 000 members, and heap bytes per member;
  * 2. hazards (bench/hazards.ts): one user rejoining, many logged-in users, many pending applications;
  * 3. suite overhead (bench/suite.ts): the feature run beside its cucumber floor, and its cold start;
- * 4. fuzz throughput (bench/fuzz.ts): property commands/s in process and over the wire.
+ * 4. fuzz throughput (bench/fuzz.ts): property commands/s in process and over the wire;
+ * 5. import time (bench/import.ts): `require('groupspec')` / `import` of the packed tarball, fresh processes.
  *
  * Each part runs in its own process, one after another (the machine has few cores; nothing is
  * measured while something else runs). Not part of npm test. Environment knobs, for quick looks
@@ -20,6 +21,7 @@ import * as os from 'node:os';
 import { join } from 'node:path';
 import type { FuzzMode, FuzzResult } from './fuzz';
 import type { HazardsResult } from './hazards';
+import type { ImportResult } from './import';
 import { mergeScaling, type Kind, type Op, type ScalingResult } from './scaling';
 import { suite, type SuiteResult } from './suite';
 
@@ -128,6 +130,27 @@ function targets(s: ScalingResult | undefined, suiteR: SuiteResult | undefined, 
   return out;
 }
 
+/** Import time (issue 21 item 4): CPU of the import inside a fresh process (wall beside it: the machine is shared). */
+function importTargets(i: ImportResult | undefined): Target[] {
+  if (i === undefined) return [];
+  const out: Target[] = [];
+  for (const name of ['require', 'import (ESM)', 'require groupspec/chat'] as const) {
+    const m = i.median[name];
+    if (m === undefined) continue;
+    out.push({ target: `${name} of the packed package within 60 ms (CPU)`, measured: `${n0(m.cpuMs)} ms CPU (${n0(m.wallMs)} ms wall)`, met: m.cpuMs <= 60 });
+  }
+  out.push({ target: 'a fresh createSimulator() + login + createGroup under 200 µs', measured: `${n0(i.freshSimulatorUs)} µs`, met: i.freshSimulatorUs < 200 });
+  return out;
+}
+
+function importReport(i: ImportResult): string {
+  return (
+    `Import: a fresh node per sample, the packed tarball unpacked into a scratch project (median of ${i.repetitions}; ${i.modules.own} modules of the package, ${i.modules.dependencies} of dependencies loaded by require)\n` +
+    table(['', 'wall ms', 'CPU ms'], Object.entries(i.median).map(([k, m]) => [k, n0(m.wallMs), n0(m.cpuMs)])) +
+    `\nwarm: createSimulator() + login + createGroup ${n0(i.freshSimulatorUs)} µs`
+  );
+}
+
 function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suiteR: SuiteResult | undefined, f: FuzzResult | undefined, t: Target[]): string {
   const parts: string[] = [];
   if (s !== undefined) {
@@ -198,7 +221,7 @@ function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suit
 }
 
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz,import').split(','));
   const meta = machine();
   log(`groupspec bench: ${meta.node} on ${meta.cpuModel} x${meta.cores}, commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}`);
   const timings: Record<string, number> = {};
@@ -220,7 +243,8 @@ async function main(): Promise<void> {
   const hazards = await time('hazards', () => child<HazardsResult>('hazards.ts', []));
   const suiteR = await time('suite', () => suite(Number(process.env.BENCH_SUITE_REPS ?? 5), log));
   const fuzz = await time('fuzz', () => child<FuzzResult>('fuzz.ts', []));
-  const t = targets(scaling, suiteR, fuzz);
+  const imports = await time('import', () => child<ImportResult>('import.ts', []));
+  const t = [...targets(scaling, suiteR, fuzz), ...importTargets(imports)];
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const results = {
     machine: { ...meta, loadAverageAtEnd: os.loadavg() },
@@ -231,9 +255,10 @@ async function main(): Promise<void> {
     hazards,
     suite: suiteR,
     fuzz,
+    import: imports,
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${report(scaling, hazards, suiteR, fuzz, t)}\n\n`);
+  process.stdout.write(`${imports === undefined ? '' : `${importReport(imports)}\n\n`}${report(scaling, hazards, suiteR, fuzz, t)}\n\n`);
   process.stdout.write(
     `${meta.os}, ${meta.cpuModel} x${meta.cores}, ${n0(meta.memoryBytes / 2 ** 30)} GiB, Node ${meta.node}, commit ${meta.commit}${meta.dirty ? ' (+ uncommitted changes)' : ''}\n` +
       `load average ${meta.loadAverageAtStart.map(n2).join(' ')} at start, ${os.loadavg().map(n2).join(' ')} at end\n` +
