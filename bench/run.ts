@@ -8,7 +8,10 @@
  * 2. hazards (bench/hazards.ts): one user rejoining, many logged-in users, many pending applications;
  * 3. suite overhead (bench/suite.ts): the feature run beside its cucumber floor, and its cold start;
  * 4. fuzz throughput (bench/fuzz.ts): property commands/s in process and over the wire;
- * 5. import time (bench/import.ts): `require('groupspec')` / `import` of the packed tarball, fresh processes.
+ * 5. import time (bench/import.ts): `require('groupspec')` / `import` of the packed tarball, fresh processes;
+ * 6. join/quit against their floor (bench/join.ts): what an app observes, built by object literals;
+ * 7. opt-in (BENCH_ONLY=catch, 1-5 minutes): commands and seconds the fuzzer needs to find each
+ *    broken implementation (bench/catch.ts), in process and over the wire.
  *
  * Each part runs in its own process, one after another (the machine has few cores; nothing is
  * measured while something else runs). Not part of npm test. Environment knobs, for quick looks
@@ -22,6 +25,9 @@ import { join } from 'node:path';
 import type { FuzzMode, FuzzResult } from './fuzz';
 import type { HazardsResult } from './hazards';
 import type { ImportResult } from './import';
+import type { CatchResult } from './catch';
+import type { JoinResult } from './join';
+import { median } from './stats';
 import { mergeScaling, type Kind, type Op, type ScalingResult } from './scaling';
 import { suite, type SuiteResult } from './suite';
 
@@ -143,6 +149,27 @@ function importTargets(i: ImportResult | undefined): Target[] {
   return out;
 }
 
+function joinTargets(j: JoinResult | undefined): Target[] {
+  if (j === undefined) return [];
+  return (['join', 'quit'] as const).map((op) => ({
+    target: `${op} through the SDK surface within 1.5x of its floor (what an app observes; ${sizeLabel(j.size)} members)`,
+    measured: `${n2(j.ratio[op])}x (${n0(j.ns[op])} ns vs ${n0(op === 'join' ? j.ns.floorJoin : j.ns.floorQuit)} ns)`,
+    met: j.ratio[op] <= 1.5,
+  }));
+}
+
+function catchReport(c: CatchResult): string {
+  const cell = (xs: CatchResult['rows'][number]['inProcess']) => {
+    const found = xs.filter((x) => x !== undefined && x !== null);
+    return found.length === 0 ? ['-', '-'] : [n0(median(found.map((x) => x!.commands))), n2(median(found.map((x) => x!.ms)) / 1000)];
+  };
+  const rows = c.rows.filter((r) => r.inProcess.some((x) => x !== undefined && x !== null)).map((r) => [r.id, `${r.inProcess.filter((x) => x != null).length}/${c.seeds.length}`, ...cell(r.inProcess), ...cell(r.wire)]);
+  return (
+    `Fuzz catches: ${c.caught.inProcess} of ${c.breaks} broken implementations found in process (seeds ${c.seeds.join(', ')}; ${c.runs} runs, reference on, no shrinking), ${c.caught.wire} over the wire (seeds ${c.wireSeeds.join(', ')}); median of the medians: ${n0(c.median.inProcess.commands)} commands / ${n2(c.median.inProcess.ms / 1000)} s in process, ${n0(c.median.wire.commands)} commands / ${n2(c.median.wire.ms / 1000)} s over the wire\n` +
+    table(['break', 'seeds', 'commands', 's', 'wire commands', 'wire s'], rows)
+  );
+}
+
 function importReport(i: ImportResult): string {
   return (
     `Import: a fresh node per sample, the packed tarball unpacked into a scratch project (median of ${i.repetitions}; ${i.modules.own} modules of the package, ${i.modules.dependencies} of dependencies loaded by require)\n` +
@@ -221,7 +248,7 @@ function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suit
 }
 
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz,import').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz,import,join').split(','));
   const meta = machine();
   log(`groupspec bench: ${meta.node} on ${meta.cpuModel} x${meta.cores}, commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}`);
   const timings: Record<string, number> = {};
@@ -244,7 +271,9 @@ async function main(): Promise<void> {
   const suiteR = await time('suite', () => suite(Number(process.env.BENCH_SUITE_REPS ?? 5), log));
   const fuzz = await time('fuzz', () => child<FuzzResult>('fuzz.ts', []));
   const imports = await time('import', () => child<ImportResult>('import.ts', []));
-  const t = [...targets(scaling, suiteR, fuzz), ...importTargets(imports)];
+  const joinR = await time('join', () => child<JoinResult>('join.ts', []));
+  const catches = await time('catch', () => child<CatchResult>('catch.ts', []));
+  const t = [...targets(scaling, suiteR, fuzz), ...joinTargets(joinR), ...importTargets(imports)];
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const results = {
     machine: { ...meta, loadAverageAtEnd: os.loadavg() },
@@ -256,9 +285,12 @@ async function main(): Promise<void> {
     suite: suiteR,
     fuzz,
     import: imports,
+    join: joinR,
+    catch: catches,
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${imports === undefined ? '' : `${importReport(imports)}\n\n`}${report(scaling, hazards, suiteR, fuzz, t)}\n\n`);
+  const extra = [imports === undefined ? '' : importReport(imports), catches === undefined ? '' : catchReport(catches)].filter((x) => x !== '');
+  process.stdout.write(`${extra.map((x) => `${x}\n\n`).join('')}${report(scaling, hazards, suiteR, fuzz, t)}\n\n`);
   process.stdout.write(
     `${meta.os}, ${meta.cpuModel} x${meta.cores}, ${n0(meta.memoryBytes / 2 ** 30)} GiB, Node ${meta.node}, commit ${meta.commit}${meta.dirty ? ' (+ uncommitted changes)' : ''}\n` +
       `load average ${meta.loadAverageAtStart.map(n2).join(' ')} at start, ${os.loadavg().map(n2).join(' ')} at end\n` +
