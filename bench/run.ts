@@ -8,15 +8,16 @@
  * 2. hazards (bench/hazards.ts): one user rejoining, many logged-in users, many pending applications;
  * 3. suite overhead (bench/suite.ts): the feature run beside its cucumber floor, and its cold start;
  * 4. fuzz throughput (bench/fuzz.ts): property commands/s in process and over the wire;
- * 5. import time (bench/import.ts): `require('groupspec')` / `import` of the packed tarball, fresh processes;
- * 6. join/quit against their floor (bench/join.ts): what an app observes, built by object literals;
- * 7. opt-in (BENCH_ONLY=catch, 1-5 minutes): commands and seconds the fuzzer needs to find each
+ * 5. soak (bench/soak.ts, --expose-gc): the wire server under 100 000 calls, 5 % malformed, memory before and after.
+ * 6. import time (bench/import.ts): `require('groupspec')` / `import` of the packed tarball, fresh processes;
+ * 7. join/quit against their floor (bench/join.ts): what an app observes, built by object literals;
+ * 8. opt-in (BENCH_ONLY=catch, 1-5 minutes): commands and seconds the fuzzer needs to find each
  *    broken implementation (bench/catch.ts), in process and over the wire.
  *
  * Each part runs in its own process, one after another (the machine has few cores; nothing is
  * measured while something else runs). Not part of npm test. Environment knobs, for quick looks
  * only (the figures in docs/performance.md use the defaults): BENCH_SIZES=1000,10000
- * BENCH_REPS=3 (scaling) BENCH_SUITE_REPS=2 BENCH_FUZZ_REPS=1 BENCH_ONLY=scaling,fuzz BENCH_OPS=page.
+ * BENCH_REPS=3 (scaling) BENCH_SUITE_REPS=2 BENCH_FUZZ_REPS=1 BENCH_SOAK_CALLS=20000 BENCH_ONLY=scaling,fuzz,soak BENCH_OPS=page.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ import type { JoinResult } from './join';
 import { median } from './stats';
 import { mergeScaling, type Kind, type Op, type ScalingResult } from './scaling';
 import { suite, type SuiteResult } from './suite';
+import { soakReport, soakTargets, type SoakResult } from './soak';
 
 const ROOT = join(__dirname, '..');
 const started = process.hrtime.bigint();
@@ -248,7 +250,7 @@ function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suit
 }
 
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz,import,join').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz,soak,import,join').split(','));
   const meta = machine();
   log(`groupspec bench: ${meta.node} on ${meta.cpuModel} x${meta.cores}, commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}`);
   const timings: Record<string, number> = {};
@@ -270,10 +272,12 @@ async function main(): Promise<void> {
   const hazards = await time('hazards', () => child<HazardsResult>('hazards.ts', []));
   const suiteR = await time('suite', () => suite(Number(process.env.BENCH_SUITE_REPS ?? 5), log));
   const fuzz = await time('fuzz', () => child<FuzzResult>('fuzz.ts', []));
+  // 5. soak (bench/soak.ts): 100 000 calls from 50 keep-alive clients against the wire server, 5 % malformed
+  const soak = await time('soak', () => child<SoakResult>('soak.ts', ['--expose-gc']));
   const imports = await time('import', () => child<ImportResult>('import.ts', []));
   const joinR = await time('join', () => child<JoinResult>('join.ts', []));
   const catches = await time('catch', () => child<CatchResult>('catch.ts', []));
-  const t = [...targets(scaling, suiteR, fuzz), ...joinTargets(joinR), ...importTargets(imports)];
+  const t = [...targets(scaling, suiteR, fuzz), ...(soak === undefined ? [] : soakTargets(soak)), ...joinTargets(joinR), ...importTargets(imports)];
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const results = {
     machine: { ...meta, loadAverageAtEnd: os.loadavg() },
@@ -284,12 +288,13 @@ async function main(): Promise<void> {
     hazards,
     suite: suiteR,
     fuzz,
+    soak,
     import: imports,
     join: joinR,
     catch: catches,
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const extra = [imports === undefined ? '' : importReport(imports), catches === undefined ? '' : catchReport(catches)].filter((x) => x !== '');
+  const extra = [soak === undefined ? '' : soakReport(soak), imports === undefined ? '' : importReport(imports), catches === undefined ? '' : catchReport(catches)].filter((x) => x !== '');
   process.stdout.write(`${extra.map((x) => `${x}\n\n`).join('')}${report(scaling, hazards, suiteR, fuzz, t)}\n\n`);
   process.stdout.write(
     `${meta.os}, ${meta.cpuModel} x${meta.cores}, ${n0(meta.memoryBytes / 2 ** 30)} GiB, Node ${meta.node}, commit ${meta.commit}${meta.dirty ? ' (+ uncommitted changes)' : ''}\n` +
