@@ -12,7 +12,8 @@
  * 6. import time (bench/import.ts): `require('groupspec')` / `import` of the packed tarball, fresh processes;
  * 7. join/quit against their floor (bench/join.ts): what an app observes, built by object literals;
  * 8. opt-in (BENCH_ONLY=catch, 1-5 minutes): commands and seconds the fuzzer needs to find each
- *    broken implementation (bench/catch.ts), in process and over the wire.
+ *    broken implementation (bench/catch.ts), in process and over the wire;
+ * 9. opt-in (BENCH_ONLY=gate, 1-4 minutes): `groupspec run --seed 7` in process and over the wire (bench/gate.ts).
  *
  * Each part runs in its own process, one after another (the machine has few cores; nothing is
  * measured while something else runs). Not part of npm test. Environment knobs, for quick looks
@@ -28,6 +29,7 @@ import type { HazardsResult } from './hazards';
 import type { ImportResult } from './import';
 import type { CatchResult } from './catch';
 import type { JoinResult } from './join';
+import type { GateResult } from './gate';
 import { median } from './stats';
 import { mergeScaling, type Kind, type Op, type ScalingResult } from './scaling';
 import { suite, type SuiteResult } from './suite';
@@ -102,7 +104,19 @@ interface Target {
   target: string;
   measured: string;
   met: boolean;
+  /** why a miss is a miss, from a profile (docs/performance.md has the profile it quotes) */
+  reason?: string;
 }
+
+/** Measured reasons for the misses, from the profiles in docs/performance.md ("Issue 21"). */
+const WHY = {
+  suite: 'above the floor: ts-node start-up, the simulator (zod option validation the largest part), response schemas, step code (docs/performance.md §2)',
+  fuzzLocal: 'flat profile: the picture read through the API after every step (2 reads a group, 2 a user, 1 a session), invariants, fast-check, Error stacks of refusals (docs/performance.md §3)',
+  fuzzWire: 'one HTTP exchange costs ~150 µs CPU for client and server; 2.5 exchanges per command, and the in-process rate bounds it (docs/performance.md §3)',
+  join: 'deliver 12 %, groupView 9 %, member-table first lookup 7 %, zod 5 %, GC; see docs/performance.md §1',
+  floorOps: 'the SDK-shaped call itself (what an app observes) costs about 1 µs: see the join-floor target',
+  gate: 'features dominated by one HTTP exchange per call; see docs/performance.md (gate)',
+};
 
 function targets(s: ScalingResult | undefined, suiteR: SuiteResult | undefined, f: FuzzResult | undefined): Target[] {
   const out: Target[] = [];
@@ -118,21 +132,22 @@ function targets(s: ScalingResult | undefined, suiteR: SuiteResult | undefined, 
           measured: `${n2(ratio)}x`,
           met: ratio <= 1.3,
         });
-        out.push({ target: `${kind} ${op}: >= 1,000,000 ops/s at ${sizeLabel(big)}`, measured: `${n0(ops[big]!)} ops/s`, met: ops[big]! >= 1_000_000 });
+        out.push({ target: `${kind} ${op}: >= 1,000,000 ops/s at ${sizeLabel(big)}`, measured: `${n0(ops[big]!)} ops/s`, met: ops[big]! >= 1_000_000, reason: WHY.floorOps });
       }
       const heap = s.heapBytesPerMember[kind][big]!;
       out.push({ target: `${kind}: <= 300 heap bytes per member at ${sizeLabel(big)}`, measured: `${n0(heap)} B`, met: heap <= 300 });
     }
   }
   if (suiteR !== undefined) {
-    out.push({ target: 'feature run within 1.5x of its cucumber floor (wall)', measured: `${n2(suiteR.ratio.wall)}x`, met: suiteR.ratio.wall <= 1.5 });
-    out.push({ target: 'feature run within 1.5x of its cucumber floor (CPU)', measured: `${n2(suiteR.ratio.cpu)}x`, met: suiteR.ratio.cpu <= 1.5 });
+    out.push({ target: 'feature run within 1.3x of its cucumber floor (wall)', measured: `${n2(suiteR.ratio.wall)}x`, met: suiteR.ratio.wall <= 1.3, reason: WHY.suite });
+    out.push({ target: 'feature run within 1.3x of its cucumber floor (CPU)', measured: `${n2(suiteR.ratio.cpu)}x`, met: suiteR.ratio.cpu <= 1.3, reason: WHY.suite });
     if (suiteR.compiledRatio !== undefined) {
       out.push({ target: '(for comparison: the same run precompiled, no ts-node; CPU)', measured: `${n2(suiteR.compiledRatio.cpu)}x`, met: suiteR.compiledRatio.cpu <= 1.5 });
     }
   }
   if (f !== undefined) {
-    out.push({ target: 'wire protocol >= 5,000 fuzz commands/s', measured: `${n0(f.commandsPerSecond.wire)} commands/s`, met: f.commandsPerSecond.wire >= 5000 });
+    out.push({ target: 'fuzzer in process >= 10,000 commands per CPU-second', measured: `${n0(f.commandsPerCpuSecond['in-process'])} commands/CPU-s`, met: f.commandsPerCpuSecond['in-process'] >= 10_000, reason: WHY.fuzzLocal });
+    out.push({ target: 'fuzzer over the wire >= 5,000 commands/s', measured: `${n0(f.commandsPerSecond.wire)} commands/s (${n0(f.commandsPerCpuSecond.wire)} per CPU-s, ${n2(f.requestsPerCommand.wire)} HTTP requests each)`, met: f.commandsPerSecond.wire >= 5000, reason: WHY.fuzzWire });
     out.push({ target: '(other reading: wire >= 5,000 calls/s, one cheap call after another)', measured: `${n0(f.roundTrip.wire)} calls/s`, met: f.roundTrip.wire >= 5000 });
   }
   return out;
@@ -157,7 +172,17 @@ function joinTargets(j: JoinResult | undefined): Target[] {
     target: `${op} through the SDK surface within 1.5x of its floor (what an app observes; ${sizeLabel(j.size)} members)`,
     measured: `${n2(j.ratio[op])}x (${n0(j.ns[op])} ns vs ${n0(op === 'join' ? j.ns.floorJoin : j.ns.floorQuit)} ns)`,
     met: j.ratio[op] <= 1.5,
+    reason: WHY.join,
   }));
+}
+
+function gateTargets(g: GateResult | undefined): Target[] {
+  if (g === undefined) return [];
+  const { inProcess, wire } = g.median;
+  return [
+    { target: 'groupspec run in process under 4 s wall', measured: `${n0(inProcess.wallMs)} ms wall, ${n0(inProcess.cpuMs)} ms CPU`, met: inProcess.wallMs < 4000, reason: 'features ≈ 1.9x their cucumber floor, properties ≈ 0.7 s; see the suite target' },
+    { target: 'groupspec run over the wire within 1.5x of in process', measured: `${n2(g.ratio.wall)}x wall, ${n2(g.ratio.cpu)}x CPU (client ${n0(wire.cpuMs)} + server ${n0(wire.serverCpuMs)} ms)`, met: g.ratio.wall <= 1.5, reason: WHY.gate },
+  ];
 }
 
 function catchReport(c: CatchResult): string {
@@ -245,7 +270,7 @@ function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suit
         `\none cheap call (getGroupList) after another: ${n0(f.roundTrip.inProcess)} calls/s in process, ${n0(f.roundTrip.wire)} calls/s over the wire (${n2(f.roundTrip.requestsPerCall)} HTTP request per call)`,
     );
   }
-  parts.push(`Targets\n${table(['target', 'measured', ''], t.map((x) => [x.target, x.measured, x.met ? 'met' : 'MISSED']))}`);
+  parts.push(`Targets\n${table(['target', 'measured', '', 'why missed'], t.map((x) => [x.target, x.measured, x.met ? 'met' : 'MISSED', x.met ? '' : (x.reason ?? '')]))}`);
   return parts.join('\n\n');
 }
 
@@ -277,7 +302,8 @@ async function main(): Promise<void> {
   const imports = await time('import', () => child<ImportResult>('import.ts', []));
   const joinR = await time('join', () => child<JoinResult>('join.ts', []));
   const catches = await time('catch', () => child<CatchResult>('catch.ts', []));
-  const t = [...targets(scaling, suiteR, fuzz), ...(soak === undefined ? [] : soakTargets(soak)), ...joinTargets(joinR), ...importTargets(imports)];
+  const gate = await time('gate', () => child<GateResult>('gate.ts', []));
+  const t = [...targets(scaling, suiteR, fuzz), ...(soak === undefined ? [] : soakTargets(soak)), ...joinTargets(joinR), ...importTargets(imports), ...gateTargets(gate)];
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const results = {
     machine: { ...meta, loadAverageAtEnd: os.loadavg() },
@@ -292,6 +318,7 @@ async function main(): Promise<void> {
     import: imports,
     join: joinR,
     catch: catches,
+    gate,
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const extra = [soak === undefined ? '' : soakReport(soak), imports === undefined ? '' : importReport(imports), catches === undefined ? '' : catchReport(catches)].filter((x) => x !== '');
