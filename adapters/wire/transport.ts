@@ -208,7 +208,7 @@ export class Transport {
       }, this.timeoutMs);
       const unreachable = (e: unknown) => settle(() => reject(new WireError(`${what} failed: cannot reach the server (${explain(e)})`, undefined, undefined, { cause: e })));
 
-      const go = (target: URL, method: string, data: Buffer | undefined, hops: number) => {
+      const go = (target: URL, method: string, data: Buffer | undefined, hops: number, retried = false) => {
         const protocol = target.protocol === 'https:' ? 'https:' : 'http:';
         const headers: http.OutgoingHttpHeaders = data === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(data.length) };
         let answered = false;
@@ -254,7 +254,18 @@ export class Transport {
             if (!res.complete) broke(new Error('aborted'));
           });
         });
-        req.on('error', (e) => (answered ? undefined : unreachable(e)));
+        req.on('error', (e: NodeJS.ErrnoException) => {
+          if (answered) return;
+          // The keep-alive race Node documents: the server closed an idle socket just as this request
+          // was written on it, so the server never read it. A client whose event loop was blocked past
+          // the server's keep-alive timeout meets it on its next request; one retry on a new socket is
+          // safe because nothing was answered and nothing reached the server.
+          if (!retried && req.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) {
+            go(target, method, data, hops, true);
+            return;
+          }
+          unreachable(e);
+        });
         req.end(data);
       };
 
