@@ -56,6 +56,8 @@ export interface FuzzOptions {
   onRun?: (trace: readonly string[]) => void;
   /** The command printed to replay a failure (default: the checkout's `npm run fuzz` with the seed and path). */
   replayCommand?: (seed: number, path: string | undefined) => string;
+  /** Shrink a failure to a short counterexample (default true); off, the first failing run is reported as found. */
+  shrink?: boolean;
 }
 
 /** The replay of a checkout's own fuzz tests (properties/*.test.ts against the simulator). */
@@ -99,7 +101,7 @@ export async function fuzz(options: FuzzOptions): Promise<void> {
       await reference?.app.close();
     }
   });
-  const details = await fc.check(property, { numRuns: cfg.numRuns, seed, ...(runPath === undefined ? {} : { path: runPath }) });
+  const details = await fc.check(property, { numRuns: cfg.numRuns, seed, ...(runPath === undefined ? {} : { path: runPath }), ...(options.shrink === false ? { endOnFailure: true } : {}) });
   if (!details.failed) return;
   const shownCommands = (details.counterexample?.[0] as unknown as { toString(): string } | undefined)?.toString() ?? '';
   const replayPath = /replayPath="([^"]*)"/.exec(shownCommands)?.[1];

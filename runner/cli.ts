@@ -19,7 +19,7 @@ import { packageRoot } from './paths';
 import { loadCatalogue } from '../catalogue/catalogue';
 import { writeReports, compareRuns, mergeRuns, whyRule } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
-import { startServer } from '../servers/wire/server';
+import { startServer, type RunningServer, type ServerLimits } from '../servers/wire/server';
 
 function fail(reason: string): never {
   process.stderr.write(`groupspec: ${reason}\n`);
@@ -171,9 +171,32 @@ async function run(argv: string[]): Promise<number> {
   return bad.length === 0 ? 0 : 1;
 }
 
+/** `serve` flags for the server limits (docs/protocol.md §6), by ServerLimits name. */
+const SERVE_LIMITS = {
+  'max-body-bytes': 'maxBodyBytes',
+  'headers-timeout': 'headersTimeoutMs',
+  'request-timeout': 'requestTimeoutMs',
+  'keep-alive-timeout': 'keepAliveTimeoutMs',
+  'idle-timeout': 'idleTimeoutMs',
+  'max-connections': 'maxConnections',
+} as const satisfies Record<string, keyof ServerLimits>;
+
 async function serve(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' } } });
-  const server = await startServer({ port: num('--port', values.port, 8765, 65535), host: values.host ?? '127.0.0.1' });
+  const limitFlags = Object.fromEntries(Object.keys(SERVE_LIMITS).map((f) => [f, { type: 'string' as const }]));
+  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' }, ...limitFlags } });
+  const limits: Partial<ServerLimits> = {};
+  for (const [flag, name] of Object.entries(SERVE_LIMITS)) {
+    const v = (values as Record<string, string | undefined>)[flag];
+    if (v !== undefined) limits[name] = num(`--${flag}`, v, 0);
+  }
+  let server: RunningServer;
+  try {
+    server = await startServer({ port: num('--port', values.port, 8765, 65535), host: values.host ?? '127.0.0.1', limits });
+  } catch (e) {
+    // the server names its limits; the user typed flags
+    if (e instanceof RangeError) throw new UsageError(Object.entries(SERVE_LIMITS).reduce((m, [flag, name]) => m.replaceAll(name, `--${flag}`), e.message));
+    throw e;
+  }
   process.stdout.write(`groupspec serve: listening on ${server.url}\n`);
   await new Promise<void>((done) => {
     const stop = () => void server.close().then(done);

@@ -34,6 +34,8 @@ const SERVE = `groupspec serve [--port N] [--host H]: serve the reference simula
 
   --port N               TCP port, 0 to 65535 (default 8765; 0 picks a free one)
   --host H               address to bind (default 127.0.0.1)
+  --max-body-bytes N, --headers-timeout MS, --request-timeout MS, --keep-alive-timeout MS,
+  --idle-timeout MS, --max-connections N   server limits (docs/protocol.md §6)
 Stops on SIGINT or SIGTERM.
 `;
 
@@ -57,6 +59,8 @@ export const OVERVIEW = `groupspec: the executable specification of Tencent Clou
 Usage:
   groupspec run [options]          run the suite; exit 0 when every verdict is as expected
   groupspec serve [--port N] [--host H]   serve the reference simulator over the wire protocol
+        [--max-body-bytes N] [--headers-timeout MS] [--request-timeout MS] [--keep-alive-timeout MS]
+        [--idle-timeout MS] [--max-connections N]   server limits (docs/protocol.md §6)
   groupspec report FILE.json [--out DIR]  render reports from a conformance.json
   groupspec report --compare OLD.json NEW.json   list rules whose verdict changed
   groupspec merge A.json B.json ... [--out DIR]  merge shard results into one run
