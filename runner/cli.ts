@@ -123,7 +123,7 @@ async function run(argv: string[]): Promise<number> {
     replayCommand: replayCommand(root, values),
     onScenario: (s) => live.onScenario(s),
     ...(values.parallel === undefined ? {} : { parallel: num('--parallel', values.parallel, 1) }),
-    ...(expectationsFile === undefined ? {} : { expectations: { file: expectationsFile, data: readExpectations(expectationsFile) } }),
+    ...(expectationsFile === undefined ? {} : { expectations: { file: expectationsFile, data: readExpectations(expectationsFile, known) } }),
     seed,
     fuzzRuns: num('--fuzz-runs', values['fuzz-runs'], 40),
     callTimeoutMs,

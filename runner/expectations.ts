@@ -16,12 +16,18 @@ export const Expectations = z.strictObject({
 });
 export type Expectations = z.infer<typeof Expectations>;
 
-export function readExpectations(path: string): Expectations {
+/** Reads and checks an expectations file; with `known`, a rule ID it does not hold is the first error reported. */
+export function readExpectations(path: string, known?: ReadonlySet<string | undefined>): Expectations {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new UsageError(`cannot read the expectations file ${path}: ${(e as Error).message}`);
+  }
+  // an unknown rule ID (a typo, a renamed rule) matters more than that entry's missing fields
+  const rules = (raw as { rules?: unknown } | null)?.rules;
+  if (known !== undefined && typeof rules === 'object' && rules !== null) {
+    for (const id of Object.keys(rules)) if (!known.has(id)) throw new UsageError(`the expectations file ${path} names an unknown rule ${id}`);
   }
   const r = Expectations.safeParse(raw);
   if (!r.success) throw new UsageError(`the expectations file ${path} is invalid: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);

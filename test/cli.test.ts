@@ -4,7 +4,7 @@
  * flag values, and the progress line (live on a terminal, plain lines elsewhere).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,16 @@ describe('bad flag values: exit 2 with one line, never a stack', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(reason);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+});
+
+describe('an expectations file', () => {
+  it('with an unknown rule ID says so first, before that entry\'s missing reason', () => {
+    const file = join(tmp, 'expectations.json');
+    writeFileSync(file, JSON.stringify({ rules: { 'dismiss.no-such-rule': { status: 'failed' } } }));
+    const r = cli(['run', '--expectations', file, '--rule', 'limits.member-cap', '--no-properties']);
+    expect(r.status, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr.trim()).toBe(`groupspec: the expectations file ${file} names an unknown rule dismiss.no-such-rule`);
   });
 });
 
