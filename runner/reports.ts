@@ -39,8 +39,14 @@ export function junit(r: Conformance): string {
 
 /** Why a rule is not as expected: its first failed scenario's message, else its failed property's first line ("failed by property …"). */
 export function whyRule(r: Conformance, rule: RuleResult): string {
-  const scenario = rule.scenarios.find((s) => s.failure !== undefined && !ACCEPTED.has(s.verdict))?.failure?.message;
-  if (scenario !== undefined) return scenario;
+  const failed = rule.scenarios.filter((s) => s.failure !== undefined && !ACCEPTED.has(s.verdict));
+  const scenario = failed[0]?.failure?.message;
+  if (scenario !== undefined) {
+    // one message repeated across a rule's scenarios is said once, with how many share it
+    const first = scenario.split('\n')[0];
+    const same = failed.filter((s) => s.failure!.message.split('\n')[0] === first).length;
+    return same > 1 ? `${same} of ${failed.length} failed scenarios: ${scenario}` : scenario;
+  }
   const prop = r.properties.find((p) => rule.properties.includes(p.id) && p.failure !== undefined && !ACCEPTED.has(p.verdict));
   return prop?.failure?.message.split('\n')[0] ?? '';
 }

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Conformance } from '../runner/model';
 import { blamedRules, Divergence } from '../properties/blame';
+import { whyRule } from '../runner/reports';
 
 const ROOT = resolve(__dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'groupspec-blame-'));
@@ -24,6 +25,20 @@ describe('blamedRules', () => {
   it('charges a divergence from the reference to the rule governing the method, else to the property\'s rules', () => {
     expect(blamedRules(d('dismissGroup', []), ['x.y'])).toEqual(['dismiss.only-owner-dismisses']);
     expect(blamedRules(d('noSuchMethod', []), ['x.y', 'x.z'])).toEqual(['x.y', 'x.z']);
+  });
+});
+
+describe('whyRule (summary.md and the run\'s output)', () => {
+  const scenario = (message: string, verdict: 'failed' | 'passed' = 'failed') => ({ name: 'n', location: 'f:1', verdict, durationMs: 1, failure: { step: 's', message } });
+  const rule = (scenarios: ReturnType<typeof scenario>[], properties: string[] = []) => ({ scenarios, properties }) as unknown as Conformance['rules'][number];
+  const run = (properties: unknown[] = []) => ({ properties }) as unknown as Conformance;
+  it('says a message repeated across a rule\'s scenarios once, with how many share it', () => {
+    expect(whyRule(run(), rule([scenario('boom'), scenario('boom'), scenario('other'), scenario('boom')]))).toBe('3 of 4 failed scenarios: boom');
+    expect(whyRule(run(), rule([scenario('boom'), scenario('other')]))).toBe('boom');
+  });
+  it('falls back to the first line of the failed property charged to the rule', () => {
+    const p = { id: 'fuzz.x', verdict: 'failed', failure: { step: 's', message: 'failed by property fuzz.x at step 2 (a): expected b, got c\nmore' } };
+    expect(whyRule(run([p]), rule([], ['fuzz.x']))).toBe('failed by property fuzz.x at step 2 (a): expected b, got c');
   });
 });
 
