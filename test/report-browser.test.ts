@@ -274,7 +274,7 @@ describe('reports of real runs', () => {
 
     it('prints plain lines, without escape codes, when stdout is not a terminal', () => {
       for (const g of [good, broken]) {
-        expect(g.stdout).toMatch(/^groupspec run: .*\n(?:(?:progress|  rule) .*\n)*features: \d+ scenarios/);
+        expect(g.stdout).toMatch(/^groupspec run: .*\n(?:(?:progress:|  rule) .*\n)*features: \d+ scenarios/);
         expect(g.stdout + g.stderr).not.toMatch(/\u001b/);
       }
     });
