@@ -15,6 +15,7 @@ import { loadCatalogue } from '../catalogue/catalogue';
 import { writeReports, compareRuns, mergeRuns } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
 import { startServer } from '../servers/wire/server';
+import { executeIsolated } from './isolation';
 
 const HELP = `groupspec: the executable specification of Tencent Cloud Chat group management
 
@@ -121,7 +122,7 @@ async function run(argv: string[]): Promise<number> {
   const interrupt = (signal: string) => {
     process.stderr.write(`groupspec: ${signal}: writing what the run has, marked incomplete\n`);
     const catalogue = loadCatalogue(resolve(root, 'features'));
-    const partial = assemble(options, state, selectRules(catalogue.rules, options), state.implementation, false);
+    const partial = assemble(options, state, selectRules(catalogue.rules, options), state.implementation, false, `interrupted (${signal})`);
     writeResult(options.out, partial);
     writeReports(options.out, partial);
     process.exit(1);
@@ -129,14 +130,18 @@ async function run(argv: string[]): Promise<number> {
   process.once('SIGINT', () => interrupt('SIGINT'));
   process.once('SIGTERM', () => interrupt('SIGTERM'));
 
+  // a user's in-process adapter runs in a child process: nothing it does can end or silence the gate
+  const isolated = values.url === undefined && values.adapter !== undefined && values.adapter !== 'simulator';
   // a setup problem (adapter that cannot load, server unreachable, missing credentials) is exit 2
-  try {
-    await resolveImplementation();
-  } catch (e) {
-    throw new UsageError(`cannot set up the implementation (${target}): ${(e as Error).message.split('\n')[0]}`);
+  if (!isolated) {
+    try {
+      await resolveImplementation();
+    } catch (e) {
+      throw new UsageError(`cannot set up the implementation (${target}): ${(e as Error).message.split('\n')[0]}`);
+    }
   }
 
-  const result = await executeRun(options, state);
+  const result = isolated ? await executeIsolated(options, state) : await executeRun(options, state);
   const path = writeResult(options.out, result);
   writeReports(options.out, result);
   const bad = result.rules.filter((r) => !ACCEPTED.has(r.verdict));
@@ -148,7 +153,8 @@ async function run(argv: string[]): Promise<number> {
   }
   if (bad.length > 20) process.stdout.write(`  … and ${bad.length - 20} more (see summary.md)\n`);
   process.stdout.write(`seed: ${result.configuration.seed}\n`);
-  return bad.length === 0 ? 0 : 1;
+  if (!result.complete) process.stdout.write(`incomplete run: ${result.cause ?? 'interrupted'}\n`);
+  return bad.length === 0 && result.complete ? 0 : 1;
 }
 
 async function serve(argv: string[]): Promise<number> {

@@ -33,7 +33,12 @@ export interface FeatureRunOptions {
   progress?: boolean;
   parallel?: number;
   onScenario?: (s: ScenarioOutcome) => void;
+  /** A scenario begins: whoever watches the run knows which one a crash interrupted. */
+  onScenarioStart?: (s: Pick<ScenarioOutcome, 'ruleID' | 'name' | 'location'>) => void;
 }
+
+/** cucumber's own step timeout (only with GROUPSPEC_STEP_TIMEOUT_MS set): the scenario ran out of time, it did not fail. */
+const FRAMEWORK_TIMEOUT = /^function timed out, ensure the (promise resolves|callback is executed) within \d+ milliseconds/;
 
 const BAD: TestStepResultStatus[] = [TestStepResultStatus.FAILED, TestStepResultStatus.AMBIGUOUS, TestStepResultStatus.UNDEFINED];
 
@@ -75,7 +80,11 @@ export async function runFeatures(o: FeatureRunOptions): Promise<ScenarioOutcome
       pickles.set(p.id, { name: p.name, uri: p.uri, line: lines.get(p.astNodeIds[p.astNodeIds.length - 1]!) ?? 0, rule, steps: new Map(p.steps.map((s) => [s.id, s.text])) });
     }
     if (e.testCase) cases.set(e.testCase.id, { pickleId: e.testCase.pickleId, steps: new Map(e.testCase.testSteps.map((s) => [s.id, s.pickleStepId ?? ''])) });
-    if (e.testCaseStarted) started.set(e.testCaseStarted.id, { caseId: e.testCaseStarted.testCaseId, t0: Date.now(), statuses: [] });
+    if (e.testCaseStarted) {
+      started.set(e.testCaseStarted.id, { caseId: e.testCaseStarted.testCaseId, t0: Date.now(), statuses: [] });
+      const p = pickles.get(cases.get(e.testCaseStarted.testCaseId)?.pickleId ?? '');
+      if (p !== undefined) o.onScenarioStart?.({ ruleID: p.rule, name: p.name, location: `${p.uri}:${p.line}` });
+    }
     if (e.testStepFinished) {
       const s = started.get(e.testStepFinished.testCaseStartedId);
       if (s === undefined) return;
@@ -97,7 +106,7 @@ export async function runFeatures(o: FeatureRunOptions): Promise<ScenarioOutcome
       const c = cases.get(s.caseId)!;
       const p = pickles.get(c.pickleId)!;
       let verdict: Verdict = 'passed';
-      if (s.statuses.some((x) => BAD.includes(x))) verdict = s.incident?.kind ?? 'failed';
+      if (s.statuses.some((x) => BAD.includes(x))) verdict = s.incident?.kind ?? (FRAMEWORK_TIMEOUT.test(s.failure?.message ?? '') ? 'timeout' : 'failed');
       else if (s.statuses.includes(TestStepResultStatus.SKIPPED)) verdict = 'not applicable';
       const outcome: ScenarioOutcome = {
         ruleID: p.rule,
