@@ -16,6 +16,7 @@ import { writeReports, compareRuns, mergeRuns } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
 import { startServer } from '../servers/wire/server';
 import { executeIsolated } from './isolation';
+import { terminalText } from './escape';
 
 const HELP = `groupspec: the executable specification of Tencent Cloud Chat group management
 
@@ -114,7 +115,7 @@ async function run(argv: string[]): Promise<number> {
     callTimeoutMs,
     properties: values['no-properties'] !== true,
     progress: process.stdout.isTTY === true,
-    log: (line) => process.stdout.write(`${line}\n`),
+    log: (line) => process.stdout.write(`${terminalText(line)}\n`),
   };
   for (const id of Object.keys(options.expectations?.data.rules ?? {})) if (!known.has(id)) throw new UsageError(`the expectations file names an unknown rule ${id}`);
 
@@ -149,11 +150,11 @@ async function run(argv: string[]): Promise<number> {
   process.stdout.write(`rules: ${t}\nresults: ${path}\n`);
   for (const r of bad.slice(0, 20)) {
     const why = r.scenarios.find((s) => s.failure)?.failure?.message ?? result.properties.find((p) => r.properties.includes(p.id) && p.failure !== undefined)?.failure?.message ?? '';
-    process.stdout.write(`  ${r.verdict}: ${r.id}: ${why.split('\n')[0]!.slice(0, 160)}\n`);
+    process.stdout.write(`  ${r.verdict}: ${r.id}: ${terminalText(why.split('\n')[0]!.slice(0, 160))}\n`);
   }
   if (bad.length > 20) process.stdout.write(`  … and ${bad.length - 20} more (see summary.md)\n`);
   process.stdout.write(`seed: ${result.configuration.seed}\n`);
-  if (!result.complete) process.stdout.write(`incomplete run: ${result.cause ?? 'interrupted'}\n`);
+  if (!result.complete) process.stdout.write(`incomplete run: ${terminalText(result.cause ?? 'interrupted')}\n`);
   return bad.length === 0 && result.complete ? 0 : 1;
 }
 

@@ -11,6 +11,7 @@ import { openSync, readFileSync, writeSync } from 'node:fs';
 import { bounded } from '../adapters/contract/deadline';
 import { resolveImplementation } from '../adapters/resolve';
 import { thrown } from '../matchers/thrown';
+import { terminalText } from './escape';
 import type { ChannelRecord } from './isolation';
 import { executeRun, type RunOptions, type RunState } from './run';
 
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const given = JSON.parse(readFileSync(optionsFile, 'utf8')) as Omit<RunOptions, 'log' | 'events'> & { startedAt: number };
   const o: RunOptions = {
     ...given,
-    log: (line) => process.stdout.write(`${line}\n`),
+    log: (line) => process.stdout.write(`${terminalText(line)}\n`),
     events: {
       scenarioStarted: (s) => send({ t: 'start', kind: 'scenario', ...s }),
       scenarioFinished: (s) => send({ t: 'scenario', outcome: s }),

@@ -152,7 +152,7 @@ export function runSection(r: Conformance): string {
     row('groupspec', esc(c.groupspecVersion)),
     row('generated', esc(r.generatedAt)),
     row('duration', ms(r.durationMs)),
-    row('complete', r.complete ? 'yes' : '<strong>no: the run was interrupted</strong>'),
+    row('complete', r.complete ? 'yes' : `<strong>no: ${esc(r.cause ?? 'the run was interrupted')}</strong>`),
     row('group types', caps.groupTypes.map(esc).join(', ') || '<em>none</em>'),
     row('SDK operations', `${caps.operations.length}: ${caps.operations.map(esc).join(', ')}`),
     row('admin operations', `${caps.adminOperations.length}: ${caps.adminOperations.map(esc).join(', ')}`),
