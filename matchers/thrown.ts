@@ -32,11 +32,14 @@ function clip(s: string): string {
   return s.length <= MAX_SHOWN ? s : `${s.slice(0, MAX_SHOWN)}… (${s.length} characters)`;
 }
 
-function inspected(value: unknown): string {
+function inspected(value: object): string {
   try {
     return inspect(value, { depth: 2, breakLength: Infinity, maxStringLength: MAX_SHOWN, maxArrayLength: 20 });
   } catch {
-    return Object.prototype.toString.call(value);
+    // its getters throw even for util.inspect: name what it is, at least
+    const ctor = read(value, 'constructor');
+    const name = typeof ctor === 'function' ? read(ctor, 'name') : undefined;
+    return `a ${typeof name === 'string' && name !== '' ? name : 'object'} whose properties throw when read`;
   }
 }
 

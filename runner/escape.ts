@@ -10,12 +10,17 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u20
 
 const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
+/** Control characters (ANSI escapes included) as visible `\u001b` text, for any medium that should not carry them raw. */
+export function visibleControls(s: string): string {
+  return s.replace(CONTROL, visible);
+}
+
 /**
  * For one line on a terminal: control characters shown as `\u001b` (an ANSI sequence becomes inert
  * text), line breaks too, so that no message can draw a line of the gate's own (`rules: 0 failed`).
  */
 export function terminalText(s: string): string {
-  return s.replace(CONTROL, visible).replace(/\n/g, visible);
+  return visibleControls(s).replace(/\n/g, visible);
 }
 
 /** For one line of Markdown (summary.md): no markup, no HTML, no links, no mentions, no line breaks. */

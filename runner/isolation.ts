@@ -53,6 +53,8 @@ interface Watch {
   ready?: Extract<ChannelRecord, { t: 'ready' }>['implementation'];
   setupError?: string;
   running?: Extract<ChannelRecord, { t: 'start' }>;
+  /** The last scenario or property that started, finished or not. */
+  last?: Extract<ChannelRecord, { t: 'start' }>;
   result?: Conformance;
   fatal?: string;
 }
@@ -64,7 +66,7 @@ function fold(w: Watch, state: RunState, records: ChannelRecord[]): void {
       // what an interrupt (runner/cli.ts) assembles from: the implementation as the child described it
       state.implementation = { ...r.implementation, createApp: () => Promise.reject(new Error('the implementation runs in the child process')) } satisfies Implementation;
     } else if (r.t === 'setup-error') w.setupError = r.message;
-    else if (r.t === 'start') w.running = r;
+    else if (r.t === 'start') w.running = w.last = r;
     else if (r.t === 'scenario') (state.scenarios.push(r.outcome), (w.running = undefined));
     else if (r.t === 'property') (state.properties.push(r.result), (w.running = undefined));
     else if (r.t === 'result') w.result = r.result;
@@ -72,8 +74,13 @@ function fold(w: Watch, state: RunState, records: ChannelRecord[]): void {
   }
 }
 
-/** The scenario or property the child was in when it ended: crashed, with the cause as its failure. */
-function interrupted(running: Watch['running'], cause: string, state: RunState): void {
+/**
+ * The scenario or property the child was in when it ended: crashed, with the cause as its failure.
+ * Between two (a timer an earlier one started fired), the crash goes to the rule of the last one
+ * that started, as a scenario of its own: that rule must not pass on the results before the crash.
+ */
+function interrupted(w: Watch, cause: string, state: RunState): void {
+  const running = w.running ?? (w.last === undefined ? undefined : { ...w.last, name: `(the run ended after "${w.last.kind === 'scenario' ? w.last.name : w.last.title}")` });
   if (running === undefined) return;
   const failure = { step: '(the run ended here)', message: cause };
   if (running.kind === 'scenario') state.scenarios.push({ ruleID: running.ruleID, name: running.name, location: running.location, verdict: 'crashed', durationMs: 0, failure });
@@ -112,7 +119,7 @@ export async function executeIsolated(o: RunOptions, state: RunState): Promise<C
     if (w.result !== undefined && code === 0) return w.result;
     const cause = w.fatal ?? (signal !== null ? `the implementation's process was killed by ${signal}` : `the implementation's process ended with exit code ${code} before the run finished`);
     o.log(`groupspec: the run ended early: ${cause}`);
-    interrupted(w.running, cause, state);
+    interrupted(w, cause, state);
     const selected = selectRules(loadCatalogue(join(packageRoot(), 'features')).rules, o);
     return assemble(o, state, selected, state.implementation, false, cause);
   } finally {

@@ -1,11 +1,12 @@
 /** The page's static HTML sections, rendered from the result model and the view model. */
 import { ACCEPTED, VERDICTS, totals, type Conformance, type Failure, type Verdict } from '../model';
+import { visibleControls } from '../escape';
 import { MEANING, notAsExpected, ROLE_ORDER, TYPE_ORDER, type Grid } from './model';
 
 // static HTML
 
 export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return visibleControls(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 export const slug = (v: string) => v.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 export const badge = (v: Verdict) => `<span class="badge v-${slug(v)}">${esc(v)}</span>`;
