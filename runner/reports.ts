@@ -55,7 +55,7 @@ export function summary(r: Conformance): string {
   }
   const bad = r.rules.filter((x) => !ACCEPTED.has(x.verdict));
   lines.push('', bad.length === 0 ? 'Every rule is as expected.' : `## Not as expected (${bad.length})`, '');
-  for (const x of bad) lines.push(`- **${x.verdict}** \`${x.id}\`: ${md(x.title)}: ${md((x.scenarios.find((s) => s.failure)?.failure?.message ?? '').slice(0, 200))}`);
+  for (const x of bad) lines.push(`- **${x.verdict}** \`${x.id}\`: ${x.title}: ${md((x.scenarios.find((s) => s.failure)?.failure?.message ?? '').slice(0, 200))}`);
   const badProps = r.properties.filter((p) => !ACCEPTED.has(p.verdict));
   for (const p of badProps) lines.push(`- **${p.verdict}** property \`${p.id}\`: ${md((p.failure?.message ?? '').split('\n')[0]!.slice(0, 200))}${p.failure?.replay?.command === undefined ? '' : ` (replay: \`${p.failure.replay.command}\`)`}`);
   const regress = r.rules.filter((x) => x.expectation !== undefined && x.verdict !== 'expected failure');
