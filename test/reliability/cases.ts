@@ -13,6 +13,8 @@ export interface ReliabilityCase {
   tried: string;
   rule: string;
   args?: string[];
+  /** Run the rule's properties too (with 3 runs, seed 7); by default --no-properties. */
+  properties?: boolean;
   /** What the gate must answer: exit code, the rule's verdict, whether the run is complete. */
   status: number;
   verdict?: Verdict;
@@ -48,6 +50,19 @@ export const CASES: ReliabilityCase[] = [
     complete: false,
     message: /^the implementation called process\.exit\(3\)/,
     answer: 'exit 1 (not 3); reports written, `complete: false`, cause named',
+    before: 'exit 3, no conformance.json, no reason',
+  },
+  {
+    fault: 'exit-3',
+    tried: '`process.exit(3)` on its first call, in a property (no scenario selected)',
+    rule: 'limits.member-cap',
+    args: ['--tags', '@no-such-tag'],
+    properties: true,
+    status: 1,
+    verdict: 'crashed',
+    complete: false,
+    message: /^the implementation called process\.exit\(3\)/,
+    answer: 'exit 1; reports written, `complete: false`; the property it interrupted *crashed* with the cause',
     before: 'exit 3, no conformance.json, no reason',
   },
   {

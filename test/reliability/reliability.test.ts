@@ -42,8 +42,8 @@ interface Run {
 }
 
 function gate(c: ReliabilityCase): Promise<Run> {
-  const out = join(tmp, c.fault);
-  const args = [BIN, 'run', '--adapter', `test/reliability/implementations/${c.fault}.ts`, '--rule', c.rule, ...(c.args ?? []), '--no-properties', '--out', out];
+  const out = join(tmp, `${c.fault}-${c.rule}`);
+  const args = [BIN, 'run', '--adapter', `test/reliability/implementations/${c.fault}.ts`, '--rule', c.rule, ...(c.args ?? []), ...(c.properties === true ? ['--fuzz-runs', '3', '--seed', '7'] : ['--no-properties']), '--out', out];
   return slot(
     () =>
       new Promise<Run>((done) => {
@@ -61,11 +61,14 @@ function gate(c: ReliabilityCase): Promise<Run> {
   );
 }
 
-const firstFailure = (r: Conformance, rule: string) => r.rules.find((x) => x.id === rule)?.scenarios.find((s) => s.failure !== undefined)?.failure?.message;
+/** The first failure's message of the rule: its scenarios', else its properties'. */
+const firstFailure = (r: Conformance, rule: string) =>
+  r.rules.find((x) => x.id === rule)?.scenarios.find((s) => s.failure !== undefined)?.failure?.message ??
+  r.properties.find((p) => p.rules.includes(rule) && p.failure !== undefined)?.failure?.message;
 
 describe.concurrent('the gate against faulty implementations', () => {
   for (const c of CASES.filter((x) => x.fault !== 'hostile-text')) {
-    it(`${c.fault}: ${c.tried}`, async () => {
+    it(`${c.fault}: ${c.tried} (${c.rule})`, async () => {
       const r = await gate(c);
       const shown = `${r.stdout}\n${r.stderr}`.slice(-3000);
       expect(r.status, shown).toBe(c.status);
