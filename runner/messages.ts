@@ -48,8 +48,11 @@ export class MessageReader {
   private readonly cases = new Map<string, { pickleId: string; steps: Map<string, string | undefined> }>();
   private readonly started = new Map<string, ScenarioRecord & { caseId: string }>();
 
-  /** `onFinished` hears of each test case that finished, and whether cucumber will run it again. */
-  constructor(private readonly onFinished?: (s: ScenarioRecord, willBeRetried: boolean) => void) {}
+  /** `onFinished` hears of each test case that finished, and whether cucumber will run it again; `onStarted`, of each that began. */
+  constructor(
+    private readonly onFinished?: (s: ScenarioRecord, willBeRetried: boolean) => void,
+    private readonly onStarted?: (s: ScenarioRecord) => void,
+  ) {}
 
   read = (e: Envelope): void => {
     if (e.gherkinDocument?.feature !== undefined) {
@@ -74,7 +77,9 @@ export class MessageReader {
       const c = this.cases.get(e.testCaseStarted.testCaseId)!;
       const p = this.pickles.get(c.pickleId)!;
       const rules = p.tags.filter((t) => t.startsWith('@rule:')).map((t) => t.slice('@rule:'.length));
-      this.started.set(e.testCaseStarted.id, { caseId: e.testCaseStarted.testCaseId, name: p.name, uri: p.uri, line: p.line, tags: p.tags, rules, steps: [], incidents: [], startedAt: Date.now() });
+      const s = { caseId: e.testCaseStarted.testCaseId, name: p.name, uri: p.uri, line: p.line, tags: p.tags, rules, steps: [], incidents: [], startedAt: Date.now() };
+      this.started.set(e.testCaseStarted.id, s);
+      this.onStarted?.(record(s));
     } else if (e.testStepFinished !== undefined) {
       const s = this.started.get(e.testStepFinished.testCaseStartedId);
       if (s === undefined) return;
@@ -104,6 +109,7 @@ export class MessageReader {
   }
 }
 
+/** A copy of what the reader knows of a test case, so later messages do not change a record handed out. */
 function record({ caseId: _c, ...s }: ScenarioRecord & { caseId: string }): ScenarioRecord {
-  return s;
+  return { ...s, steps: [...s.steps], incidents: [...s.incidents] };
 }
