@@ -13,6 +13,8 @@ export interface ReliabilityCase {
   tried: string;
   rule: string;
   args?: string[];
+  /** Environment for the run. */
+  env?: Record<string, string>;
   /** Run the rule's properties too (with 3 runs, seed 7); by default --no-properties. */
   properties?: boolean;
   /** What the gate must answer: exit code, the rule's verdict, whether the run is complete. */
@@ -140,6 +142,19 @@ export const CASES: ReliabilityCase[] = [
     complete: true,
     answer: '*passed*',
     before: '*failed*: "function timed out, ensure the promise resolves within 10000 milliseconds" (cucumber\'s step timeout)',
+  },
+  {
+    fault: 'slow',
+    tried: 'the same, with a step budget asked for (GROUPSPEC_STEP_TIMEOUT_MS=1000) that a 61-call step exceeds',
+    rule: 'members.member-profile-query-limit',
+    args: ['--call-timeout', '500'],
+    env: { GROUPSPEC_STEP_TIMEOUT_MS: '1000' },
+    status: 1,
+    verdict: 'timeout',
+    complete: true,
+    message: /function timed out, ensure the promise resolves within 1000 milliseconds/,
+    answer: '*timeout*, not *failed*',
+    before: '*failed*',
   },
   {
     fault: 'huge-data',

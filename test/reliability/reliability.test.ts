@@ -42,12 +42,12 @@ interface Run {
 }
 
 function gate(c: ReliabilityCase): Promise<Run> {
-  const out = join(tmp, `${c.fault}-${c.rule}`);
+  const out = join(tmp, `${c.fault}-${c.rule}-${c.env === undefined ? '' : 'env'}`);
   const args = [BIN, 'run', '--adapter', `test/reliability/implementations/${c.fault}.ts`, '--rule', c.rule, ...(c.args ?? []), ...(c.properties === true ? ['--fuzz-runs', '3', '--seed', '7'] : ['--no-properties']), '--out', out];
   return slot(
     () =>
       new Promise<Run>((done) => {
-        const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...c.env } });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -68,7 +68,7 @@ const firstFailure = (r: Conformance, rule: string) =>
 
 describe.concurrent('the gate against faulty implementations', () => {
   for (const c of CASES.filter((x) => x.fault !== 'hostile-text')) {
-    it(`${c.fault}: ${c.tried} (${c.rule})`, async () => {
+    it(`${c.fault}: ${c.tried} (${c.rule})${c.env === undefined ? '' : ` ${JSON.stringify(c.env)}`}`, async () => {
       const r = await gate(c);
       const shown = `${r.stdout}\n${r.stderr}`.slice(-3000);
       expect(r.status, shown).toBe(c.status);

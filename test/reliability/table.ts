@@ -13,7 +13,7 @@ const END = '<!-- end of reliability cases -->';
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 export function renderTable(): string {
-  const rows = CASES.map((c) => `| \`${c.fault}\` | ${cell(c.tried)} | \`${['--rule', c.rule, ...(c.args ?? []), ...(c.properties === true ? ['--fuzz-runs', '3'] : ['--no-properties'])].join(' ')}\` | ${cell(c.answer)} | ${cell(c.before)} |`);
+  const rows = CASES.map((c) => `| \`${c.fault}\` | ${cell(c.tried)} | \`${[...Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v}`), '--rule', c.rule, ...(c.args ?? []), ...(c.properties === true ? ['--fuzz-runs', '3'] : ['--no-properties'])].join(' ')}\` | ${cell(c.answer)} | ${cell(c.before)} |`);
   return [START, '', '| implementation | what it does | run with | the gate answers | before (main at 68791d2) |', '|---|---|---|---|---|', ...rows, '', END].join('\n');
 }
 
