@@ -117,6 +117,7 @@ const AdvanceBody = z.strictObject({ ms: z.number().int().nonnegative().max(Numb
 const AppBody = z.strictObject({
   limits: z.record(z.string(), z.unknown()).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
+  customFields: z.strictObject({ group: z.array(z.string()).optional(), member: z.array(z.string()).optional() }).optional(),
 });
 /** The logout body: nothing (built once, not per request). */
 const EmptyBody = z.strictObject({});
@@ -339,7 +340,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       handler: ({ body }) => {
         const o = parseBody(AppBody, body);
         const limits = parseLimits(o.limits);
-        const sim = makeSimulator({ clock: new VirtualClock(), seed: o.seed ?? 1, ...(limits === undefined ? {} : { limits }) });
+        const sim = makeSimulator({ clock: new VirtualClock(), seed: o.seed ?? 1, ...(limits === undefined ? {} : { limits }), ...(o.customFields === undefined ? {} : { customFields: o.customFields }) });
         const appID = `app-${++nextApp}`;
         apps.set(appID, { sim, sessions: new Map(), nextSession: 0 });
         return { ok: true, appID };

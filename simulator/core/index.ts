@@ -12,6 +12,7 @@ import * as A from './admin-commands';
 import * as G from './group-commands';
 import * as M from './member-commands';
 import * as K from './store-commands';
+import * as P from './profile-commands';
 import type { Actor, Context, State } from './state';
 import { Tx } from './tx';
 
@@ -40,7 +41,7 @@ export const USER_COMMANDS = {
   dismissGroup: user(S.GroupIDArg, G.dismissGroup),
   changeGroupOwner: user(S.ChangeGroupOwnerOptions, G.changeGroupOwner),
   getGroupList: user(S.GetGroupListOptions, (tx, ctx, a) => G.getGroupList(tx, ctx, a)),
-  getGroupProfile: user(S.GetGroupProfileOptions, G.getGroupProfile),
+  getGroupProfile: user(S.GetGroupProfileOptions, P.getGroupProfile),
   updateGroupProfile: user(S.UpdateGroupProfileOptions, G.updateGroupProfile),
   searchGroupByID: user(S.GroupIDArg, G.searchGroupByID),
   addGroupMember: user(S.AddGroupMemberOptions, M.addGroupMember),
@@ -51,6 +52,7 @@ export const USER_COMMANDS = {
   setGroupMemberCustomField: user(S.SetGroupMemberCustomFieldOptions, M.setGroupMemberCustomField),
   getGroupMemberList: user(S.GetGroupMemberListOptions, M.getGroupMemberList),
   getGroupMemberProfile: user(S.GetGroupMemberProfileOptions, M.getGroupMemberProfile),
+  setMessageRemindType: user(S.SetMessageRemindTypeOptions, P.setMessageRemindType),
   getGroupApplicationList: user(z.undefined(), (tx, ctx, a) => M.getGroupApplicationList(tx, ctx, a)),
   handleGroupApplication: user(S.HandleGroupApplicationOptions, M.handleGroupApplication),
   getGroupOnlineMemberCount: user(S.GroupIDArg, M.getGroupOnlineMemberCount),

@@ -48,6 +48,11 @@ export const GetGroupProfileOptions = z.strictObject({
   memberCustomFieldFilter: z.array(str).optional(),
 });
 
+export const SetMessageRemindTypeOptions = z.strictObject({
+  groupID: reqStr,
+  messageRemindType: z.enum(['AcceptAndNotify', 'AcceptNotNotify', 'Discard']),
+});
+
 export const UpdateGroupProfileOptions = z.strictObject({
   groupID: reqStr,
   name: z.string().min(1, 'must not be empty').optional(),

@@ -199,6 +199,10 @@ export class Chat {
   getGroupMemberProfile(options: In<typeof S.GetGroupMemberProfileOptions>): Promise<ChatResponse> {
     return this.call('getGroupMemberProfile', options);
   }
+  /** The caller's own message-receiving option in a group (selfInfo.messageRemindType). */
+  setMessageRemindType(options: In<typeof S.SetMessageRemindTypeOptions>): Promise<ChatResponse> {
+    return this.call('setMessageRemindType', options);
+  }
 
   // ---- attributes and counters ----
 
@@ -269,6 +273,6 @@ export const METHODS: ReadonlySet<string> = new Set([
   'createGroup', 'joinGroup', 'quitGroup', 'dismissGroup', 'changeGroupOwner', 'getGroupList', 'getGroupProfile',
   'updateGroupProfile', 'searchGroupByID', 'getGroupOnlineMemberCount', 'getGroupApplicationList', 'handleGroupApplication',
   'addGroupMember', 'deleteGroupMember', 'setGroupMemberRole', 'setGroupMemberMuteTime', 'setGroupMemberNameCard',
-  'setGroupMemberCustomField', 'getGroupMemberList', 'getGroupMemberProfile', 'initGroupAttributes', 'setGroupAttributes',
+  'setGroupMemberCustomField', 'getGroupMemberList', 'getGroupMemberProfile', 'setMessageRemindType', 'initGroupAttributes', 'setGroupAttributes',
   'deleteGroupAttributes', 'getGroupAttributes', 'setGroupCounters', 'increaseGroupCounter', 'decreaseGroupCounter', 'getGroupCounters',
 ] satisfies UserCommandName[]);
