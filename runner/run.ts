@@ -15,6 +15,7 @@ import { runFeatures, type ScenarioOutcome } from './features';
 import { Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
 import { inShard, type Shard } from './shard';
 import { readAmbiguities } from './ambiguities';
+import { traceTable } from '../catalogue/traceability';
 import { packageRoot, supportCode } from './paths';
 
 export interface RunOptions {
@@ -203,6 +204,7 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
     rules,
     properties: state.properties,
     ambiguities: readAmbiguities(packageRoot()),
+    traceability: traceTable(loadCatalogue(join(packageRoot(), 'features'))),
     durationMs: Date.now() - state.startedAt,
   };
   return Conformance.parse(result);
