@@ -25,7 +25,7 @@ export const PRODUCT_PAGE: SourcePage = {
     { id: "P12", section: "Disband a group", text: "For a work group (Work), no one in the group can disband the group." },
     { id: "P13", section: "Caution", text: "When you create a group, Chat assigns a default group ID that begins with @TGS#." },
     { id: "P14", section: "Caution", text: "You can also manually specify a group ID.", ambiguities: ['A13', 'A48'] },
-    { id: "P15", section: "Caution", text: "After the group is created, a system message about the group creation is sent to the group owner‘s device to ensure synchronization across multiple devices (once a group is created on one device, all devices instantly detect the created group).", ambiguities: ['A38'] },
+    { id: "P15", section: "Caution", text: "After the group is created, a system message about the group creation is sent to the group owner‘s device to ensure synchronization across multiple devices (once a group is created on one device, all devices instantly detect the created group).", ambiguities: ['A38', 'A41'] },
     { id: "P16", section: "Group Profile Management", text: "The group profile includes properties that are specific to a single group, such as the group name, introduction, announcement, and group owner, as well as custom group fields.", rules: ['profile.members-read-the-profile'] },
     { id: "P17", section: "Get the group profile", text: "Pull basic group information.", rules: ['profile.members-read-the-profile'] },
     { id: "P18", section: "Get the group profile", text: "If you want to pull custom information, configure APIs for the custom fields that you want to pull.", ambiguities: ['A66'] },
