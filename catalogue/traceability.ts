@@ -40,6 +40,8 @@ export interface TraceRow {
   text: string;
   /** Rules that check it: matched by quote, then named by hand (sorted, no repeats). */
   rules: string[];
+  /** Those of `rules` named by hand in catalogue/sources/ and not matched by a quote. */
+  byHand: string[];
   ambiguities: string[];
 }
 
@@ -76,6 +78,7 @@ export function traceTable(cat: Catalogue, pages: readonly SourcePage[] = SOURCE
         section: s.section,
         text: s.text,
         rules: [...new Set([...matched, ...(s.rules ?? [])])].sort(),
+        byHand: [...new Set((s.rules ?? []).filter((id) => !matched.includes(id)))].sort(),
         ambiguities: [...new Set(s.ambiguities ?? [])].sort(),
       });
     }
@@ -117,7 +120,7 @@ export function renderTraceability(rows: readonly TraceRow[], anchors: ReadonlyM
     `${rows.length} normative sentences of the two primary pages; ${traced} checked by rules, ${registered} read with an entry of the`,
     `[ambiguity register](ambiguities.md), ${rows.filter((r) => r.rules.length === 0).length} left out of the suite (each with its entry).`,
     'A rule checks a sentence when one of its quotes is part of the sentence (matched automatically), or when',
-    'catalogue/sources/ names it for a sentence no rule quotes.',
+    'catalogue/sources/ names it for a sentence no rule quotes (marked †).',
     '',
   ];
   for (const page of [...new Set(rows.map((r) => r.page))]) {
@@ -125,7 +128,8 @@ export function renderTraceability(rows: readonly TraceRow[], anchors: ReadonlyM
     out.push(`## ${page}`, '', own[0]!.url, '', '| ID | Section | Sentence | Rules | Register |', '|---|---|---|---|---|');
     for (const r of own) {
       const amb = r.ambiguities.map((a) => (anchors.has(a) ? `[${a}](ambiguities.md#${anchors.get(a)!})` : a)).join(', ');
-      out.push(`| ${r.id} | ${cell(r.section)} | ${cell(r.text)} | ${r.rules.map((id) => `\`${id}\``).join(', ')} | ${amb} |`);
+      const rules = r.rules.map((id) => `\`${id}\`${r.byHand.includes(id) ? ' †' : ''}`).join(', ');
+      out.push(`| ${r.id} | ${cell(r.section)} | ${cell(r.text)} | ${rules} | ${amb} |`);
     }
     out.push('');
   }

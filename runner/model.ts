@@ -73,6 +73,8 @@ export const TraceRow = z.object({
   text: z.string(),
   /** Rules that check it, whether or not this run selected them. */
   rules: z.array(z.string()),
+  /** Those of `rules` named by hand for the sentence rather than matched by a quote. */
+  byHand: z.array(z.string()),
   /** Register entries (A<nn>) that read it otherwise or say why it is left out. */
   ambiguities: z.array(z.string()),
 });

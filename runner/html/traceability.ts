@@ -12,9 +12,10 @@ export function traceabilitySection(r: Conformance): string {
   if (rows === undefined || rows.length === 0) return '';
   const verdicts = new Map(r.rules.map((x) => [x.id, x.verdict]));
   const anchors = new Map(r.ambiguities.map((a) => [a.anchor.split('-', 1)[0]!.toUpperCase(), a.anchor]));
-  const rule = (id: string) => {
+  const rule = (id: string, byHand: readonly string[]) => {
     const v = verdicts.get(id);
-    return v === undefined ? `<code>${esc(id)}</code>` : `<a href="#rule-${esc(id)}"><code>${esc(id)}</code></a> ${badge(v)}`;
+    const mark = byHand.includes(id) ? ' <abbr title="named by hand in catalogue/sources/, not matched by a quote">†</abbr>' : '';
+    return (v === undefined ? `<code>${esc(id)}</code>` : `<a href="#rule-${esc(id)}"><code>${esc(id)}</code></a> ${badge(v)}`) + mark;
   };
   const entry = (a: string) => (anchors.has(a) ? `<a href="#amb-${esc(anchors.get(a)!)}">${esc(a)}</a>` : esc(a));
   const covered = rows.filter((x) => x.rules.some((id) => verdicts.has(id))).length;
@@ -24,7 +25,7 @@ export function traceabilitySection(r: Conformance): string {
     const body = own
       .map((x) => {
         const unchecked = !x.rules.some((id) => verdicts.has(id));
-        return `<tr${unchecked ? ' class="unchecked"' : ''}><th scope="row" id="trace-${esc(x.id)}">${esc(x.id)}</th><td>${esc(x.section)}</td><td><q>${esc(x.text)}</q></td><td>${x.rules.map(rule).join('<br>')}${unchecked ? ' <em>(no rule of this run)</em>' : ''}</td><td>${x.ambiguities.map(entry).join(', ')}</td></tr>`;
+        return `<tr${unchecked ? ' class="unchecked"' : ''}><th scope="row" id="trace-${esc(x.id)}">${esc(x.id)}</th><td>${esc(x.section)}</td><td><q>${esc(x.text)}</q></td><td>${x.rules.map((id) => rule(id, x.byHand)).join('<br>')}${unchecked ? ' <em>(no rule of this run)</em>' : ''}</td><td>${x.ambiguities.map(entry).join(', ')}</td></tr>`;
       })
       .join('\n');
     return `<h3>${esc(page)}</h3>

@@ -40,10 +40,10 @@ const kinds = (cat: Catalogue, pages: SourcePage[], traceabilityDoc = doc(cat, p
 describe('traceability table', () => {
   it('maps a sentence to the rules quoting it, and keeps hand-named rules and register entries', () => {
     const rows = traceTable(catalogueOf(FEATURE), [PAGE]);
-    expect(rows.map((r) => [r.id, r.rules, r.ambiguities])).toEqual([
-      ['W01', ['dismiss.work-group-cannot-be-dismissed'], []],
-      ['W02', [], ['A62']],
-      ['W03', ['dismiss.work-group-cannot-be-dismissed'], []],
+    expect(rows.map((r) => [r.id, r.rules, r.byHand, r.ambiguities])).toEqual([
+      ['W01', ['dismiss.work-group-cannot-be-dismissed'], [], []],
+      ['W02', [], [], ['A62']],
+      ['W03', ['dismiss.work-group-cannot-be-dismissed'], ['dismiss.work-group-cannot-be-dismissed'], []],
     ]);
   });
 
@@ -89,8 +89,8 @@ describe("index.html's traceability section", () => {
       rules: [{ id: 'dismiss.work-group-cannot-be-dismissed', verdict: 'failed' }],
       ambiguities: [{ anchor: 'a62-messaging-not-modelled', title: 'A62 messaging-not-modelled', reading: '' }],
       traceability: [
-        { id: 'W01', page: 'Web SDK', url: 'https://trtc.io/document/48465', section: 'Disbanding', text: 'A work group <b>cannot</b> be disbanded.', rules: ['dismiss.work-group-cannot-be-dismissed'], ambiguities: [] },
-        { id: 'W02', page: 'Web SDK', url: 'https://trtc.io/document/48465', section: 'Creating', text: 'messaging', rules: ['create.not-in-this-run'], ambiguities: ['A62'] },
+        { id: 'W01', page: 'Web SDK', url: 'https://trtc.io/document/48465', section: 'Disbanding', text: 'A work group <b>cannot</b> be disbanded.', rules: ['dismiss.work-group-cannot-be-dismissed'], byHand: [], ambiguities: [] },
+        { id: 'W02', page: 'Web SDK', url: 'https://trtc.io/document/48465', section: 'Creating', text: 'messaging', rules: ['create.not-in-this-run'], byHand: ['create.not-in-this-run'], ambiguities: ['A62'] },
       ],
     } as unknown as Parameters<typeof traceabilitySection>[0];
     const html = traceabilitySection(result);
