@@ -52,6 +52,7 @@ Feature: Custom fields must be enabled before use
 
       Examples:
         | type       |
+        | Work       |
         | Public     |
         | Meeting    |
         | AVChatRoom |
