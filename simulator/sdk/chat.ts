@@ -19,7 +19,7 @@ export interface ChatResponse<T = any> {
  * `string | number` and the zod schema does the checking at run time; a `Message` from the SDK has no
  * index signature, so `message` is any object.
  */
-type EnumTypedKey = 'type' | 'role' | 'joinOption' | 'inviteOption' | 'handleAction';
+type EnumTypedKey = 'type' | 'role' | 'joinOption' | 'inviteOption' | 'handleAction' | 'messageRemindType';
 type SdkShaped<T> = T extends object
   ? { [K in keyof T]: K extends 'message' ? object | undefined : K extends EnumTypedKey ? Exclude<T[K], string> | string | number : T[K] }
   : T;
