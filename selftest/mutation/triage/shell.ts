@@ -81,7 +81,7 @@ export const triage: readonly TriageEntry[] = [
   { file: S, line: 'adminUserID: z.string().min(1).optional(),', mutator: 'MethodExpression', disposition: 'simulator-only', why: OPTIONS },
   { file: S, line: 'if (!parsed.success) {', mutator: ['ConditionalExpression', 'BlockStatement'], disposition: 'simulator-only', why: OPTIONS },
   { file: S, line: 'throw ChatError.from({ code: ERR.INVALID_PARAMETER, field: `createSimulator ${field}`, detail });', mutator: ['ObjectLiteral', 'StringLiteral'], disposition: 'simulator-only', why: OPTIONS },
-  { file: S, line: 'this.state = createState(this.limits, options.seed ?? 1);', mutator: 'LogicalOperator', disposition: 'simulator-only', why: 'the seed option: generated IDs keep the documented @TGS# prefix and uniqueness whatever the seed' },
+  { file: S, line: 'this.state = createState(this.limits, options.seed ?? 1, { group: keys?.group && new Set(keys.group), member: keys?.member && new Set(keys.member) });', mutator: 'LogicalOperator', disposition: 'simulator-only', why: 'the seed option: generated IDs keep the documented @TGS# prefix and uniqueness whatever the seed' },
   { file: S, line: 'this.messageIDPrefix = `${this.state.seed}-`;', mutator: 'StringLiteral', disposition: 'no-rule', why: 'the spelling of a message ID: no catalogued rule documents it (IDs stay unique)' },
 
   // ---- simulator.ts: login and sessions ----
