@@ -8,27 +8,10 @@
  */
 import type { Catalogue, RuleEntry } from './catalogue';
 import { PRODUCT_PAGE } from './sources/product';
+import type { SourcePage } from './sources/types';
 import { WEB_SDK_PAGE } from './sources/web-sdk';
 
-export interface SourceSentence {
-  /** Stable ID: W<nn> (Web SDK page) or P<nn> (product page). */
-  id: string;
-  section: string;
-  /** The sentence, word for word. */
-  text: string;
-  /** Rules that check it without quoting it. */
-  rules?: string[];
-  /** Register entries (A<nn>) that read it otherwise, or say why it is left out. */
-  ambiguities?: string[];
-}
-
-export interface SourcePage {
-  page: string;
-  title: string;
-  /** The page's addresses: a rule quote citing any of them is matched against its sentences. */
-  urls: string[];
-  sentences: SourceSentence[];
-}
+export type { SourcePage, SourceSentence } from './sources/types';
 
 export const SOURCE_PAGES: readonly SourcePage[] = [WEB_SDK_PAGE, PRODUCT_PAGE];
 

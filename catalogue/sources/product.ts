@@ -4,7 +4,7 @@
  * substring of it (or contains it), found automatically (catalogue/traceability.ts); `rules` names
  * the others by hand; `ambiguities` the register entries that read it otherwise or leave it out.
  */
-import type { SourcePage } from '../traceability';
+import type { SourcePage } from './types';
 
 export const PRODUCT_PAGE: SourcePage = {
   page: "product",

@@ -1,6 +1,7 @@
 /** Breaks of the lists area: the joined-group list, member lists, online counts and unknown groups. */
 import { attempt, refusal, type Break } from '../decorate';
-import { groupInfo, groupOf, isFailure, memoMap, ok, rethrow } from '../kit';
+import { groupInfo, groupOf, isFailure, memoMap, ok } from '../kit';
+import { onRefusal } from '../shapes';
 
 export const LISTS_BREAKS: Break[] = [
   {
@@ -62,14 +63,9 @@ export const LISTS_BREAKS: Break[] = [
     id: 'counter-on-dismissed-group-succeeds',
     rule: 'lists.unknown-or-dismissed-group',
     description: 'increasing a counter of a dismissed group answers success instead of 10010',
-    interceptor: {
-      async call(_ctx, _s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const a = arg as { key?: string; value?: number };
-        if (method === 'increaseGroupCounter' && r.code === 10010 && typeof a.key === 'string') return ok({ groupID: groupOf(arg), counters: { [a.key]: a.value ?? 0 } });
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('increaseGroupCounter', 10010, async ({ arg }) => {
+      const a = arg as { key?: string; value?: number };
+      return typeof a.key === 'string' ? ok({ groupID: groupOf(arg), counters: { [a.key]: a.value ?? 0 } }) : undefined;
+    }),
   },
 ];
