@@ -288,7 +288,7 @@ class Transport {
       }, this.timeoutMs);
       const unreachable = (e: unknown) => settle(() => reject(new WireError(`${what} failed: cannot reach the server (${explain(e)})`, undefined, undefined, { cause: e })));
 
-      const go = (target: URL, method: string, data: Buffer | undefined, hops: number) => {
+      const go = (target: URL, method: string, data: Buffer | undefined, hops: number, resent = false) => {
         const protocol = target.protocol === 'https:' ? 'https:' : 'http:';
         const headers: http.OutgoingHttpHeaders = data === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(data.length) };
         let answered = false;
@@ -334,7 +334,14 @@ class Transport {
             if (!res.complete) broke(new Error('aborted'));
           });
         });
-        req.on('error', (e) => (answered ? undefined : unreachable(e)));
+        req.on('error', (e) => {
+          if (answered) return;
+          // The server closed an idle keep-alive socket just as this request went out on it (a
+          // loaded client's idle timer fires late): the server never read it, so it goes out once
+          // more on a fresh socket, as Node's docs advise for reusedSocket.
+          if (req.reusedSocket && (e as NodeJS.ErrnoException).code === 'ECONNRESET' && !resent) go(target, method, data, hops, true);
+          else unreachable(e);
+        });
         req.end(data);
       };
 
