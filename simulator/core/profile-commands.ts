@@ -18,7 +18,7 @@ type UserActor = Extract<Actor, { kind: 'user' }>;
  * Custom fields come only when asked for by key (docs/ambiguities.md#a66-custom-field-filters);
  * `memberCustomFieldFilter` is accepted and ignored, as the SDK's getGroupProfile does.
  */
-export function getGroupProfile(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.GetGroupProfileOptions>) {
+export function getGroupProfile(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['GetGroupProfileOptions']>) {
   const s = tx.state;
   const g = findGroup(s, o.groupID);
   if (!g.members.has(actor.userID) && g.type === 'Private') refuse(ERR.NO_PERMISSION, 'groupID', 'a Work group profile is visible to its members only');
@@ -32,7 +32,7 @@ export function getGroupProfile(tx: Tx, _ctx: Context, actor: UserActor, o: O<ty
  * The caller's own message-receiving option in one group (docs/ambiguities.md#a67-message-remind-type).
  * The options name no user: nobody sets another member's option.
  */
-export function setMessageRemindType(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.SetMessageRemindTypeOptions>) {
+export function setMessageRemindType(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['SetMessageRemindTypeOptions']>) {
   const s = tx.state;
   if (s.groups.get(o.groupID)?.type === 'AVChatRoom') refuse(ERR.OPERATION_NOT_SUPPORTED_IN_AV, 'groupID', 'AVChatRooms store no member settings');
   const self = requireMember(findGroup(s, o.groupID), actor.userID, 'set its message-receiving option');

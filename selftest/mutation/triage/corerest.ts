@@ -21,7 +21,6 @@ export const triage: readonly TriageEntry[] = [
   // ---- index.ts ----
   { file: I, line: 'const unlimited = (tx: Tx, a: UserActor)', mutator: 'OptionalChaining', code: 'tx.state.sessions.get(a.userID)?.get(a.device)?.unlimitedAVChatRoom', disposition: 'equivalent', why: "the core acts only for a logged-in device (the shell answers logged-out calls itself), so the device's session entry exists" },
   { file: I, line: 'const unlimited = (tx: Tx, a: UserActor)', mutator: 'OptionalChaining', code: 'tx.state.sessions.get(a.userID)?.get', disposition: 'equivalent', why: "the core acts only for a logged-in device (the shell answers logged-out calls itself), so the user's session map exists" },
-  { file: I, line: "const groupIDOnly = z.strictObject({ groupID: z.string().min(1, 'is required') });", mutator: 'StringLiteral', code: "'is required'", disposition: 'wording', why: "the validation message's text for an empty groupID in REST; the code and the field (groupID) are unchanged" },
 
   // impurePath / parse: the plain-data guard
   { file: I, line: 'function impurePath(value: unknown, path: string, depth: number): string | undefined {', mutator: 'BlockStatement', disposition: 'simulator-only', why: NOT_PLAIN },
@@ -44,7 +43,7 @@ export const triage: readonly TriageEntry[] = [
   { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "''", disposition: 'simulator-only', why: NOT_PLAIN },
   { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "'options'", disposition: 'simulator-only', why: NOT_PLAIN },
   { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "'must be plain data (no prototype, class instance or cycle)'", disposition: 'wording', why: "the refusal's detail text: the code and the field it names are unchanged" },
-  { file: I, line: "const field = (schema as z.ZodType) === S.GroupIDArg && described.field === 'options' ? 'groupID' : described.field;", mutator: 'ConditionalExpression', code: "described.field === 'options'", replacement: 'true', disposition: 'equivalent', why: "GroupIDArg is a bare string schema: its issue has no path, so the field is always 'options'" },
+  { file: I, line: "const field = (schema as z.ZodType) === schemas().GroupIDArg && described.field === 'options' ? 'groupID' : described.field;", mutator: 'ConditionalExpression', code: "described.field === 'options'", replacement: 'true', disposition: 'equivalent', why: "GroupIDArg is a bare string schema: its issue has no path, so the field is always 'options'" },
 
   // run / validateUser
   { file: I, line: 'if (e instanceof RefusalSignal) return { ok: false, refusal: e.refusal };', mutator: 'ConditionalExpression', code: 'e instanceof RefusalSignal', replacement: 'true', disposition: 'simulator-only', why: 'the defect path of a command: no command throws anything but a refusal' },
