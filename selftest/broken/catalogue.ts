@@ -6,7 +6,7 @@
  * live by area in breaks/<area>.ts.
  */
 import { attempt, type Break } from './decorate';
-import { onRefusal } from './shapes';
+import { onAnswer, onRefusal } from './shapes';
 import { AREA_BREAKS } from './breaks';
 import { decidedGroup, groupAnswer } from './kit';
 
@@ -93,13 +93,7 @@ const ORIGINAL_BREAKS: Break[] = [
     id: 'group-list-misses-newest',
     rule: 'lists.joined-groups',
     description: 'getGroupList leaves out the most recently joined group',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        if (method === 'getGroupList' && r.data.groupList.length > 0) return { ...r, data: { ...r.data, groupList: r.data.groupList.slice(0, -1) } };
-        return r;
-      },
-    },
+    interceptor: onAnswer('getGroupList', (d) => (d.groupList.length > 0 ? { ...d, groupList: d.groupList.slice(0, -1) } : undefined)),
   },
   {
     id: 'second-decision-wins',
@@ -112,14 +106,10 @@ const ORIGINAL_BREAKS: Break[] = [
     id: 'pending-list-overflows',
     rule: 'applications.pending-list-holds-50',
     description: 'getGroupApplicationList shows one application more than the list may hold',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        const list = method === 'getGroupApplicationList' ? (r.data.applicationList as any[]) : [];
-        if (list.length > 0) return { ...r, data: { applicationList: [...list, ...Array.from({ length: 50 }, () => list[0])] } };
-        return r;
-      },
-    },
+    interceptor: onAnswer('getGroupApplicationList', (d) => {
+      const list = d.applicationList as any[];
+      return list.length > 0 ? { applicationList: [...list, ...Array.from({ length: 50 }, () => list[0])] } : undefined;
+    }),
   },
   {
     id: 'second-device-misses-list-updates',

@@ -4,6 +4,7 @@
  * - `onRefusal` / `onAdminRefusal`: a call the implementation refuses is answered differently
  *   (it succeeds after all, is refused with another code, or half-applies before the refusal);
  * - `hideOnCall` / `hideOnAdmin`: some of the deliveries a call makes are hidden from some sessions;
+ * - `onAnswer`, `answersGroupBefore`: a call that succeeds answers something else;
  * - `groupInfoFromMemo`: the app admin's getGroupInfo shows what the break remembered of a group.
  *
  * Each touches only the methods it names: every other call, and every other refusal, passes as it was.
@@ -85,6 +86,26 @@ export function overrule(
 }
 
 // ---- answering a success differently ----
+
+/** What the answer to a successful call is changed with. */
+export interface AnsweredCall {
+  ctx: BreakContext;
+  s: Session;
+  arg: any;
+}
+
+/** Successful SDK calls of `methods` answer what `change` makes of the real answer's data (undefined: the answer as it was). */
+export function onAnswer(methods: Methods, change: (data: any, c: AnsweredCall) => unknown): Interceptor {
+  const is = oneOf(methods);
+  return {
+    async call(ctx, s, method, arg, next) {
+      const r = await next();
+      if (!is(method)) return r;
+      const data = await change(r.data, { ctx, s, arg });
+      return data === undefined ? r : { ...r, data };
+    },
+  };
+}
 
 /** SDK calls of `method` answer with the group as the caller saw it before the call (where it could read it). */
 export function answersGroupBefore(method: string, groupOfCall: (arg: unknown) => string | undefined = groupOf): Interceptor {

@@ -1,7 +1,7 @@
 /** Breaks of the applications area: join requests, who hears of them, and how they are decided and listed. */
 import { attempt, refusal, type Break, type BreakContext } from '../decorate';
 import { decidedGroup, groupInfo, groupOf, isFailure, liveSession, memoMap, ok, profileFor } from '../kit';
-import { answersGroupBefore, hideOnCall, noticeOnlyToOwner, onRefusal } from '../shapes';
+import { answersGroupBefore, hideOnCall, noticeOnlyToOwner, onAnswer, onRefusal } from '../shapes';
 
 type Item = { groupID: string; userID: string; messageKey: string | number; applicationType: number };
 
@@ -51,12 +51,7 @@ export const APPLICATIONS_BREAKS: Break[] = [
     id: 'application-note-dropped',
     rule: 'applications.list-shows-unhandled-requests',
     description: "the pending list's items lose the applicant's note",
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'getGroupApplicationList' ? ok({ ...r.data, applicationList: (r.data.applicationList as any[]).map((a) => ({ ...a, note: '' })) }) : r;
-      },
-    },
+    interceptor: onAnswer('getGroupApplicationList', (d) => ({ ...d, applicationList: (d.applicationList as any[]).map((a) => ({ ...a, note: '' })) })),
   },
   {
     id: 'invitation-reported-as-join-request',

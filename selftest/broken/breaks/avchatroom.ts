@@ -1,7 +1,7 @@
 /** Breaks of the avchatroom area: entering, one room at a time, removal bans, muting and member data. */
 import { type Break } from '../decorate';
 import { allSessions, groupInfo, groupOf, inject, liveSession, memberAnswer, ok, profileFor, withEdits } from '../kit';
-import { onRefusal } from '../shapes';
+import { onAnswer, onRefusal } from '../shapes';
 
 export const AVCHATROOM_BREAKS: Break[] = [
   {
@@ -54,14 +54,10 @@ export const AVCHATROOM_BREAKS: Break[] = [
     id: 'av-member-list-shows-roles',
     rule: 'avchatroom.no-member-profiles',
     description: "an AVChatRoom's member list gives each member a role, as if the room kept member profiles",
-    interceptor: {
-      async call(ctx, _s, method, arg, next) {
-        const r = await next();
-        if (method !== 'getGroupMemberList') return r;
-        const owner = (r.data.memberList as any[]).some((m) => m.role === undefined) ? (await groupInfo(ctx, groupOf(arg)))?.ownerID : undefined;
-        return ok({ ...r.data, memberList: (r.data.memberList as any[]).map((m) => (m.role === undefined ? { ...m, role: m.userID === owner ? 'Owner' : 'Member' } : m)) });
-      },
-    },
+    interceptor: onAnswer('getGroupMemberList', async (d, { ctx, arg }) => {
+      const owner = (d.memberList as any[]).some((m) => m.role === undefined) ? (await groupInfo(ctx, groupOf(arg)))?.ownerID : undefined;
+      return { ...d, memberList: (d.memberList as any[]).map((m) => (m.role === undefined ? { ...m, role: m.userID === owner ? 'Owner' : 'Member' } : m)) };
+    }),
   },
   {
     id: 'viewer-mutes-viewer',

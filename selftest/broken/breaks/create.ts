@@ -1,7 +1,7 @@
 /** Breaks of the create area: types, names, owners, IDs, initial members, options and creation notices. */
 import { attempt, refusal, type Break } from '../decorate';
 import { isFailure, isFirstDevice, isGroupCreateMessage, isMessage, mapMessages, memoMap, memoSet, messageGroup, rethrow } from '../kit';
-import { groupInfoFromMemo, hideOnCall, onRefusal, refuseWith } from '../shapes';
+import { groupInfoFromMemo, hideOnCall, onAnswer, onRefusal, refuseWith } from '../shapes';
 
 /** The SDK's createGroup options with one field changed. */
 function createArg(arg: unknown, change: Record<string, unknown>): Record<string, unknown> {
@@ -19,12 +19,7 @@ export const CREATE_BREAKS: Break[] = [
     id: 'avchatroom-created-reported-as-chatroom',
     rule: 'create.type-values',
     description: 'createGroup of an AVChatRoom answers with type "ChatRoom" (the legacy Meeting string) in the returned profile',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'createGroup' && r.data.group?.type === 'AVChatRoom' ? { ...r, data: withGroup(r.data, { type: 'ChatRoom' }) } : r;
-      },
-    },
+    interceptor: onAnswer('createGroup', (d) => (d.group?.type === 'AVChatRoom' ? withGroup(d, { type: 'ChatRoom' }) : undefined)),
   },
   {
     id: 'untyped-group-is-public',
@@ -62,24 +57,13 @@ export const CREATE_BREAKS: Break[] = [
     id: 'meeting-creator-reported-as-member',
     rule: 'create.creator-becomes-owner',
     description: "createGroup of a Meeting group answers with the creator's selfInfo.role Member, not Owner",
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        if (method !== 'createGroup' || r.data.group?.type !== 'ChatRoom') return r;
-        return { ...r, data: withGroup(r.data, { selfInfo: { ...r.data.group.selfInfo, role: 'Member' } }) };
-      },
-    },
+    interceptor: onAnswer('createGroup', (d) => (d.group?.type === 'ChatRoom' ? withGroup(d, { selfInfo: { ...d.group.selfInfo, role: 'Member' } }) : undefined)),
   },
   {
     id: 'create-result-drops-profile-fields',
     rule: 'create.returns-group-profile',
     description: 'the profile createGroup returns has an empty introduction, notification and avatar, whatever the creator gave',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'createGroup' ? { ...r, data: withGroup(r.data, { introduction: '', notification: '', avatar: '' }) } : r;
-      },
-    },
+    interceptor: onAnswer('createGroup', (d) => withGroup(d, { introduction: '', notification: '', avatar: '' })),
   },
   {
     id: 'meeting-cap-defaults-to-6000',
@@ -238,12 +222,7 @@ export const CREATE_BREAKS: Break[] = [
     id: 'over-limit-list-empty',
     rule: 'create.over-limit-users-listed',
     description: 'users left out of a new group for being at their quota are not listed in overLimitUserIDList',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'createGroup' ? { ...r, data: { ...r.data, overLimitUserIDList: [] } } : r;
-      },
-    },
+    interceptor: onAnswer('createGroup', (d) => ({ ...d, overLimitUserIDList: [] })),
   },
   {
     id: 'work-reports-asked-join-option',

@@ -2,7 +2,7 @@
 import type { CallResult, Session } from '../../../adapters/contract';
 import { attempt, refusal, type Break, type BreakContext, type Interceptor } from '../decorate';
 import { addBehindTheScenes, groupInfo, groupOf, isFailure, isMessage, liveSession, ok, roleOf } from '../kit';
-import { hideOnCall, onAdminRefusal, onRefusal, refuseWith } from '../shapes';
+import { hideOnCall, onAdminRefusal, onAnswer, onRefusal, refuseWith } from '../shapes';
 
 /** Facts about an SDK addGroupMember call: the group, its type and invite option, the caller's role. */
 async function addition(ctx: BreakContext, userID: string, method: string, arg: unknown) {
@@ -85,25 +85,13 @@ export const INVITE_BREAKS: Break[] = [
     id: 'over-limit-reported-as-failure',
     rule: 'invite.result-lists',
     description: 'users left out for being at their group quota are reported in failureUserIDList, not overLimitUserIDList',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        if (method !== 'addGroupMember') return r;
-        return ok({ ...r.data, failureUserIDList: [...r.data.failureUserIDList, ...r.data.overLimitUserIDList], overLimitUserIDList: [] });
-      },
-    },
+    interceptor: onAnswer('addGroupMember', (d) => ({ ...d, failureUserIDList: [...d.failureUserIDList, ...d.overLimitUserIDList], overLimitUserIDList: [] })),
   },
   {
     id: 'existing-member-reported-as-success',
     rule: 'invite.existing-member-reported-as-existed',
     description: 'a user who is already a member is reported in successUserIDList instead of existedUserIDList',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        if (method !== 'addGroupMember') return r;
-        return ok({ ...r.data, successUserIDList: [...r.data.existedUserIDList, ...r.data.successUserIDList], existedUserIDList: [] });
-      },
-    },
+    interceptor: onAnswer('addGroupMember', (d) => ({ ...d, successUserIDList: [...d.existedUserIDList, ...d.successUserIDList], existedUserIDList: [] })),
   },
   {
     id: 'invitee-misses-join-tip',

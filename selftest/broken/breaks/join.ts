@@ -1,7 +1,7 @@
 /** Breaks of the join area: who may join how, what a join answers, and the refusals. */
 import { refusal, type Break } from '../decorate';
 import { admitsOutsiders, decidedGroup, groupInfo, groupOf, isMessage, ok, outsiderJoining, profileFor } from '../kit';
-import { hideOnCall, onRefusal, refuseWith } from '../shapes';
+import { hideOnCall, onAnswer, onRefusal, refuseWith } from '../shapes';
 
 export const JOIN_BREAKS: Break[] = [
   {
@@ -36,13 +36,7 @@ export const JOIN_BREAKS: Break[] = [
     id: 'pending-join-returns-group',
     rule: 'join.need-permission-waits-for-approval',
     description: "a join request left waiting for approval answers with the group's profile, which should be withheld",
-    interceptor: {
-      async call(_ctx, s, method, arg, next) {
-        const r = await next();
-        if (method !== 'joinGroup' || r.data.status !== 'WaitAdminApproval') return r;
-        return ok({ ...r.data, group: await profileFor(s, groupOf(arg)!) });
-      },
-    },
+    interceptor: onAnswer('joinGroup', async (d, { s, arg }) => (d.status === 'WaitAdminApproval' ? { ...d, group: await profileFor(s, groupOf(arg)!) } : undefined)),
   },
   {
     id: 'joiner-misses-own-join-tip',

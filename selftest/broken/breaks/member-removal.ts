@@ -2,7 +2,7 @@
 import type { CallResult, Session } from '../../../adapters/contract';
 import { attempt, refusal, type Break, type BreakContext } from '../decorate';
 import { groupInfo, groupOf, hiding, isFailure, isFirstDevice, isMessage, liveSession, memoMap, ok, roleOf, usersOf, withEdits } from '../kit';
-import { onAdminRefusal, onRefusal, overrule } from '../shapes';
+import { onAdminRefusal, onAnswer, onRefusal, overrule } from '../shapes';
 
 /** Removes the users behind the scenes (REST) and answers as the SDK's deleteGroupMember would. */
 async function removeBehindTheScenes(ctx: BreakContext, s: Session, a: any): Promise<CallResult> {
@@ -16,26 +16,16 @@ export const MEMBER_REMOVAL_BREAKS: Break[] = [
     id: 'member-reads-drop-custom-fields',
     rule: 'members.member-information-readable',
     description: "getGroupMemberList and getGroupMemberProfile leave out the members' custom fields",
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        if (method !== 'getGroupMemberList' && method !== 'getGroupMemberProfile') return r;
-        return ok({ ...r.data, memberList: (r.data.memberList as any[]).map((m) => (m.memberCustomField === undefined ? m : { ...m, memberCustomField: [] })) });
-      },
-    },
+    interceptor: onAnswer(['getGroupMemberList', 'getGroupMemberProfile'], (d) => ({ ...d, memberList: (d.memberList as any[]).map((m) => (m.memberCustomField === undefined ? m : { ...m, memberCustomField: [] })) })),
   },
   {
     id: 'last-page-offset-not-zero',
     rule: 'members.member-list-next-offset',
     description: 'the last page of getGroupMemberList answers the offset just past it instead of 0 (done)',
-    interceptor: {
-      async call(_ctx, _s, method, arg, next) {
-        const r = await next();
-        if (method !== 'getGroupMemberList' || r.data.offset !== 0 || r.data.memberList.length === 0) return r;
-        const from = Number((arg as { offset?: unknown } | undefined)?.offset ?? 0);
-        return ok({ ...r.data, offset: from + r.data.memberList.length });
-      },
-    },
+    interceptor: onAnswer('getGroupMemberList', (d, { arg }) => {
+      if (d.offset !== 0 || d.memberList.length === 0) return undefined;
+      return { ...d, offset: Number((arg as { offset?: unknown } | undefined)?.offset ?? 0) + d.memberList.length };
+    }),
   },
   {
     id: 'default-page-size-20',
@@ -73,12 +63,7 @@ export const MEMBER_REMOVAL_BREAKS: Break[] = [
     id: 'removal-result-echoes-request',
     rule: 'members.removal-returns-group-and-removed-users',
     description: 'deleteGroupMember answers with every user it was asked to remove, non-members included, not those it removed',
-    interceptor: {
-      async call(_ctx, _s, method, arg, next) {
-        const r = await next();
-        return method === 'deleteGroupMember' ? ok({ ...r.data, userIDList: usersOf(arg) }) : r;
-      },
-    },
+    interceptor: onAnswer('deleteGroupMember', (d, { arg }) => ({ ...d, userIDList: usersOf(arg) })),
   },
   {
     id: 'removed-member-second-device-keeps-group',

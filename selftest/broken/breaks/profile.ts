@@ -1,19 +1,14 @@
 /** Breaks of the profile area: reading the group profile, who may edit what, and who is told. */
 import { refusal, type Break } from '../decorate';
 import { groupInfo, groupOf, memoMap, ok, profileFor, roleOf } from '../kit';
-import { answersGroupBefore, groupInfoFromMemo, hideOnCall, onRefusal } from '../shapes';
+import { answersGroupBefore, groupInfoFromMemo, hideOnCall, onAnswer, onRefusal } from '../shapes';
 
 export const PROFILE_BREAKS: Break[] = [
   {
     id: 'profile-read-drops-avatar',
     rule: 'profile.members-read-the-profile',
     description: 'getGroupProfile answers with an empty avatar',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'getGroupProfile' ? ok({ ...r.data, group: { ...r.data.group, avatar: '' } }) : r;
-      },
-    },
+    interceptor: onAnswer('getGroupProfile', (d) => ({ ...d, group: { ...d.group, avatar: '' } })),
   },
   {
     id: 'non-member-reads-notification',
@@ -32,13 +27,7 @@ export const PROFILE_BREAKS: Break[] = [
     id: 'group-list-self-role-member',
     rule: 'profile.own-member-profile-in-groups',
     description: "getGroupList reports the caller's role as Member in every group",
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        if (method !== 'getGroupList') return r;
-        return ok({ ...r.data, groupList: (r.data.groupList as any[]).map((g) => ({ ...g, selfInfo: { ...g.selfInfo, role: 'Member' } })) });
-      },
-    },
+    interceptor: onAnswer('getGroupList', (d) => ({ ...d, groupList: (d.groupList as any[]).map((g) => ({ ...g, selfInfo: { ...g.selfInfo, role: 'Member' } })) })),
   },
   {
     id: 'public-member-renames',
