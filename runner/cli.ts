@@ -8,7 +8,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, readExpectations } from './expectations';
 import { ACCEPTED, Conformance } from './model';
-import { parseReplay, replayCommand } from './replay';
+import { parseReplay, replayPrefix } from './replay';
 import { assemble, executeRun, REPLAYABLE, selectRules, tagExpression, writeResult, type RunOptions, type RunState } from './run';
 import { HELP, OVERVIEW, wantsHelp } from './help';
 import { checkGrep, checkTags, describeSelection, lastFailed, listing, planScenarios } from './selection';
@@ -20,6 +20,8 @@ import { loadCatalogue } from '../catalogue/catalogue';
 import { writeReports, compareRuns, mergeRuns, whyRule } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
 import { startServer, type RunningServer, type ServerLimits } from '../servers/wire/server';
+import { executeIsolated } from './isolation';
+import { terminalText } from './model/escape';
 
 function fail(reason: string): never {
   process.stderr.write(`groupspec: ${reason}\n`);
@@ -120,7 +122,7 @@ async function run(argv: string[]): Promise<number> {
     ...(values.grep === undefined ? {} : { grep: values.grep }),
     ...(values.bail === true ? { bail: true } : {}),
     ...(replay === undefined ? { planned: planned.length } : { replay }),
-    replayCommand: replayCommand(root, values),
+    replayPrefix: replayPrefix(root, values),
     onScenario: (s) => live.onScenario(s),
     ...(values.parallel === undefined ? {} : { parallel: num('--parallel', values.parallel, 1) }),
     ...(expectationsFile === undefined ? {} : { expectations: { file: expectationsFile, data: readExpectations(expectationsFile, known) } }),
@@ -131,7 +133,7 @@ async function run(argv: string[]): Promise<number> {
     progress: false,
     log: (line) => {
       live.finish();
-      process.stdout.write(`${line}\n`);
+      process.stdout.write(`${terminalText(line)}\n`);
     },
   };
   for (const id of Object.keys(options.expectations?.data.rules ?? {})) if (!known.has(id)) throw new UsageError(`the expectations file names an unknown rule ${id}`);
@@ -140,7 +142,7 @@ async function run(argv: string[]): Promise<number> {
   const interrupt = (signal: string) => {
     process.stderr.write(`groupspec: ${signal}: writing what the run has, marked incomplete\n`);
     const catalogue = loadCatalogue(resolve(root, 'features'));
-    const partial = assemble(options, state, selectRules(catalogue.rules, options), state.implementation, false);
+    const partial = assemble(options, state, selectRules(catalogue.rules, options), state.implementation, false, `interrupted (${signal})`);
     writeResult(options.out, partial);
     writeReports(options.out, partial);
     process.exit(1);
@@ -148,14 +150,18 @@ async function run(argv: string[]): Promise<number> {
   process.once('SIGINT', () => interrupt('SIGINT'));
   process.once('SIGTERM', () => interrupt('SIGTERM'));
 
+  // a user's in-process adapter runs in a child process: nothing it does can end or silence the gate
+  const isolated = values.url === undefined && values.adapter !== undefined && values.adapter !== 'simulator';
   // a setup problem (adapter that cannot load, server unreachable, missing credentials) is exit 2
-  try {
-    await resolveImplementation();
-  } catch (e) {
-    throw new UsageError(`cannot set up the implementation (${target}): ${(e as Error).message.split('\n')[0]}`);
+  if (!isolated) {
+    try {
+      await resolveImplementation();
+    } catch (e) {
+      throw new UsageError(`cannot set up the implementation (${target}): ${(e as Error).message.split('\n')[0]}`);
+    }
   }
 
-  const result = await executeRun(options, state);
+  const result = isolated ? await executeIsolated(options, state) : await executeRun(options, state);
   live.finish();
   const path = writeResult(options.out, result);
   writeReports(options.out, result);
@@ -164,11 +170,12 @@ async function run(argv: string[]): Promise<number> {
   process.stdout.write(`rules: ${t}\nresults: ${path}\n`);
   for (const r of bad.slice(0, 20)) {
     const why = whyRule(result, r);
-    process.stdout.write(`  ${r.verdict}: ${r.id}: ${why.split('\n')[0]!.slice(0, 160)}\n`);
+    process.stdout.write(`  ${r.verdict}: ${r.id}: ${terminalText(why.split('\n')[0]!.slice(0, 160))}\n`);
   }
   if (bad.length > 20) process.stdout.write(`  … and ${bad.length - 20} more (see summary.md)\n`);
   process.stdout.write(`seed: ${result.configuration.seed}\n`);
-  return bad.length === 0 ? 0 : 1;
+  if (!result.complete) process.stdout.write(`incomplete run: ${terminalText(result.cause ?? 'interrupted')}\n`);
+  return bad.length === 0 && result.complete ? 0 : 1;
 }
 
 /** `serve` flags for the server limits (docs/protocol.md §6), by ServerLimits name. */

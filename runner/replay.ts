@@ -17,11 +17,11 @@ export function parseReplay(text: string): { seed: number; path: string } {
 /** Quotes a shell word when it needs it. */
 const sh = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
-export function replayCommand(root: string, flags: { adapter?: string | undefined; url?: string | undefined; 'call-timeout'?: string | undefined }): (seed: number, path: string | undefined) => string {
+export function replayPrefix(root: string, flags: { adapter?: string | undefined; url?: string | undefined; 'call-timeout'?: string | undefined }): string {
   const checkout = existsSync(join(root, 'runner', 'cli.ts'));
   const launcher = checkout ? `node ${sh(relative(process.cwd(), join(root, 'bin', 'groupspec.js')) || 'bin/groupspec.js')}` : 'npx groupspec';
   const env = process.env.GROUPSPEC_BREAK === undefined ? '' : `GROUPSPEC_BREAK=${sh(process.env.GROUPSPEC_BREAK)} `;
   const target = flags.url !== undefined ? ` --url ${sh(flags.url)}` : flags.adapter !== undefined ? ` --adapter ${sh(flags.adapter)}` : '';
   const timeout = flags['call-timeout'] === undefined ? '' : ` --call-timeout ${sh(flags['call-timeout'])}`;
-  return (seed, path) => `${env}${launcher} run${target}${timeout} --replay ${seed}${path === undefined || path === '' ? '' : `:${path}`}`;
+  return `${env}${launcher} run${target}${timeout}`;
 }

@@ -16,6 +16,8 @@ import { runFeatures, type ScenarioOutcome } from './features';
 import { Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
 import { inShard, type Shard } from './shard';
 import { readAmbiguities } from './ambiguities';
+import { thrown } from '../matchers/thrown';
+import { traceTable } from '../catalogue/traceability';
 import { packageRoot, supportCode } from './paths';
 
 export interface RunOptions {
@@ -40,13 +42,22 @@ export interface RunOptions {
   planned?: number;
   /** Replay one fuzz counterexample (`--replay SEED:PATH`): no features, only the fuzz property on that case. */
   replay?: { seed: number; path: string };
-  /** The command a fuzz failure prints to replay itself against the same implementation. */
-  replayCommand?: (seed: number, path: string | undefined) => string;
+  /** The command, less `--replay SEED:PATH`, that a fuzz failure prints to replay itself (plain text: it crosses to runner/worker.ts). */
+  replayPrefix?: string;
   /** Every scenario as it finishes (the progress line). */
   onScenario?: (s: ScenarioOutcome) => void;
   /** Cucumber's own HTML and messages alongside (default true). */
   cucumberReports?: boolean;
   log: (line: string) => void;
+  /** Told as scenarios and properties start and finish (runner/isolation.ts streams them to the gate). */
+  events?: RunEvents;
+}
+
+export interface RunEvents {
+  scenarioStarted?(s: Pick<ScenarioOutcome, 'ruleID' | 'name' | 'location'>): void;
+  scenarioFinished?(s: ScenarioOutcome): void;
+  propertyStarted?(p: { id: string; title: string; rules: string[] }): void;
+  propertyFinished?(p: PropertyResult): void;
 }
 
 /** The property `--replay` reruns: the model-based fuzzer, whose failures print SEED:PATH. */
@@ -75,7 +86,7 @@ export function tagExpression(selected: RuleEntry[], all: RuleEntry[], tags: str
 }
 
 function propertyVerdict(e: unknown): { verdict: Verdict; message: string } {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = thrown(e).message;
   if (/TimeoutError|did not answer within/.test(message)) return { verdict: 'timeout', message };
   if (/undocumented code undefined|threw an uncoded|response does not match/.test(message)) return { verdict: 'crashed', message };
   return { verdict: 'failed', message };
@@ -111,8 +122,10 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
       if (state.bailed === true) return;
       state.scenarios.push(s);
       o.onScenario?.(s);
+      o.events?.scenarioFinished?.(s);
       if (o.bail === true && !['passed', 'not applicable'].includes(s.verdict)) state.bailed = true;
     },
+    ...(o.events?.scenarioStarted === undefined ? {} : { onScenarioStart: o.events.scenarioStarted }),
   });
   const counts = totals(state.scenarios);
   if (o.replay === undefined) o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
@@ -132,16 +145,17 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
         o.log(`property ${p.id}: not applicable (needs ${missing.join(', ')})`);
         continue;
       }
+      o.events?.propertyStarted?.({ id: p.id, title: p.title, rules });
       try {
         const stats = await p.run(() => bounded, {
           numRuns: o.fuzzRuns,
           seed: o.replay?.seed ?? o.seed,
           ...(o.replay === undefined || o.replay.path === '' ? {} : { path: o.replay.path }),
-          ...(o.replayCommand === undefined ? {} : { replayCommand: o.replayCommand }),
+          ...(o.replayPrefix === undefined ? {} : { replayCommand: (seed: number, path: string | undefined) => `${o.replayPrefix} --replay ${seed}${path === undefined || path === '' ? '' : `:${path}`}` }),
         });
         result = { id: p.id, title: p.title, rules, verdict: 'passed', durationMs: Date.now() - t0, runs: stats.runs, commands: stats.commands };
       } catch (e) {
-        if ((e as Error).name === 'NotApplicable') {
+        if (thrown(e).name === 'NotApplicable') {
           result = { id: p.id, title: p.title, rules, verdict: 'not applicable', durationMs: Date.now() - t0, runs: 0, commands: 0, failure: { step: p.title, message: (e as Error).message } };
         } else {
           const { verdict, message } = propertyVerdict(e);
@@ -155,6 +169,7 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
         }
       }
       state.properties.push(result);
+      o.events?.propertyFinished?.(result);
       o.log(`property ${p.id}: ${result.verdict} (${result.durationMs} ms)`);
     }
   }
@@ -191,7 +206,7 @@ export function readDetectedBy(out: string): Map<string, string[]> | undefined {
   return undefined;
 }
 
-export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], impl: Implementation | undefined, complete: boolean): Conformance {
+export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], impl: Implementation | undefined, complete: boolean, cause?: string): Conformance {
   const byRule = new Map<string, ScenarioOutcome[]>();
   const detected = readDetectedBy(o.out);
   for (const s of state.scenarios) if (s.ruleID !== undefined) byRule.set(s.ruleID, [...(byRule.get(s.ruleID) ?? []), s]);
@@ -226,6 +241,7 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
     schema: 'groupspec/conformance@1',
     generatedAt: new Date().toISOString(),
     complete,
+    ...(cause === undefined ? {} : { cause }),
     implementation: { name: impl?.name ?? o.target, contractVersion: impl?.contractVersion ?? 0, capabilities: caps },
     configuration: {
       target: o.target,
@@ -242,6 +258,7 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
     rules,
     properties: state.properties,
     ambiguities: readAmbiguities(packageRoot()),
+    traceability: traceTable(loadCatalogue(join(packageRoot(), 'features'))),
     durationMs: Date.now() - state.startedAt,
   };
   return Conformance.parse(result);
