@@ -181,8 +181,16 @@ export class DropInChat implements Member {
       this.notReady = { code: ERR.KICKED_OUT_MULT_ACCOUNT, why: 'Kicked out: the account logged in on this device again' };
     }
     if (name === EVENT.MESSAGE_RECEIVED) this.extras.noteMessages(data);
-    // SDK_NOT_READY from a logout that a kick or SDK_READY never preceded is still the SDK's to send
     this.dispatch(name, data);
+    // the conversation list follows the group list and each group's latest message, as the SDK's does
+    if ((name === EVENT.GROUP_LIST_UPDATED || name === EVENT.MESSAGE_RECEIVED) && this.isReady()) {
+      this.extras.call('getConversationList', undefined).then(
+        (r: { data: { conversationList: unknown[] } }) => {
+          if (this.session === chat && this.isReady()) this.dispatch(EVENT.CONVERSATION_LIST_UPDATED, r.data.conversationList);
+        },
+        () => undefined,
+      );
+    }
   }
 
   private dispatch(name: string, data: unknown): void {
