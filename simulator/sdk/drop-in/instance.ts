@@ -88,11 +88,12 @@ export class DropInChat implements Member {
 
   logout(): Promise<any> {
     const chat = this.session;
+    // observed on the real SDK: logout() with nobody logged in rejects with the not-ready reason
+    if (chat?.isReady() !== true) return Promise.reject(new ChatError(this.notReady.code, `${this.notReady.why} | logout | SDK is not ready`));
     this.ready = false;
     this.notReady = { code: ERR.USER_NOT_LOGGED_IN, why: 'The user has not logged in' };
     // the session's own logout emits SDK_NOT_READY, which forward() hands on
-    if (chat !== undefined) return chat.logout().then(() => ({ code: 0, data: {} }));
-    return Promise.resolve({ code: 0, data: {} });
+    return chat.logout().then(() => ({ code: 0, data: {} }));
   }
 
   destroy(): Promise<any> {
@@ -265,7 +266,8 @@ for (const name of Extras.METHODS) {
   proto[name] =
     name === 'getTotalUnreadMessageCount'
       ? function (this: DropInChat) {
-          return 0;
+          // synchronous in the SDK, which still answers a rejected promise when not ready
+          return this.isReady() ? 0 : this.refuse(name);
         }
       : function (this: DropInChat, arg?: unknown) {
           return this.runExtra(name, arg);
