@@ -23,6 +23,10 @@ function create(options: CreateOptions): DropInChat {
   if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) {
     throw new ChatError(ERR.NO_SDKAPPID, `No SDKAppID: create needs a numeric SDKAppID (got ${typeof id === 'number' ? id : typeof id})`, { field: 'SDKAppID' });
   }
+  const device = (options as { device?: unknown }).device;
+  if (device !== undefined && (typeof device !== 'string' || device === '')) {
+    throw new ChatError(ERR.INVALID_PARAMETER, 'Invalid parameter (device: must be a non-empty string)', { field: 'device' });
+  }
   return new DropInChat({ ...options });
 }
 

@@ -36,7 +36,13 @@ export interface CreateOptions {
   fileDownloadProxy?: unknown;
   scene?: unknown;
   modules?: unknown;
+  /** The vendor's: this instance may join any number of AVChatRooms at once. */
   unlimitedAVChatRoom?: unknown;
+  /**
+   * groupspec's, not the vendor's: the device this instance logs in from (default 'web'). Two
+   * instances of one user on one device kick each other, on two devices they coexist.
+   */
+  device?: string;
 }
 
 export class DropInChat implements Member {
@@ -74,7 +80,7 @@ export class DropInChat implements Member {
       const bad = checkUserSig({ sdkAppID: this.options.SDKAppID, userID, userSig, secretKey: key, nowSeconds: Math.floor(sim.clock.now() / 1000) });
       if (bad !== undefined) return Promise.reject(new ChatError(bad.code, bad.why));
     }
-    const chat = sim.login(userID, { device: 'web' });
+    const chat = sim.login(userID, { device: this.options.device ?? 'web', unlimitedAVChatRoom: this.options.unlimitedAVChatRoom === true });
     control.join(this);
     this.session = chat;
     for (const name of FORWARDED) chat.on(name, (e: { data: unknown }) => this.forward(chat, name, e.data));
