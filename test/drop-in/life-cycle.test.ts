@@ -305,6 +305,8 @@ describe('outside the group rules', () => {
     expect(e.message).toContain('sendMessage');
     expect(METHOD_TABLE.sendMessage.status).toBe('not-simulated');
     expect((await rejection(chat.callExperimentalAPI('getSomething', {}))).code).toBe(99001);
+    // found by the bad-input property: an object without a prototype cannot be turned into a string
+    expect((await rejection(chat.callExperimentalAPI(Object.create(null), {}))).code).toBe(99001);
     expect(await chat.callExperimentalAPI('isCommercialAbilityEnabled', 1)).toEqual({ code: 0, data: { enabled: false } });
   });
 

@@ -152,7 +152,7 @@ export class DropInChat implements Member {
   callExperimentalAPI(api: string, _param?: unknown): Promise<any> {
     // TUIChatEngine asks this for every paid feature right after login; none is simulated
     if (api === 'isCommercialAbilityEnabled') return Promise.resolve({ code: 0, data: { enabled: false } });
-    return Promise.reject(notSimulated(`callExperimentalAPI('${String(api)}')`));
+    return Promise.reject(notSimulated(`callExperimentalAPI('${typeof api === 'string' ? api : typeof api}')`));
   }
 
   /** @internal the control replaced the service: the session is gone, silently. */
