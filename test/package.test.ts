@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const TIMEOUT = 120_000;
+// npm pack builds the whole project first: minutes on a loaded machine
+const TIMEOUT = 300_000;
 const REPO = resolve(__dirname, '..');
 const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
 const repoPackage = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
