@@ -145,6 +145,13 @@ describe('not ready', () => {
     expect((await rejection(first.getGroupList())).code).toBe(3003);
     expect(second.isReady()).toBe(true);
     await second.createGroup({ name: 'still here', type: TYPES.GRP_WORK });
+    // the kicked instance may log in again: until its SDK_READY it answers 2024, no longer 3003
+    const back = nextEvent(first, EVENT.SDK_READY);
+    await first.login({ userID: 'alice', userSig: 'sig' });
+    expect((await rejection(first.getGroupList())).code).toBe(2024);
+    await back;
+    expect(first.isReady()).toBe(true);
+    expect(second.isReady()).toBe(false);
   });
 });
 

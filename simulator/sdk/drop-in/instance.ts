@@ -80,9 +80,16 @@ export class DropInChat implements Member {
       const bad = checkUserSig({ sdkAppID: this.options.SDKAppID, userID, userSig, secretKey: key, nowSeconds: Math.floor(sim.clock.now() / 1000) });
       if (bad !== undefined) return Promise.reject(new ChatError(bad.code, bad.why));
     }
-    const chat = sim.login(userID, { device: this.options.device ?? 'web', unlimitedAVChatRoom: this.options.unlimitedAVChatRoom === true });
+    let chat: Chat;
+    try {
+      chat = sim.login(userID, { device: this.options.device ?? 'web', unlimitedAVChatRoom: this.options.unlimitedAVChatRoom === true });
+    } catch (e) {
+      return Promise.reject(e);
+    }
     control.join(this);
     this.session = chat;
+    // until SDK_READY, calls are refused as before any login (not with an earlier kick's code)
+    this.notReady = { code: ERR.USER_NOT_LOGGED_IN, why: 'The user has not logged in' };
     for (const name of FORWARDED) chat.on(name, (e: { data: unknown }) => this.forward(chat, name, e.data));
     later(() => {
       if (this.session !== chat || !chat.isReady()) return;
