@@ -13,8 +13,7 @@ import {
 } from '../core';
 import { groupView, publicGroupView, seconds } from '../core/views';
 import { groupsOf } from '../core/state';
-import { z } from 'zod';
-import { describeIssue } from '../core/schemas';
+import { describeIssue, schemas } from '../core/schemas';
 import { VirtualClock, type Clock } from './clock';
 import { customGroupMessage, noticeMessage, tipMessage } from './messages';
 import { clonePlain } from './clone';
@@ -40,22 +39,6 @@ export interface DeliveredEvent {
   name: string;
   data: unknown;
 }
-
-const limitNumber = z.number().int().nonnegative().or(z.literal(Number.POSITIVE_INFINITY));
-/** createSimulator's options, checked like every other input: a bad one is 10004, naming the field. */
-export const SimulatorOptionsSchema = z
-  .strictObject({
-    clock: z.custom<Clock>((c) => typeof c === 'object' && c !== null && typeof (c as Clock).now === 'function', 'must be an object with a now() method').optional(),
-    seed: z.number().int().optional(),
-    limits: z
-      .strictObject({
-        ...Object.fromEntries(Object.keys(DEFAULT_LIMITS).filter((k) => k !== 'memberCap').map((k) => [k, limitNumber.optional()])),
-        memberCap: z.strictObject({ Private: limitNumber.optional(), Public: limitNumber.optional(), ChatRoom: limitNumber.optional(), AVChatRoom: limitNumber.optional(), Community: limitNumber.optional() }).optional(),
-      })
-      .optional(),
-    adminUserID: z.string().min(1).optional(),
-  })
-  .optional();
 
 /** What the shell needs of a logged-in device; the SDK surfaces above implement it. */
 export interface Endpoint {
@@ -83,8 +66,9 @@ export class Service<Chat extends Endpoint = Endpoint> {
   private eventSeq = 0;
 
   constructor(input: SimulatorOptions = {}) {
-    const parsed = SimulatorOptionsSchema.safeParse(input);
-    if (!parsed.success) {
+    // no options, nothing to check: zod is loaded on the first call that has something to validate
+    const parsed = input === undefined ? undefined : schemas().SimulatorOptions.safeParse(input);
+    if (parsed?.success === false) {
       const { field, detail } = describeIssue(parsed.error);
       throw ChatError.from({ code: ERR.INVALID_PARAMETER, field: `createSimulator ${field}`, detail });
     }

@@ -234,6 +234,6 @@ describe('groupspec serve takes the limits as flags', () => {
   it('refuses limits out of range as a usage error (exit 2)', () => {
     const r = spawnSync(process.execPath, ['bin/groupspec.js', 'serve', '--port', '0', '--headers-timeout', '50000', '--request-timeout', '1000'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/headersTimeoutMs \(50000\) must not exceed requestTimeoutMs \(1000\)/);
+    expect(r.stderr).toMatch(/--headers-timeout \(50000\) must not exceed --request-timeout \(1000\)/);
   }, 20_000);
 });
