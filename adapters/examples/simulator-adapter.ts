@@ -3,7 +3,7 @@
  * Run it with:  groupspec run --adapter adapters/examples/simulator-adapter.ts
  *
  * An adapter module exports `createImplementation()` (it may be async) returning an
- * Implementation (adapters/contract/index/index.ts). Here the "backend" is groupspec's own simulator reached
+ * Implementation (adapters/contract/index.ts). Here the "backend" is groupspec's own simulator reached
  * through its public package API, so the example is complete and runnable; for your backend, replace
  * the three marked places with calls to your server or SDK.
  */

@@ -1,6 +1,6 @@
 /** Triage of the surviving mutants of simulator/core/index.ts, views.ts, tx.ts, state.ts (see ../triage.ts). */
 import { whole } from '../predicates';
-import type { TriageEntry } from '../triage';
+import type { TriageEntry } from '../entry';
 
 const I = 'simulator/core/index.ts';
 const V = 'simulator/core/views.ts';

@@ -1,5 +1,5 @@
 /** Triage of the surviving mutants of simulator/shell/service.ts, simulator/sdk/simulator.ts, messages.ts, clock.ts, clone.ts (see ../triage.ts). */
-import type { TriageEntry } from '../triage';
+import type { TriageEntry } from '../entry';
 
 const S = 'simulator/shell/service.ts';
 const L = 'simulator/sdk/simulator.ts';
