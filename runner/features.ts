@@ -32,7 +32,12 @@ export interface FeatureRunOptions {
   progress?: boolean;
   parallel?: number;
   onScenario?: (s: ScenarioOutcome) => void;
+  /** A scenario begins: whoever watches the run knows which one a crash interrupted. */
+  onScenarioStart?: (s: Pick<ScenarioOutcome, 'ruleID' | 'name' | 'location'>) => void;
 }
+
+/** cucumber's own step timeout (only with GROUPSPEC_STEP_TIMEOUT_MS set): the scenario ran out of time, it did not fail. */
+const FRAMEWORK_TIMEOUT = /^(Error: )?function timed out, ensure the (promise resolves|callback is executed) within \d+ milliseconds/;
 
 const BAD: TestStepResultStatus[] = [TestStepResultStatus.FAILED, TestStepResultStatus.AMBIGUOUS, TestStepResultStatus.UNDEFINED];
 
@@ -60,7 +65,7 @@ export async function runFeatures(o: FeatureRunOptions): Promise<ScenarioOutcome
     const outcome = verdictOf(sc);
     out.push(outcome);
     o.onScenario?.(outcome);
-  });
+  }, o.onScenarioStart === undefined ? undefined : (sc) => o.onScenarioStart!({ ruleID: sc.rules[0], name: sc.name, location: `${sc.uri}:${sc.line}` }));
   await runCucumber(runConfiguration, { cwd: o.cwd, stdout: o.progress === true ? process.stdout : sink, stderr: process.stderr }, reader.read);
   return out;
 }
@@ -70,7 +75,7 @@ function verdictOf(sc: ScenarioRecord): ScenarioOutcome {
   const bad = sc.steps.find((st) => BAD.includes(st.status));
   const incident = sc.incidents.length === 0 ? undefined : (JSON.parse(sc.incidents[sc.incidents.length - 1]!) as { kind: 'crashed' | 'timeout'; message: string });
   let verdict: Verdict = 'passed';
-  if (bad !== undefined) verdict = incident?.kind ?? 'failed';
+  if (bad !== undefined) verdict = incident?.kind ?? (FRAMEWORK_TIMEOUT.test(bad.message ?? '') ? 'timeout' : 'failed');
   else if (sc.steps.some((st) => st.status === TestStepResultStatus.SKIPPED)) verdict = 'not applicable';
   const failure: Failure | undefined = bad === undefined ? undefined : { step: bad.text ?? '(hook)', message: (bad.message ?? bad.status).split('\n')[0]!.slice(0, 2000) };
   return {

@@ -50,7 +50,7 @@ export function renderHtml(result: Conformance, options: HtmlOptions = {}): stri
 <header>
 <h1>groupspec conformance: ${esc(result.implementation.name)}</h1>
 <p class="meta">Target <code>${esc(result.configuration.target)}</code> · seed <code>${result.configuration.seed}</code> · ${esc(result.generatedAt)} · ${ms(result.durationMs)} · groupspec ${esc(result.configuration.groupspecVersion)}</p>
-${result.complete ? '' : '<p class="warn" role="alert"><strong>Incomplete run</strong>: the run was interrupted; rules it did not reach have no scenarios.</p>'}
+${result.complete ? '' : `<p class="warn" role="alert"><strong>Incomplete run</strong>: ${esc(result.cause ?? 'the run was interrupted')}; rules it did not reach have no scenarios.</p>`}
 <nav aria-label="Sections"><ul><li><a href="#summary">Summary</a></li><li><a href="#rules">Rules</a></li><li><a href="#grid">Permission grid</a></li><li><a href="#properties">Properties</a></li><li><a href="#ambiguities">Ambiguities</a></li><li><a href="#run">Run</a></li></ul></nav>
 </header>
 <main>

@@ -68,6 +68,8 @@ export const Conformance = z.object({
   schema: z.literal('groupspec/conformance@1'),
   generatedAt: z.string(),
   complete: z.boolean(),
+  /** Why an incomplete run ended: an interruption, or what the implementation did (process.exit, an uncaught exception …). */
+  cause: z.string().optional(),
   implementation: z.object({
     name: z.string(),
     contractVersion: z.number(),

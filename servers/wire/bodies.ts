@@ -58,7 +58,8 @@ export function parseLimits(raw: Record<string, unknown> | undefined): LimitOver
     if (name === 'memberCap') {
       const caps = MemberCapSchema.safeParse(value);
       if (!caps.success) throw new WireFault(400, 'invalid-request', 'invalid request body: limits.memberCap: must map group types to non-negative integers');
-      for (const type of Object.keys(caps.data)) {
+      // the keys as sent: the parsed record has dropped a __proto__ key unseen (docs/reliability.md, hostile keys)
+      for (const type of Object.keys(value as object)) {
         if (!(GROUP_TYPES as readonly string[]).includes(type)) {
           throw new WireFault(400, 'unsupported-limit', `limit memberCap.${type} is not supported (group types: ${GROUP_TYPES.join(', ')})`);
         }
