@@ -16,7 +16,7 @@ import { writeReports, compareRuns, mergeRuns } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
 import { startServer, type RunningServer, type ServerLimits } from '../servers/wire/server';
 import { executeIsolated } from './isolation';
-import { terminalText } from './escape';
+import { terminalText } from './model/escape';
 
 const HELP = `groupspec: the executable specification of Tencent Cloud Chat group management
 

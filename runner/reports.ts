@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ACCEPTED, Conformance, totals, worst, type RuleResult } from './model';
 import { permissionOutcomes, renderHtml, type GridOutcome } from './html';
 import { packageRoot } from './paths';
-import { markdownText, xmlText } from './escape';
+import { markdownText, xmlText } from './model/escape';
 
 const xml = xmlText;
 const md = markdownText;

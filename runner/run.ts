@@ -16,6 +16,7 @@ import { Conformance, totals, worst, type PropertyResult, type RuleResult, type 
 import { inShard, type Shard } from './shard';
 import { readAmbiguities } from './ambiguities';
 import { thrown } from '../matchers/thrown';
+import { traceTable } from '../catalogue/traceability';
 import { packageRoot, supportCode } from './paths';
 
 export interface RunOptions {
@@ -220,6 +221,7 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
     rules,
     properties: state.properties,
     ambiguities: readAmbiguities(packageRoot()),
+    traceability: traceTable(loadCatalogue(join(packageRoot(), 'features'))),
     durationMs: Date.now() - state.startedAt,
   };
   return Conformance.parse(result);

@@ -11,7 +11,7 @@ import { openSync, readFileSync, writeSync } from 'node:fs';
 import { bounded } from '../adapters/contract/deadline';
 import { resolveImplementation } from '../adapters/resolve';
 import { thrown } from '../matchers/thrown';
-import { terminalText } from './escape';
+import { terminalText } from './model/escape';
 import type { ChannelRecord } from './isolation';
 import { executeRun, type RunOptions, type RunState } from './run';
 

@@ -28,6 +28,7 @@ export const AdvanceBody = z.strictObject({ ms: z.number().int().nonnegative().m
 export const AppBody = z.strictObject({
   limits: z.record(z.string(), z.unknown()).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
+  customFields: z.strictObject({ group: z.array(z.string()).optional(), member: z.array(z.string()).optional() }).optional(),
 });
 /** The logout body: nothing (built once, not per request). */
 export const EmptyBody = z.strictObject({});

@@ -73,6 +73,11 @@ function build(z: typeof import('zod').z) {
     memberCustomFieldFilter: z.array(key).optional(),
   });
 
+  const SetMessageRemindTypeOptions = z.strictObject({
+    groupID: reqStr,
+    messageRemindType: z.enum(['AcceptAndNotify', 'AcceptNotNotify', 'Discard']),
+  });
+
   const UpdateGroupProfileOptions = z.strictObject({
     groupID: reqStr,
     name: z.string().min(1, 'must not be empty').optional(),
@@ -184,6 +189,7 @@ function build(z: typeof import('zod').z) {
         })
         .optional(),
       adminUserID: z.string().min(1).optional(),
+      customFields: z.strictObject({ group: z.array(z.string()).optional(), member: z.array(z.string()).optional() }).optional(),
     })
     .optional();
 
@@ -241,7 +247,7 @@ function build(z: typeof import('zod').z) {
     toMembers: z.array(reqStr).max(50).optional(),
   });
 
-  return { CreateGroupOptions, JoinGroupOptions, GroupIDArg, NoArguments, GetGroupListOptions, GetGroupProfileOptions, UpdateGroupProfileOptions, ChangeGroupOwnerOptions, AddGroupMemberOptions, DeleteGroupMemberOptions, SetGroupMemberRoleOptions, SetGroupMemberMuteTimeOptions, SetGroupMemberNameCardOptions, SetGroupMemberCustomFieldOptions, GetGroupMemberListOptions, GetGroupMemberProfileOptions, HandleGroupApplicationOptions, GroupAttributesOptions, GroupAttributeKeysOptions, SetGroupCountersOptions, ChangeGroupCounterOptions, GetGroupCountersOptions, LoginOptions, SimulatorOptions, AdminCreateGroupOptions, AdminAddMemberOptions, AdminDeleteMemberOptions, AdminChangeOwnerOptions, AdminModifyBaseInfoOptions, AdminModifyMemberInfoOptions, AdminForbidSendMsgOptions, AdminGroupIDOptions, AdminGetRoleInGroupOptions, AdminGetJoinedGroupListOptions, AdminGetGroupMemberInfoOptions, AdminImportAccountOptions, AdminSystemNotificationOptions };
+  return { CreateGroupOptions, JoinGroupOptions, GroupIDArg, NoArguments, GetGroupListOptions, GetGroupProfileOptions, SetMessageRemindTypeOptions, UpdateGroupProfileOptions, ChangeGroupOwnerOptions, AddGroupMemberOptions, DeleteGroupMemberOptions, SetGroupMemberRoleOptions, SetGroupMemberMuteTimeOptions, SetGroupMemberNameCardOptions, SetGroupMemberCustomFieldOptions, GetGroupMemberListOptions, GetGroupMemberProfileOptions, HandleGroupApplicationOptions, GroupAttributesOptions, GroupAttributeKeysOptions, SetGroupCountersOptions, ChangeGroupCounterOptions, GetGroupCountersOptions, LoginOptions, SimulatorOptions, AdminCreateGroupOptions, AdminAddMemberOptions, AdminDeleteMemberOptions, AdminChangeOwnerOptions, AdminModifyBaseInfoOptions, AdminModifyMemberInfoOptions, AdminForbidSendMsgOptions, AdminGroupIDOptions, AdminGetRoleInGroupOptions, AdminGetJoinedGroupListOptions, AdminGetGroupMemberInfoOptions, AdminImportAccountOptions, AdminSystemNotificationOptions };
 }
 
 /** Every schema, by name. */

@@ -265,4 +265,22 @@ export const CREATE_BREAKS: Break[] = [
       },
     },
   },
+  {
+    id: 'member-entry-without-user-id-skipped',
+    rule: 'create.member-list-user-id-required',
+    description: 'createGroup drops memberList entries that name no userID and creates the group with the rest',
+    interceptor: {
+      call(_ctx, _s, method, arg, next) {
+        const list = (arg as { memberList?: Array<{ userID?: unknown }> } | undefined)?.memberList;
+        if (method !== 'createGroup' || list === undefined) return next();
+        return next(createArg(arg, { memberList: list.filter((m) => typeof m.userID === 'string' && m.userID !== '') }));
+      },
+    },
+  },
+  {
+    id: 'custom-field-keys-not-checked',
+    rule: 'create.custom-fields-must-be-enabled',
+    description: "the app's enabled custom-field keys are ignored: any key is accepted",
+    interceptor: { createApp: ({ customFields: _ignored, ...o }) => o },
+  },
 ];

@@ -208,6 +208,28 @@ export const MEMBERS_BREAKS: Break[] = [
       },
     ),
   },
+  {
+    id: 'member-profile-ignores-custom-field-filter',
+    rule: 'members.member-custom-fields-by-filter',
+    description: 'getGroupMemberProfile ignores memberCustomFieldFilter and returns every member field',
+    interceptor: {
+      call(_ctx, _s, method, arg, next) {
+        if (method !== 'getGroupMemberProfile') return next();
+        const { memberCustomFieldFilter: _ignored, ...rest } = arg as Record<string, unknown>;
+        return next(rest);
+      },
+    },
+  },
+  {
+    id: 'message-option-not-stored',
+    rule: 'members.own-message-remind-type',
+    description: 'setMessageRemindType answers success but keeps nothing',
+    interceptor: {
+      call(_ctx, _s, method, _arg, next) {
+        return method === 'setMessageRemindType' ? Promise.resolve(ok({})) : next();
+      },
+    },
+  },
 ];
 
 /** Refuses a name card of more than 50 characters (the break: characters, not bytes). */

@@ -114,4 +114,17 @@ export const PROFILE_BREAKS: Break[] = [
       return ['Owner', 'Member'].includes((await roleOf(ctx, g, s.userID)) ?? '') ? ok({ group: await profileFor(s, g!) }) : undefined;
     }),
   },
+  {
+    id: 'profile-ignores-custom-field-filter',
+    rule: 'profile.custom-fields-by-filter',
+    description: "getGroupProfile ignores groupCustomFieldFilter and gives a member every custom field of the group",
+    interceptor: {
+      async call(ctx, s, method, arg, next) {
+        const r = await next();
+        if (method !== 'getGroupProfile' || (await roleOf(ctx, groupOf(arg), s.userID)) === 'NotMember') return r;
+        const info = await groupInfo(ctx, groupOf(arg));
+        return ok({ ...r.data, group: { ...r.data.group, groupCustomField: info.groupCustomField } });
+      },
+    },
+  },
 ];
