@@ -59,7 +59,7 @@ export function createImplementation(): Implementation {
     capabilities,
     async createApp(options = {}): Promise<App> {
       const clock = new VirtualClock();
-      TencentCloudChat.groupspec.reset({ clock, seed: options.seed ?? 1, limits: options.limits as LimitOverrides });
+      TencentCloudChat.groupspec.reset({ clock, seed: options.seed ?? 1, limits: options.limits as LimitOverrides, ...(options.customFields === undefined ? {} : { customFields: options.customFields }) });
       const control = TencentCloudChat.groupspec;
       const sim = control.simulator;
       const live = () => {

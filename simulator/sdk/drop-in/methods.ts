@@ -152,7 +152,7 @@ export const METHOD_TABLE = {
   setLogLevel: { status: 'session', note: 'accepts 0-5 and remembers it (the fake logs nothing)' },
   setMessageExtensions: { status: 'not-simulated' },
   setMessageRead: { status: 'not-simulated' },
-  setMessageRemindType: { status: 'not-simulated' },
+  setMessageRemindType: { status: 'group', note: "the simulator's full group semantics (features/)" },
   setSelfStatus: { status: 'not-simulated' },
   subscribeUserStatus: { status: 'not-simulated' },
   translateText: { status: 'not-simulated' },
