@@ -13,6 +13,8 @@ import type { PropertyRunConfig } from './config';
 import { newSystem } from './run';
 import { simulatorImplementation } from '../adapters/simulator';
 import { thrown } from '../matchers/thrown';
+import TencentCloudChat from '../simulator/sdk/drop-in';
+import { VENDOR_METHODS } from '../simulator/sdk/drop-in/methods';
 
 /** Keys an attacker would try, mixed into ordinary ones. */
 const key = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'groupID', 'userIDList', 'name', 'type'));
@@ -66,5 +68,56 @@ export async function badInput(impl: () => Implementation, cfg: PropertyRunConfi
   } finally {
     await sys.app.close();
     await reference.app.close();
+  }
+}
+
+/**
+ * The same for the drop-in `groupspec/chat` (simulator/sdk/drop-in): every member of the vendor
+ * `ChatSDK` surface but logout and destroy (which take no argument and end the session by design),
+ * called on a logged-in instance with an arbitrary argument, either succeeds or fails with a
+ * registered code (thrown or rejected), and a failure changes nothing the service or the instance
+ * can show. Success is valid input: its effect becomes the baseline.
+ */
+export async function dropInBadInput(cfg: PropertyRunConfig): Promise<void> {
+  const { groupspec } = TencentCloudChat;
+  groupspec.reset({ seed: cfg.seed });
+  try {
+    const chat = TencentCloudChat.create({ SDKAppID: 1400000000 });
+    const ready = new Promise<void>((ok) => chat.on(TencentCloudChat.EVENT.SDK_READY, () => ok()));
+    await chat.login({ userID: 'alice', userSig: 'sig' });
+    await ready;
+    await groupspec.admin.importAccount({ userID: 'bob' });
+    const { data } = await chat.createGroup({ name: 'G', type: 'Public', memberList: [{ userID: 'bob' }] });
+    const groupID = data.group.groupID as string;
+    const snapshot = async () =>
+      JSON.stringify([
+        await groupspec.admin.getGroupInfo(groupID).catch((e: { code: number }) => e.code),
+        (await groupspec.admin.getJoinedGroupList({ userID: 'alice' })).data,
+        (await chat.getMyProfile()).data,
+        chat.isReady(),
+        chat.getLoginUser(),
+        groupspec.simulator.events.length,
+      ]);
+    let before = await snapshot();
+    const methods = VENDOR_METHODS.filter((m) => m !== 'logout' && m !== 'destroy');
+    const table = chat as unknown as Record<string, (a: unknown) => unknown>;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...methods), anything, async (method, arg) => {
+        const shown = `${method}(${fc.stringify(arg).slice(0, 200)})`;
+        try {
+          await table[method]!.call(chat, arg);
+          before = await snapshot();
+          return;
+        } catch (e) {
+          const code = (e as { code?: unknown }).code;
+          assert.equal(typeof code, 'number', `${shown} failed uncoded: ${String(e)}`);
+          assert.ok(ERRORS.has(code as number), `${shown} refused with the undocumented code ${String(code)}`);
+        }
+        assert.equal(await snapshot(), before, `${shown} changed state`);
+      }),
+      { numRuns: cfg.numRuns * 3, seed: cfg.seed },
+    );
+  } finally {
+    groupspec.reset();
   }
 }

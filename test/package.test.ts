@@ -4,12 +4,13 @@
  * type-checked TypeScript, and through its bin.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const TIMEOUT = 120_000;
+// npm pack builds the whole project first: minutes on a loaded machine
+const TIMEOUT = 300_000;
 const REPO = resolve(__dirname, '..');
 const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
 const repoPackage = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
@@ -94,6 +95,8 @@ describe('the tarball', () => {
     expect(packedFiles).toContain('dist/simulator/index.d.ts');
     expect(packedFiles).toContain('bin/groupspec.js');
     expect(packedFiles).toContain('package.json');
+    expect(packedFiles).toContain('dist/simulator/sdk/drop-in/index.js');
+    expect(packedFiles).toContain('dist/simulator/sdk/drop-in/index.d.ts');
   });
 
   it('ships the compiled code, the features and the docs, but no tests or TypeScript sources', () => {
@@ -243,5 +246,38 @@ describe('the bin', () => {
     expect(r.status, shown(r)).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toBe('groupspec: unknown command frobnicate (see --help)');
+  }, TIMEOUT);
+});
+
+describe('the drop-in groupspec/chat, installed', () => {
+  it('require("groupspec/chat") is the vendor-shaped module: create, EVENT, TYPES at the top, as in @tencentcloud/chat', () => {
+    writeFileSync(
+      join(scratch, 'drop-in.js'),
+      `const C = require('groupspec/chat');\n` +
+        `const chat = C.create({ SDKAppID: 1400000000 });\n` +
+        `chat.on(C.EVENT.SDK_READY, async () => { const r = await chat.createGroup({ name: 'x', type: C.TYPES.GRP_WORK }); console.log(JSON.stringify([C.VERSION, r.code, r.data.group.ownerID])); process.exit(0); });\n` +
+        `chat.login({ userID: 'alice', userSig: 'sig' });\n`,
+    );
+    const r = run(process.execPath, ['drop-in.js'], scratch);
+    expect(r.status, shown(r)).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(['3.6.6', 0, 'alice']);
+  }, TIMEOUT);
+
+  /**
+   * examples/team-rooms: an app module written only against @tencentcloud/chat, whose own tests
+   * alias the vendor module to the installed groupspec/chat (vitest.config.mjs) or vi.mock it
+   * (vitest.mock.config.mjs). Run with this repo's vitest, from the scratch project.
+   */
+  it.each(['vitest.config.mjs', 'vitest.mock.config.mjs'])('examples/team-rooms passes its tests on the packed fake (%s)', (config) => {
+    const app = join(scratch, 'team-rooms');
+    if (!existsSync(app)) cpSync(join(REPO, 'examples', 'team-rooms'), app, { recursive: true });
+    const env = { ...Object.fromEntries(Object.entries(CHILD_ENV).filter(([k]) => !k.startsWith('VITEST') && k !== 'TEST' && k !== 'NODE_ENV')), NO_COLOR: '1', FORCE_COLOR: '0' };
+    const vitest = join(REPO, 'node_modules', 'vitest', 'vitest.mjs');
+    const r = spawnSync(process.execPath, [vitest, 'run', '--root', app, '--config', join(app, config)], { cwd: app, env, encoding: 'utf8', timeout: TIMEOUT });
+    const shownRun = `exit ${String(r.status)}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+    expect(r.status, shownRun).toBe(0);
+    const [, passed, total] = /Tests\s+(\d+) passed \((\d+)\)/.exec(r.stdout) ?? [];
+    expect(Number(passed), shownRun).toBeGreaterThan(0);
+    expect(passed).toBe(total);
   }, TIMEOUT);
 });

@@ -20,10 +20,14 @@ export const CHUNKS: Record<string, string[]> = {
   admincmd: ['simulator/core/admin-commands.ts', 'simulator/core/store-commands.ts', 'simulator/core/profile-commands.ts'],
   corerest: ['simulator/core/index.ts', 'simulator/core/views.ts', 'simulator/core/tx.ts', 'simulator/core/state.ts', 'simulator/core/deliveries.ts'],
   table: ['simulator/core/member-table.ts'],
-  // the error registry's table (lines before 54) is report metadata, as in stryker.config.json
-  schemas: ['simulator/core/schemas.ts', 'simulator/core/errors.ts:54-146', 'simulator/core/constants.ts'],
+  // the error registry's table (lines before 73) is report metadata, as in stryker.config.json
+  schemas: ['simulator/core/schemas.ts', 'simulator/core/errors.ts:73-175', 'simulator/core/constants.ts'],
   chat: ['simulator/sdk/chat.ts', 'simulator/sdk/admin.ts', 'simulator/sdk/simulator.ts'],
   shell: ['simulator/shell/service.ts', 'simulator/shell/messages.ts', 'simulator/shell/clock.ts', 'simulator/shell/clone.ts'],
+  dropin: [
+    'simulator/sdk/drop-in/index.ts', 'simulator/sdk/drop-in/instance.ts', 'simulator/sdk/drop-in/control.ts', 'simulator/sdk/drop-in/extras.ts',
+    'simulator/sdk/drop-in/usersig.ts', 'simulator/sdk/drop-in/methods.ts', 'simulator/sdk/drop-in/constants.ts',
+  ],
 };
 
 function main(): void {

@@ -8,7 +8,8 @@ export interface ErrorEntry {
   readonly code: number;
   /** The SDK's constant name for client codes, a short slug for server codes. */
   readonly name: string;
-  readonly side: 'sdk' | 'server';
+  /** 'groupspec': the simulator's own code, outside every range Tencent documents. */
+  readonly side: 'sdk' | 'server' | 'groupspec';
   readonly meaning: string;
   /** Rule IDs whose refusal produces this code. */
   readonly rules: readonly string[];
@@ -50,6 +51,24 @@ const entries: ErrorEntry[] = [
   { code: 10048, name: 'attribute-total-too-large', side: 'server', meaning: 'Group attributes exceed 16 KB in total', rules: ['attributes.limits'] },
   { code: 10050, name: 'attribute-key-missing', side: 'server', meaning: 'The group attribute key does not exist', rules: ['attributes.delete-missing-key'] },
   { code: 10063, name: 'counter-too-many-keys', side: 'server', meaning: 'A group holds at most 20 counters', rules: ['counters.limits'] },
+  // the drop-in `groupspec/chat`'s life cycle (simulator/sdk/drop-in): SDK client codes, then the
+  // account codes login returns (https://cloud.tencent.com/document/product/679/131708, account errors)
+  { code: 2000, name: 'NO_SDKAPPID', side: 'sdk', meaning: 'No SDKAppID: create() needs a numeric SDKAppID', rules: [] },
+  { code: 2002, name: 'NO_IDENTIFIER', side: 'sdk', meaning: 'No userID: login() needs a non-empty string userID', rules: [] },
+  { code: 2003, name: 'NO_USERSIG', side: 'sdk', meaning: 'No userSig: login() needs a non-empty string userSig', rules: [] },
+  { code: 2025, name: 'REPEAT_LOGIN', side: 'sdk', meaning: 'Repeated login: another user is logged in on this instance; log out first', rules: [] },
+  { code: 70001, name: 'usersig-expired', side: 'server', meaning: 'UserSig has expired; generate a new one', rules: [] },
+  { code: 70003, name: 'usersig-parse-failed', side: 'server', meaning: 'UserSig could not be parsed (truncated or not a UserSig)', rules: [] },
+  { code: 70009, name: 'usersig-verify-failed', side: 'server', meaning: 'UserSig verification failed: it was signed with another key', rules: [] },
+  { code: 70013, name: 'usersig-userid-mismatch', side: 'server', meaning: 'The userID of the request differs from the one the UserSig was generated for', rules: [] },
+  { code: 70014, name: 'usersig-sdkappid-mismatch', side: 'server', meaning: 'The SDKAppID of the request differs from the one the UserSig was generated for', rules: [] },
+  {
+    code: 99001,
+    name: 'GROUPSPEC_NOT_SIMULATED',
+    side: 'groupspec',
+    meaning: 'Not simulated: groupspec/chat does not back this SDK method (see docs/drop-in.md for the method table)',
+    rules: [],
+  },
 ];
 
 export const ERRORS: ReadonlyMap<number, ErrorEntry> = new Map(entries.map((e) => [e.code, e]));
@@ -91,6 +110,16 @@ export const ERR = {
   ATTR_TOTAL_TOO_LARGE: 10048,
   ATTR_KEY_MISSING: 10050,
   COUNTER_TOO_MANY_KEYS: 10063,
+  NO_SDKAPPID: 2000,
+  NO_IDENTIFIER: 2002,
+  NO_USERSIG: 2003,
+  REPEAT_LOGIN: 2025,
+  USERSIG_EXPIRED: 70001,
+  USERSIG_PARSE_FAILED: 70003,
+  USERSIG_VERIFY_FAILED: 70009,
+  USERSIG_USERID_MISMATCH: 70013,
+  USERSIG_SDKAPPID_MISMATCH: 70014,
+  NOT_SIMULATED: 99001,
 } as const;
 export type ErrorCode = (typeof ERR)[keyof typeof ERR];
 

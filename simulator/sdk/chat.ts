@@ -35,7 +35,7 @@ const ALLOWED_LOGGED_OUT = new Set<string>(['joinGroup', 'quitGroup', 'getGroupO
 
 export class Chat {
   private handlers = new Map<string, Array<{ handler: Handler; context: unknown; once: boolean }>>();
-  private loggedIn = true;
+  private loggedIn: boolean;
   /** Why calls are refused when not logged in: 2024 after logout, the kick code after a kick (as the SDK). */
   private notReady: { code: number; why: string } = { code: ERR.USER_NOT_LOGGED_IN, why: 'The user has not logged in' };
 
@@ -43,7 +43,11 @@ export class Chat {
     private readonly sim: Service<Chat>,
     readonly userID: string,
     readonly device: string,
-  ) {}
+    /** false: a session-less Chat that answers as the SDK does before login (the drop-in's, until its first login). */
+    loggedIn = true,
+  ) {
+    this.loggedIn = loggedIn;
+  }
 
   // ---- session ----
 
