@@ -1,0 +1,161 @@
+/**
+ * The REST emulator over HTTP: `POST /v4/<service>/<command>?sdkappid=&identifier=&usersig=&random=&contenttype=json`
+ * answered by router.ts over a given Service (any Simulator, so the backend's REST calls and the
+ * users' SDK calls meet on the same groups and clock), plus the emulator's own control endpoints
+ * under /groupspec/ (reset, snapshot, restore, clock, request counts; docs/rest-emulator.md).
+ *
+ * The listener is minimal on purpose: the shared HTTP base (servers/http/) replaces it.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Service } from '../../simulator/shell/service';
+import { failure, REST_ERR } from './codes';
+import { handleRest, type HandlerOptions } from './router';
+import { StateControl } from './state-control';
+
+export const DEFAULT_SDKAPPID = 1400000000;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RestEmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The app's SDKAppID (default 1400000000). */
+  sdkAppID?: number;
+  /** When given, every usersig is verified with it (tls-sig-api-v2); without it any usersig passes. */
+  secretKey?: string;
+  /** App admin accounts (default: the simulator's admin, 'administrator'). */
+  admins?: readonly string[];
+  /** Largest request body accepted (default 1 MiB); a larger one is refused with 60002. */
+  maxBodyBytes?: number;
+  /** Wall-clock seconds for UserSig expiry (default Date.now). */
+  nowSeconds?: () => number;
+}
+
+export interface RestEmulator {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234. */
+  readonly url: string;
+  /** Requests answered so far, by `service/command` (the unknown ones under their path). */
+  readonly requestCounts: ReadonlyMap<string, number>;
+  readonly control: StateControl;
+  close(): Promise<void>;
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Reads the body up to `max` bytes; undefined when it is larger. */
+function readBody(req: http.IncomingMessage, max: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) over = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function defaultAdmin(service: Service<any>): string {
+  const a = (service as { admin?: { adminID?: unknown } }).admin?.adminID;
+  return typeof a === 'string' ? a : 'administrator';
+}
+
+/** Starts the emulator over `service`; resolves once the port is bound. */
+export function startRestEmulator(service: Service<any>, options: RestEmulatorOptions = {}): Promise<RestEmulator> {
+  const handler: HandlerOptions = {
+    sdkAppID: options.sdkAppID ?? DEFAULT_SDKAPPID,
+    secretKey: options.secretKey,
+    admins: new Set(options.admins ?? [defaultAdmin(service)]),
+    nowSeconds: options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)),
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  };
+  const control = new StateControl(service);
+  const counts = new Map<string, number>();
+  const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+
+  const controlRoute = async (method: string, path: string, body: string): Promise<[number, unknown]> => {
+    const route = `${method} ${path}`;
+    let input: Record<string, unknown> = {};
+    if (body.trim() !== '') {
+      try {
+        const parsed = JSON.parse(body) as unknown;
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) input = parsed as Record<string, unknown>;
+        else return [400, { ok: false, error: 'the body must be a JSON object' }];
+      } catch {
+        return [400, { ok: false, error: 'the body is not JSON' }];
+      }
+    }
+    switch (route) {
+      case 'POST /groupspec/reset':
+        control.reset();
+        return [200, { ok: true }];
+      case 'POST /groupspec/snapshot':
+        return [200, { ok: true, snapshot: control.snapshot() }];
+      case 'POST /groupspec/restore':
+        if (typeof input.snapshot !== 'string') return [400, { ok: false, error: 'restore takes {"snapshot": "<id from /groupspec/snapshot>"}' }];
+        return control.restore(input.snapshot) ? [200, { ok: true }] : [404, { ok: false, error: `no snapshot ${JSON.stringify(input.snapshot)}` }];
+      case 'POST /groupspec/clock/advance': {
+        const clock = service.clock as { advance?: (ms: number) => number; now(): number };
+        if (typeof clock.advance !== 'function') return [409, { ok: false, error: 'the service runs on a clock that cannot be moved' }];
+        if (typeof input.ms !== 'number' || !Number.isInteger(input.ms) || input.ms < 0) return [400, { ok: false, error: 'advance takes {"ms": <non-negative integer>}' }];
+        return [200, { ok: true, now: clock.advance(input.ms) }];
+      }
+      case 'GET /groupspec/clock':
+        return [200, { ok: true, now: service.clock.now() }];
+      case 'GET /groupspec/requests':
+        return [200, { ok: true, requests: Object.fromEntries(counts) }];
+      default:
+        return [404, { ok: false, error: `no emulator endpoint ${route}` }];
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const method = req.method ?? 'GET';
+    readBody(req, handler.maxBodyBytes).then(
+      async (body) => {
+        if (url.pathname.startsWith('/groupspec/')) {
+          if (body === undefined) return json(res, 413, { ok: false, error: 'body too large' });
+          const [status, out] = await controlRoute(method, url.pathname, body);
+          return json(res, status, out);
+        }
+        if (body === undefined) {
+          res.setHeader('connection', 'close');
+          return json(res, 200, failure(REST_ERR.BAD_REQUEST, `the request body is larger than ${handler.maxBodyBytes} bytes`));
+        }
+        const answer = await handleRest(service, handler, { method, path: url.pathname, query: url.searchParams, body });
+        count(answer.command ?? url.pathname);
+        json(res, answer.status, answer.json);
+      },
+      () => json(res, 200, failure(REST_ERR.BAD_REQUEST, 'the request could not be read')),
+    ).catch(() => {
+      if (!res.headersSent) json(res, 200, failure(10002, 'internal error'));
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      const host = options.host ?? '127.0.0.1';
+      resolve({
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+        requestCounts: counts,
+        control,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
