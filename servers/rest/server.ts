@@ -12,6 +12,7 @@ import type { Service } from '../../simulator/shell/service';
 import { failure, REST_ERR } from './codes';
 import { handleRest, type HandlerOptions } from './router';
 import { StateControl } from './state-control';
+import { Webhooks } from './webhooks';
 
 export const DEFAULT_SDKAPPID = 1400000000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -31,6 +32,10 @@ export interface RestEmulatorOptions {
   maxBodyBytes?: number;
   /** Wall-clock seconds for UserSig expiry (default Date.now). */
   nowSeconds?: () => number;
+  /** Where the group webhooks go; without it none is sent and commands run without hooks. */
+  callbackUrl?: string;
+  /** How long a "before" webhook may take (default 2000 ms) before the operation proceeds. */
+  callbackTimeoutMs?: number;
 }
 
 export interface RestEmulator {
@@ -39,6 +44,8 @@ export interface RestEmulator {
   /** Requests answered so far, by `service/command` (the unknown ones under their path). */
   readonly requestCounts: ReadonlyMap<string, number>;
   readonly control: StateControl;
+  /** The webhooks, when a callback URL was given: what was sent and answered. */
+  readonly webhooks: Webhooks | undefined;
   close(): Promise<void>;
 }
 
@@ -79,6 +86,10 @@ export function startRestEmulator(service: Service<any>, options: RestEmulatorOp
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   };
   const control = new StateControl(service);
+  if (options.callbackUrl !== undefined && !/^https?:\/\//.test(options.callbackUrl)) return Promise.reject(new TypeError(`callbackUrl must be an http(s) URL, got ${JSON.stringify(options.callbackUrl)}`));
+  const webhooks = options.callbackUrl === undefined
+    ? undefined
+    : Webhooks.install(service, { callbackUrl: options.callbackUrl, sdkAppID: handler.sdkAppID, ...(options.callbackTimeoutMs === undefined ? {} : { timeoutMs: options.callbackTimeoutMs }) });
   const counts = new Map<string, number>();
   const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
 
@@ -150,8 +161,10 @@ export function startRestEmulator(service: Service<any>, options: RestEmulatorOp
         url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
         requestCounts: counts,
         control,
+        webhooks,
         close: () =>
           new Promise<void>((done) => {
+            if (webhooks !== undefined && service.hooks === webhooks) service.hooks = undefined;
             server.close(() => done());
             server.closeAllConnections();
           }),
