@@ -14,13 +14,15 @@ import { packageRoot } from './paths';
 import { loadCatalogue } from '../catalogue/catalogue';
 import { writeReports, compareRuns, mergeRuns } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
-import { startServer } from '../servers/wire/server';
+import { startServer, type RunningServer, type ServerLimits } from '../servers/wire/server';
 
 const HELP = `groupspec: the executable specification of Tencent Cloud Chat group management
 
 Usage:
   groupspec run [options]          run the suite; exit 0 when every verdict is as expected
   groupspec serve [--port N] [--host H]   serve the reference simulator over the wire protocol
+        [--max-body-bytes N] [--headers-timeout MS] [--request-timeout MS] [--keep-alive-timeout MS]
+        [--idle-timeout MS] [--max-connections N]   server limits (docs/protocol.md §6)
   groupspec report FILE.json [--out DIR]  render reports from a conformance.json
   groupspec report --compare OLD.json NEW.json   list rules whose verdict changed
   groupspec merge A.json B.json ... [--out DIR]  merge shard results into one run
@@ -151,9 +153,31 @@ async function run(argv: string[]): Promise<number> {
   return bad.length === 0 ? 0 : 1;
 }
 
+/** `serve` flags for the server limits (docs/protocol.md §6), by ServerLimits name. */
+const SERVE_LIMITS = {
+  'max-body-bytes': 'maxBodyBytes',
+  'headers-timeout': 'headersTimeoutMs',
+  'request-timeout': 'requestTimeoutMs',
+  'keep-alive-timeout': 'keepAliveTimeoutMs',
+  'idle-timeout': 'idleTimeoutMs',
+  'max-connections': 'maxConnections',
+} as const satisfies Record<string, keyof ServerLimits>;
+
 async function serve(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' } } });
-  const server = await startServer({ port: num('--port', values.port, 8765), host: values.host ?? '127.0.0.1' });
+  const limitFlags = Object.fromEntries(Object.keys(SERVE_LIMITS).map((f) => [f, { type: 'string' as const }]));
+  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' }, ...limitFlags } });
+  const limits: Partial<ServerLimits> = {};
+  for (const [flag, name] of Object.entries(SERVE_LIMITS)) {
+    const v = (values as Record<string, string | undefined>)[flag];
+    if (v !== undefined) limits[name] = num(`--${flag}`, v, 0);
+  }
+  let server: RunningServer;
+  try {
+    server = await startServer({ port: num('--port', values.port, 8765), host: values.host ?? '127.0.0.1', limits });
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(e.message);
+    throw e;
+  }
   process.stdout.write(`groupspec serve: listening on ${server.url}\n`);
   await new Promise<void>((done) => {
     const stop = () => void server.close().then(done);

@@ -1,0 +1,130 @@
+/**
+ * Routing by verb and path segments. A request target is vetted first (checkTarget): dot segments
+ * and encoded slashes are refused, never resolved, so `/v1/apps/a/../b/...` cannot reach app b and
+ * `a%2Fb` cannot pose as two segments.
+ */
+import { HttpFault } from './fault';
+
+export interface Route<H> {
+  readonly verb: string;
+  /** Path segments after the server's mount point; `:name` captures that segment as params.name. */
+  readonly path: readonly string[];
+  readonly handler: H;
+}
+
+export type Params = Readonly<Record<string, string>>;
+
+/** Where a request goes: its route, the captured segments and its query. */
+export interface Target<H> {
+  readonly route: Route<H>;
+  readonly params: Params;
+  readonly query: URLSearchParams;
+}
+
+/** A request target split: the path as sent, its decoded segments (the leading empty one dropped) and the query. */
+export interface SplitTarget {
+  readonly pathname: string;
+  readonly segments: readonly string[];
+  readonly query: URLSearchParams;
+}
+
+/** `.` or `..`, spelt plainly or percent-encoded in any mix (`%2e%2E`, `.%2e`). */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+/** An encoded slash or backslash: one segment that decoding would turn into two, or a Windows path. */
+const ENCODED_SEPARATOR = /%2f|%5c|\\/i;
+
+/**
+ * Refuses a target whose path has a dot segment or an encoded separator (400 bad-path). Run before
+ * any URL parsing, since a WHATWG URL resolves dot segments silently and reads a backslash as `/`.
+ */
+export function checkTarget(target: string): void {
+  const path = target.split(/[?#]/, 1)[0]!;
+  if (ENCODED_SEPARATOR.test(path)) {
+    throw new HttpFault(400, 'bad-path', `path ${JSON.stringify(path)} contains an encoded slash or a backslash; servers never split or join segments on them`);
+  }
+  if (path.split('/').some((s) => DOT_SEGMENT.test(s))) {
+    throw new HttpFault(400, 'bad-path', `path ${JSON.stringify(path)} contains a dot segment (. or ..); servers never resolve them`);
+  }
+}
+
+/** Vets and splits a request target; bad percent-encoding is 400 invalid-request. */
+export function splitTarget(target: string): SplitTarget {
+  checkTarget(target);
+  const url = new URL(target, 'http://groupspec.invalid');
+  let segments: string[];
+  try {
+    segments = url.pathname.split('/').slice(1).map(decodeURIComponent);
+  } catch {
+    throw new HttpFault(400, 'invalid-request', `invalid percent-encoding in path ${url.pathname}`);
+  }
+  return { pathname: url.pathname, segments, query: url.searchParams };
+}
+
+function matchPath(pattern: readonly string[], segments: readonly string[]): Params | undefined {
+  if (pattern.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!;
+    const s = segments[i]!;
+    if (p.startsWith(':')) params[p.slice(1)] = s;
+    else if (p !== s) return undefined;
+  }
+  return params;
+}
+
+/** A route table. Order matters only between routes of the same verb whose patterns overlap. */
+export class Router<H> {
+  private readonly routes: Route<H>[];
+
+  constructor(routes: Iterable<Route<H>> = []) {
+    this.routes = [...routes];
+  }
+
+  add(route: Route<H>): void {
+    this.routes.push(route);
+  }
+
+  /**
+   * The route for a verb and segments, checked as docs/protocol.md §5 orders it: the endpoint
+   * (404 unknown-endpoint), then the HTTP method (405 method-not-allowed, with Allow).
+   */
+  find(verb: string | undefined, segments: readonly string[], pathname: string): { route: Route<H>; params: Params } {
+    const candidates = this.routes.map((r) => ({ route: r, params: matchPath(r.path, segments) })).filter((m) => m.params !== undefined);
+    if (candidates.length === 0) throw new HttpFault(404, 'unknown-endpoint', `no endpoint ${pathname}`);
+    const match = candidates.find((m) => m.route.verb === verb);
+    if (match === undefined) {
+      const allow = candidates.map((m) => m.route.verb).join(', ');
+      throw new HttpFault(405, 'method-not-allowed', `${verb ?? '?'} is not allowed on ${pathname} (allowed: ${allow})`, { Allow: allow });
+    }
+    return { route: match.route, params: match.params! };
+  }
+}
+
+/**
+ * Wraps a route lookup with a cache by verb and path (the query aside): clients send the same few
+ * dozen paths again and again, and parsing each as a URL is a measurable share of a small
+ * request's cost. A target with a fragment is not cached; the cache is dropped when it fills.
+ * Lookups that throw are not cached, so a refused path is vetted again each time.
+ */
+export function cachedResolver<H>(
+  find: (verb: string | undefined, target: SplitTarget) => { route: Route<H>; params: Params },
+  size = 4096,
+): (verb: string | undefined, target: string) => Target<H> {
+  const route = (verb: string | undefined, target: string): Target<H> => {
+    const split = splitTarget(target);
+    return { ...find(verb, split), query: split.query };
+  };
+  const routed = new Map<string, Target<H>>();
+  return (verb, target) => {
+    if (target.includes('#')) return route(verb, target);
+    const q = target.indexOf('?');
+    const key = `${verb} ${q < 0 ? target : target.slice(0, q)}`;
+    let found = routed.get(key);
+    if (found === undefined) {
+      found = route(verb, target);
+      if (routed.size >= size) routed.clear();
+      routed.set(key, found);
+    }
+    return { route: found.route, params: found.params, query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Start and stop a JSON-over-HTTP server with the limits of limits.ts. node:http only: the
+ * protocols are small, and a framework would hide exactly the edge cases (oversized bodies, bad
+ * JSON, wrong verbs, malformed HTTP) that servers here promise to answer in JSON.
+ *
+ * The base owns the socket-level answers (bad paths, timeouts, too many connections, malformed
+ * HTTP) and encodes every answer; a server supplies `handle` (its routing and endpoints) and
+ * `errorBody` (its error envelope).
+ */
+import * as http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { HttpFault, internalFault, type ErrorBody } from './fault';
+import { resolveLimits, type ServerLimits } from './limits';
+import { checkTarget } from './routing';
+
+/** A response body already encoded as JSON text, with its status (200 unless said) and extra headers. */
+export class RawJson {
+  constructor(
+    readonly text: string,
+    readonly status = 200,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
+}
+
+/** An answer, encoded: what goes on the wire (or into one entry of a batch). */
+export interface Reply {
+  status: number;
+  text: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Runs a handler and encodes its answer: a value is 200 JSON, a RawJson goes as it is, a fault
+ * becomes its error body, anything else thrown a 500; so is a result JSON cannot carry (a cycle,
+ * a BigInt), since that is the implementation's fault, not the client's.
+ */
+export async function answer(run: () => unknown, errorBody: ErrorBody): Promise<Reply> {
+  let out: unknown;
+  try {
+    out = await run();
+  } catch (e) {
+    const fault = e instanceof HttpFault ? e : internalFault(e);
+    out = new RawJson(JSON.stringify(errorBody(fault)), fault.status, fault.headers);
+  }
+  if (out instanceof RawJson) return { status: out.status, text: out.text, headers: { ...out.headers } };
+  try {
+    return { status: 200, text: JSON.stringify(out), headers: {} };
+  } catch (e) {
+    return { status: 500, text: JSON.stringify(errorBody(internalFault(e, 'the result cannot be encoded as JSON'))), headers: {} };
+  }
+}
+
+export interface HttpServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: the servers have no authentication, so they are not exposed by default. */
+  host?: string;
+  /** Defaults in DEFAULT_SERVER_LIMITS. */
+  limits?: Partial<ServerLimits>;
+  /** The server's error envelope, for its own faults and the base's. */
+  errorBody: ErrorBody;
+  /**
+   * Answers a request whose target has passed checkTarget: returns the JSON value (or RawJson) or
+   * throws an HttpFault. It must read the body (readBody) or resume() it, even when it refuses the
+   * request, for the connection to stay usable.
+   */
+  handle: (req: http.IncomingMessage, limits: Readonly<ServerLimits>) => unknown;
+  /** Called once the server has closed (drop state here). */
+  onClose?: () => void;
+}
+
+export interface RunningHttpServer {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234. */
+  readonly url: string;
+  readonly limits: Readonly<ServerLimits>;
+  /** Connections open now (tests and the soak read it). */
+  connections(): number;
+  /** Stops accepting connections, lets in-flight requests finish (closeGraceMs) and calls onClose. */
+  close(): Promise<void>;
+}
+
+/** How long a connection answered by clientError may linger for the client to read the answer. */
+const LINGER_MS = 1000;
+
+/** Node's reasons for giving up on a connection's request, as the statuses and reasons a client reads. */
+function clientFault(err: NodeJS.ErrnoException, limits: ServerLimits): HttpFault {
+  switch (err.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new HttpFault(408, 'request-timeout', `request not received in time (headers within ${limits.headersTimeoutMs} ms, whole request within ${limits.requestTimeoutMs} ms)`);
+    case 'HPE_HEADER_OVERFLOW':
+      return new HttpFault(431, 'headers-too-large', `malformed HTTP request: ${err.message}`);
+    default:
+      return new HttpFault(400, 'bad-http', `malformed HTTP request: ${err.message}`);
+  }
+}
+
+/** Starts serving; resolves once the port is bound. */
+export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  let limits: ServerLimits;
+  try {
+    limits = resolveLimits(options.limits);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  const host = options.host ?? '127.0.0.1';
+  const { errorBody } = options;
+  let closing = false;
+  let open = 0;
+  /** Connections accepted past maxConnections: their requests get 503. */
+  const excess = new WeakSet<Socket>();
+
+  const server = http.createServer(
+    {
+      // node checks headersTimeout and requestTimeout only this often (30 s by default), so it bounds their precision
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+    },
+    (req, res) => {
+      const excessive = excess.has(req.socket);
+      answer(() => {
+        try {
+          checkTarget(req.url ?? '/');
+          if (excessive) throw new HttpFault(503, 'too-many-connections', `more than ${limits.maxConnections} connections are open; retry later`, { Connection: 'close', 'Retry-After': '1' });
+        } catch (e) {
+          // the body is not wanted, but it must be read for the connection to stay usable
+          req.resume();
+          throw e;
+        }
+        return options.handle(req, limits);
+      }, errorBody).then(
+        ({ status, text, headers }) => {
+          if (res.headersSent || !req.socket.writable) {
+            res.destroy();
+            return;
+          }
+          res.writeHead(status, {
+            'Content-Type': 'application/json; charset=utf-8',
+            'Content-Length': String(Buffer.byteLength(text)),
+            'Cache-Control': 'no-store',
+            ...(closing || excessive ? { Connection: 'close' } : {}),
+            ...headers,
+          });
+          res.end(text);
+        },
+        () => res.destroy(),
+      );
+    },
+  );
+  server.timeout = limits.idleTimeoutMs;
+  // past twice the cap node drops connections without parsing them: a flood must not cost a parser each
+  server.maxConnections = limits.maxConnections * 2;
+  server.on('connection', (socket: Socket) => {
+    if (++open > limits.maxConnections) excess.add(socket);
+    socket.once('close', () => open--);
+  });
+
+  // node's own answer to unparsable HTTP or a timed-out request is a bare status; ours is JSON
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    const pending = (socket as Socket & { _httpMessage?: http.ServerResponse })._httpMessage;
+    if (err.code === 'ECONNRESET' || !socket.writable || pending?.headersSent === true) {
+      socket.destroy();
+      return;
+    }
+    const fault = clientFault(err, limits);
+    const body = JSON.stringify(errorBody(fault));
+    socket.end(`HTTP/1.1 ${fault.status} ${http.STATUS_CODES[fault.status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    // end() closes only our side: a client that keeps trickling bytes must not keep the socket
+    socket.setTimeout(LINGER_MS, () => socket.destroy());
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      const { port } = server.address() as AddressInfo;
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      let closed: Promise<void> | undefined;
+      resolve({
+        url,
+        limits,
+        connections: () => open,
+        close() {
+          closed ??= new Promise<void>((done, fail) => {
+            closing = true;
+            const force = setTimeout(() => server.closeAllConnections(), limits.closeGraceMs);
+            force.unref();
+            server.close((err) => {
+              clearTimeout(force);
+              options.onClose?.();
+              if (err === undefined) done();
+              else fail(err);
+            });
+            // keep-alive sockets with no request in flight would otherwise hold close() open
+            server.closeIdleConnections();
+          });
+          return closed;
+        },
+      });
+    });
+  });
+}

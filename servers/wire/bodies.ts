@@ -1,0 +1,75 @@
+/** What the wire protocol reads (request bodies, checked with zod) and how it answers an error. */
+import { z } from 'zod';
+import { DEFAULT_LIMITS, type LimitOverrides } from '../../simulator';
+import { GROUP_TYPES } from '../../simulator/core/constants';
+import { HttpFault, type ErrorBody } from '../http';
+
+/** Reasons only the wire protocol raises (the base's are in servers/http/fault.ts); docs/protocol.md §5. */
+export type WireReason = 'unsupported-limit' | 'unknown-app' | 'unknown-session' | 'unknown-method' | 'batch-too-large';
+
+export class WireFault extends HttpFault<WireReason> {}
+
+/** The protocol's error envelope (docs/protocol.md §3): `internal` when the server failed, `protocol` otherwise. */
+export const wireErrorBody: ErrorBody = (fault) => ({
+  ok: false,
+  error: { code: fault.reason === 'internal' ? 'internal' : 'protocol', reason: fault.reason, message: fault.message },
+});
+
+const count = z.number().int().nonnegative();
+const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS).filter((k) => k !== 'memberCap');
+const MemberCapSchema = z.record(z.string(), count);
+export const SessionBody = z.strictObject({
+  userID: z.string(),
+  device: z.string().optional(),
+  unlimitedAVChatRoom: z.boolean().optional(),
+});
+export const CallBody = z.strictObject({ method: z.string().min(1), arg: z.unknown().optional() });
+export const AdvanceBody = z.strictObject({ ms: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) });
+export const AppBody = z.strictObject({
+  limits: z.record(z.string(), z.unknown()).optional(),
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+});
+/** The logout body: nothing (built once, not per request). */
+export const EmptyBody = z.strictObject({});
+const BatchItem = z.strictObject({
+  method: z.enum(['GET', 'POST', 'DELETE']),
+  path: z.string().startsWith('/'),
+  body: z.unknown().optional(),
+});
+export const BatchBody = z.strictObject({ requests: z.array(BatchItem) });
+export const AfterQuery = z.string().regex(/^(0|[1-9][0-9]{0,15})$/, 'must be a non-negative decimal integer');
+
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const where = issue === undefined || issue.path.length === 0 ? 'body' : issue.path.map(String).join('.');
+  throw new WireFault(400, 'invalid-request', `invalid request body: ${where}: ${issue?.message ?? 'invalid'}`);
+}
+
+/**
+ * Limit names are checked here, not left to the simulator: it would silently ignore a misspelt
+ * name, and a limit rule would then pass or fail against the default cap for the wrong reason.
+ */
+export function parseLimits(raw: Record<string, unknown> | undefined): LimitOverrides | undefined {
+  if (raw === undefined) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (name === 'memberCap') {
+      const caps = MemberCapSchema.safeParse(value);
+      if (!caps.success) throw new WireFault(400, 'invalid-request', 'invalid request body: limits.memberCap: must map group types to non-negative integers');
+      for (const type of Object.keys(caps.data)) {
+        if (!(GROUP_TYPES as readonly string[]).includes(type)) {
+          throw new WireFault(400, 'unsupported-limit', `limit memberCap.${type} is not supported (group types: ${GROUP_TYPES.join(', ')})`);
+        }
+      }
+      out.memberCap = caps.data;
+    } else if (LIMIT_NAMES.includes(name)) {
+      if (!count.safeParse(value).success) throw new WireFault(400, 'invalid-request', `invalid request body: limits.${name}: must be a non-negative integer`);
+      out[name] = value;
+    } else {
+      throw new WireFault(400, 'unsupported-limit', `limit ${name} is not supported`);
+    }
+  }
+  return out as LimitOverrides;
+}

@@ -1,0 +1,195 @@
+/** The wire protocol's endpoints (docs/protocol.md §4), over the apps and sessions one server holds. */
+import { isCodedError, VirtualClock, type Chat, type Simulator, type SimulatorOptions } from '../../simulator';
+import { ADMIN_COMMANDS } from '../../simulator/core';
+import { METHODS } from '../../simulator/sdk/chat';
+import { CONTRACT_VERSION, type Implementation } from '../../adapters/contract';
+import { RECORDED_EVENTS } from '../../adapters/simulator';
+import type { Params, Route } from '../http';
+import { AdvanceBody, AfterQuery, AppBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
+
+/** The protocol's version is the contract's: a change that breaks adapters breaks servers too. */
+export const PROTOCOL_VERSION = CONTRACT_VERSION;
+
+export interface RecordedEvent {
+  seq: number;
+  name: string;
+  data: unknown;
+}
+
+export interface SessionEntry {
+  readonly chat: Chat;
+  readonly log: RecordedEvent[];
+}
+
+export interface AppEntry {
+  readonly sim: Simulator;
+  readonly sessions: Map<string, SessionEntry>;
+  nextSession: number;
+}
+
+export interface Ctx {
+  readonly params: Params;
+  readonly body: unknown;
+  readonly query: URLSearchParams;
+}
+export type WireHandler = (ctx: Ctx) => unknown;
+export type WireRoute = Route<WireHandler>;
+
+/** What the endpoints share: one server's apps and its settings. */
+export interface WireState {
+  readonly apps: Map<string, AppEntry>;
+  /** The implementation the server declares (the in-process adapter's name and capabilities). */
+  readonly reference: Pick<Implementation, 'name' | 'capabilities'>;
+  readonly makeSimulator: (options: SimulatorOptions) => Simulator;
+  readonly pageMax: number;
+  readonly batchMax: number;
+}
+
+/** A refusal is an outcome the suite judges, so it travels as 200; anything uncoded is the server failing. */
+function coded(e: unknown): Record<string, unknown> {
+  if (isCodedError(e)) return { ok: false, error: { code: e.code, message: e.message, data: (e as { data?: unknown }).data ?? {} } };
+  throw e;
+}
+
+async function settle(run: () => Promise<{ code: 0; data: unknown }>): Promise<Record<string, unknown>> {
+  try {
+    const r = await run();
+    return { ok: true, result: { code: 0, data: r.data } };
+  } catch (e) {
+    return coded(e);
+  }
+}
+
+export function wireRoutes(state: WireState): WireRoute[] {
+  const { apps, reference, makeSimulator, pageMax, batchMax } = state;
+  // IDs are never reused, so a stale ID after DELETE is a clean 404 rather than someone else's app
+  let nextApp = 0;
+
+  const appOf = (ctx: Ctx): AppEntry => {
+    const app = apps.get(ctx.params.app!);
+    if (app === undefined) throw new WireFault(404, 'unknown-app', `unknown app ${JSON.stringify(ctx.params.app)} (never created, or closed)`);
+    return app;
+  };
+  const sessionOf = (ctx: Ctx): SessionEntry => {
+    const session = appOf(ctx).sessions.get(ctx.params.session!);
+    if (session === undefined) throw new WireFault(404, 'unknown-session', `unknown session ${JSON.stringify(ctx.params.session)} in app ${JSON.stringify(ctx.params.app)}`);
+    return session;
+  };
+
+  return [
+    {
+      verb: 'GET',
+      path: ['capabilities'],
+      handler: () => ({
+        ok: true,
+        name: reference.name,
+        contractVersion: CONTRACT_VERSION,
+        protocolVersion: PROTOCOL_VERSION,
+        capabilities: reference.capabilities,
+        // a protocol feature, not a contract capability: announced only when served, so old servers read as "no batches"
+        ...(batchMax > 0 ? { batch: { maxRequests: batchMax } } : {}),
+      }),
+    },
+    {
+      verb: 'POST',
+      path: ['apps'],
+      handler: ({ body }) => {
+        const o = parseBody(AppBody, body);
+        const limits = parseLimits(o.limits);
+        const sim = makeSimulator({ clock: new VirtualClock(), seed: o.seed ?? 1, ...(limits === undefined ? {} : { limits }) });
+        const appID = `app-${++nextApp}`;
+        apps.set(appID, { sim, sessions: new Map(), nextSession: 0 });
+        return { ok: true, appID };
+      },
+    },
+    {
+      verb: 'DELETE',
+      path: ['apps', ':app'],
+      handler: (ctx) => {
+        appOf(ctx);
+        apps.delete(ctx.params.app!);
+        return { ok: true };
+      },
+    },
+    {
+      verb: 'POST',
+      path: ['apps', ':app', 'sessions'],
+      handler: (ctx) => {
+        const app = appOf(ctx);
+        const { userID, ...loginOptions } = parseBody(SessionBody, ctx.body);
+        let chat: Chat;
+        try {
+          chat = app.sim.login(userID, loginOptions);
+        } catch (e) {
+          // the simulator refuses a bad user ID or device with a coded error, as it would in process
+          return coded(e);
+        }
+        const log: RecordedEvent[] = [];
+        for (const name of RECORDED_EVENTS) chat.on(name, (e) => log.push({ seq: log.length + 1, name: e.name, data: e.data }));
+        const sessionID = `s-${++app.nextSession}`;
+        app.sessions.set(sessionID, { chat, log });
+        return { ok: true, sessionID, userID: chat.userID, device: chat.device };
+      },
+    },
+    {
+      verb: 'POST',
+      path: ['apps', ':app', 'sessions', ':session', 'call'],
+      handler: (ctx) => {
+        const { chat } = sessionOf(ctx);
+        const o = parseBody(CallBody, ctx.body);
+        if (!METHODS.has(o.method)) throw new WireFault(400, 'unknown-method', `unknown SDK method ${JSON.stringify(o.method)} (see capabilities.operations)`);
+        return settle(() => chat.invoke(o.method, o.arg));
+      },
+    },
+    {
+      verb: 'POST',
+      path: ['apps', ':app', 'sessions', ':session', 'logout'],
+      handler: async (ctx) => {
+        const { chat } = sessionOf(ctx);
+        parseBody(EmptyBody, ctx.body);
+        await chat.logout();
+        return { ok: true };
+      },
+    },
+    {
+      verb: 'GET',
+      path: ['apps', ':app', 'sessions', ':session', 'events'],
+      handler: (ctx) => {
+        const { log } = sessionOf(ctx);
+        const raw = ctx.query.get('after') ?? '0';
+        if (!AfterQuery.safeParse(raw).success) throw new WireFault(400, 'invalid-request', `invalid query: after: must be a non-negative decimal integer, got ${JSON.stringify(raw)}`);
+        const after = Number(raw);
+        if (after > log.length) throw new WireFault(400, 'invalid-request', `invalid query: after: ${after} is past the ${log.length} events delivered so far`);
+        const events = log.slice(after, after + pageMax);
+        return { ok: true, events, next: after + events.length, more: after + events.length < log.length };
+      },
+    },
+    {
+      verb: 'POST',
+      path: ['apps', ':app', 'admin', 'call'],
+      handler: (ctx) => {
+        const { sim } = appOf(ctx);
+        const o = parseBody(CallBody, ctx.body);
+        if (!Object.prototype.hasOwnProperty.call(ADMIN_COMMANDS, o.method)) {
+          throw new WireFault(400, 'unknown-method', `unknown admin command ${JSON.stringify(o.method)} (see capabilities.adminOperations)`);
+        }
+        return settle(() => sim.admin.invoke(o.method, o.arg));
+      },
+    },
+    {
+      verb: 'GET',
+      path: ['apps', ':app', 'clock'],
+      handler: (ctx) => ({ ok: true, now: appOf(ctx).sim.clock.now() }),
+    },
+    {
+      verb: 'POST',
+      path: ['apps', ':app', 'clock', 'advance'],
+      handler: (ctx) => {
+        const { sim } = appOf(ctx);
+        const o = parseBody(AdvanceBody, ctx.body);
+        if (!(sim.clock instanceof VirtualClock)) throw new Error('the implementation replaced the app clock with one that cannot be advanced');
+        return { ok: true, now: sim.clock.advance(o.ms) };
+      },
+    },
+  ];
+}
