@@ -4,11 +4,13 @@
  * users' SDK calls meet on the same groups and clock), plus the emulator's own control endpoints
  * under /groupspec/ (reset, snapshot, restore, clock, request counts; docs/rest-emulator.md).
  *
- * The listener is minimal on purpose: the shared HTTP base (servers/http/) replaces it.
+ * It runs on the shared HTTP base (servers/http/) with the REST envelope as its error body: the
+ * base's own refusals (bad path, timeouts, too many connections, malformed HTTP) are answered as
+ * `{ActionStatus: 'FAIL', ErrorCode: 60002, ErrorInfo}`.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type * as http from 'node:http';
 import type { Service } from '../../simulator/shell/service';
+import { HttpFault, RawJson, readBody, startHttpServer, type ServerLimits } from '../http';
 import { failure, REST_ERR } from './codes';
 import { handleRest, type HandlerOptions } from './router';
 import { StateControl } from './state-control';
@@ -30,6 +32,8 @@ export interface RestEmulatorOptions {
   admins?: readonly string[];
   /** Largest request body accepted (default 1 MiB); a larger one is refused with 60002. */
   maxBodyBytes?: number;
+  /** The shared base's other limits (timeouts, connections); its defaults otherwise. */
+  limits?: Partial<Omit<ServerLimits, 'maxBodyBytes'>>;
   /** Wall-clock seconds for UserSig expiry (default Date.now). */
   nowSeconds?: () => number;
   /** Where the group webhooks go; without it none is sent and commands run without hooks. */
@@ -47,28 +51,6 @@ export interface RestEmulator {
   /** The webhooks, when a callback URL was given: what was sent and answered. */
   readonly webhooks: Webhooks | undefined;
   close(): Promise<void>;
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-/** Reads the body up to `max` bytes; undefined when it is larger. */
-function readBody(req: http.IncomingMessage, max: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) over = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function defaultAdmin(service: Service<any>): string {
@@ -129,46 +111,36 @@ export function startRestEmulator(service: Service<any>, options: RestEmulatorOp
     }
   };
 
-  const server = http.createServer((req, res) => {
+  const handle = async (req: http.IncomingMessage, limits: Readonly<ServerLimits>): Promise<unknown> => {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const method = req.method ?? 'GET';
-    readBody(req, handler.maxBodyBytes).then(
-      async (body) => {
-        if (url.pathname.startsWith('/groupspec/')) {
-          if (body === undefined) return json(res, 413, { ok: false, error: 'body too large' });
-          const [status, out] = await controlRoute(method, url.pathname, body);
-          return json(res, status, out);
-        }
-        if (body === undefined) {
-          res.setHeader('connection', 'close');
-          return json(res, 200, failure(REST_ERR.BAD_REQUEST, `the request body is larger than ${handler.maxBodyBytes} bytes`));
-        }
-        const answer = await handleRest(service, handler, { method, path: url.pathname, query: url.searchParams, body });
-        count(answer.command ?? url.pathname);
-        json(res, answer.status, answer.json);
-      },
-      () => json(res, 200, failure(REST_ERR.BAD_REQUEST, 'the request could not be read')),
-    ).catch(() => {
-      if (!res.headersSent) json(res, 200, failure(10002, 'internal error'));
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      const host = options.host ?? '127.0.0.1';
-      resolve({
-        url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-        requestCounts: counts,
-        control,
-        webhooks,
-        close: () =>
-          new Promise<void>((done) => {
-            if (webhooks !== undefined && service.hooks === webhooks) service.hooks = undefined;
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
-      });
-    });
-  });
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, limits.maxBodyBytes);
+    } catch (e) {
+      if (!(e instanceof HttpFault && e.status === 413)) throw e;
+      // the service answers every request in its envelope with HTTP 200
+      if (url.pathname.startsWith('/groupspec/')) throw e;
+      return new RawJson(JSON.stringify(failure(REST_ERR.BAD_REQUEST, `the request body is larger than ${limits.maxBodyBytes} bytes`)), 200, { Connection: 'close' });
+    }
+    const body = raw.toString('utf8');
+    if (url.pathname.startsWith('/groupspec/')) {
+      const [status, out] = await controlRoute(method, url.pathname, body);
+      return new RawJson(JSON.stringify(out), status);
+    }
+    const answer = await handleRest(service, handler, { method, path: url.pathname, query: url.searchParams, body });
+    count(answer.command ?? url.pathname);
+    return new RawJson(JSON.stringify(answer.json), answer.status);
+  };
+
+  return startHttpServer({
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.host === undefined ? {} : { host: options.host }),
+    limits: { ...options.limits, maxBodyBytes: handler.maxBodyBytes },
+    errorBody: (fault) => failure(REST_ERR.BAD_REQUEST, `${fault.reason}: ${fault.message}`),
+    handle,
+    onClose: () => {
+      if (webhooks !== undefined && service.hooks === webhooks) service.hooks = undefined;
+    },
+  }).then((running) => ({ url: running.url, requestCounts: counts, control, webhooks, close: () => running.close() }));
 }
