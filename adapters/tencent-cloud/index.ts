@@ -166,7 +166,7 @@ class TencentApp implements App {
     this.users.add(serviceID);
     if (this.shapeApp !== undefined) {
       const inner = await this.shapeApp.login(serviceID, options);
-      const shaped = new ShapeSession(inner, this.ids, this.originals, userID);
+      const shaped = new ShapeSession(inner, this.ids, userID);
       this.sessions.push({ dispose: () => inner.logout().catch(() => undefined) });
       return new TrackedSession(shaped, (groupID) => this.groups.add(this.ids.group(groupID)));
     }
@@ -210,9 +210,9 @@ class TencentApp implements App {
     }
   }
 
-  /** The service's clock is the wall clock: keep the machine's time synchronised (NTP). */
+  /** The service's clock: the wall clock on the live service (keep the machine synchronised), the emulator's own otherwise. */
   async now(): Promise<number> {
-    return Date.now();
+    return this.shapeApp?.now === undefined ? Date.now() : this.shapeApp.now();
   }
 
   /** Logs every session out, then destroys this app's groups and deletes its accounts. */

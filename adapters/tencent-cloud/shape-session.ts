@@ -7,16 +7,12 @@
  */
 import type { CallResult, DeliveredEvent, Session } from '../contract';
 import { ChatError } from '../../simulator/core/errors';
-import type { IdSpace } from './ids';
-import { remember, restoreOriginals, type Originals } from './sdk';
+import { OPAQUE_KEYS, type IdSpace } from './ids';
 
 export class ShapeSession implements Session {
-  private seen = 0;
-
   constructor(
     private readonly inner: Session,
     private readonly ids: IdSpace,
-    private readonly originals: Originals,
     readonly userID: string,
   ) {}
 
@@ -25,10 +21,8 @@ export class ShapeSession implements Session {
   }
 
   async call(method: string, arg?: unknown): Promise<CallResult> {
-    const out = arg === undefined ? undefined : restoreOriginals(this.ids.outArg(arg), this.originals, this.ids);
     try {
-      const r = await this.inner.call(method, out);
-      remember(this.originals, r.data);
+      const r = await this.inner.call(method, arg === undefined ? undefined : this.out(arg));
       return { code: 0, data: this.ids.strip(r.data) };
     } catch (e) {
       if (e instanceof ChatError || (typeof (e as { code?: unknown }).code === 'number' && e instanceof Error)) {
@@ -40,10 +34,21 @@ export class ShapeSession implements Session {
     }
   }
 
+  /**
+   * The argument for the service. Unlike the Web SDK, the SDK shape takes back plain data, so an
+   * application or notice message the suite hands back gets its IDs prefixed like any option
+   * (SdkSession must restore the SDK's own object instead).
+   */
+  private out(arg: unknown): unknown {
+    const out = this.ids.outArg(arg);
+    if (typeof out !== 'object' || out === null || Array.isArray(out)) return out;
+    const o = { ...(out as Record<string, unknown>) };
+    for (const k of OPAQUE_KEYS) if (o[k] !== undefined) o[k] = this.ids.out(o[k]);
+    return o;
+  }
+
   async events(): Promise<DeliveredEvent[]> {
     const all = await this.inner.events();
-    for (const e of all.slice(this.seen)) remember(this.originals, e.data);
-    this.seen = all.length;
     return all.map((e) => ({ name: e.name, data: this.ids.strip(e.data) }));
   }
 
