@@ -35,7 +35,7 @@ describe('groupspec run --adapter tencent-cloud against the REST emulator', () =
           GROUPSPEC_TENCENT_REST_URL: svc.rest.url,
           GROUPSPEC_TENCENT_SDK_URL: svc.wire!.url,
           // hundreds of sequential REST requests (the 500-member scenarios) on a busy CI machine
-          GROUPSPEC_STEP_TIMEOUT_MS: '120000',
+          GROUPSPEC_STEP_TIMEOUT_MS: '300000',
         },
       });
       child.stdout.on('data', (c) => (output += String(c)));
