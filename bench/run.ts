@@ -7,12 +7,13 @@
  *    1 000 … 1 000 000 members, and heap bytes per member;
  * 2. hazards (bench/hazards.ts): one user rejoining, many logged-in users, many pending applications;
  * 3. suite overhead (bench/suite.ts): the feature run beside its cucumber floor, and its cold start;
- * 4. fuzz throughput (bench/fuzz.ts): property commands/s in process and over the wire.
+ * 4. fuzz throughput (bench/fuzz.ts): property commands/s in process and over the wire;
+ * 5. soak (bench/soak.ts, --expose-gc): the wire server under 100 000 calls, 5 % malformed, memory before and after.
  *
  * Each part runs in its own process, one after another (the machine has few cores; nothing is
  * measured while something else runs). Not part of npm test. Environment knobs, for quick looks
  * only (the figures in docs/performance.md use the defaults): BENCH_SIZES=1000,10000
- * BENCH_REPS=3 (scaling) BENCH_SUITE_REPS=2 BENCH_FUZZ_REPS=1 BENCH_ONLY=scaling,fuzz BENCH_OPS=page.
+ * BENCH_REPS=3 (scaling) BENCH_SUITE_REPS=2 BENCH_FUZZ_REPS=1 BENCH_SOAK_CALLS=20000 BENCH_ONLY=scaling,fuzz,soak BENCH_OPS=page.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import type { FuzzMode, FuzzResult } from './fuzz';
 import type { HazardsResult } from './hazards';
 import { mergeScaling, type Kind, type Op, type ScalingResult } from './scaling';
 import { suite, type SuiteResult } from './suite';
+import { soakReport, soakTargets, type SoakResult } from './soak';
 
 const ROOT = join(__dirname, '..');
 const started = process.hrtime.bigint();
@@ -198,7 +200,7 @@ function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suit
 }
 
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz,soak').split(','));
   const meta = machine();
   log(`groupspec bench: ${meta.node} on ${meta.cpuModel} x${meta.cores}, commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}`);
   const timings: Record<string, number> = {};
@@ -220,7 +222,9 @@ async function main(): Promise<void> {
   const hazards = await time('hazards', () => child<HazardsResult>('hazards.ts', []));
   const suiteR = await time('suite', () => suite(Number(process.env.BENCH_SUITE_REPS ?? 5), log));
   const fuzz = await time('fuzz', () => child<FuzzResult>('fuzz.ts', []));
-  const t = targets(scaling, suiteR, fuzz);
+  // 5. soak (bench/soak.ts): 100 000 calls from 50 keep-alive clients against the wire server, 5 % malformed
+  const soak = await time('soak', () => child<SoakResult>('soak.ts', ['--expose-gc']));
+  const t = [...targets(scaling, suiteR, fuzz), ...(soak === undefined ? [] : soakTargets(soak))];
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const results = {
     machine: { ...meta, loadAverageAtEnd: os.loadavg() },
@@ -231,9 +235,10 @@ async function main(): Promise<void> {
     hazards,
     suite: suiteR,
     fuzz,
+    soak,
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${report(scaling, hazards, suiteR, fuzz, t)}\n\n`);
+  process.stdout.write(`${soak === undefined ? '' : `${soakReport(soak)}\n\n`}${report(scaling, hazards, suiteR, fuzz, t)}\n\n`);
   process.stdout.write(
     `${meta.os}, ${meta.cpuModel} x${meta.cores}, ${n0(meta.memoryBytes / 2 ** 30)} GiB, Node ${meta.node}, commit ${meta.commit}${meta.dirty ? ' (+ uncommitted changes)' : ''}\n` +
       `load average ${meta.loadAverageAtStart.map(n2).join(' ')} at start, ${os.loadavg().map(n2).join(' ')} at end\n` +

@@ -229,7 +229,8 @@ async function serve(argv: string[]): Promise<number> {
   try {
     server = await startServer({ port: num('--port', values.port, 8765), host: values.host ?? '127.0.0.1', limits });
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message);
+    // the server names its limits; the user typed flags
+    if (e instanceof RangeError) throw new UsageError(Object.entries(SERVE_LIMITS).reduce((m, [flag, name]) => m.replaceAll(name, `--${flag}`), e.message));
     throw e;
   }
   process.stdout.write(`groupspec serve: listening on ${server.url}\n`);

@@ -17,7 +17,10 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** How long a keep-alive connection may wait, idle, for its next request before it is closed. */
   keepAliveTimeoutMs: number;
-  /** A socket silent this long (no byte either way) is closed, whatever it is doing. */
+  /**
+   * A socket silent this long (no byte either way) with no request in flight is closed: a backstop
+   * behind the header and keep-alive timeouts. A request in flight is never cut off unanswered.
+   */
   idleTimeoutMs: number;
   /**
    * Most connections open at once. Requests on connections past it get 503 too-many-connections

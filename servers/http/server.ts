@@ -108,6 +108,8 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
   let open = 0;
   /** Connections accepted past maxConnections: their requests get 503. */
   const excess = new WeakSet<Socket>();
+  /** Requests each socket has in flight: the idle timeout must not cut one off unanswered. */
+  const inFlight = new WeakMap<Socket, number>();
 
   const server = http.createServer(
     {
@@ -118,7 +120,10 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       keepAliveTimeout: limits.keepAliveTimeoutMs,
     },
     (req, res) => {
-      const excessive = excess.has(req.socket);
+      const socket = req.socket;
+      inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+      res.once('close', () => inFlight.set(socket, inFlight.get(socket)! - 1));
+      const excessive = excess.has(socket);
       answer(() => {
         try {
           checkTarget(req.url ?? '/');
@@ -149,6 +154,10 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     },
   );
   server.timeout = limits.idleTimeoutMs;
+  // node destroys a timed-out socket even with a request in flight; a slow handler still answers (the client's deadline bounds it)
+  server.on('timeout', (socket: Socket) => {
+    if ((inFlight.get(socket) ?? 0) === 0) socket.destroy();
+  });
   // past twice the cap node drops connections without parsing them: a flood must not cost a parser each
   server.maxConnections = limits.maxConnections * 2;
   server.on('connection', (socket: Socket) => {
