@@ -83,6 +83,9 @@ describe('bad requests: the documented code, HTTP 200, no state change', () => {
     expect(((await res.json()) as { ErrorCode: number }).ErrorCode).toBe(60002);
     const notV4 = await fetch(`${h.emu.url}/v5/x?sdkappid=${SDKAPPID}`, { method: 'POST', body: '{}' });
     expect(((await notV4.json()) as { ErrorCode: number }).ErrorCode).toBe(60002);
+    // the shared HTTP base's own refusals come in the REST envelope too
+    const dots = await fetch(`${h.emu.url}/v4/%2e%2e/create_group?sdkappid=${SDKAPPID}`, { method: 'POST', body: '{}' });
+    expect(await dots.json()).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 60002 });
   });
   it('body: not JSON or not an object 60003, missing or wrongly typed fields 10004, an account that is not a string 60015, too large 60002', async () => {
     h = await startHarness({ maxBodyBytes: 2048 });
