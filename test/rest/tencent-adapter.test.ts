@@ -3,20 +3,21 @@
  * tencent-cloud` with its REST half pointed at the REST emulator (which verifies every UserSig the
  * adapter signs) and its users on the simulator's SDK shape over the wire protocol, both on one
  * simulated service. It must pass every rule it declares; the REST requests it made are recorded
- * by command next to the run's reports.
+ * by command next to the run's reports (reports/tencent-cloud-emulated/request-counts.json).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../simulator';
 import { startEmulatedService } from '../../servers/rest/emulated-service';
 import { ADMIN_RUNNERS, build } from '../../adapters/tencent-cloud/rest';
 
 const ROOT = join(__dirname, '..', '..');
-const out = mkdtempSync(join(tmpdir(), 'groupspec-tencent-emulated-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+/** Kept after the run (reports/ is not committed): the reports, and request-counts.json. */
+const out = join(ROOT, 'reports', 'tencent-cloud-emulated');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 
 describe('groupspec run --adapter tencent-cloud against the REST emulator', () => {
   it('passes every rule the adapter declares, and its requests cover every admin command', async () => {
