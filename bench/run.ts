@@ -9,6 +9,11 @@
  * 3. suite overhead (bench/suite.ts): the feature run beside its cucumber floor, and its cold start;
  * 4. fuzz throughput (bench/fuzz.ts): property commands/s in process and over the wire;
  * 5. soak (bench/soak.ts, --expose-gc): the wire server under 100 000 calls, 5 % malformed, memory before and after.
+ * 6. import time (bench/import.ts): `require('groupspec')` / `import` of the packed tarball, fresh processes;
+ * 7. join/quit against their floor (bench/join.ts): what an app observes, built by object literals;
+ * 8. opt-in (BENCH_ONLY=catch, 1-5 minutes): commands and seconds the fuzzer needs to find each
+ *    broken implementation (bench/catch.ts), in process and over the wire;
+ * 9. opt-in (BENCH_ONLY=gate, 1-4 minutes): `groupspec run --seed 7` in process and over the wire (bench/gate.ts).
  *
  * Each part runs in its own process, one after another (the machine has few cores; nothing is
  * measured while something else runs). Not part of npm test. Environment knobs, for quick looks
@@ -21,6 +26,11 @@ import * as os from 'node:os';
 import { join } from 'node:path';
 import type { FuzzMode, FuzzResult } from './fuzz';
 import type { HazardsResult } from './hazards';
+import type { ImportResult } from './import';
+import type { CatchResult } from './catch';
+import type { JoinResult } from './join';
+import type { GateResult } from './gate';
+import { median } from './stats';
 import { mergeScaling, type Kind, type Op, type ScalingResult } from './scaling';
 import { suite, type SuiteResult } from './suite';
 import { soakReport, soakTargets, type SoakResult } from './soak';
@@ -94,7 +104,19 @@ interface Target {
   target: string;
   measured: string;
   met: boolean;
+  /** why a miss is a miss, from a profile (docs/performance.md has the profile it quotes) */
+  reason?: string;
 }
+
+/** Measured reasons for the misses, from the profiles in docs/performance.md ("Issue 21"). */
+const WHY = {
+  suite: 'above the floor: ts-node start-up, the simulator (zod option validation the largest part), response schemas, step code (docs/performance.md §2)',
+  fuzzLocal: 'flat profile: the picture read through the API after every step (2 reads a group, 2 a user, 1 a session), invariants, fast-check, Error stacks of refusals (docs/performance.md §3)',
+  fuzzWire: 'one HTTP exchange costs ~150 µs CPU for client and server; 2.5 exchanges per command, and the in-process rate bounds it (docs/performance.md §3)',
+  join: 'deliver 12 %, groupView 9 %, member-table first lookup 7 %, zod 5 %, GC; see docs/performance.md §1',
+  floorOps: 'the SDK-shaped call itself (what an app observes) costs about 1 µs: see the join-floor target',
+  gate: 'features dominated by one HTTP exchange per call; see docs/performance.md (gate)',
+};
 
 function targets(s: ScalingResult | undefined, suiteR: SuiteResult | undefined, f: FuzzResult | undefined): Target[] {
   const out: Target[] = [];
@@ -110,24 +132,77 @@ function targets(s: ScalingResult | undefined, suiteR: SuiteResult | undefined, 
           measured: `${n2(ratio)}x`,
           met: ratio <= 1.3,
         });
-        out.push({ target: `${kind} ${op}: >= 1,000,000 ops/s at ${sizeLabel(big)}`, measured: `${n0(ops[big]!)} ops/s`, met: ops[big]! >= 1_000_000 });
+        out.push({ target: `${kind} ${op}: >= 1,000,000 ops/s at ${sizeLabel(big)}`, measured: `${n0(ops[big]!)} ops/s`, met: ops[big]! >= 1_000_000, reason: WHY.floorOps });
       }
       const heap = s.heapBytesPerMember[kind][big]!;
       out.push({ target: `${kind}: <= 300 heap bytes per member at ${sizeLabel(big)}`, measured: `${n0(heap)} B`, met: heap <= 300 });
     }
   }
   if (suiteR !== undefined) {
-    out.push({ target: 'feature run within 1.5x of its cucumber floor (wall)', measured: `${n2(suiteR.ratio.wall)}x`, met: suiteR.ratio.wall <= 1.5 });
-    out.push({ target: 'feature run within 1.5x of its cucumber floor (CPU)', measured: `${n2(suiteR.ratio.cpu)}x`, met: suiteR.ratio.cpu <= 1.5 });
+    out.push({ target: 'feature run within 1.3x of its cucumber floor (wall)', measured: `${n2(suiteR.ratio.wall)}x`, met: suiteR.ratio.wall <= 1.3, reason: WHY.suite });
+    out.push({ target: 'feature run within 1.3x of its cucumber floor (CPU)', measured: `${n2(suiteR.ratio.cpu)}x`, met: suiteR.ratio.cpu <= 1.3, reason: WHY.suite });
     if (suiteR.compiledRatio !== undefined) {
       out.push({ target: '(for comparison: the same run precompiled, no ts-node; CPU)', measured: `${n2(suiteR.compiledRatio.cpu)}x`, met: suiteR.compiledRatio.cpu <= 1.5 });
     }
   }
   if (f !== undefined) {
-    out.push({ target: 'wire protocol >= 5,000 fuzz commands/s', measured: `${n0(f.commandsPerSecond.wire)} commands/s`, met: f.commandsPerSecond.wire >= 5000 });
+    out.push({ target: 'fuzzer in process >= 10,000 commands per CPU-second', measured: `${n0(f.commandsPerCpuSecond['in-process'])} commands/CPU-s`, met: f.commandsPerCpuSecond['in-process'] >= 10_000, reason: WHY.fuzzLocal });
+    out.push({ target: 'fuzzer over the wire >= 5,000 commands/s', measured: `${n0(f.commandsPerSecond.wire)} commands/s (${n0(f.commandsPerCpuSecond.wire)} per CPU-s, ${n2(f.requestsPerCommand.wire)} HTTP requests each)`, met: f.commandsPerSecond.wire >= 5000, reason: WHY.fuzzWire });
     out.push({ target: '(other reading: wire >= 5,000 calls/s, one cheap call after another)', measured: `${n0(f.roundTrip.wire)} calls/s`, met: f.roundTrip.wire >= 5000 });
   }
   return out;
+}
+
+/** Import time (issue 21 item 4): CPU of the import inside a fresh process (wall beside it: the machine is shared). */
+function importTargets(i: ImportResult | undefined): Target[] {
+  if (i === undefined) return [];
+  const out: Target[] = [];
+  for (const name of ['require', 'import (ESM)', 'require groupspec/chat'] as const) {
+    const m = i.median[name];
+    if (m === undefined) continue;
+    out.push({ target: `${name} of the packed package within 60 ms (CPU)`, measured: `${n0(m.cpuMs)} ms CPU (${n0(m.wallMs)} ms wall)`, met: m.cpuMs <= 60 });
+  }
+  out.push({ target: 'a fresh createSimulator() + login + createGroup under 200 µs', measured: `${n0(i.freshSimulatorUs)} µs`, met: i.freshSimulatorUs < 200 });
+  return out;
+}
+
+function joinTargets(j: JoinResult | undefined): Target[] {
+  if (j === undefined) return [];
+  return (['join', 'quit'] as const).map((op) => ({
+    target: `${op} through the SDK surface within 1.5x of its floor (what an app observes; ${sizeLabel(j.size)} members)`,
+    measured: `${n2(j.ratio[op])}x (${n0(j.ns[op])} ns vs ${n0(op === 'join' ? j.ns.floorJoin : j.ns.floorQuit)} ns)`,
+    met: j.ratio[op] <= 1.5,
+    reason: WHY.join,
+  }));
+}
+
+function gateTargets(g: GateResult | undefined): Target[] {
+  if (g === undefined) return [];
+  const { inProcess, wire } = g.median;
+  return [
+    { target: 'groupspec run in process under 4 s wall', measured: `${n0(inProcess.wallMs)} ms wall, ${n0(inProcess.cpuMs)} ms CPU`, met: inProcess.wallMs < 4000, reason: 'features ≈ 1.9x their cucumber floor, properties ≈ 0.7 s; see the suite target' },
+    { target: 'groupspec run over the wire within 1.5x of in process', measured: `${n2(g.ratio.wall)}x wall, ${n2(g.ratio.cpu)}x CPU (client ${n0(wire.cpuMs)} + server ${n0(wire.serverCpuMs)} ms)`, met: g.ratio.wall <= 1.5, reason: WHY.gate },
+  ];
+}
+
+function catchReport(c: CatchResult): string {
+  const cell = (xs: CatchResult['rows'][number]['inProcess']) => {
+    const found = xs.filter((x) => x !== undefined && x !== null);
+    return found.length === 0 ? ['-', '-'] : [n0(median(found.map((x) => x!.commands))), n2(median(found.map((x) => x!.ms)) / 1000)];
+  };
+  const rows = c.rows.filter((r) => r.inProcess.some((x) => x !== undefined && x !== null)).map((r) => [r.id, `${r.inProcess.filter((x) => x != null).length}/${c.seeds.length}`, ...cell(r.inProcess), ...cell(r.wire)]);
+  return (
+    `Fuzz catches: ${c.caught.inProcess} of ${c.breaks} broken implementations found in process (seeds ${c.seeds.join(', ')}; ${c.runs} runs, reference on, no shrinking), ${c.caught.wire} over the wire (seeds ${c.wireSeeds.join(', ')}); median of the medians: ${n0(c.median.inProcess.commands)} commands / ${n2(c.median.inProcess.ms / 1000)} s in process, ${n0(c.median.wire.commands)} commands / ${n2(c.median.wire.ms / 1000)} s over the wire\n` +
+    table(['break', 'seeds', 'commands', 's', 'wire commands', 'wire s'], rows)
+  );
+}
+
+function importReport(i: ImportResult): string {
+  return (
+    `Import: a fresh node per sample, the packed tarball unpacked into a scratch project (median of ${i.repetitions}; ${i.modules.own} modules of the package, ${i.modules.dependencies} of dependencies loaded by require)\n` +
+    table(['', 'wall ms', 'CPU ms'], Object.entries(i.median).map(([k, m]) => [k, n0(m.wallMs), n0(m.cpuMs)])) +
+    `\nwarm: createSimulator() + login + createGroup ${n0(i.freshSimulatorUs)} µs`
+  );
 }
 
 function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suiteR: SuiteResult | undefined, f: FuzzResult | undefined, t: Target[]): string {
@@ -195,12 +270,12 @@ function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suit
         `\none cheap call (getGroupList) after another: ${n0(f.roundTrip.inProcess)} calls/s in process, ${n0(f.roundTrip.wire)} calls/s over the wire (${n2(f.roundTrip.requestsPerCall)} HTTP request per call)`,
     );
   }
-  parts.push(`Targets\n${table(['target', 'measured', ''], t.map((x) => [x.target, x.measured, x.met ? 'met' : 'MISSED']))}`);
+  parts.push(`Targets\n${table(['target', 'measured', '', 'why missed'], t.map((x) => [x.target, x.measured, x.met ? 'met' : 'MISSED', x.met ? '' : (x.reason ?? '')]))}`);
   return parts.join('\n\n');
 }
 
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz,soak').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz,soak,import,join').split(','));
   const meta = machine();
   log(`groupspec bench: ${meta.node} on ${meta.cpuModel} x${meta.cores}, commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}`);
   const timings: Record<string, number> = {};
@@ -224,7 +299,11 @@ async function main(): Promise<void> {
   const fuzz = await time('fuzz', () => child<FuzzResult>('fuzz.ts', []));
   // 5. soak (bench/soak.ts): 100 000 calls from 50 keep-alive clients against the wire server, 5 % malformed
   const soak = await time('soak', () => child<SoakResult>('soak.ts', ['--expose-gc']));
-  const t = [...targets(scaling, suiteR, fuzz), ...(soak === undefined ? [] : soakTargets(soak))];
+  const imports = await time('import', () => child<ImportResult>('import.ts', []));
+  const joinR = await time('join', () => child<JoinResult>('join.ts', []));
+  const catches = await time('catch', () => child<CatchResult>('catch.ts', []));
+  const gate = await time('gate', () => child<GateResult>('gate.ts', []));
+  const t = [...targets(scaling, suiteR, fuzz), ...(soak === undefined ? [] : soakTargets(soak)), ...joinTargets(joinR), ...importTargets(imports), ...gateTargets(gate)];
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const results = {
     machine: { ...meta, loadAverageAtEnd: os.loadavg() },
@@ -236,9 +315,14 @@ async function main(): Promise<void> {
     suite: suiteR,
     fuzz,
     soak,
+    import: imports,
+    join: joinR,
+    catch: catches,
+    gate,
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${soak === undefined ? '' : `${soakReport(soak)}\n\n`}${report(scaling, hazards, suiteR, fuzz, t)}\n\n`);
+  const extra = [soak === undefined ? '' : soakReport(soak), imports === undefined ? '' : importReport(imports), catches === undefined ? '' : catchReport(catches)].filter((x) => x !== '');
+  process.stdout.write(`${extra.map((x) => `${x}\n\n`).join('')}${report(scaling, hazards, suiteR, fuzz, t)}\n\n`);
   process.stdout.write(
     `${meta.os}, ${meta.cpuModel} x${meta.cores}, ${n0(meta.memoryBytes / 2 ** 30)} GiB, Node ${meta.node}, commit ${meta.commit}${meta.dirty ? ' (+ uncommitted changes)' : ''}\n` +
       `load average ${meta.loadAverageAtStart.map(n2).join(' ')} at start, ${os.loadavg().map(n2).join(' ')} at end\n` +

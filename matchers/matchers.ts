@@ -32,7 +32,39 @@ export function at(value: unknown, path: string): unknown {
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+  // the direct walk answers the common case (equal plain data) without building two JSON texts;
+  // anything it does not vouch for is compared as canonical JSON, which defines equality here
+  return samePlainData(a, b, 0) || JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/**
+ * Whether `a` and `b` are the same plain data: equal primitives, or arrays / plain objects with the
+ * same keys (in any order) holding the same plain data. Then their canonical JSON is the same
+ * text. False for anything else (a Date, NaN, a class instance …), which the caller then compares
+ * as JSON: false here only means "not vouched for".
+ */
+function samePlainData(a: unknown, b: unknown, depth: number): boolean {
+  if (a === b) return typeof a !== 'bigint' && (typeof a !== 'number' || Number.isFinite(a));
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 64) return false;
+  const pa = Object.getPrototypeOf(a);
+  if (pa !== Object.getPrototypeOf(b)) return false;
+  if (pa === Array.prototype) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!samePlainData(x[i], y[i], depth + 1)) return false;
+    return true;
+  }
+  if (pa !== Object.prototype && pa !== null) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    const va = (a as Record<string, unknown>)[k];
+    // JSON drops undefined and functions: leave those to the JSON comparison
+    if (va === undefined || typeof va === 'function' || !samePlainData(va, (b as Record<string, unknown>)[k], depth + 1)) return false;
+  }
+  return true;
 }
 
 function canonical(v: unknown): unknown {

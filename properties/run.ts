@@ -53,6 +53,8 @@ export interface FuzzOptions {
   limits?: Record<string, unknown>;
   /** Called with every passing run's trace (Gherkin lines), for statistics. */
   onRun?: (trace: readonly string[]) => void;
+  /** Shrink a failure to a short counterexample (default true); off, the first failing run is reported as found. */
+  shrink?: boolean;
 }
 
 export class FuzzFailure extends Error {
@@ -81,7 +83,7 @@ export async function fuzz(options: FuzzOptions): Promise<void> {
       await reference?.app.close();
     }
   });
-  const details = await fc.check(property, { numRuns: cfg.numRuns, seed, ...(cfg.path === undefined ? {} : { path: cfg.path }) });
+  const details = await fc.check(property, { numRuns: cfg.numRuns, seed, ...(cfg.path === undefined ? {} : { path: cfg.path }), ...(options.shrink === false ? { endOnFailure: true } : {}) });
   if (!details.failed) return;
   const path = details.counterexamplePath ?? undefined;
   const failure = lastFailure ?? { trace: [], message: String(details.errorInstance) };

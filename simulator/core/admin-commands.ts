@@ -17,7 +17,7 @@ import { memberView, seconds } from './views';
 type O<T extends z.ZodType> = z.infer<T>;
 type Admin = { kind: 'admin'; adminID: string };
 
-export function createGroup(tx: Tx, ctx: Context, actor: Admin, o: O<typeof S.AdminCreateGroupOptions>) {
+export function createGroup(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas['AdminCreateGroupOptions']>) {
   const type = normaliseType(o.type);
   const members = o.memberList ?? [];
   if (type === 'AVChatRoom' && members.length > 0) refuse(ERR.NO_PERMISSION, 'memberList', 'an AVChatRoom cannot be created with members');
@@ -38,7 +38,7 @@ export function destroyGroup(tx: Tx, ctx: Context, actor: Admin, groupID: string
   return { groupID };
 }
 
-export function changeGroupOwner(tx: Tx, _ctx: Context, actor: Admin, o: O<typeof S.AdminChangeOwnerOptions>) {
+export function changeGroupOwner(tx: Tx, _ctx: Context, actor: Admin, o: O<S.Schemas['AdminChangeOwnerOptions']>) {
   const g = findGroup(tx.state, o.groupID);
   if (g.type === 'AVChatRoom') refuse(ERR.NO_PERMISSION, 'groupID', 'an AVChatRoom cannot be transferred');
   if (g.ownerID === o.newOwnerID) return { groupID: g.groupID, ownerID: g.ownerID };
@@ -46,7 +46,7 @@ export function changeGroupOwner(tx: Tx, _ctx: Context, actor: Admin, o: O<typeo
   return { groupID: g.groupID, ownerID: g.ownerID };
 }
 
-export function addGroupMember(tx: Tx, ctx: Context, actor: Admin, o: O<typeof S.AdminAddMemberOptions>) {
+export function addGroupMember(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas['AdminAddMemberOptions']>) {
   const g = findGroup(tx.state, o.groupID);
   if (g.type === 'AVChatRoom') refuse(ERR.NO_PERMISSION, 'groupID', 'nobody, not even the app admin, may add members to an AVChatRoom');
   const r = addMembers(tx, ctx, g, actor.adminID, o.userIDList, { viaApproval: false, silent: o.silence === true, limit: tx.state.limits.adminAddMemberList });
@@ -54,7 +54,7 @@ export function addGroupMember(tx: Tx, ctx: Context, actor: Admin, o: O<typeof S
   return { memberList: [...new Set(o.userIDList)].map((userID) => ({ userID, result: result(userID) })) };
 }
 
-export function deleteGroupMember(tx: Tx, ctx: Context, actor: Admin, o: O<typeof S.AdminDeleteMemberOptions>) {
+export function deleteGroupMember(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas['AdminDeleteMemberOptions']>) {
   const s = tx.state;
   const g = findGroup(s, o.groupID);
   if (g.type === 'AVChatRoom') refuse(ERR.INVALID_PARAMETER, 'groupID', 'AVChatRoom members are banned, not deleted');
@@ -71,13 +71,13 @@ export function deleteGroupMember(tx: Tx, ctx: Context, actor: Admin, o: O<typeo
   return { groupID: g.groupID };
 }
 
-export function modifyGroupBaseInfo(tx: Tx, ctx: Context, actor: Admin, o: O<typeof S.AdminModifyBaseInfoOptions>) {
+export function modifyGroupBaseInfo(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas['AdminModifyBaseInfoOptions']>) {
   const g = findGroup(tx.state, o.groupID);
   applyProfileChange(tx, ctx, g, actor, o);
   return { groupID: g.groupID };
 }
 
-export function modifyGroupMemberInfo(tx: Tx, ctx: Context, actor: Admin, o: O<typeof S.AdminModifyMemberInfoOptions>) {
+export function modifyGroupMemberInfo(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas['AdminModifyMemberInfoOptions']>) {
   const s = tx.state;
   const g = findGroup(s, o.groupID);
   if (g.type === 'AVChatRoom') refuse(ERR.NO_PERMISSION, 'groupID', 'AVChatRooms store no member information');
@@ -93,7 +93,7 @@ export function modifyGroupMemberInfo(tx: Tx, ctx: Context, actor: Admin, o: O<t
   return { member: memberView(s, g, target) };
 }
 
-export function forbidSendMsg(tx: Tx, ctx: Context, actor: Admin, o: O<typeof S.AdminForbidSendMsgOptions>) {
+export function forbidSendMsg(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas['AdminForbidSendMsgOptions']>) {
   const g = findGroup(tx.state, o.groupID);
   if (g.type === 'Private') refuse(ERR.NO_PERMISSION, 'groupID', 'Work groups do not support muting');
   if (o.userIDList.length > 500) refuse(ERR.TOO_MANY_ACCOUNTS, 'userIDList', `${o.userIDList.length} users > 500`);
@@ -106,13 +106,13 @@ export function forbidSendMsg(tx: Tx, ctx: Context, actor: Admin, o: O<typeof S.
   return { userIDList: muted };
 }
 
-export function importAccount(tx: Tx, _ctx: Context, _actor: Admin, o: O<typeof S.AdminImportAccountOptions>) {
+export function importAccount(tx: Tx, _ctx: Context, _actor: Admin, o: O<S.Schemas['AdminImportAccountOptions']>) {
   const existing = tx.state.users.get(o.userID);
   tx.mapSet(tx.state.users, o.userID, { userID: o.userID, nick: o.nick ?? existing?.nick ?? '', avatar: o.avatar ?? existing?.avatar ?? '' });
   return { userID: o.userID };
 }
 
-export function sendGroupSystemNotification(tx: Tx, _ctx: Context, actor: Admin, o: O<typeof S.AdminSystemNotificationOptions>) {
+export function sendGroupSystemNotification(tx: Tx, _ctx: Context, actor: Admin, o: O<S.Schemas['AdminSystemNotificationOptions']>) {
   const g = findGroup(tx.state, o.groupID);
   const everyone = [...g.members].map((m) => m.userID);
   const to = o.toMembers === undefined || g.type === 'AVChatRoom' ? everyone : o.toMembers.filter((id) => g.members.has(id));

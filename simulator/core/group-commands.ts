@@ -164,7 +164,7 @@ export function createGroupRecord(tx: Tx, ctx: Context, spec: CreateSpec, creato
   return { g, overLimitUserIDList };
 }
 
-export function createGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<typeof S.CreateGroupOptions>) {
+export function createGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<S.Schemas['CreateGroupOptions']>) {
   const type = o.type === undefined ? 'Private' : o.type;
   if (typeof type !== 'string' || !(GROUP_TYPES as readonly string[]).includes(type)) {
     refuse(ERR.ILLEGAL_GRP_TYPE, 'type', `${JSON.stringify(type)} is not one of ${GROUP_TYPES.join(', ')}`);
@@ -202,7 +202,7 @@ export function createGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 
   return { group: groupView(tx.state, g, actor.userID), overLimitUserIDList };
 }
 
-export function joinGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<typeof S.JoinGroupOptions>, unlimitedAV: () => boolean) {
+export function joinGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<S.Schemas['JoinGroupOptions']>, unlimitedAV: () => boolean) {
   const s = tx.state;
   const me = actor.userID;
   const g = findGroup(s, o.groupID);
@@ -301,7 +301,7 @@ export function transfer(tx: Tx, g: GroupRecord, operatorID: string, newOwnerID:
   listChangedFor(tx, g, { membersOf: g.groupID });
 }
 
-export function changeGroupOwner(tx: Tx, _ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<typeof S.ChangeGroupOwnerOptions>) {
+export function changeGroupOwner(tx: Tx, _ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<S.Schemas['ChangeGroupOwnerOptions']>) {
   const s = tx.state;
   const known = s.groups.get(o.groupID);
   if (known?.type === 'AVChatRoom') refuse(ERR.CANNOT_CHANGE_OWNER_IN_AV, 'groupID', 'an AVChatRoom cannot be transferred');
@@ -322,7 +322,7 @@ export function getGroupList(tx: Tx, _ctx: Context, actor: Extract<Actor, { kind
   return { groupList, isSyncCompleted: true };
 }
 
-export function getGroupProfile(tx: Tx, _ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<typeof S.GetGroupProfileOptions>) {
+export function getGroupProfile(tx: Tx, _ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<S.Schemas['GetGroupProfileOptions']>) {
   const s = tx.state;
   const g = findGroup(s, o.groupID);
   if (g.members.has(actor.userID)) return { group: groupView(s, g, actor.userID) };
@@ -337,7 +337,7 @@ export function searchGroupByID(tx: Tx, _ctx: Context, _actor: Actor, groupID: s
   return { group: publicGroupView(s, g) };
 }
 
-type ProfileChange = O<typeof S.UpdateGroupProfileOptions>;
+type ProfileChange = O<S.Schemas['UpdateGroupProfileOptions']>;
 const BASIC_FIELDS = ['name', 'introduction', 'notification', 'avatar'] as const;
 
 /** Who may change which profile fields, by type and role ([GS] basic-information table). */

@@ -4,9 +4,9 @@
  * in place (a million-member room cannot be copied per command) under an undo log, so a command
  * either applies whole or, refused, leaves the state exactly as it found it.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ERR, RefusalSignal, type Refusal } from './errors';
-import * as S from './schemas';
+import { describeIssue, schemas, type SchemaName, type Schemas } from './schemas';
 import type { Delivery } from './deliveries';
 import * as A from './admin-commands';
 import * as G from './group-commands';
@@ -18,74 +18,81 @@ import { Tx } from './tx';
 type UserActor = Extract<Actor, { kind: 'user' }>;
 type AdminActor = Extract<Actor, { kind: 'admin' }>;
 
+type Schema<K extends SchemaName> = Schemas[K];
+
 interface UserCommand<T extends z.ZodType> {
-  schema: T;
+  readonly schema: T;
   run(tx: Tx, ctx: Context, actor: UserActor, input: z.infer<T>): unknown;
 }
 interface AdminCommand<T extends z.ZodType> {
-  schema: T;
+  readonly schema: T;
   run(tx: Tx, ctx: Context, actor: AdminActor, input: z.infer<T>): unknown;
 }
-const user = <T extends z.ZodType>(schema: T, run: UserCommand<T>['run']): UserCommand<T> => ({ schema, run });
-const admin = <T extends z.ZodType>(schema: T, run: AdminCommand<T>['run']): AdminCommand<T> => ({ schema, run });
+/** A command whose schema is looked up on first use (schemas() builds them all then). */
+function command<K extends SchemaName, R>(name: K, run: R): { readonly schema: Schema<K>; run: R } {
+  let schema: Schema<K> | undefined;
+  return {
+    get schema() {
+      return (schema ??= schemas()[name] as Schema<K>);
+    },
+    run,
+  };
+}
+const user = <K extends SchemaName>(name: K, run: UserCommand<Schema<K>>['run']): UserCommand<Schema<K>> => command(name, run);
+const admin = <K extends SchemaName>(name: K, run: AdminCommand<Schema<K>>['run']): AdminCommand<Schema<K>> => command(name, run);
 
 /** Whether the actor's login allows several AVChatRooms: asked only when it matters (a join while in another). */
 const unlimited = (tx: Tx, a: UserActor) => (): boolean => tx.state.sessions.get(a.userID)?.get(a.device)?.unlimitedAVChatRoom === true;
 
 /** Every SDK method the simulator implements, by its SDK name. */
 export const USER_COMMANDS = {
-  createGroup: user(S.CreateGroupOptions, G.createGroup),
-  joinGroup: user(S.JoinGroupOptions, (tx, ctx, a, o) => G.joinGroup(tx, ctx, a, o, unlimited(tx, a))),
-  quitGroup: user(S.GroupIDArg, G.quitGroup),
-  dismissGroup: user(S.GroupIDArg, G.dismissGroup),
-  changeGroupOwner: user(S.ChangeGroupOwnerOptions, G.changeGroupOwner),
-  getGroupList: user(S.GetGroupListOptions, (tx, ctx, a) => G.getGroupList(tx, ctx, a)),
-  getGroupProfile: user(S.GetGroupProfileOptions, G.getGroupProfile),
-  updateGroupProfile: user(S.UpdateGroupProfileOptions, G.updateGroupProfile),
-  searchGroupByID: user(S.GroupIDArg, G.searchGroupByID),
-  addGroupMember: user(S.AddGroupMemberOptions, M.addGroupMember),
-  deleteGroupMember: user(S.DeleteGroupMemberOptions, M.deleteGroupMember),
-  setGroupMemberRole: user(S.SetGroupMemberRoleOptions, M.setGroupMemberRole),
-  setGroupMemberMuteTime: user(S.SetGroupMemberMuteTimeOptions, M.setGroupMemberMuteTime),
-  setGroupMemberNameCard: user(S.SetGroupMemberNameCardOptions, M.setGroupMemberNameCard),
-  setGroupMemberCustomField: user(S.SetGroupMemberCustomFieldOptions, M.setGroupMemberCustomField),
-  getGroupMemberList: user(S.GetGroupMemberListOptions, M.getGroupMemberList),
-  getGroupMemberProfile: user(S.GetGroupMemberProfileOptions, M.getGroupMemberProfile),
-  getGroupApplicationList: user(z.undefined(), (tx, ctx, a) => M.getGroupApplicationList(tx, ctx, a)),
-  handleGroupApplication: user(S.HandleGroupApplicationOptions, M.handleGroupApplication),
-  getGroupOnlineMemberCount: user(S.GroupIDArg, M.getGroupOnlineMemberCount),
-  initGroupAttributes: user(S.GroupAttributesOptions, K.initGroupAttributes),
-  setGroupAttributes: user(S.GroupAttributesOptions, K.setGroupAttributes),
-  deleteGroupAttributes: user(S.GroupAttributeKeysOptions, K.deleteGroupAttributes),
-  getGroupAttributes: user(S.GroupAttributeKeysOptions, K.getGroupAttributes),
-  setGroupCounters: user(S.SetGroupCountersOptions, K.setGroupCounters),
-  increaseGroupCounter: user(S.ChangeGroupCounterOptions, (tx, ctx, a, o) => K.changeGroupCounter(tx, ctx, a, o, 1)),
-  decreaseGroupCounter: user(S.ChangeGroupCounterOptions, (tx, ctx, a, o) => K.changeGroupCounter(tx, ctx, a, o, -1)),
-  getGroupCounters: user(S.GetGroupCountersOptions, K.getGroupCounters),
+  createGroup: user('CreateGroupOptions', G.createGroup),
+  joinGroup: user('JoinGroupOptions', (tx, ctx, a, o) => G.joinGroup(tx, ctx, a, o, unlimited(tx, a))),
+  quitGroup: user('GroupIDArg', G.quitGroup),
+  dismissGroup: user('GroupIDArg', G.dismissGroup),
+  changeGroupOwner: user('ChangeGroupOwnerOptions', G.changeGroupOwner),
+  getGroupList: user('GetGroupListOptions', (tx, ctx, a) => G.getGroupList(tx, ctx, a)),
+  getGroupProfile: user('GetGroupProfileOptions', G.getGroupProfile),
+  updateGroupProfile: user('UpdateGroupProfileOptions', G.updateGroupProfile),
+  searchGroupByID: user('GroupIDArg', G.searchGroupByID),
+  addGroupMember: user('AddGroupMemberOptions', M.addGroupMember),
+  deleteGroupMember: user('DeleteGroupMemberOptions', M.deleteGroupMember),
+  setGroupMemberRole: user('SetGroupMemberRoleOptions', M.setGroupMemberRole),
+  setGroupMemberMuteTime: user('SetGroupMemberMuteTimeOptions', M.setGroupMemberMuteTime),
+  setGroupMemberNameCard: user('SetGroupMemberNameCardOptions', M.setGroupMemberNameCard),
+  setGroupMemberCustomField: user('SetGroupMemberCustomFieldOptions', M.setGroupMemberCustomField),
+  getGroupMemberList: user('GetGroupMemberListOptions', M.getGroupMemberList),
+  getGroupMemberProfile: user('GetGroupMemberProfileOptions', M.getGroupMemberProfile),
+  getGroupApplicationList: user('NoArguments', (tx, ctx, a) => M.getGroupApplicationList(tx, ctx, a)),
+  handleGroupApplication: user('HandleGroupApplicationOptions', M.handleGroupApplication),
+  getGroupOnlineMemberCount: user('GroupIDArg', M.getGroupOnlineMemberCount),
+  initGroupAttributes: user('GroupAttributesOptions', K.initGroupAttributes),
+  setGroupAttributes: user('GroupAttributesOptions', K.setGroupAttributes),
+  deleteGroupAttributes: user('GroupAttributeKeysOptions', K.deleteGroupAttributes),
+  getGroupAttributes: user('GroupAttributeKeysOptions', K.getGroupAttributes),
+  setGroupCounters: user('SetGroupCountersOptions', K.setGroupCounters),
+  increaseGroupCounter: user('ChangeGroupCounterOptions', (tx, ctx, a, o) => K.changeGroupCounter(tx, ctx, a, o, 1)),
+  decreaseGroupCounter: user('ChangeGroupCounterOptions', (tx, ctx, a, o) => K.changeGroupCounter(tx, ctx, a, o, -1)),
+  getGroupCounters: user('GetGroupCountersOptions', K.getGroupCounters),
 } as const;
 export type UserCommandName = keyof typeof USER_COMMANDS;
 
-const groupIDOnly = z.strictObject({ groupID: z.string().min(1, 'is required') });
-
 /** The app admin's REST commands, by camel-cased REST name. */
 export const ADMIN_COMMANDS = {
-  createGroup: admin(S.AdminCreateGroupOptions, A.createGroup),
-  destroyGroup: admin(groupIDOnly, (tx, ctx, a, o) => A.destroyGroup(tx, ctx, a, o.groupID)),
-  changeGroupOwner: admin(S.AdminChangeOwnerOptions, A.changeGroupOwner),
-  addGroupMember: admin(S.AdminAddMemberOptions, A.addGroupMember),
-  deleteGroupMember: admin(S.AdminDeleteMemberOptions, A.deleteGroupMember),
-  modifyGroupBaseInfo: admin(S.AdminModifyBaseInfoOptions, A.modifyGroupBaseInfo),
-  modifyGroupMemberInfo: admin(S.AdminModifyMemberInfoOptions, A.modifyGroupMemberInfo),
-  forbidSendMsg: admin(S.AdminForbidSendMsgOptions, A.forbidSendMsg),
-  importAccount: admin(S.AdminImportAccountOptions, A.importAccount),
-  sendGroupSystemNotification: admin(S.AdminSystemNotificationOptions, A.sendGroupSystemNotification),
-  getRoleInGroup: admin(z.strictObject({ groupID: z.string().min(1), userIDList: z.array(z.string().min(1)).min(1).max(500) }), A.getRoleInGroup),
-  getJoinedGroupList: admin(z.strictObject({ userID: z.string().min(1), withHugeGroups: z.boolean().optional() }), A.getJoinedGroupList),
-  getGroupInfo: admin(groupIDOnly, (tx, ctx, a, o) => A.getGroupInfo(tx, ctx, a, o.groupID)),
-  getGroupMemberInfo: admin(
-    z.strictObject({ groupID: z.string().min(1), limit: z.number().int().positive().optional(), offset: z.number().int().nonnegative().optional() }),
-    A.getGroupMemberInfo,
-  ),
+  createGroup: admin('AdminCreateGroupOptions', A.createGroup),
+  destroyGroup: admin('AdminGroupIDOptions', (tx, ctx, a, o) => A.destroyGroup(tx, ctx, a, o.groupID)),
+  changeGroupOwner: admin('AdminChangeOwnerOptions', A.changeGroupOwner),
+  addGroupMember: admin('AdminAddMemberOptions', A.addGroupMember),
+  deleteGroupMember: admin('AdminDeleteMemberOptions', A.deleteGroupMember),
+  modifyGroupBaseInfo: admin('AdminModifyBaseInfoOptions', A.modifyGroupBaseInfo),
+  modifyGroupMemberInfo: admin('AdminModifyMemberInfoOptions', A.modifyGroupMemberInfo),
+  forbidSendMsg: admin('AdminForbidSendMsgOptions', A.forbidSendMsg),
+  importAccount: admin('AdminImportAccountOptions', A.importAccount),
+  sendGroupSystemNotification: admin('AdminSystemNotificationOptions', A.sendGroupSystemNotification),
+  getRoleInGroup: admin('AdminGetRoleInGroupOptions', A.getRoleInGroup),
+  getJoinedGroupList: admin('AdminGetJoinedGroupListOptions', A.getJoinedGroupList),
+  getGroupInfo: admin('AdminGroupIDOptions', (tx, ctx, a, o) => A.getGroupInfo(tx, ctx, a, o.groupID)),
+  getGroupMemberInfo: admin('AdminGetGroupMemberInfoOptions', A.getGroupMemberInfo),
 } as const;
 export type AdminCommandName = keyof typeof ADMIN_COMMANDS;
 
@@ -125,9 +132,9 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   }
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const described = S.describeIssue(r.error);
+  const described = describeIssue(r.error);
   // a positional argument (quitGroup(groupID) and the like) is the group ID itself
-  const field = (schema as z.ZodType) === S.GroupIDArg && described.field === 'options' ? 'groupID' : described.field;
+  const field = (schema as z.ZodType) === schemas().GroupIDArg && described.field === 'options' ? 'groupID' : described.field;
   const { detail } = described;
   throw new RefusalSignal({ code: ERR.INVALID_PARAMETER, field, detail });
 }

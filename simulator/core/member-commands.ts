@@ -65,7 +65,7 @@ export function addMembers(tx: Tx, ctx: Context, g: GroupRecord, operatorID: str
   return out;
 }
 
-export function addGroupMember(tx: Tx, ctx: Context, actor: UserActor, o: O<typeof S.AddGroupMemberOptions>) {
+export function addGroupMember(tx: Tx, ctx: Context, actor: UserActor, o: O<S.Schemas['AddGroupMemberOptions']>) {
   const s = tx.state;
   const g = findGroup(s, o.groupID);
   if (g.type === 'AVChatRoom') refuse(ERR.CANNOT_ADD_MEMBER_IN_AV, 'groupID', 'nobody, not even the app admin, may invite into an AVChatRoom');
@@ -109,7 +109,7 @@ export function removeMembers(tx: Tx, g: GroupRecord, operatorID: string, target
   return removed;
 }
 
-export function deleteGroupMember(tx: Tx, ctx: Context, actor: UserActor, o: O<typeof S.DeleteGroupMemberOptions>) {
+export function deleteGroupMember(tx: Tx, ctx: Context, actor: UserActor, o: O<S.Schemas['DeleteGroupMemberOptions']>) {
   const s = tx.state;
   const g = localGroup(s, actor.userID, o.groupID);
   if (g === undefined) refuse(ERR.CANNOT_FIND_GRP, 'groupID', `${o.groupID} is not in ${actor.userID}'s group list`);
@@ -146,7 +146,7 @@ export function setRole(tx: Tx, g: GroupRecord, operatorID: string, target: Memb
   listChanged(tx, { users: [target.userID] });
 }
 
-export function setGroupMemberRole(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.SetGroupMemberRoleOptions>) {
+export function setGroupMemberRole(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['SetGroupMemberRoleOptions']>) {
   const s = tx.state;
   const local = localGroup(s, actor.userID, o.groupID);
   if (local !== undefined && roleIn(local, actor.userID) !== 'Owner') refuse(ERR.NOT_OWNER, 'groupID', 'only the owner may set member roles');
@@ -168,7 +168,7 @@ export function mute(tx: Tx, ctx: Context, g: GroupRecord, operatorID: string, u
   if (!silent) tip(tx, g, TIP.MEMBER_PROFILE, operatorID, [userID], { memberList: [{ userID, muteTime }] });
 }
 
-export function setGroupMemberMuteTime(tx: Tx, ctx: Context, actor: UserActor, o: O<typeof S.SetGroupMemberMuteTimeOptions>) {
+export function setGroupMemberMuteTime(tx: Tx, ctx: Context, actor: UserActor, o: O<S.Schemas['SetGroupMemberMuteTimeOptions']>) {
   const s = tx.state;
   if (o.userID === actor.userID) refuse(ERR.CANNOT_MUTE_SELF, 'userID', 'cannot mute yourself');
   const g = findGroup(s, o.groupID);
@@ -201,7 +201,7 @@ function memberProfileTarget(tx: Tx, actor: UserActor, groupID: string, userID: 
   return { g, target };
 }
 
-export function setGroupMemberNameCard(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.SetGroupMemberNameCardOptions>) {
+export function setGroupMemberNameCard(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['SetGroupMemberNameCardOptions']>) {
   const { g, target } = memberProfileTarget(tx, actor, o.groupID, o.userID, 'name card');
   checkBytes('nameCard', o.nameCard, tx.state.limits.nameCardBytes);
   tx.set(target, 'nameCard', o.nameCard);
@@ -218,14 +218,14 @@ export function mergeCustomFields(tx: Tx, target: MemberRecord, fields: Array<{ 
   tx.set(target, 'memberCustomField', [...merged].map(([key, value]) => ({ key, value })));
 }
 
-export function setGroupMemberCustomField(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.SetGroupMemberCustomFieldOptions>) {
+export function setGroupMemberCustomField(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['SetGroupMemberCustomFieldOptions']>) {
   const { g, target } = memberProfileTarget(tx, actor, o.groupID, o.userID, 'custom fields');
   mergeCustomFields(tx, target, o.memberCustomField);
   listChanged(tx, { users: [target.userID] });
   return { group: groupView(tx.state, g, actor.userID), member: memberView(tx.state, g, target) };
 }
 
-export function getGroupMemberList(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.GetGroupMemberListOptions>) {
+export function getGroupMemberList(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['GetGroupMemberListOptions']>) {
   const s = tx.state;
   const g = localGroup(s, actor.userID, o.groupID);
   // the SDK answers an unknown or unjoined group with an empty page, not an error
@@ -258,7 +258,7 @@ export function getGroupMemberList(tx: Tx, _ctx: Context, actor: UserActor, o: O
   return { memberList: page.map((m) => memberView(s, g, m)), offset };
 }
 
-export function getGroupMemberProfile(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.GetGroupMemberProfileOptions>) {
+export function getGroupMemberProfile(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['GetGroupMemberProfileOptions']>) {
   const s = tx.state;
   if (s.groups.get(o.groupID)?.type === 'AVChatRoom') refuse(ERR.OPERATION_NOT_SUPPORTED_IN_AV, 'groupID', 'AVChatRooms store no member profiles');
   const g = findGroup(s, o.groupID);
@@ -289,7 +289,7 @@ export function getGroupApplicationList(tx: Tx, _ctx: Context, actor: UserActor)
   return { applicationList: pendingFor(tx.state, actor.userID).map((a) => applicationView(tx.state, a)) };
 }
 
-export function handleGroupApplication(tx: Tx, ctx: Context, actor: UserActor, o: O<typeof S.HandleGroupApplicationOptions>) {
+export function handleGroupApplication(tx: Tx, ctx: Context, actor: UserActor, o: O<S.Schemas['HandleGroupApplicationOptions']>) {
   const s = tx.state;
   const ref = o.application ?? { groupID: o.message!.payload.groupProfile.groupID, messageKey: o.message!.payload.messageKey };
   const g = findGroup(s, ref.groupID);

@@ -4,191 +4,240 @@
  * the caller that the real SDK would silently ignore, and a fake that ignores it hides the bug.
  * Nested `application`/`message` objects pass through, because apps hand back what the SDK gave them.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { DEFAULT_LIMITS } from './state';
 
-const str = z.string();
-const kv = z.strictObject({ key: str, value: str });
-/** A required string the SDK's validator accepts: it treats '' as missing. */
-const reqStr = z.string().min(1, 'is required');
-const int = z.number().int().finite();
+/** Builds every schema; `schemas()` calls it once, on the first call that validates. */
+function build(z: typeof import('zod').z) {
+  const str = z.string();
+  const kv = z.strictObject({ key: str, value: str });
+  /** A required string the SDK's validator accepts: it treats '' as missing. */
+  const reqStr = z.string().min(1, 'is required');
+  const int = z.number().int().finite();
 
-export const CreateGroupOptions = z.strictObject({
-  name: reqStr,
-  // type and groupID are checked by the SDK-side rules (2600, 2602), not by the shape
-  type: z.unknown().optional(),
-  groupID: str.optional(),
-  introduction: str.optional(),
-  notification: str.optional(),
-  avatar: str.optional(),
-  maxMemberNum: int.positive().optional(),
-  joinOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableApply']).optional(),
-  inviteOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableInvite']).optional(),
-  memberList: z
-    .array(z.strictObject({ userID: reqStr, role: str.optional(), memberCustomField: z.array(kv).optional() }))
-    .optional(),
-  groupCustomField: z.array(kv).optional(),
-  isSupportTopic: z.boolean().optional(),
-});
-
-export const JoinGroupOptions = z.strictObject({
-  groupID: reqStr,
-  applyMessage: str.optional(),
-  type: str.optional(),
-});
-
-export const GroupIDArg = reqStr;
-
-export const GetGroupListOptions = z
-  .strictObject({ groupProfileFilter: z.array(str).optional() })
-  .optional();
-
-export const GetGroupProfileOptions = z.strictObject({
-  groupID: reqStr,
-  groupCustomFieldFilter: z.array(str).optional(),
-  memberCustomFieldFilter: z.array(str).optional(),
-});
-
-export const UpdateGroupProfileOptions = z.strictObject({
-  groupID: reqStr,
-  name: z.string().min(1, 'must not be empty').optional(),
-  avatar: str.optional(),
-  introduction: str.optional(),
-  notification: str.optional(),
-  maxMemberNum: int.positive().optional(),
-  muteAllMembers: z.boolean().optional(),
-  joinOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableApply']).optional(),
-  inviteOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableInvite']).optional(),
-  groupCustomField: z.array(kv).optional(),
-});
-
-export const ChangeGroupOwnerOptions = z.strictObject({ groupID: reqStr, newOwnerID: reqStr });
-
-const userIDList = z.array(reqStr).min(1, 'must name at least one user');
-
-export const AddGroupMemberOptions = z.strictObject({ groupID: reqStr, userIDList });
-
-export const DeleteGroupMemberOptions = z.strictObject({
-  groupID: reqStr,
-  userIDList,
-  reason: str.optional(),
-  duration: int.nonnegative().optional(),
-});
-
-export const SetGroupMemberRoleOptions = z.strictObject({ groupID: reqStr, userID: reqStr, role: reqStr });
-
-export const SetGroupMemberMuteTimeOptions = z.strictObject({
-  groupID: reqStr,
-  userID: reqStr,
-  muteTime: int.nonnegative().max(4294967295),
-});
-
-export const SetGroupMemberNameCardOptions = z.strictObject({ groupID: reqStr, nameCard: str, userID: reqStr.optional() });
-
-export const SetGroupMemberCustomFieldOptions = z.strictObject({
-  groupID: reqStr,
-  memberCustomField: z.array(kv).min(1, 'is required'),
-  userID: reqStr.optional(),
-});
-
-export const GetGroupMemberListOptions = z.strictObject({
-  groupID: reqStr,
-  count: int.nonnegative().optional(),
-  offset: z.union([int.nonnegative(), str]).optional(),
-  role: z.enum(['Owner', 'Admin', 'Member', 'Custom']).optional(),
-  filter: int.optional(),
-});
-
-export const GetGroupMemberProfileOptions = z.strictObject({
-  groupID: reqStr,
-  userIDList,
-  memberCustomFieldFilter: z.array(str).optional(),
-});
-
-/** An application as getGroupApplicationList returns it; extra keys an app adds are kept. */
-const ApplicationRef = z.looseObject({
-  groupID: reqStr,
-  applicationType: z.union([z.literal(0), z.literal(2)]),
-  messageKey: z.union([str, int]),
-});
-/** A join-request system notice message as MESSAGE_RECEIVED delivered it. */
-const NoticeMessageRef = z.looseObject({
-  payload: z.looseObject({ messageKey: z.union([str, int]), groupProfile: z.looseObject({ groupID: reqStr }) }),
-});
-
-export const HandleGroupApplicationOptions = z
-  .strictObject({
-    handleAction: z.enum(['Agree', 'Reject']),
-    handleMessage: str.optional(),
-    message: NoticeMessageRef.optional(),
-    application: ApplicationRef.optional(),
-  })
-  .refine((o) => o.message !== undefined || o.application !== undefined, {
-    message: 'needs `message` or `application`',
-    path: ['application'],
+  const CreateGroupOptions = z.strictObject({
+    name: reqStr,
+    // type and groupID are checked by the SDK-side rules (2600, 2602), not by the shape
+    type: z.unknown().optional(),
+    groupID: str.optional(),
+    introduction: str.optional(),
+    notification: str.optional(),
+    avatar: str.optional(),
+    maxMemberNum: int.positive().optional(),
+    joinOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableApply']).optional(),
+    inviteOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableInvite']).optional(),
+    memberList: z
+      .array(z.strictObject({ userID: reqStr, role: str.optional(), memberCustomField: z.array(kv).optional() }))
+      .optional(),
+    groupCustomField: z.array(kv).optional(),
+    isSupportTopic: z.boolean().optional(),
   });
 
-const attributes = z.record(str, str);
-export const GroupAttributesOptions = z.strictObject({ groupID: reqStr, groupAttributes: attributes });
-export const GroupAttributeKeysOptions = z.strictObject({ groupID: reqStr, keyList: z.array(str) });
+  const JoinGroupOptions = z.strictObject({
+    groupID: reqStr,
+    applyMessage: str.optional(),
+    type: str.optional(),
+  });
 
-const counterValue = int.refine((v) => Number.isSafeInteger(v), 'must be a safe integer');
-export const SetGroupCountersOptions = z.strictObject({ groupID: reqStr, counters: z.record(str, counterValue) });
-export const ChangeGroupCounterOptions = z.strictObject({
-  groupID: reqStr,
-  key: reqStr,
-  value: counterValue.refine((v) => v !== 0, 'is required (0 counts as missing)'),
-});
-export const GetGroupCountersOptions = z.strictObject({ groupID: reqStr, keyList: z.array(str).optional() });
+  const GroupIDArg = reqStr;
 
-export const LoginOptions = z
-  .strictObject({ device: reqStr.optional(), unlimitedAVChatRoom: z.boolean().optional() })
-  .optional();
+  /** A method that takes no argument (getGroupApplicationList): anything passed is refused. */
+  const NoArguments = z.undefined();
 
-// ---- app admin (REST) options ----
+  const GetGroupListOptions = z
+    .strictObject({ groupProfileFilter: z.array(str).optional() })
+    .optional();
 
-export const AdminCreateGroupOptions = z.strictObject({
-  type: z.enum(['Private', 'Work', 'Public', 'ChatRoom', 'Meeting', 'AVChatRoom', 'Community']),
-  name: reqStr,
-  ownerAccount: reqStr.optional(),
-  groupID: str.optional(),
-  introduction: str.optional(),
-  notification: str.optional(),
-  avatar: str.optional(),
-  maxMemberNum: int.positive().optional(),
-  joinOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableApply']).optional(),
-  inviteOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableInvite']).optional(),
-  memberList: z.array(z.strictObject({ userID: reqStr, role: z.enum(['Admin', 'Member']).optional() })).optional(),
-  isSupportTopic: z.boolean().optional(),
-});
+  const GetGroupProfileOptions = z.strictObject({
+    groupID: reqStr,
+    groupCustomFieldFilter: z.array(str).optional(),
+    memberCustomFieldFilter: z.array(str).optional(),
+  });
 
-export const AdminAddMemberOptions = z.strictObject({ groupID: reqStr, userIDList, silence: z.boolean().optional() });
-export const AdminDeleteMemberOptions = z.strictObject({
-  groupID: reqStr,
-  userIDList,
-  reason: str.optional(),
-  silence: z.boolean().optional(),
-});
-export const AdminChangeOwnerOptions = z.strictObject({ groupID: reqStr, newOwnerID: reqStr });
-export const AdminModifyBaseInfoOptions = UpdateGroupProfileOptions;
-export const AdminModifyMemberInfoOptions = z.strictObject({
-  groupID: reqStr,
-  userID: reqStr,
-  role: z.enum(['Admin', 'Member']).optional(),
-  nameCard: str.optional(),
-  muteTime: int.nonnegative().max(4294967295).optional(),
-  memberCustomField: z.array(kv).optional(),
-});
-export const AdminForbidSendMsgOptions = z.strictObject({
-  groupID: reqStr,
-  userIDList,
-  muteTime: int.nonnegative().max(4294967295),
-});
-export const AdminImportAccountOptions = z.strictObject({ userID: reqStr, nick: str.optional(), avatar: str.optional() });
-export const AdminSystemNotificationOptions = z.strictObject({
-  groupID: reqStr,
-  content: reqStr,
-  toMembers: z.array(reqStr).max(50).optional(),
-});
+  const UpdateGroupProfileOptions = z.strictObject({
+    groupID: reqStr,
+    name: z.string().min(1, 'must not be empty').optional(),
+    avatar: str.optional(),
+    introduction: str.optional(),
+    notification: str.optional(),
+    maxMemberNum: int.positive().optional(),
+    muteAllMembers: z.boolean().optional(),
+    joinOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableApply']).optional(),
+    inviteOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableInvite']).optional(),
+    groupCustomField: z.array(kv).optional(),
+  });
+
+  const ChangeGroupOwnerOptions = z.strictObject({ groupID: reqStr, newOwnerID: reqStr });
+
+  const userIDList = z.array(reqStr).min(1, 'must name at least one user');
+
+  const AddGroupMemberOptions = z.strictObject({ groupID: reqStr, userIDList });
+
+  const DeleteGroupMemberOptions = z.strictObject({
+    groupID: reqStr,
+    userIDList,
+    reason: str.optional(),
+    duration: int.nonnegative().optional(),
+  });
+
+  const SetGroupMemberRoleOptions = z.strictObject({ groupID: reqStr, userID: reqStr, role: reqStr });
+
+  const SetGroupMemberMuteTimeOptions = z.strictObject({
+    groupID: reqStr,
+    userID: reqStr,
+    muteTime: int.nonnegative().max(4294967295),
+  });
+
+  const SetGroupMemberNameCardOptions = z.strictObject({ groupID: reqStr, nameCard: str, userID: reqStr.optional() });
+
+  const SetGroupMemberCustomFieldOptions = z.strictObject({
+    groupID: reqStr,
+    memberCustomField: z.array(kv).min(1, 'is required'),
+    userID: reqStr.optional(),
+  });
+
+  const GetGroupMemberListOptions = z.strictObject({
+    groupID: reqStr,
+    count: int.nonnegative().optional(),
+    offset: z.union([int.nonnegative(), str]).optional(),
+    role: z.enum(['Owner', 'Admin', 'Member', 'Custom']).optional(),
+    filter: int.optional(),
+  });
+
+  const GetGroupMemberProfileOptions = z.strictObject({
+    groupID: reqStr,
+    userIDList,
+    memberCustomFieldFilter: z.array(str).optional(),
+  });
+
+  /** An application as getGroupApplicationList returns it; extra keys an app adds are kept. */
+  const ApplicationRef = z.looseObject({
+    groupID: reqStr,
+    applicationType: z.union([z.literal(0), z.literal(2)]),
+    messageKey: z.union([str, int]),
+  });
+  /** A join-request system notice message as MESSAGE_RECEIVED delivered it. */
+  const NoticeMessageRef = z.looseObject({
+    payload: z.looseObject({ messageKey: z.union([str, int]), groupProfile: z.looseObject({ groupID: reqStr }) }),
+  });
+
+  const HandleGroupApplicationOptions = z
+    .strictObject({
+      handleAction: z.enum(['Agree', 'Reject']),
+      handleMessage: str.optional(),
+      message: NoticeMessageRef.optional(),
+      application: ApplicationRef.optional(),
+    })
+    .refine((o) => o.message !== undefined || o.application !== undefined, {
+      message: 'needs `message` or `application`',
+      path: ['application'],
+    });
+
+  const attributes = z.record(str, str);
+  const GroupAttributesOptions = z.strictObject({ groupID: reqStr, groupAttributes: attributes });
+  const GroupAttributeKeysOptions = z.strictObject({ groupID: reqStr, keyList: z.array(str) });
+
+  const counterValue = int.refine((v) => Number.isSafeInteger(v), 'must be a safe integer');
+  const SetGroupCountersOptions = z.strictObject({ groupID: reqStr, counters: z.record(str, counterValue) });
+  const ChangeGroupCounterOptions = z.strictObject({
+    groupID: reqStr,
+    key: reqStr,
+    value: counterValue.refine((v) => v !== 0, 'is required (0 counts as missing)'),
+  });
+  const GetGroupCountersOptions = z.strictObject({ groupID: reqStr, keyList: z.array(str).optional() });
+
+  const LoginOptions = z
+    .strictObject({ device: reqStr.optional(), unlimitedAVChatRoom: z.boolean().optional() })
+    .optional();
+
+  // ---- createSimulator's options ----
+
+  const limitNumber = z.number().int().nonnegative().or(z.literal(Number.POSITIVE_INFINITY));
+  /** createSimulator's options, checked like every other input: a bad one is 10004, naming the field. */
+  const SimulatorOptions = z
+    .strictObject({
+      clock: z.custom<{ now(): number }>((c) => typeof c === 'object' && c !== null && typeof (c as { now?: unknown }).now === 'function', 'must be an object with a now() method').optional(),
+      seed: z.number().int().optional(),
+      limits: z
+        .strictObject({
+          ...Object.fromEntries(Object.keys(DEFAULT_LIMITS).filter((k) => k !== 'memberCap').map((k) => [k, limitNumber.optional()])),
+          memberCap: z.strictObject({ Private: limitNumber.optional(), Public: limitNumber.optional(), ChatRoom: limitNumber.optional(), AVChatRoom: limitNumber.optional(), Community: limitNumber.optional() }).optional(),
+        })
+        .optional(),
+      adminUserID: z.string().min(1).optional(),
+    })
+    .optional();
+
+  // ---- app admin (REST) options ----
+
+  const AdminCreateGroupOptions = z.strictObject({
+    type: z.enum(['Private', 'Work', 'Public', 'ChatRoom', 'Meeting', 'AVChatRoom', 'Community']),
+    name: reqStr,
+    ownerAccount: reqStr.optional(),
+    groupID: str.optional(),
+    introduction: str.optional(),
+    notification: str.optional(),
+    avatar: str.optional(),
+    maxMemberNum: int.positive().optional(),
+    joinOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableApply']).optional(),
+    inviteOption: z.enum(['FreeAccess', 'NeedPermission', 'DisableInvite']).optional(),
+    memberList: z.array(z.strictObject({ userID: reqStr, role: z.enum(['Admin', 'Member']).optional() })).optional(),
+    isSupportTopic: z.boolean().optional(),
+  });
+
+  const AdminAddMemberOptions = z.strictObject({ groupID: reqStr, userIDList, silence: z.boolean().optional() });
+  const AdminDeleteMemberOptions = z.strictObject({
+    groupID: reqStr,
+    userIDList,
+    reason: str.optional(),
+    silence: z.boolean().optional(),
+  });
+  const AdminChangeOwnerOptions = z.strictObject({ groupID: reqStr, newOwnerID: reqStr });
+  const AdminModifyBaseInfoOptions = UpdateGroupProfileOptions;
+  const AdminModifyMemberInfoOptions = z.strictObject({
+    groupID: reqStr,
+    userID: reqStr,
+    role: z.enum(['Admin', 'Member']).optional(),
+    nameCard: str.optional(),
+    muteTime: int.nonnegative().max(4294967295).optional(),
+    memberCustomField: z.array(kv).optional(),
+  });
+  const AdminForbidSendMsgOptions = z.strictObject({
+    groupID: reqStr,
+    userIDList,
+    muteTime: int.nonnegative().max(4294967295),
+  });
+  const AdminGroupIDOptions = z.strictObject({ groupID: reqStr });
+  const AdminGetRoleInGroupOptions = z.strictObject({ groupID: z.string().min(1), userIDList: z.array(z.string().min(1)).min(1).max(500) });
+  const AdminGetJoinedGroupListOptions = z.strictObject({ userID: z.string().min(1), withHugeGroups: z.boolean().optional() });
+  const AdminGetGroupMemberInfoOptions = z.strictObject({
+    groupID: z.string().min(1),
+    limit: z.number().int().positive().optional(),
+    offset: z.number().int().nonnegative().optional(),
+  });
+  const AdminImportAccountOptions = z.strictObject({ userID: reqStr, nick: str.optional(), avatar: str.optional() });
+  const AdminSystemNotificationOptions = z.strictObject({
+    groupID: reqStr,
+    content: reqStr,
+    toMembers: z.array(reqStr).max(50).optional(),
+  });
+
+  return { CreateGroupOptions, JoinGroupOptions, GroupIDArg, NoArguments, GetGroupListOptions, GetGroupProfileOptions, UpdateGroupProfileOptions, ChangeGroupOwnerOptions, AddGroupMemberOptions, DeleteGroupMemberOptions, SetGroupMemberRoleOptions, SetGroupMemberMuteTimeOptions, SetGroupMemberNameCardOptions, SetGroupMemberCustomFieldOptions, GetGroupMemberListOptions, GetGroupMemberProfileOptions, HandleGroupApplicationOptions, GroupAttributesOptions, GroupAttributeKeysOptions, SetGroupCountersOptions, ChangeGroupCounterOptions, GetGroupCountersOptions, LoginOptions, SimulatorOptions, AdminCreateGroupOptions, AdminAddMemberOptions, AdminDeleteMemberOptions, AdminChangeOwnerOptions, AdminModifyBaseInfoOptions, AdminModifyMemberInfoOptions, AdminForbidSendMsgOptions, AdminGroupIDOptions, AdminGetRoleInGroupOptions, AdminGetJoinedGroupListOptions, AdminGetGroupMemberInfoOptions, AdminImportAccountOptions, AdminSystemNotificationOptions };
+}
+
+/** Every schema, by name. */
+export type Schemas = ReturnType<typeof build>;
+export type SchemaName = keyof Schemas;
+
+let built: Schemas | undefined;
+/**
+ * The schemas, built on first use rather than on import: zod is about a megabyte of JavaScript,
+ * whose compilation was most of `require('groupspec')`'s time (docs/performance.md, "Import time").
+ */
+export function schemas(): Schemas {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (built ??= build((require('zod') as typeof import('zod')).z));
+}
 
 /** Renders the first zod issue as `field: reason`, the form every validation message takes. */
 export function describeIssue(error: z.ZodError): { field: string; detail: string } {

@@ -46,13 +46,13 @@ function replaceAttributes(tx: Tx, g: GroupRecord, next: Map<string, string>): v
   });
 }
 
-export function initGroupAttributes(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.GroupAttributesOptions>) {
+export function initGroupAttributes(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['GroupAttributesOptions']>) {
   const g = memberGroup(tx, actor, o.groupID, 'write group attributes');
   replaceAttributes(tx, g, new Map(Object.entries(o.groupAttributes)));
   return { groupAttributes: Object.fromEntries(g.attributes) };
 }
 
-export function setGroupAttributes(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.GroupAttributesOptions>) {
+export function setGroupAttributes(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['GroupAttributesOptions']>) {
   const g = memberGroup(tx, actor, o.groupID, 'write group attributes');
   const next = new Map(g.attributes);
   for (const [k, v] of Object.entries(o.groupAttributes)) next.set(k, v);
@@ -60,7 +60,7 @@ export function setGroupAttributes(tx: Tx, _ctx: Context, actor: UserActor, o: O
   return { groupAttributes: Object.fromEntries(g.attributes) };
 }
 
-export function deleteGroupAttributes(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.GroupAttributeKeysOptions>) {
+export function deleteGroupAttributes(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['GroupAttributeKeysOptions']>) {
   const g = memberGroup(tx, actor, o.groupID, 'write group attributes');
   const keys = o.keyList.length === 0 ? [...g.attributes.keys()] : o.keyList;
   for (const k of keys) if (!g.attributes.has(k)) refuse(ERR.ATTR_KEY_MISSING, 'keyList', `no attribute '${k}'`);
@@ -70,7 +70,7 @@ export function deleteGroupAttributes(tx: Tx, _ctx: Context, actor: UserActor, o
   return { keyList: keys };
 }
 
-export function getGroupAttributes(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.GroupAttributeKeysOptions>) {
+export function getGroupAttributes(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['GroupAttributeKeysOptions']>) {
   const g = memberGroup(tx, actor, o.groupID, 'read group attributes');
   const keys = o.keyList.length === 0 ? [...g.attributes.keys()] : o.keyList.filter((k) => g.attributes.has(k));
   return { groupAttributes: Object.fromEntries(keys.map((k) => [k, g.attributes.get(k)!])) };
@@ -92,20 +92,20 @@ function writeCounter(tx: Tx, g: GroupRecord, key: string, value: number): void 
   tx.deliver({ kind: 'counter', to: { membersOf: g.groupID }, data: { groupID: g.groupID, key, value } });
 }
 
-export function setGroupCounters(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.SetGroupCountersOptions>) {
+export function setGroupCounters(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['SetGroupCountersOptions']>) {
   const g = counterGroup(tx, actor, o.groupID, 'write group counters');
   for (const [k, v] of Object.entries(o.counters)) writeCounter(tx, g, k, v);
   return { counters: Object.fromEntries(Object.keys(o.counters).map((k) => [k, g.counters.get(k)!])) };
 }
 
-export function changeGroupCounter(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.ChangeGroupCounterOptions>, sign: 1 | -1) {
+export function changeGroupCounter(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['ChangeGroupCounterOptions']>, sign: 1 | -1) {
   const g = counterGroup(tx, actor, o.groupID, 'write group counters');
   // a missing key starts from 0
   writeCounter(tx, g, o.key, (g.counters.get(o.key) ?? 0) + sign * o.value);
   return { counters: { [o.key]: g.counters.get(o.key)! } };
 }
 
-export function getGroupCounters(tx: Tx, _ctx: Context, actor: UserActor, o: O<typeof S.GetGroupCountersOptions>) {
+export function getGroupCounters(tx: Tx, _ctx: Context, actor: UserActor, o: O<S.Schemas['GetGroupCountersOptions']>) {
   const g = counterGroup(tx, actor, o.groupID, 'read group counters');
   const keys = o.keyList === undefined || o.keyList.length === 0 ? [...g.counters.keys()] : o.keyList.filter((k) => g.counters.has(k));
   return { counters: Object.fromEntries(keys.map((k) => [k, g.counters.get(k)!])) };

@@ -27,7 +27,7 @@ export class AppAdmin {
   ) {}
 
   /** `create_group`: any type, with or without an owner (`ownerAccount`), members up to 100. */
-  createGroup(options: In<typeof S.AdminCreateGroupOptions>): Promise<ChatResponse<{ groupID: string; type: string }>> {
+  createGroup(options: In<S.Schemas['AdminCreateGroupOptions']>): Promise<ChatResponse<{ groupID: string; type: string }>> {
     return this.call('createGroup', options);
   }
   /** `destroy_group`: any group, Work groups included. */
@@ -35,29 +35,29 @@ export class AppAdmin {
     return this.call('destroyGroup', { groupID });
   }
   /** `change_group_owner`: any group but an AVChatRoom; gives an ownerless group an owner. */
-  changeGroupOwner(options: In<typeof S.AdminChangeOwnerOptions>): Promise<ChatResponse> {
+  changeGroupOwner(options: In<S.Schemas['AdminChangeOwnerOptions']>): Promise<ChatResponse> {
     return this.call('changeGroupOwner', options);
   }
-  addGroupMember(options: In<typeof S.AdminAddMemberOptions>): Promise<ChatResponse> {
+  addGroupMember(options: In<S.Schemas['AdminAddMemberOptions']>): Promise<ChatResponse> {
     return this.call('addGroupMember', options);
   }
-  deleteGroupMember(options: In<typeof S.AdminDeleteMemberOptions>): Promise<ChatResponse> {
+  deleteGroupMember(options: In<S.Schemas['AdminDeleteMemberOptions']>): Promise<ChatResponse> {
     return this.call('deleteGroupMember', options);
   }
-  modifyGroupBaseInfo(options: In<typeof S.AdminModifyBaseInfoOptions>): Promise<ChatResponse> {
+  modifyGroupBaseInfo(options: In<S.Schemas['AdminModifyBaseInfoOptions']>): Promise<ChatResponse> {
     return this.call('modifyGroupBaseInfo', options);
   }
-  modifyGroupMemberInfo(options: In<typeof S.AdminModifyMemberInfoOptions>): Promise<ChatResponse> {
+  modifyGroupMemberInfo(options: In<S.Schemas['AdminModifyMemberInfoOptions']>): Promise<ChatResponse> {
     return this.call('modifyGroupMemberInfo', options);
   }
-  forbidSendMsg(options: In<typeof S.AdminForbidSendMsgOptions>): Promise<ChatResponse> {
+  forbidSendMsg(options: In<S.Schemas['AdminForbidSendMsgOptions']>): Promise<ChatResponse> {
     return this.call('forbidSendMsg', options);
   }
   /** `account_import`: makes a user exist without logging in. */
-  importAccount(options: In<typeof S.AdminImportAccountOptions>): Promise<ChatResponse> {
+  importAccount(options: In<S.Schemas['AdminImportAccountOptions']>): Promise<ChatResponse> {
     return this.call('importAccount', options);
   }
-  sendGroupSystemNotification(options: In<typeof S.AdminSystemNotificationOptions>): Promise<ChatResponse> {
+  sendGroupSystemNotification(options: In<S.Schemas['AdminSystemNotificationOptions']>): Promise<ChatResponse> {
     return this.call('sendGroupSystemNotification', options);
   }
   getRoleInGroup(options: { groupID: string; userIDList: string[] }): Promise<ChatResponse> {

@@ -136,10 +136,10 @@ export class Chat {
 
   // ---- groups ----
 
-  createGroup(options: In<typeof S.CreateGroupOptions>): Promise<ChatResponse> {
+  createGroup(options: In<S.Schemas['CreateGroupOptions']>): Promise<ChatResponse> {
     return this.call('createGroup', options);
   }
-  joinGroup(options: In<typeof S.JoinGroupOptions>): Promise<ChatResponse> {
+  joinGroup(options: In<S.Schemas['JoinGroupOptions']>): Promise<ChatResponse> {
     return this.call('joinGroup', options);
   }
   quitGroup(groupID: string): Promise<ChatResponse> {
@@ -148,16 +148,16 @@ export class Chat {
   dismissGroup(groupID: string): Promise<ChatResponse> {
     return this.call('dismissGroup', groupID);
   }
-  changeGroupOwner(options: In<typeof S.ChangeGroupOwnerOptions>): Promise<ChatResponse> {
+  changeGroupOwner(options: In<S.Schemas['ChangeGroupOwnerOptions']>): Promise<ChatResponse> {
     return this.call('changeGroupOwner', options);
   }
-  getGroupList(options?: In<typeof S.GetGroupListOptions>): Promise<ChatResponse> {
+  getGroupList(options?: In<S.Schemas['GetGroupListOptions']>): Promise<ChatResponse> {
     return this.call('getGroupList', options);
   }
-  getGroupProfile(options: In<typeof S.GetGroupProfileOptions>): Promise<ChatResponse> {
+  getGroupProfile(options: In<S.Schemas['GetGroupProfileOptions']>): Promise<ChatResponse> {
     return this.call('getGroupProfile', options);
   }
-  updateGroupProfile(options: In<typeof S.UpdateGroupProfileOptions>): Promise<ChatResponse> {
+  updateGroupProfile(options: In<S.Schemas['UpdateGroupProfileOptions']>): Promise<ChatResponse> {
     return this.call('updateGroupProfile', options);
   }
   searchGroupByID(groupID: string): Promise<ChatResponse> {
@@ -169,61 +169,61 @@ export class Chat {
   getGroupApplicationList(): Promise<ChatResponse> {
     return this.call('getGroupApplicationList', undefined);
   }
-  handleGroupApplication(options: In<typeof S.HandleGroupApplicationOptions>): Promise<ChatResponse> {
+  handleGroupApplication(options: In<S.Schemas['HandleGroupApplicationOptions']>): Promise<ChatResponse> {
     return this.call('handleGroupApplication', options);
   }
 
   // ---- members ----
 
-  addGroupMember(options: In<typeof S.AddGroupMemberOptions>): Promise<ChatResponse> {
+  addGroupMember(options: In<S.Schemas['AddGroupMemberOptions']>): Promise<ChatResponse> {
     return this.call('addGroupMember', options);
   }
-  deleteGroupMember(options: In<typeof S.DeleteGroupMemberOptions>): Promise<ChatResponse> {
+  deleteGroupMember(options: In<S.Schemas['DeleteGroupMemberOptions']>): Promise<ChatResponse> {
     return this.call('deleteGroupMember', options);
   }
-  setGroupMemberRole(options: In<typeof S.SetGroupMemberRoleOptions>): Promise<ChatResponse> {
+  setGroupMemberRole(options: In<S.Schemas['SetGroupMemberRoleOptions']>): Promise<ChatResponse> {
     return this.call('setGroupMemberRole', options);
   }
-  setGroupMemberMuteTime(options: In<typeof S.SetGroupMemberMuteTimeOptions>): Promise<ChatResponse> {
+  setGroupMemberMuteTime(options: In<S.Schemas['SetGroupMemberMuteTimeOptions']>): Promise<ChatResponse> {
     return this.call('setGroupMemberMuteTime', options);
   }
-  setGroupMemberNameCard(options: In<typeof S.SetGroupMemberNameCardOptions>): Promise<ChatResponse> {
+  setGroupMemberNameCard(options: In<S.Schemas['SetGroupMemberNameCardOptions']>): Promise<ChatResponse> {
     return this.call('setGroupMemberNameCard', options);
   }
-  setGroupMemberCustomField(options: In<typeof S.SetGroupMemberCustomFieldOptions>): Promise<ChatResponse> {
+  setGroupMemberCustomField(options: In<S.Schemas['SetGroupMemberCustomFieldOptions']>): Promise<ChatResponse> {
     return this.call('setGroupMemberCustomField', options);
   }
-  getGroupMemberList(options: In<typeof S.GetGroupMemberListOptions>): Promise<ChatResponse> {
+  getGroupMemberList(options: In<S.Schemas['GetGroupMemberListOptions']>): Promise<ChatResponse> {
     return this.call('getGroupMemberList', options);
   }
-  getGroupMemberProfile(options: In<typeof S.GetGroupMemberProfileOptions>): Promise<ChatResponse> {
+  getGroupMemberProfile(options: In<S.Schemas['GetGroupMemberProfileOptions']>): Promise<ChatResponse> {
     return this.call('getGroupMemberProfile', options);
   }
 
   // ---- attributes and counters ----
 
-  initGroupAttributes(options: In<typeof S.GroupAttributesOptions>): Promise<ChatResponse> {
+  initGroupAttributes(options: In<S.Schemas['GroupAttributesOptions']>): Promise<ChatResponse> {
     return this.call('initGroupAttributes', options);
   }
-  setGroupAttributes(options: In<typeof S.GroupAttributesOptions>): Promise<ChatResponse> {
+  setGroupAttributes(options: In<S.Schemas['GroupAttributesOptions']>): Promise<ChatResponse> {
     return this.call('setGroupAttributes', options);
   }
-  deleteGroupAttributes(options: In<typeof S.GroupAttributeKeysOptions>): Promise<ChatResponse> {
+  deleteGroupAttributes(options: In<S.Schemas['GroupAttributeKeysOptions']>): Promise<ChatResponse> {
     return this.call('deleteGroupAttributes', options);
   }
-  getGroupAttributes(options: In<typeof S.GroupAttributeKeysOptions>): Promise<ChatResponse> {
+  getGroupAttributes(options: In<S.Schemas['GroupAttributeKeysOptions']>): Promise<ChatResponse> {
     return this.call('getGroupAttributes', options);
   }
-  setGroupCounters(options: In<typeof S.SetGroupCountersOptions>): Promise<ChatResponse> {
+  setGroupCounters(options: In<S.Schemas['SetGroupCountersOptions']>): Promise<ChatResponse> {
     return this.call('setGroupCounters', options);
   }
-  increaseGroupCounter(options: In<typeof S.ChangeGroupCounterOptions>): Promise<ChatResponse> {
+  increaseGroupCounter(options: In<S.Schemas['ChangeGroupCounterOptions']>): Promise<ChatResponse> {
     return this.call('increaseGroupCounter', options);
   }
-  decreaseGroupCounter(options: In<typeof S.ChangeGroupCounterOptions>): Promise<ChatResponse> {
+  decreaseGroupCounter(options: In<S.Schemas['ChangeGroupCounterOptions']>): Promise<ChatResponse> {
     return this.call('decreaseGroupCounter', options);
   }
-  getGroupCounters(options: In<typeof S.GetGroupCountersOptions>): Promise<ChatResponse> {
+  getGroupCounters(options: In<S.Schemas['GetGroupCountersOptions']>): Promise<ChatResponse> {
     return this.call('getGroupCounters', options);
   }
 

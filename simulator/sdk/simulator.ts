@@ -3,7 +3,7 @@
  * `Chat` per logged-in device and the app admin.
  */
 import { ChatError, ERR } from '../core/errors';
-import { LoginOptions } from '../core/schemas';
+import { schemas } from '../core/schemas';
 import { Service, type SimulatorOptions } from '../shell/service';
 import { Chat } from './chat';
 import { AppAdmin } from './admin';
@@ -22,7 +22,8 @@ export class Simulator extends Service<Chat> {
    */
   login(userID: string, options?: { device?: string; unlimitedAVChatRoom?: boolean }): Chat {
     if (typeof userID !== 'string' || userID === '') throw new ChatError(ERR.INVALID_PARAMETER, 'Invalid parameter (userID: must be a non-empty string)');
-    const parsed = LoginOptions.safeParse(options);
+    // no options, nothing to check (zod is loaded on the first call that has something to validate)
+    const parsed = options === undefined ? { success: true as const, data: undefined } : schemas().LoginOptions.safeParse(options);
     if (!parsed.success) throw new ChatError(ERR.INVALID_PARAMETER, `Invalid parameter (login options: ${parsed.error.issues[0]?.message ?? 'invalid'})`);
     const device = parsed.data?.device ?? 'web';
     return this.attach(userID, device, parsed.data?.unlimitedAVChatRoom === true, () => new Chat(this, userID, device));

@@ -13,8 +13,7 @@ import {
 } from '../core';
 import { groupView, publicGroupView, seconds } from '../core/views';
 import { groupsOf } from '../core/state';
-import { z } from 'zod';
-import { describeIssue } from '../core/schemas';
+import { describeIssue, schemas } from '../core/schemas';
 import { VirtualClock, type Clock } from './clock';
 import { customGroupMessage, noticeMessage, tipMessage } from './messages';
 import { clonePlain } from './clone';
@@ -40,22 +39,6 @@ export interface DeliveredEvent {
   name: string;
   data: unknown;
 }
-
-const limitNumber = z.number().int().nonnegative().or(z.literal(Number.POSITIVE_INFINITY));
-/** createSimulator's options, checked like every other input: a bad one is 10004, naming the field. */
-export const SimulatorOptionsSchema = z
-  .strictObject({
-    clock: z.custom<Clock>((c) => typeof c === 'object' && c !== null && typeof (c as Clock).now === 'function', 'must be an object with a now() method').optional(),
-    seed: z.number().int().optional(),
-    limits: z
-      .strictObject({
-        ...Object.fromEntries(Object.keys(DEFAULT_LIMITS).filter((k) => k !== 'memberCap').map((k) => [k, limitNumber.optional()])),
-        memberCap: z.strictObject({ Private: limitNumber.optional(), Public: limitNumber.optional(), ChatRoom: limitNumber.optional(), AVChatRoom: limitNumber.optional(), Community: limitNumber.optional() }).optional(),
-      })
-      .optional(),
-    adminUserID: z.string().min(1).optional(),
-  })
-  .optional();
 
 /** One command as the hooks see it: who, what, with which input (as given). */
 export interface CommandCall {
@@ -103,8 +86,9 @@ export class Service<Chat extends Endpoint = Endpoint> {
   hooks: CommandHooks | undefined;
 
   constructor(input: SimulatorOptions = {}) {
-    const parsed = SimulatorOptionsSchema.safeParse(input);
-    if (!parsed.success) {
+    // no options, nothing to check: zod is loaded on the first call that has something to validate
+    const parsed = input === undefined ? undefined : schemas().SimulatorOptions.safeParse(input);
+    if (parsed?.success === false) {
       const { field, detail } = describeIssue(parsed.error);
       throw ChatError.from({ code: ERR.INVALID_PARAMETER, field: `createSimulator ${field}`, detail });
     }
@@ -169,18 +153,22 @@ export class Service<Chat extends Endpoint = Endpoint> {
 
   /** @internal runs an SDK command for a Chat and delivers what it caused. */
   runUser(chat: Chat, name: UserCommandName, input: unknown): Promise<{ code: 0; data: unknown }> {
-    const actor = { kind: 'user', userID: chat.userID, device: chat.device } as const;
-    const run = () => executeUser(this.state, { now: this.clock.now() }, actor, name, input);
-    if (this.hooks === undefined) return this.settle(run(), chat);
-    return this.hooked({ actor, name, input }, validateUser(name, input) === undefined, run, chat);
+    if (this.hooks !== undefined) {
+      const actor = { kind: 'user', userID: chat.userID, device: chat.device } as const;
+      return this.hooked({ actor, name, input }, validateUser(name, input) === undefined, () => executeUser(this.state, { now: this.clock.now() }, actor, name, input), chat);
+    }
+    const outcome = executeUser(this.state, { now: this.clock.now() }, { kind: 'user', userID: chat.userID, device: chat.device }, name, input);
+    return this.settle(outcome, chat);
   }
 
   /** @internal */
   runAdmin(adminID: string, name: AdminCommandName, input: unknown): Promise<{ code: 0; data: unknown }> {
-    const actor = { kind: 'admin', adminID } as const;
-    const run = () => executeAdmin(this.state, { now: this.clock.now() }, actor, name, input);
-    if (this.hooks === undefined) return this.settle(run(), undefined);
-    return this.hooked({ actor, name, input }, ADMIN_COMMANDS[name]?.schema.safeParse(input).success === true, run, undefined);
+    if (this.hooks !== undefined) {
+      const actor = { kind: 'admin', adminID } as const;
+      return this.hooked({ actor, name, input }, ADMIN_COMMANDS[name]?.schema.safeParse(input).success === true, () => executeAdmin(this.state, { now: this.clock.now() }, actor, name, input), undefined);
+    }
+    const outcome = executeAdmin(this.state, { now: this.clock.now() }, { kind: 'admin', adminID }, name, input);
+    return this.settle(outcome, undefined);
   }
 
   private async hooked(call: CommandCall, valid: boolean, run: () => Outcome, origin: Chat | undefined): Promise<{ code: 0; data: unknown }> {

@@ -1,0 +1,80 @@
+/**
+ * What the wire client knows of the protocol's answers (docs/protocol.md): the errors it raises
+ * and the response shapes it checks, because a server in another language may get them wrong.
+ */
+import { z } from 'zod';
+import { ChatError } from '../../simulator/core/errors';
+import { GROUP_TYPE_NAMES } from '../contract';
+
+/** The server broke the protocol, answered with a protocol error, or could not be reached. */
+export class WireError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status, when a response arrived. */
+    readonly status?: number,
+    /** The envelope's `error.reason`, when the server sent one. */
+    readonly reason?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'WireError';
+  }
+}
+
+/** A request outlived its deadline. Named like the DOM's TimeoutError so callers can test `name` alone. */
+export class WireTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TimeoutError';
+  }
+}
+
+export const CodedError = z.object({ code: z.number().int(), message: z.string(), data: z.record(z.string(), z.unknown()).optional() });
+export const Refused = z.object({ ok: z.literal(false), error: CodedError });
+export const CallAnswer = z.union([z.object({ ok: z.literal(true), result: z.object({ code: z.literal(0), data: z.unknown() }) }), Refused]);
+/** A server written before batches existed announces none; the client then sends every request alone. */
+export const BatchCapability = z.object({ maxRequests: z.number().int().positive() }).optional();
+export const BatchAnswer = z.object({ ok: z.literal(true), responses: z.array(z.object({ status: z.number().int(), body: z.unknown() })) });
+export const CapabilitiesAnswer = z.object({
+  ok: z.literal(true),
+  name: z.string(),
+  contractVersion: z.number().int(),
+  capabilities: z.object({
+    groupTypes: z.array(z.enum(GROUP_TYPE_NAMES)),
+    operations: z.array(z.string()),
+    adminOperations: z.array(z.string()),
+    clock: z.boolean(),
+    events: z.boolean(),
+    limitOverrides: z.boolean(),
+  }),
+  batch: BatchCapability,
+});
+export const AppAnswer = z.object({ ok: z.literal(true), appID: z.string().min(1) });
+export const SessionAnswer = z.union([z.object({ ok: z.literal(true), sessionID: z.string().min(1), userID: z.string(), device: z.string() }), Refused]);
+export const Done = z.object({ ok: z.literal(true) });
+export const NowAnswer = z.object({ ok: z.literal(true), now: z.number() });
+export const EventsAnswer = z.object({
+  ok: z.literal(true),
+  events: z.array(z.object({ seq: z.number().int().optional(), name: z.string(), data: z.unknown() })),
+  next: z.number().int().nonnegative(),
+  more: z.boolean().optional(),
+});
+export const ErrorEnvelope = z.object({ ok: z.literal(false), error: z.object({ code: z.string(), reason: z.string().optional(), message: z.string() }) });
+
+/** IDs go into paths; an ID the server made up with a slash in it must not change the endpoint. */
+export const seg = (id: string) => encodeURIComponent(id);
+
+export function refusal(e: z.infer<typeof CodedError>): ChatError {
+  return new ChatError(e.code, e.message, e.data ?? {});
+}
+
+export function explain(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  // undici reports "fetch failed" and hides the useful part (ECONNREFUSED …) in the cause
+  const cause = e.cause instanceof Error ? `: ${(e.cause as NodeJS.ErrnoException).code ?? e.cause.message}` : '';
+  return `${e.message}${cause}`;
+}
+
+export function preview(text: string): string {
+  return text.length > 200 ? `${JSON.stringify(text.slice(0, 200))}…` : JSON.stringify(text);
+}

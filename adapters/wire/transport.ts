@@ -1,0 +1,312 @@
+/**
+ * The wire client's HTTP transport: node:http with keep-alive, one deadline per exchange, redirects
+ * followed as fetch follows them, and what is issued in one turn of the event loop sent as one
+ * batch (POST /v1/batch) to a server that announces batches.
+ */
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { z } from 'zod';
+import { NotApplicable, type CallResult } from '../contract';
+import { BatchAnswer, CallAnswer, ErrorEnvelope, WireError, WireTimeoutError, explain, preview, refusal } from './protocol';
+
+/**
+ * JSON silently turns NaN into null, drops undefined array items and flattens a Date or a class
+ * instance; the server would then judge a different argument than the suite meant. Such an argument
+ * cannot cross the wire, so it is refused before sending. Returns where the first offender sits.
+ */
+function notJson(value: unknown, path: string, seen: Set<object>): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return undefined;
+    case 'number':
+      return Number.isFinite(value) ? undefined : `${path} is ${value}`;
+    case 'object': {
+      if (value === null) return undefined;
+      if (seen.has(value)) return `${path} is a cycle`;
+      const proto = Object.getPrototypeOf(value);
+      if (Array.isArray(value)) {
+        if (proto !== Array.prototype) return `${path} is not a plain array`;
+        seen.add(value);
+        for (let i = 0; i < value.length; i++) {
+          if (value[i] === undefined) return `${path}[${i}] is undefined`;
+          const bad = notJson(value[i], `${path}[${i}]`, seen);
+          if (bad !== undefined) return bad;
+        }
+        seen.delete(value);
+        return undefined;
+      }
+      if (proto !== Object.prototype && proto !== null) return `${path} is a ${proto?.constructor?.name ?? 'non-plain'} object`;
+      seen.add(value);
+      for (const [k, v] of Object.entries(value)) {
+        // an undefined property means "absent", which is exactly what omitting it says
+        if (v === undefined) continue;
+        const bad = notJson(v, `${path}.${k}`, seen);
+        if (bad !== undefined) return bad;
+      }
+      seen.delete(value);
+      return undefined;
+    }
+    default:
+      return `${path} is a ${typeof value}`;
+  }
+}
+
+/** Redirects are followed as fetch follows them (which this transport replaced): at most 20. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+/** As fetch's Response.text(): UTF-8, a leading BOM dropped, bad bytes replaced. */
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Node's http client with keep-alive, not fetch: on Node 20 a fetch costs about three times the CPU
+ * of the same request through node:http (undici's web streams; docs/performance.md), and the
+ * suite makes two or three requests per fuzzed command even with batches. Idle sockets do not keep
+ * the process alive (the agent unrefs them) and, as with fetch, are dropped after 4 s idle or a
+ * second before the keep-alive timeout the server announces, whichever is sooner, so a request is
+ * not sent on a socket the server is closing. (The agent's timeout only ever closes idle sockets; a
+ * request in flight is bounded by the deadline alone.)
+ */
+const IDLE_SOCKET_MS = 4000;
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+  'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+} as const;
+
+type Verb = 'GET' | 'POST' | 'DELETE';
+
+/** What a request was answered: its status and its body, parsed (and as text, when it came alone). */
+interface Reply {
+  status: number;
+  body: unknown;
+  text?: string;
+}
+
+/** A request waiting for the next flush of the queue. */
+interface Queued {
+  verb: Verb;
+  path: string;
+  what: string;
+  payload: string | undefined;
+  resolve(reply: Reply): void;
+  reject(e: unknown): void;
+}
+
+/**
+ * Most characters of request bodies one batch carries: even if every character took 3 bytes of
+ * UTF-8, the batch stays well under the 4 MiB every server accepts (docs/protocol.md §6). A body
+ * bigger than this travels alone.
+ */
+const BATCH_CHARS = 1024 * 1024;
+
+export class Transport {
+  /** Requests issued since the last flush, in the order they were issued. */
+  private queue: Queued[] = [];
+  /** Most requests per batch, as the server announced; below 2, every request travels alone. */
+  batchMax = 0;
+
+  constructor(
+    readonly base: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Sends one request; resolves with the parsed body of a 2xx answer, rejects with WireError or WireTimeoutError. */
+  async send(verb: Verb, path: string, body?: unknown): Promise<unknown> {
+    const what = `${verb} ${this.base}${path}`;
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const reply = await (this.batchMax < 2
+      ? this.alone(verb, path, payload)
+      : new Promise<Reply>((resolve, reject) => {
+          // everything issued before the event loop turns goes out together, in issue order
+          if (this.queue.push({ verb, path, what, payload, resolve, reject }) === 1) setImmediate(() => void this.flush());
+        }));
+    return judge(what, reply);
+  }
+
+  /** One request on its own: the wire format of protocol version 1 before batches. */
+  private async alone(verb: Verb, path: string, payload: string | undefined): Promise<Reply> {
+    const url = `${this.base}${path}`;
+    const what = `${verb} ${url}`;
+    const { status, text } = await this.exchange(url, what, verb, payload === undefined ? undefined : Buffer.from(payload, 'utf8'));
+    try {
+      return { status, body: JSON.parse(text), text };
+    } catch {
+      throw new WireError(`${what} answered ${status} with a body that is not JSON: ${preview(text)}`, status);
+    }
+  }
+
+  /**
+   * Sends what the queue holds: in chunks of at most `batchMax` requests and BATCH_CHARS of bodies,
+   * one chunk after another, so the server runs them in the order they were issued. A chunk of one
+   * is sent alone.
+   */
+  private async flush(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    for (let i = 0; i < queue.length; ) {
+      let j = i + 1;
+      let chars = queue[i]!.payload?.length ?? 0;
+      while (j < queue.length && j - i < this.batchMax && chars + (queue[j]!.payload?.length ?? 0) <= BATCH_CHARS) chars += queue[j++]!.payload?.length ?? 0;
+      const chunk = queue.slice(i, j);
+      i = j;
+      if (chunk.length === 1) {
+        const [q] = chunk as [Queued];
+        await this.alone(q.verb, q.path, q.payload).then(q.resolve, q.reject);
+      } else {
+        await this.batch(chunk);
+      }
+    }
+  }
+
+  /**
+   * One POST /v1/batch. Each request gets its own answer, judged exactly as if it had come alone;
+   * if the batch as a whole fails (no answer in time, a broken connection, a protocol error), every
+   * request in it fails with an error of the same kind that names the request.
+   */
+  private async batch(chunk: Queued[]): Promise<void> {
+    const items = chunk.map((q) => `{"method":"${q.verb}","path":${JSON.stringify(q.path)}${q.payload === undefined ? '' : `,"body":${q.payload}`}}`);
+    let answers: Array<{ status: number; body: unknown }>;
+    try {
+      const what = `POST ${this.base}/v1/batch`;
+      const answer = BatchAnswer.safeParse(judge(what, await this.alone('POST', '/v1/batch', `{"requests":[${items.join(',')}]}`)));
+      if (!answer.success || answer.data.responses.length !== chunk.length) {
+        throw new WireError(`${what} answered 200 without one response per request (${chunk.length} sent): ${preview(JSON.stringify(answer.data ?? answer.error.issues[0]))}`, 200);
+      }
+      answers = answer.data.responses;
+    } catch (e) {
+      const where = `sent in a batch of ${chunk.length}`;
+      for (const q of chunk) {
+        q.reject(
+          e instanceof WireTimeoutError
+            ? new WireTimeoutError(`${q.what} did not answer within ${this.timeoutMs} ms (${where})`)
+            : new WireError(`${q.what} (${where}) failed: ${e instanceof Error ? e.message : String(e)}`, (e as WireError).status, (e as WireError).reason, { cause: e }),
+        );
+      }
+      return;
+    }
+    chunk.forEach((q, k) => q.resolve(answers[k]!));
+  }
+
+  /**
+   * One HTTP exchange, redirects included, within the deadline: the status and the body as text.
+   * Rejects with WireTimeoutError past the deadline, and otherwise with a WireError that says
+   * whether the server could not be reached or the connection broke while its answer was read.
+   */
+  private exchange(url: string, what: string, verb: string, payload: Buffer | undefined): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let current: http.ClientRequest | undefined;
+      const settle = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        f();
+      };
+      const timer = setTimeout(() => {
+        settle(() => reject(new WireTimeoutError(`${what} did not answer within ${this.timeoutMs} ms`)));
+        current?.destroy();
+      }, this.timeoutMs);
+      const unreachable = (e: unknown) => settle(() => reject(new WireError(`${what} failed: cannot reach the server (${explain(e)})`, undefined, undefined, { cause: e })));
+
+      const go = (target: URL, method: string, data: Buffer | undefined, hops: number, retried = false) => {
+        const protocol = target.protocol === 'https:' ? 'https:' : 'http:';
+        const headers: http.OutgoingHttpHeaders = data === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(data.length) };
+        let answered = false;
+        let req: http.ClientRequest;
+        try {
+          req = (protocol === 'https:' ? https : http).request(target, { method, headers, agent: AGENTS[protocol] });
+        } catch (e) {
+          unreachable(e);
+          return;
+        }
+        current = req;
+        req.on('response', (res) => {
+          answered = true;
+          const status = res.statusCode ?? 0;
+          const location = res.headers.location;
+          if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+            // the redirect's own body is of no interest, nor is a failure while it drains
+            res.on('error', () => undefined);
+            res.resume();
+            if (hops >= MAX_REDIRECTS) {
+              unreachable(new Error('redirect count exceeded'));
+              return;
+            }
+            let next: URL;
+            try {
+              next = new URL(location, target);
+            } catch (e) {
+              unreachable(e);
+              return;
+            }
+            // as fetch: 303 turns anything but GET into a GET; 301 and 302 turn a POST into a GET
+            const toGet = (status === 303 && method !== 'GET') || ((status === 301 || status === 302) && method === 'POST');
+            go(next, toGet ? 'GET' : method, toGet ? undefined : data, hops + 1);
+            return;
+          }
+          const chunks: Buffer[] = [];
+          const broke = (e: unknown) =>
+            settle(() => reject(new WireError(`${what}: the connection broke while reading the ${status} answer (${explain(e)})`, status, undefined, { cause: e })));
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => settle(() => resolve({ status, text: decoder.decode(Buffer.concat(chunks)) })));
+          res.on('error', broke);
+          res.on('close', () => {
+            if (!res.complete) broke(new Error('aborted'));
+          });
+        });
+        req.on('error', (e: NodeJS.ErrnoException) => {
+          if (answered) return;
+          // The keep-alive race Node documents: the server closed an idle socket just as this request
+          // was written on it, so the server never read it. A client whose event loop was blocked past
+          // the server's keep-alive timeout meets it on its next request; one retry on a new socket is
+          // safe because nothing was answered and nothing reached the server.
+          if (!retried && req.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) {
+            go(target, method, data, hops, true);
+            return;
+          }
+          unreachable(e);
+        });
+        req.end(data);
+      };
+
+      let first: URL;
+      try {
+        first = new URL(url);
+      } catch (e) {
+        unreachable(e);
+        return;
+      }
+      go(first, verb, payload, 0);
+    });
+  }
+
+  /** Sends and checks the answer's shape: a 200 that is not the protocol's is as broken as a 500. */
+  async expect<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown): Promise<z.infer<T>> {
+    const answer = await this.send(verb, path, body);
+    const r = schema.safeParse(answer);
+    if (r.success) return r.data;
+    const issue = r.error.issues[0];
+    throw new WireError(`${verb} ${this.base}${path} answered 200 with a body the protocol does not allow (${issue?.path.map(String).join('.') || 'body'}: ${issue?.message}): ${preview(JSON.stringify(answer))}`, 200);
+  }
+
+  /** An SDK or admin call: a refusal becomes the same Error the simulator throws. */
+  async call(path: string, method: string, arg: unknown): Promise<CallResult> {
+    if (arg !== undefined) {
+      const bad = notJson(arg, 'arg', new Set());
+      if (bad !== undefined) throw new NotApplicable(`${method} with an argument JSON cannot carry (${bad})`);
+    }
+    const answer = await this.expect(CallAnswer, 'POST', path, arg === undefined ? { method } : { method, arg });
+    if (!answer.ok) throw refusal(answer.error);
+    return { code: 0, data: answer.result.data };
+  }
+}
+
+
+/** A reply's verdict: the body of a 2xx, or the WireError its status and envelope make it. */
+function judge(what: string, { status, body, text }: Reply): unknown {
+  if (status >= 200 && status <= 299) return body;
+  const env = ErrorEnvelope.safeParse(body);
+  if (!env.success) throw new WireError(`${what} answered ${status} without the protocol's error envelope: ${preview(text ?? JSON.stringify(body))}`, status);
+  const { code, reason, message } = env.data.error;
+  throw new WireError(`${what} answered ${status} (${code}${reason === undefined ? '' : `, ${reason}`}): ${message}`, status, reason);
+}

@@ -1,0 +1,109 @@
+/**
+ * The whole gate, `groupspec run --seed 7`, in process and over the wire against a `groupspec
+ * serve` of this checkout (issue 21 items 1 and 2): wall time and CPU (the gate's process, and the
+ * server's for the wire run), runs alternating, medians. Opt-in (BENCH_ONLY=gate): one wire run
+ * takes 25 s of CPU.
+ *
+ *   node -r ./runner/register-ts.js bench/gate.ts <out.json>
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median } from './stats';
+
+const ROOT = join(__dirname, '..');
+const BIN = join(ROOT, 'bin', 'groupspec.js');
+const CPU_REPORT = join(__dirname, 'cpu-report.js');
+
+export interface GateRun {
+  mode: 'in-process' | 'wire';
+  wallMs: number;
+  /** the gate's own CPU, and the server's during the run (wire) */
+  cpuMs: number;
+  serverCpuMs: number;
+  exitCode: number;
+}
+
+export interface GateResult {
+  repetitions: number;
+  runs: GateRun[];
+  median: { inProcess: { wallMs: number; cpuMs: number }; wire: { wallMs: number; cpuMs: number; serverCpuMs: number } };
+  /** wire / in process: wall, and CPU of client and server together against the in-process gate's */
+  ratio: { wall: number; cpu: number };
+  totalMs: number;
+}
+
+/** Runs node with the CPU reporter preloaded; resolves with wall ms, CPU ms and the exit code. */
+function node(args: string[], onStdout?: (s: string) => void): { done: Promise<{ wallMs: number; cpuMs: number; exitCode: number }>; kill: () => void } {
+  const t0 = process.hrtime.bigint();
+  const p = spawn(process.execPath, ['-r', CPU_REPORT, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  p.stdout.on('data', (d: Buffer) => onStdout?.(d.toString()));
+  const done = new Promise<{ wallMs: number; cpuMs: number; exitCode: number }>((resolve, reject) => {
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const cpu = /GROUPSPEC_BENCH_CPU_MS=([\d.]+)/.exec(err);
+      resolve({ wallMs: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: cpu === null ? Number.NaN : Number(cpu[1]), exitCode: code ?? 1 });
+    });
+  });
+  return { done, kill: () => p.kill('SIGINT') };
+}
+
+async function inProcess(out: string): Promise<GateRun> {
+  const r = await node([BIN, 'run', '--seed', '7', '--out', out]).done;
+  return { mode: 'in-process', wallMs: r.wallMs, cpuMs: r.cpuMs, serverCpuMs: 0, exitCode: r.exitCode };
+}
+
+async function overTheWire(out: string): Promise<GateRun> {
+  let announce: (url: string) => void = () => {};
+  const listening = new Promise<string>((resolve) => (announce = resolve));
+  const server = node([BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], (s) => {
+    const m = /listening on (http:\/\/\S+)/.exec(s);
+    if (m !== null) announce(m[1]!);
+  });
+  const url = await listening;
+  const r = await node([BIN, 'run', '--seed', '7', '--url', url, '--out', out]).done;
+  server.kill();
+  const s = await server.done;
+  return { mode: 'wire', wallMs: r.wallMs, cpuMs: r.cpuMs, serverCpuMs: s.cpuMs, exitCode: r.exitCode };
+}
+
+export async function gateBench(repetitions: number): Promise<GateResult> {
+  const started = process.hrtime.bigint();
+  const dir = mkdtempSync(join(tmpdir(), 'groupspec-gate-'));
+  try {
+    const runs: GateRun[] = [];
+    for (let i = 0; i < repetitions; i++) {
+      const order = i % 2 === 0 ? [inProcess, overTheWire] : [overTheWire, inProcess];
+      for (const f of order) runs.push(await f(join(dir, String(runs.length))));
+    }
+    const of = (mode: GateRun['mode']) => runs.filter((r) => r.mode === mode);
+    const m = (rs: GateRun[], f: (r: GateRun) => number) => median(rs.map(f));
+    const local = { wallMs: m(of('in-process'), (r) => r.wallMs), cpuMs: m(of('in-process'), (r) => r.cpuMs) };
+    const wire = { wallMs: m(of('wire'), (r) => r.wallMs), cpuMs: m(of('wire'), (r) => r.cpuMs), serverCpuMs: m(of('wire'), (r) => r.serverCpuMs) };
+    return {
+      repetitions,
+      runs,
+      median: { inProcess: local, wire },
+      ratio: { wall: wire.wallMs / local.wallMs, cpu: (wire.cpuMs + wire.serverCpuMs) / local.cpuMs },
+      totalMs: Number(process.hrtime.bigint() - started) / 1e6,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  gateBench(Number(process.env.BENCH_GATE_REPS ?? 1))
+    .then((r) => {
+      const json = `${JSON.stringify(r, null, 2)}\n`;
+      if (process.argv[2] === undefined) process.stdout.write(json);
+      else writeFileSync(process.argv[2], json);
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    });
+}
