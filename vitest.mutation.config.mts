@@ -13,7 +13,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 class FeaturesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const group = (f: TestSpecification) => (f.moduleId.includes('/test/mutation/') ? 0 : f.moduleId.includes('/properties/') ? 1 : 2);
+    const group = (f: TestSpecification) => (f.moduleId.includes('/selftest/mutation/') ? 0 : f.moduleId.includes('/properties/') ? 1 : 2);
     const duration = (f: TestSpecification) => this.ctx.cache.getFileTestResults(`${f.project.name}:${f.moduleId.slice(this.ctx.config.root.length + 1)}`)?.duration ?? 0;
     return [...files].sort((a, b) => group(a) - group(b) || duration(a) - duration(b) || a.moduleId.localeCompare(b.moduleId));
   }

@@ -46,7 +46,7 @@ export function simulatorImplementation(): Implementation {
     },
     async createApp(options = {}): Promise<App> {
       const clock = new VirtualClock();
-      const sim = createSimulator({ clock, seed: options.seed ?? 1, limits: options.limits as LimitOverrides });
+      const sim = createSimulator({ clock, seed: options.seed ?? 1, limits: options.limits as LimitOverrides, ...(options.customFields === undefined ? {} : { customFields: options.customFields }) });
       return {
         async login(userID, opts) {
           return new SimSession(sim.login(userID, opts));

@@ -5,15 +5,18 @@ import { loadCatalogue } from './catalogue';
 import { errorRegistryReferences, lintCatalogue, mergeReferences, readIfExists, type LintIssue } from './lint';
 import { stepIssues } from './steps-check';
 import { projectReferences } from './references';
+import { lintTraceability, type TraceIssue } from './traceability';
 
 async function main(): Promise<void> {
   const root = process.cwd();
   const cat = loadCatalogue(join(root, 'features'));
-  const issues: LintIssue[] = [
+  const ambiguityDoc = readIfExists(join(root, 'docs/ambiguities.md'));
+  const issues: Array<LintIssue | TraceIssue> = [
     ...lintCatalogue(cat, {
-      ambiguityDoc: readIfExists(join(root, 'docs/ambiguities.md')),
+      ambiguityDoc,
       references: mergeReferences(errorRegistryReferences(ERRORS), projectReferences(root)),
     }),
+    ...lintTraceability(cat, { ambiguityDoc: ambiguityDoc ?? '', traceabilityDoc: readIfExists(join(root, 'docs/traceability.md')) }),
     ...(await stepIssues({ cwd: root })),
   ];
   for (const i of issues) console.log(`${i.where}: ${i.kind}: ${i.message}`);

@@ -12,6 +12,7 @@ import { callAs, picture } from './command';
 import type { PropertyRunConfig } from './config';
 import { newSystem } from './run';
 import { simulatorImplementation } from '../adapters/simulator';
+import { thrown } from '../matchers/thrown';
 
 /** Keys an attacker would try, mixed into ordinary ones. */
 const key = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'groupID', 'userIDList', 'name', 'type'));
@@ -51,10 +52,11 @@ export async function badInput(impl: () => Implementation, cfg: PropertyRunConfi
           return;
         } catch (e) {
           // a transport that cannot carry the value (a typed array over JSON) has nothing to judge
-          if ((e as Error).name === 'NotApplicable') return;
+          const t = thrown(e);
+          if (t.name === 'NotApplicable') return;
           if (e instanceof assert.AssertionError) throw e;
-          const code = (e as { code?: unknown }).code;
-          assert.equal(typeof code, 'number', `${method} threw an uncoded ${String(e)}`);
+          const code = t.code;
+          assert.equal(typeof code, 'number', `${method} threw an uncoded ${t.shown}`);
           assert.ok(ERRORS.has(code as number), `${method} refused with the undocumented code ${String(code)}`);
         }
         assert.ok(deepEqual(await picture(sys), before), `${shown} changed state`);

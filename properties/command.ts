@@ -13,6 +13,7 @@ import { observe, type Picture } from '../matchers/observe';
 import { UNLIMITED_AV, type Model, type Real, type System } from './model';
 import { normalise } from './normalise';
 import { pickGroup, who } from './commands/pick';
+import { thrown } from '../matchers/thrown';
 
 /** Codes the SDK raises itself, besides the registry's: documented in reference-sdk-surface §10. */
 const SDK_CODES = new Set([2903]);
@@ -129,8 +130,8 @@ export async function perform(sys: System, plan: Plan): Promise<Outcome> {
     const r = await callAs(sys, plan.actor, plan.method, arg);
     return { ok: true, data: r.data };
   } catch (e) {
-    const err = e as { code?: unknown; message?: unknown };
-    return { ok: false, code: typeof err.code === 'number' ? err.code : undefined, message: String(err.message ?? e) };
+    const t = thrown(e);
+    return { ok: false, code: t.code, message: t.code === undefined ? `rejected with ${t.shown}` : t.message };
   }
 }
 

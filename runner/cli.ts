@@ -16,6 +16,8 @@ import { writeReports, compareRuns, mergeRuns } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
 import { startServer, type RunningServer, type ServerLimits } from '../servers/wire/server';
 import { REST_SERVE_HELP, serveRest } from '../servers/rest/serve-cli';
+import { executeIsolated } from './isolation';
+import { terminalText } from './model/escape';
 
 const HELP = `groupspec: the executable specification of Tencent Cloud Chat group management
 
@@ -118,7 +120,7 @@ async function run(argv: string[]): Promise<number> {
     callTimeoutMs,
     properties: values['no-properties'] !== true,
     progress: process.stdout.isTTY === true,
-    log: (line) => process.stdout.write(`${line}\n`),
+    log: (line) => process.stdout.write(`${terminalText(line)}\n`),
   };
   for (const id of Object.keys(options.expectations?.data.rules ?? {})) if (!known.has(id)) throw new UsageError(`the expectations file names an unknown rule ${id}`);
 
@@ -126,7 +128,7 @@ async function run(argv: string[]): Promise<number> {
   const interrupt = (signal: string) => {
     process.stderr.write(`groupspec: ${signal}: writing what the run has, marked incomplete\n`);
     const catalogue = loadCatalogue(resolve(root, 'features'));
-    const partial = assemble(options, state, selectRules(catalogue.rules, options), state.implementation, false);
+    const partial = assemble(options, state, selectRules(catalogue.rules, options), state.implementation, false, `interrupted (${signal})`);
     writeResult(options.out, partial);
     writeReports(options.out, partial);
     process.exit(1);
@@ -134,14 +136,18 @@ async function run(argv: string[]): Promise<number> {
   process.once('SIGINT', () => interrupt('SIGINT'));
   process.once('SIGTERM', () => interrupt('SIGTERM'));
 
+  // a user's in-process adapter runs in a child process: nothing it does can end or silence the gate
+  const isolated = values.url === undefined && values.adapter !== undefined && values.adapter !== 'simulator';
   // a setup problem (adapter that cannot load, server unreachable, missing credentials) is exit 2
-  try {
-    await resolveImplementation();
-  } catch (e) {
-    throw new UsageError(`cannot set up the implementation (${target}): ${(e as Error).message.split('\n')[0]}`);
+  if (!isolated) {
+    try {
+      await resolveImplementation();
+    } catch (e) {
+      throw new UsageError(`cannot set up the implementation (${target}): ${(e as Error).message.split('\n')[0]}`);
+    }
   }
 
-  const result = await executeRun(options, state);
+  const result = isolated ? await executeIsolated(options, state) : await executeRun(options, state);
   const path = writeResult(options.out, result);
   writeReports(options.out, result);
   const bad = result.rules.filter((r) => !ACCEPTED.has(r.verdict));
@@ -149,11 +155,12 @@ async function run(argv: string[]): Promise<number> {
   process.stdout.write(`rules: ${t}\nresults: ${path}\n`);
   for (const r of bad.slice(0, 20)) {
     const why = r.scenarios.find((s) => s.failure)?.failure?.message ?? result.properties.find((p) => r.properties.includes(p.id) && p.failure !== undefined)?.failure?.message ?? '';
-    process.stdout.write(`  ${r.verdict}: ${r.id}: ${why.split('\n')[0]!.slice(0, 160)}\n`);
+    process.stdout.write(`  ${r.verdict}: ${r.id}: ${terminalText(why.split('\n')[0]!.slice(0, 160))}\n`);
   }
   if (bad.length > 20) process.stdout.write(`  … and ${bad.length - 20} more (see summary.md)\n`);
   process.stdout.write(`seed: ${result.configuration.seed}\n`);
-  return bad.length === 0 ? 0 : 1;
+  if (!result.complete) process.stdout.write(`incomplete run: ${terminalText(result.cause ?? 'interrupted')}\n`);
+  return bad.length === 0 && result.complete ? 0 : 1;
 }
 
 /** `serve` flags for the server limits (docs/protocol.md §6), by ServerLimits name. */

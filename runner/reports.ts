@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { ACCEPTED, Conformance, totals, worst, type RuleResult } from './model';
 import { permissionOutcomes, renderHtml, type GridOutcome } from './html';
 import { packageRoot } from './paths';
+import { markdownText, xmlText } from './model/escape';
 
-function xml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
+const xml = xmlText;
+const md = markdownText;
 
 /** JUnit XML: one test case per scenario (and per property), named by rule ID. */
 export function junit(r: Conformance): string {
@@ -40,8 +40,9 @@ export function junit(r: Conformance): string {
 export function summary(r: Conformance): string {
   const t = r.totals;
   const lines = [
-    `# groupspec: ${r.implementation.name}${r.complete ? '' : ' (incomplete run)'}`,
+    `# groupspec: ${md(r.implementation.name)}${r.complete ? '' : ' (incomplete run)'}`,
     '',
+    ...(r.complete ? [] : [`**Incomplete run**: ${md(r.cause ?? 'interrupted')}`, '']),
     `**${t.passed}** passed, **${t.failed}** failed, ${t['not applicable']} not applicable, ${t['expected failure']} expected failures, ${t['unexpected pass']} unexpected passes, ${t.timeout} timeouts, ${t.crashed} crashed, of ${r.rules.length} rules; ${r.properties.length} properties.`,
     '',
     '| area | rules | passed | not as expected |',
@@ -50,19 +51,19 @@ export function summary(r: Conformance): string {
   const areas = [...new Set(r.rules.map((x) => x.area))].sort();
   for (const a of areas) {
     const rs = r.rules.filter((x) => x.area === a);
-    lines.push(`| ${a} | ${rs.length} | ${rs.filter((x) => x.verdict === 'passed').length} | ${rs.filter((x) => !ACCEPTED.has(x.verdict)).length} |`);
+    lines.push(`| ${md(a)} | ${rs.length} | ${rs.filter((x) => x.verdict === 'passed').length} | ${rs.filter((x) => !ACCEPTED.has(x.verdict)).length} |`);
   }
   const bad = r.rules.filter((x) => !ACCEPTED.has(x.verdict));
   lines.push('', bad.length === 0 ? 'Every rule is as expected.' : `## Not as expected (${bad.length})`, '');
-  for (const x of bad) lines.push(`- **${x.verdict}** \`${x.id}\`: ${x.title}: ${(x.scenarios.find((s) => s.failure)?.failure?.message ?? '').replace(/\s+/g, ' ').slice(0, 200)}`);
+  for (const x of bad) lines.push(`- **${x.verdict}** \`${x.id}\`: ${x.title}: ${md((x.scenarios.find((s) => s.failure)?.failure?.message ?? '').slice(0, 200))}`);
   const badProps = r.properties.filter((p) => !ACCEPTED.has(p.verdict));
-  for (const p of badProps) lines.push(`- **${p.verdict}** property \`${p.id}\`: ${(p.failure?.message ?? '').split('\n')[0]!.slice(0, 200)}${p.failure?.replay?.command === undefined ? '' : ` (replay: \`${p.failure.replay.command}\`)`}`);
+  for (const p of badProps) lines.push(`- **${p.verdict}** property \`${p.id}\`: ${md((p.failure?.message ?? '').split('\n')[0]!.slice(0, 200))}${p.failure?.replay?.command === undefined ? '' : ` (replay: \`${p.failure.replay.command}\`)`}`);
   const regress = r.rules.filter((x) => x.expectation !== undefined && x.verdict !== 'expected failure');
   if (regress.length > 0) {
     lines.push('', '## Against the expectations file', '');
-    for (const x of regress) lines.push(`- \`${x.id}\`: expected ${x.expectation!.status}, got **${x.verdict}**${x.expectation!.issue === undefined ? '' : ` (${x.expectation!.issue})`}`);
+    for (const x of regress) lines.push(`- \`${x.id}\`: expected ${x.expectation!.status}, got **${x.verdict}**${x.expectation!.issue === undefined ? '' : ` (${md(x.expectation!.issue)})`}`);
   }
-  lines.push('', `Seed ${r.configuration.seed}; ${r.configuration.target}; ${(r.durationMs / 1000).toFixed(1)} s.`);
+  lines.push('', `Seed ${r.configuration.seed}; ${md(r.configuration.target)}; ${(r.durationMs / 1000).toFixed(1)} s.`);
   return `${lines.join('\n')}\n`;
 }
 

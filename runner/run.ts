@@ -15,6 +15,8 @@ import { runFeatures, type ScenarioOutcome } from './features';
 import { Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
 import { inShard, type Shard } from './shard';
 import { readAmbiguities } from './ambiguities';
+import { thrown } from '../matchers/thrown';
+import { traceTable } from '../catalogue/traceability';
 import { packageRoot, supportCode } from './paths';
 
 export interface RunOptions {
@@ -34,6 +36,15 @@ export interface RunOptions {
   /** Cucumber's own HTML and messages alongside (default true). */
   cucumberReports?: boolean;
   log: (line: string) => void;
+  /** Told as scenarios and properties start and finish (runner/isolation.ts streams them to the gate). */
+  events?: RunEvents;
+}
+
+export interface RunEvents {
+  scenarioStarted?(s: Pick<ScenarioOutcome, 'ruleID' | 'name' | 'location'>): void;
+  scenarioFinished?(s: ScenarioOutcome): void;
+  propertyStarted?(p: { id: string; title: string; rules: string[] }): void;
+  propertyFinished?(p: PropertyResult): void;
 }
 
 export interface RunState {
@@ -57,7 +68,7 @@ function tagExpression(selected: RuleEntry[], all: RuleEntry[], tags: string | u
 }
 
 function propertyVerdict(e: unknown): { verdict: Verdict; message: string } {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = thrown(e).message;
   if (/TimeoutError|did not answer within/.test(message)) return { verdict: 'timeout', message };
   if (/undocumented code undefined|threw an uncoded|response does not match/.test(message)) return { verdict: 'crashed', message };
   return { verdict: 'failed', message };
@@ -86,7 +97,11 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
     progress: o.progress,
     ...(o.parallel === undefined ? {} : { parallel: o.parallel }),
     ...(tagExpression(selected, catalogue.rules, o.tags) === undefined ? {} : { tags: tagExpression(selected, catalogue.rules, o.tags)! }),
-    onScenario: (s) => state.scenarios.push(s),
+    onScenario: (s) => {
+      state.scenarios.push(s);
+      o.events?.scenarioFinished?.(s);
+    },
+    ...(o.events?.scenarioStarted === undefined ? {} : { onScenarioStart: o.events.scenarioStarted }),
   });
   const counts = totals(state.scenarios);
   o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
@@ -105,11 +120,12 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
         o.log(`property ${p.id}: not applicable (needs ${missing.join(', ')})`);
         continue;
       }
+      o.events?.propertyStarted?.({ id: p.id, title: p.title, rules });
       try {
         const stats = await p.run(() => bounded, { numRuns: o.fuzzRuns, seed: o.seed });
         result = { id: p.id, title: p.title, rules, verdict: 'passed', durationMs: Date.now() - t0, runs: stats.runs, commands: stats.commands };
       } catch (e) {
-        if ((e as Error).name === 'NotApplicable') {
+        if (thrown(e).name === 'NotApplicable') {
           result = { id: p.id, title: p.title, rules, verdict: 'not applicable', durationMs: Date.now() - t0, runs: 0, commands: 0, failure: { step: p.title, message: (e as Error).message } };
         } else {
           const { verdict, message } = propertyVerdict(e);
@@ -118,6 +134,7 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
         }
       }
       state.properties.push(result);
+      o.events?.propertyFinished?.(result);
       o.log(`property ${p.id}: ${result.verdict} (${result.durationMs} ms)`);
     }
   }
@@ -153,7 +170,7 @@ export function readDetectedBy(out: string): Map<string, string[]> | undefined {
   return undefined;
 }
 
-export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], impl: Implementation | undefined, complete: boolean): Conformance {
+export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], impl: Implementation | undefined, complete: boolean, cause?: string): Conformance {
   const byRule = new Map<string, ScenarioOutcome[]>();
   const detected = readDetectedBy(o.out);
   for (const s of state.scenarios) if (s.ruleID !== undefined) byRule.set(s.ruleID, [...(byRule.get(s.ruleID) ?? []), s]);
@@ -187,6 +204,7 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
     schema: 'groupspec/conformance@1',
     generatedAt: new Date().toISOString(),
     complete,
+    ...(cause === undefined ? {} : { cause }),
     implementation: { name: impl?.name ?? o.target, contractVersion: impl?.contractVersion ?? 0, capabilities: caps },
     configuration: {
       target: o.target,
@@ -203,6 +221,7 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
     rules,
     properties: state.properties,
     ambiguities: readAmbiguities(packageRoot()),
+    traceability: traceTable(loadCatalogue(join(packageRoot(), 'features'))),
     durationMs: Date.now() - state.startedAt,
   };
   return Conformance.parse(result);

@@ -11,18 +11,17 @@
  * scenarios against the plain simulator. The support code is loaded once; between runs the
  * implementation is re-chosen (GROUPSPEC_ADAPTER / GROUPSPEC_BREAK, resetImplementation()).
  *
- * Per scenario it reports the status of the test case (the worst step status, from the
- * testStepFinished messages), the failed steps with their messages and exception types, and the
- * incidents the World attached (a crash or timeout of the implementation).
+ * Per scenario it reports the status of the test case (the worst step status), the failed steps
+ * with their messages and exception types, and the incidents the World attached (a crash or timeout
+ * of the implementation), read from cucumber's messages by the gate's own reader (runner/messages.ts).
  */
 import { Writable } from 'node:stream';
 import { join, resolve } from 'node:path';
-import type { Envelope } from '@cucumber/messages';
 import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { loadCatalogue } from '../catalogue/catalogue';
 import { BREAKS } from './broken/catalogue';
 import { resetImplementation } from '../adapters/resolve';
-import { INCIDENT_MEDIA_TYPE } from '../steps/incident';
+import { MessageReader, type ScenarioRecord } from '../runner/messages';
 
 const ROOT = resolve(__dirname, '..');
 const ADAPTER = join(ROOT, 'selftest/broken/index.ts');
@@ -76,55 +75,24 @@ function worst(a: string, b: string): string {
   return RANK.indexOf(b) > RANK.indexOf(a) ? b : a;
 }
 
-/** Collects the scenario outcomes of one run from cucumber's message stream. */
-class Collector {
-  private readonly pickles = new Map<string, any>();
-  private readonly testCases = new Map<string, any>();
-  private readonly started = new Map<string, ScenarioOutcome & { stepText: Map<string, { text: string; type?: string }> }>();
-
-  onMessage = (m: Envelope): void => {
-    if (m.pickle !== undefined) this.pickles.set(m.pickle.id, m.pickle);
-    else if (m.testCase !== undefined) this.testCases.set(m.testCase.id, m.testCase);
-    else if (m.testCaseStarted !== undefined) {
-      const tc = this.testCases.get(m.testCaseStarted.testCaseId);
-      const pickle = this.pickles.get(tc.pickleId);
-      const stepText = new Map<string, { text: string; type?: string }>();
-      for (const ts of tc.testSteps as any[]) {
-        const ps = ts.pickleStepId === undefined ? undefined : (pickle.steps as any[]).find((p) => p.id === ts.pickleStepId);
-        stepText.set(ts.id, ps === undefined ? { text: 'hook' } : { text: ps.text, type: ps.type });
-      }
-      this.started.set(m.testCaseStarted.id, {
-        name: pickle.name,
-        uri: pickle.uri,
-        rules: (pickle.tags as Array<{ name: string }>).map((t) => t.name).filter((t) => t.startsWith('@rule:')).map((t) => t.slice('@rule:'.length)),
-        status: 'UNKNOWN',
-        problems: [],
-        incidents: [],
-        stepText,
-      });
-    } else if (m.testStepFinished !== undefined) {
-      const sc = this.started.get(m.testStepFinished.testCaseStartedId);
-      if (sc === undefined) return;
-      const r = m.testStepFinished.testStepResult;
-      sc.status = worst(sc.status, r.status);
-      if (r.status !== 'PASSED' && r.status !== 'SKIPPED') {
-        const step = sc.stepText.get(m.testStepFinished.testStepId) ?? { text: '?' };
-        sc.problems.push({
-          text: step.text,
-          ...(step.type === undefined ? {} : { type: step.type }),
-          status: r.status,
-          ...(r.message === undefined ? {} : { message: r.message.split('\n').slice(0, 6).join('\n') }),
-          ...(r.exception?.type === undefined ? {} : { exceptionType: r.exception.type }),
-        });
-      }
-    } else if (m.attachment !== undefined && m.attachment.mediaType === INCIDENT_MEDIA_TYPE && m.attachment.testCaseStartedId !== undefined) {
-      this.started.get(m.attachment.testCaseStartedId)?.incidents.push(m.attachment.body);
-    }
+/** A scenario's outcome as the self-test reads it: its worst step status and every step that did not pass or skip. */
+function outcomeOf(sc: ScenarioRecord): ScenarioOutcome {
+  return {
+    name: sc.name,
+    uri: sc.uri,
+    rules: sc.rules,
+    status: sc.steps.reduce((w, st) => worst(w, st.status), 'UNKNOWN'),
+    problems: sc.steps
+      .filter((st) => st.status !== 'PASSED' && st.status !== 'SKIPPED')
+      .map((st) => ({
+        text: st.text ?? 'hook',
+        ...(st.type === undefined ? {} : { type: st.type }),
+        status: st.status,
+        ...(st.message === undefined ? {} : { message: st.message.split('\n').slice(0, 6).join('\n') }),
+        ...(st.exceptionType === undefined ? {} : { exceptionType: st.exceptionType }),
+      })),
+    incidents: sc.incidents,
   };
-
-  outcomes(): ScenarioOutcome[] {
-    return [...this.started.values()].map(({ stepText: _s, ...rest }) => rest);
-  }
 }
 
 const sink = (): Writable => new Writable({ write: (_c, _e, done) => done() });
@@ -132,14 +100,14 @@ const sink = (): Writable => new Writable({ write: (_c, _e, done) => done() });
 async function run(base: IRunConfiguration, support: ISupportCodeLibrary, paths: string[], tagExpression: string, env: Record<string, string>): Promise<RunOutcome> {
   Object.assign(process.env, env);
   resetImplementation();
-  const collector = new Collector();
+  const reader = new MessageReader();
   const t0 = Date.now();
   const { success } = await runCucumber(
     { ...base, sources: { ...base.sources, paths, tagExpression }, support },
     { cwd: ROOT, stdout: sink(), stderr: sink(), env: process.env },
-    collector.onMessage,
+    reader.read,
   );
-  const scenarios = collector.outcomes();
+  const scenarios = reader.scenarios().map(outcomeOf);
   const counts: RunOutcome['counts'] = {};
   for (const sc of scenarios) for (const r of sc.rules) (counts[r] ??= {})[sc.status] = (counts[r]?.[sc.status] ?? 0) + 1;
   return { success, exitCode: success ? 0 : 1, ms: Date.now() - t0, counts, problems: scenarios.filter((sc) => sc.status !== 'PASSED') };

@@ -10,6 +10,7 @@ import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/
 import { responseIssue } from '../adapters/contract/responses';
 import { NotApplicable } from '../adapters/contract';
 import { Deadlines } from '../adapters/contract/deadline';
+import { isTimeout, thrown } from '../matchers/thrown';
 
 export const ADMIN = '@admin';
 const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };
@@ -73,7 +74,8 @@ export class GroupWorld extends World {
   deadline<T>(what: string, p: Promise<T>): Promise<T> {
     return DEADLINES.bound(what, this.callTimeout, p).then(undefined, (e: unknown) => {
       if (e instanceof NotApplicable) throw new Skip(e.message);
-      if ((e as Error).name === 'TimeoutError') this.incident ??= { kind: 'timeout', message: (e as Error).message };
+      const t = thrown(e);
+      if (isTimeout(t)) this.incident ??= { kind: 'timeout', message: t.message };
       throw e;
     });
   }
@@ -141,26 +143,26 @@ export class GroupWorld extends World {
     this.requireOperation(actor, method);
     try {
       const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : (await this.session(actor));
-      const r = await this.deadline(method, target.call(method, arg));
-      const issue = actor === ADMIN ? undefined : responseIssue(method, r?.data);
+      const r: unknown = await this.deadline(method, target.call(method, arg));
+      const issue = answerIssue(method, r) ?? (actor === ADMIN ? undefined : responseIssue(method, (r as { data: unknown }).data));
       if (issue !== undefined) {
         this.incident ??= { kind: 'crashed', message: issue };
         return { ok: false, code: undefined, message: issue };
       }
-      return { ok: true, data: r.data };
+      return { ok: true, data: (r as { data: unknown }).data };
     } catch (e) {
       if (e instanceof Skip) throw e;
-      const err = e as { code?: unknown; message?: unknown; name?: unknown };
-      const code = typeof err.code === 'number' ? err.code : undefined;
-      if (code === undefined) this.incident ??= { kind: err.name === 'TimeoutError' ? 'timeout' : 'crashed', message: `${method}: ${String(err.message ?? e)}` };
-      return { ok: false, code, message: String(err.message ?? e) };
+      const t = thrown(e);
+      // the contract: a refusal rejects with an Error carrying a numeric code; anything else is a crash
+      if (t.code === undefined) this.incident ??= isTimeout(t) ? { kind: 'timeout', message: `${method}: ${t.message}` } : { kind: 'crashed', message: `${method}: rejected with ${t.shown}, not an Error carrying a numeric code` };
+      return { ok: false, code: t.code, message: t.message };
     }
   }
 
   /** A setup call that must succeed. */
   async must(actor: string, method: string, arg?: unknown): Promise<any> {
     const o = await this.attempt(actor, method, arg);
-    if (!o.ok) throw new Error(`setup call ${method} by ${actor} failed with ${o.code}: ${o.message}`);
+    if (!o.ok) throw new Error(`setup call ${method} by ${actor} failed with ${o.code ?? 'no code'}: ${o.message}`);
     return o.data;
   }
 
@@ -232,6 +234,26 @@ export class GroupWorld extends World {
     if (this.last === undefined || !this.last.ok) throw new Error(`the last call did not succeed: ${JSON.stringify(this.last)}`);
     return at(this.last.data, path);
   }
+}
+
+/** Why an answer is not the contract's `{code: 0, data}` object, or undefined when it is one. */
+function answerIssue(method: string, r: unknown): string | undefined {
+  if (typeof r !== 'object' || r === null) return `${method} answered ${thrown(r).shown} instead of {code: 0, data}`;
+  const cycle = cycleIn((r as { data?: unknown }).data, 'data');
+  return cycle === undefined ? undefined : `${method} answered data that refers to itself at ${cycle} (SDK data is JSON)`;
+}
+
+/** The path at which a value contains itself, if it does: such data crosses no wire and breaks every comparison. */
+function cycleIn(value: unknown, path: string, ancestors: object[] = []): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (ancestors.includes(value)) return path;
+  ancestors.push(value);
+  for (const [k, v] of Object.entries(value)) {
+    const found = cycleIn(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`, ancestors);
+    if (found !== undefined) return found;
+  }
+  ancestors.pop();
+  return undefined;
 }
 
 setWorldConstructor(GroupWorld);

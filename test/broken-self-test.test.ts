@@ -1,6 +1,6 @@
 /**
  * Suite strength: the gate catches broken implementations. For every break in the catalogue
- * (adapters/broken), the scenarios of the rule it breaks are run against it and must fail, by an
+ * (selftest/broken), the scenarios of the rule it breaks are run against it and must fail, by an
  * assertion and not by a crash; against the plain simulator the same scenarios pass, so the failure
  * is the break's doing.
  *

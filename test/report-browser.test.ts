@@ -226,7 +226,7 @@ describe('reports of real runs', () => {
   }
 
   describe('conformance.json', () => {
-    it('validates against the result model (runner/model.ts) for a passing and a failing run', () => {
+    it('validates against the result model (runner/model/index.ts) for a passing and a failing run', () => {
       for (const out of [good.out, broken.out]) {
         const parsed = Conformance.safeParse(readResult(out));
         expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);

@@ -104,6 +104,9 @@ describe('capabilities and apps', () => {
     const e = await rejection(wire.createApp({ limits: { memberCapp: 3 } }));
     expect(e).toBeInstanceOf(NotApplicable);
     expect(e.message).toContain('memberCapp');
+    // a __proto__ key is refused like any unknown one, not dropped in silence (docs/reliability.md)
+    const proto = await rejection(wire.createApp({ limits: { memberCap: JSON.parse('{"__proto__": 3}') as Record<string, number> } }));
+    expect(proto.message).toContain('memberCap.__proto__');
   });
 });
 

@@ -30,6 +30,8 @@ export interface AppOptions {
   limits?: Record<string, unknown>;
   /** Seed for generated IDs, where the implementation has one. */
   seed?: number;
+  /** The custom-field keys the app has enabled in its console (group and member level); left out: any key. */
+  customFields?: { group?: string[]; member?: string[] };
 }
 
 /** A successful call: the SDK's `{code: 0, data}`. A refused call rejects with `{code, message}`. */

@@ -3,7 +3,7 @@
  * Run it with:  groupspec run --adapter adapters/examples/simulator-adapter.ts
  *
  * An adapter module exports `createImplementation()` (it may be async) returning an
- * Implementation (adapters/contract/index/index.ts). Here the "backend" is groupspec's own simulator reached
+ * Implementation (adapters/contract/index.ts). Here the "backend" is groupspec's own simulator reached
  * through its public package API, so the example is complete and runnable; for your backend, replace
  * the three marked places with calls to your server or SDK.
  */
@@ -35,7 +35,7 @@ export function createImplementation(): Implementation {
     // declare what you support: anything missing is reported as "not applicable", never as a failure
     capabilities: {
       groupTypes: [...GROUP_TYPE_NAMES],
-      operations: ['createGroup', 'joinGroup', 'quitGroup', 'dismissGroup', 'changeGroupOwner', 'getGroupList', 'getGroupProfile', 'updateGroupProfile', 'searchGroupByID', 'addGroupMember', 'deleteGroupMember', 'setGroupMemberRole', 'setGroupMemberMuteTime', 'setGroupMemberNameCard', 'setGroupMemberCustomField', 'getGroupMemberList', 'getGroupMemberProfile', 'getGroupApplicationList', 'handleGroupApplication', 'getGroupOnlineMemberCount', 'initGroupAttributes', 'setGroupAttributes', 'deleteGroupAttributes', 'getGroupAttributes', 'setGroupCounters', 'increaseGroupCounter', 'decreaseGroupCounter', 'getGroupCounters'],
+      operations: ['createGroup', 'joinGroup', 'quitGroup', 'dismissGroup', 'changeGroupOwner', 'getGroupList', 'getGroupProfile', 'updateGroupProfile', 'searchGroupByID', 'addGroupMember', 'deleteGroupMember', 'setGroupMemberRole', 'setGroupMemberMuteTime', 'setGroupMemberNameCard', 'setGroupMemberCustomField', 'getGroupMemberList', 'getGroupMemberProfile', 'setMessageRemindType', 'getGroupApplicationList', 'handleGroupApplication', 'getGroupOnlineMemberCount', 'initGroupAttributes', 'setGroupAttributes', 'deleteGroupAttributes', 'getGroupAttributes', 'setGroupCounters', 'increaseGroupCounter', 'decreaseGroupCounter', 'getGroupCounters'],
       adminOperations: ['createGroup', 'destroyGroup', 'changeGroupOwner', 'addGroupMember', 'deleteGroupMember', 'modifyGroupBaseInfo', 'modifyGroupMemberInfo', 'forbidSendMsg', 'importAccount', 'sendGroupSystemNotification', 'getRoleInGroup', 'getJoinedGroupList', 'getGroupInfo', 'getGroupMemberInfo'],
       clock: true,
       events: true,
@@ -44,7 +44,7 @@ export function createImplementation(): Implementation {
     // (2) a fresh, isolated app per scenario: a new tenant, a new database schema, a new SDKAppID…
     async createApp(options = {}): Promise<App> {
       const clock = new VirtualClock();
-      const sim = createSimulator({ clock, ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.limits === undefined ? {} : { limits: options.limits }) });
+      const sim = createSimulator({ clock, ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.customFields === undefined ? {} : { customFields: options.customFields }) });
       return {
         login: async (userID, o) => session(sim.login(userID, o)),
         // (3) the app admin: your server's REST API

@@ -33,7 +33,7 @@ export const SDK_OPERATIONS = [
   'createGroup', 'joinGroup', 'quitGroup', 'dismissGroup', 'changeGroupOwner', 'getGroupList', 'getGroupProfile',
   'updateGroupProfile', 'searchGroupByID', 'getGroupOnlineMemberCount', 'getGroupApplicationList', 'handleGroupApplication',
   'addGroupMember', 'deleteGroupMember', 'setGroupMemberRole', 'setGroupMemberMuteTime', 'setGroupMemberNameCard',
-  'setGroupMemberCustomField', 'getGroupMemberList', 'getGroupMemberProfile', 'initGroupAttributes', 'setGroupAttributes',
+  'setGroupMemberCustomField', 'getGroupMemberList', 'getGroupMemberProfile', 'setMessageRemindType', 'initGroupAttributes', 'setGroupAttributes',
   'deleteGroupAttributes', 'getGroupAttributes', 'setGroupCounters', 'increaseGroupCounter', 'decreaseGroupCounter', 'getGroupCounters',
 ] as const satisfies readonly (keyof ChatSDK)[];
 

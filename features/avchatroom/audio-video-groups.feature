@@ -21,7 +21,8 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
     https://trtc.io/document/48465)
     The sources do not say whether the creator is a member before joining; groupspec counts the owner as a member
     from creation, and the owner's first joinGroup enters the room (JoinedSuccess), a later one is AlreadyInGroup
-    (docs/ambiguities.md#a32-avchatroom-owner-presence). Messaging itself is not modelled.
+    (docs/ambiguities.md#a32-avchatroom-owner-presence). Messaging itself is not modelled
+    (docs/ambiguities.md#a62-messaging-not-modelled).
 
     Scenario: The owner enters the room she created, once
       Given alice is logged in
@@ -262,7 +263,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And carol eventually receives the group tip 10 (member banned) about "AV" whose memberList[0].userID is "bob"
       And carol eventually receives the group tip 10 (member banned) about "AV" whose memberList[0].muteTime is 60
 
-  @rule:avchatroom.no-member-profiles @type:AVChatRoom
+  @rule:avchatroom.no-member-profiles @type:AVChatRoom @ambiguous
   Rule: An AVChatRoom stores no member profiles: name cards, member fields and member profiles are refused (2687), and
     the member list holds only the most recent members, without profiles
     Quote: "Obtain the user profile of a group member: AVChatRoom does not store group member information and does not
@@ -271,7 +272,8 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
     Quote: "AVChatRoom stores no member profiles; member-list retrieval needs Ultimate and returns ≤1000 recent
     members." (Group System, https://intl.cloud.tencent.com/document/product/1047/33529)
     The member list pages 500 members at a time (@tencentcloud/chat 3.6.6) and gives each member's userID, nick,
-    avatar and joinTime only.
+    avatar and joinTime only. groupspec reads "does not store group member information" as "stores no member
+    profiles": the room still knows who is in it (docs/ambiguities.md#a61-avchatroom-member-list).
 
     Scenario: The owner cannot set a viewer's name card, nor the viewer his own
       Given alice and bob are logged in

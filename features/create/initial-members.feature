@@ -4,6 +4,7 @@ Feature: Members named at creation (memberList)
     "List of up to 500 existing group members."
     "No group members can be added when an audio-video group is created."
     "role --- String --- member role, which can only be Admin, indicating to add and set the group member as the admin"
+    "userID --- String --- userID of the group member, which is required"
     "The SDK places the information of userX in overLimitUserIDList for the access side to process."
   Source: Product "Group Management", "Create group" (https://www.tencentcloud.com/document/product/1047/33530):
     "You can specify the group type, name, and a list of users to add to the group."
@@ -49,6 +50,54 @@ Feature: Members named at creation (memberList)
       And nothing has changed
       And alice's group list holds 0 groups
       And bob's group list holds 0 groups
+
+  @rule:create.member-list-user-id-required @type:Work @type:Public @type:Meeting @type:Community
+  Rule: Every memberList entry must name its userID; an entry without one is refused and no group is created
+    Quote: "userID --- String --- userID of the group member, which is required" (Web SDK, Group Management,
+    https://trtc.io/document/48465)
+    Quote: "// If `memberList` is specified, `userID` must also be specified." (Web SDK, Group Management,
+    https://trtc.io/document/48465)
+    The refusal is the SDK's code for an invalid parameter, 10004, naming the entry's userID
+    (docs/ambiguities.md#a39-bad-input). AVChatRooms take no memberList at all (create.avchatroom-without-members).
+
+    Scenario Outline: A <type> group whose member list has an entry without userID is not created
+      Given alice and bob are logged in
+      When alice creates a <type> group "G" with:
+        | memberList | [{"userID": "bob"}, {"role": "Admin"}] |
+      Then it fails with code 10004 naming "memberList[1].userID"
+      And nothing has changed
+      And alice's group list holds 0 groups
+      And bob's group list holds 0 groups
+
+      Examples:
+        | type      |
+        | Work      |
+        | Public    |
+        | Meeting   |
+        | Community |
+
+    Scenario Outline: An empty userID in a <type> group's member list is refused the same way
+      Given alice and bob are logged in
+      When alice creates a <type> group "G" with:
+        | memberList | [{"userID": "", "memberCustomField": [{"key": "level", "value": "1"}]}] |
+      Then it fails with code 10004 naming "memberList[0].userID"
+      And nothing has changed
+      And alice's group list holds 0 groups
+
+      Examples:
+        | type      |
+        | Work      |
+        | Public    |
+        | Meeting   |
+        | Community |
+
+    Scenario: Every entry naming its userID creates the group with them
+      Given alice and bob are logged in
+      When alice creates a Public group "G" with:
+        | memberList | [{"userID": "bob", "role": "Admin"}] |
+      Then it succeeds
+      And "G" has 2 members
+      And the role of bob in "G" is Admin
 
   @rule:create.member-list-role-admin-only @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: A memberList entry may ask for the Admin role only, and gets it where the type has admins

@@ -113,7 +113,7 @@ Feature: Dismissing (disbanding) a group
       And "W" no longer exists
       And alice's group list does not contain "W"
 
-  @rule:dismiss.members-told-of-dismissal @type:Public @type:Work
+  @rule:dismiss.members-told-of-dismissal @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
   Rule: When a group is dismissed, every member receives a system notice saying so
     Quote: "When the group is disbanded, all group members receive a system message stating that the group has been
     disbanded." (Product, Group Management, https://www.tencentcloud.com/document/product/1047/33530)
@@ -129,6 +129,44 @@ Feature: Dismissing (disbanding) a group
       And bob on his phone eventually receives the system notice 5 (group dismissed) about "P"
       And bob on his laptop eventually receives the system notice 5 (group dismissed) about "P"
       And bob's group list is eventually updated to exclude "P"
+
+    Scenario Outline: Every member of a <type> group hears of its dismissal by the owner
+      Given alice, bob and carol are logged in
+      And alice has created a <type> group "G"
+      And bob belongs to "G"
+      And carol belongs to "G"
+      When alice dismisses "G"
+      Then it succeeds
+      And alice eventually receives the system notice 5 (group dismissed) about "G"
+      And bob eventually receives the system notice 5 (group dismissed) about "G"
+      And carol eventually receives the system notice 5 (group dismissed) about "G"
+      And "G" no longer exists
+
+      Examples:
+        | type       |
+        | Public     |
+        | Meeting    |
+        | AVChatRoom |
+        | Community  |
+
+    Scenario Outline: Every member of a <type> group dismissed by the app admin hears of it
+      Given alice, bob and carol are logged in
+      And alice has created a <type> group "G"
+      And bob belongs to "G"
+      And carol belongs to "G"
+      When the app admin dismisses "G"
+      Then it succeeds
+      And alice eventually receives the system notice 5 (group dismissed) about "G"
+      And bob eventually receives the system notice 5 (group dismissed) about "G"
+      And carol eventually receives the system notice 5 (group dismissed) about "G"
+
+      Examples:
+        | type       |
+        | Work       |
+        | Public     |
+        | Meeting    |
+        | AVChatRoom |
+        | Community  |
 
     Scenario: Members of a Work group dismissed by the app admin hear of it too
       Given alice and bob are logged in

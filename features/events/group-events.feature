@@ -8,7 +8,7 @@ Feature: Group events: the group list, tips and system notices on every device
     synchronization across multiple devices (once a group is created on one device, all devices instantly detect the created group)."
   Source: reference extract §12 rules 116 and 119, §5.1 ([DTS]).
 
-  @rule:events.group-list-updated-carries-the-list @type:Public @type:Work
+  @rule:events.group-list-updated-carries-the-list @type:Work @type:Public @type:Meeting @type:Community
   Rule: GROUP_LIST_UPDATED carries the receiving user's whole group list as Group objects
     Quote: "console.log(event.data);// Array that stores Group instances" (Web SDK, Group Management, https://trtc.io/document/48465)
     Quote: "`GROUP_LIST_UPDATED='onGroupListUpdated'` (data: Group[])" (npm package @tencentcloud/chat 3.6.6 index.d.ts,
@@ -21,6 +21,41 @@ Feature: Group events: the group list, tips and system notices on every device
       When the app admin adds bob to "P"
       Then it succeeds
       And the latest group list bob received holds exactly "W, P"
+
+    Scenario Outline: The Group objects bob receives when he joins a <type> group are those getGroupList returns
+      Given alice is logged in
+      And bob is logged in on his phone and his laptop
+      And alice has created a Work group "W" with members bob
+      And alice has created a <type> group "G" with:
+        | joinOption       | FreeAccess                          |
+        | groupCustomField | [{"key": "level", "value": "gold"}] |
+      When the app admin adds bob to "G"
+      Then it succeeds
+      And the latest group list bob received holds exactly "W, G"
+      And the latest group list bob received is the one getGroupList returns
+
+      Examples:
+        | type      |
+        | Work      |
+        | Public    |
+        | Meeting   |
+        | Community |
+
+    Scenario Outline: After a profile change in a <type> group, the pushed list again equals the pulled one
+      Given alice and bob are logged in
+      And alice has created a <type> group "G" with members bob
+      When alice updates "G" with:
+        | introduction | New intro |
+      Then it succeeds
+      And the latest group list bob received is the one getGroupList returns
+      And the latest group list alice received is the one getGroupList returns
+
+      Examples:
+        | type      |
+        | Work      |
+        | Public    |
+        | Meeting   |
+        | Community |
 
     Scenario: bob quits one of his groups and receives the rest
       Given alice and bob are logged in

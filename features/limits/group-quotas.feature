@@ -141,6 +141,20 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
     left is not a dismissal (docs/ambiguities.md#a21-daily-creation-quota,
     docs/ambiguities.md#a35-empty-group-recycled).
 
+    Scenario: The documented default: an app that overrides nothing creates 10,000 groups a day, and not one more
+      Given alice is logged in
+      And the app admin has created 9999 groups today
+      When alice creates a Public group "G"
+      Then it succeeds
+      When alice creates a Community group "H"
+      Then it fails with code 10006
+      And nothing has changed
+      And alice's group list holds 1 group
+      When alice dismisses "G"
+      Then it succeeds
+      When alice creates a Meeting group "H"
+      Then it succeeds
+
     Scenario: Creations by users and by the app admin count together, up to the quota and one past it
       Given an app where at most 3 groups may be created a day
       And alice is logged in

@@ -42,11 +42,15 @@ Feature: Muting members
       And carol eventually receives the group tip 7 (member profile updated) about "AV" whose memberList[0].userID is "bob"
       And carol eventually receives the group tip 7 (member profile updated) about "AV" whose memberList[0].muteTime is 60
 
-  @rule:members.no-muting-in-work-groups @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
+  @rule:members.no-muting-in-work-groups @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: Members of a Work group cannot be muted, not even by the app admin; the other types allow muting
     Quote: "unavailable for work groups" (@tencentcloud/chat 3.6.6 index.d.ts, setGroupMemberMuteTime, per the
     reference extract, https://www.npmjs.com/package/@tencentcloud/chat)
-    The refusal is 10007.
+    Quote: "The group owner and group administrators can modify in-group roles (set or cancel administrators), mute
+    members, and modify the group nickname and member-level custom fields." (Product, Group Management,
+    https://www.tencentcloud.com/document/product/1047/33530)
+    The product page excepts no type; the SDK's typings and the REST pages except Work groups, and groupspec follows
+    them. The refusal is 10007 (docs/ambiguities.md#a60-work-group-muting).
 
     Scenario: Neither the owner nor the app admin can mute a member of a Work group
       Given alice is logged in
@@ -105,7 +109,8 @@ Feature: Muting members
     https://github.com/tencentyun/intlcloud-documents)
     groupspec reads the two sentences as: the owner mutes admins and ordinary members, an admin ordinary members
     only; the app admin has the owner's powers; refusals are 10007. In an AVChatRoom only the owner mutes
-    (docs/ambiguities.md#a18-avchatroom-roles); Work groups do not allow muting at all.
+    (docs/ambiguities.md#a18-avchatroom-roles); Work groups do not allow muting at all
+    (docs/ambiguities.md#a60-work-group-muting).
 
     Scenario Outline: Muting an ordinary member, allowed: the <role> of a <type> group mutes bob
       Given alice is logged in

@@ -368,3 +368,33 @@ Feature: Reading group members
       And the result's memberList has 50 entries
       And the listed member guest50 has role "Member"
       And the listed members do not include guest51
+
+  @rule:members.member-custom-fields-by-filter @type:Work @type:Public @type:Meeting @type:Community @ambiguous
+  Rule: getGroupMemberProfile returns only the member fields named in memberCustomFieldFilter, and all of them without it
+    Quote: "Group member custom field to query. This field is optional. If no value is passed in, the SDK queries all
+    group member custom fields by default." (@tencentcloud/chat 3.6.6 index.d.ts, GET_GROUP_MEMBER_PROFILE_OPTIONS,
+    https://www.npmjs.com/package/@tencentcloud/chat)
+    Quote: "If you want to pull custom information, configure APIs for the custom fields that you want to pull."
+    (Product, Group Management, https://www.tencentcloud.com/document/product/1047/33530)
+    AVChatRooms store no member fields (avchatroom.no-member-profiles); docs/ambiguities.md#a66-custom-field-filters.
+
+    Scenario Outline: A member of a <type> group pulls another member's fields by name
+      Given alice and bob are logged in
+      And alice has created a <type> group "G"
+      And bob belongs to "G"
+      And bob has set his own custom field "level" in "G" to "3"
+      And bob has set his own custom field "rank" in "G" to "captain"
+      When alice reads the member profile of bob in "G" asking for the custom fields "rank"
+      Then it succeeds
+      And the result's memberList[0].userID is "bob"
+      And the result's memberList[0].memberCustomField is [{"key": "rank", "value": "captain"}]
+      When alice reads the member profiles of bob in "G"
+      Then it succeeds
+      And the result's memberList[0].memberCustomField is [{"key": "level", "value": "3"}, {"key": "rank", "value": "captain"}]
+
+      Examples:
+        | type      |
+        | Work      |
+        | Public    |
+        | Meeting   |
+        | Community |

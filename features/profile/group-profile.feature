@@ -14,10 +14,11 @@ Feature: Reading and modifying the group profile
   Source: reference extract §12 rules 88 and 94–98 ([GS], [GO], [WGP], [DTS], [R-MODIFY]).
 
   @rule:profile.members-read-the-profile @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
-  Rule: A member reads the whole group profile, announcement and custom fields included, in data.group
+  Rule: A member reads the whole group profile, announcement included, in data.group (custom fields when asked for)
     Quote: "Group members obtain the group profile: Group members can obtain the group profile." (Product, Group Management,
     https://www.tencentcloud.com/document/product/1047/33530)
     Quote: "`getGroupProfile` resolves `data.group`; non-members see only public fields." (reference extract §12 rule 97, [WGP], [S002])
+    Custom fields come only when asked for by key: profile.custom-fields-by-filter.
 
     Scenario Outline: A member of a <type> group reads its profile
       Given alice and bob are logged in
@@ -304,7 +305,7 @@ Feature: Reading and modifying the group profile
       And the avatar of "P" is "https://x.test/p"
       And the joinOption of "P" is "FreeAccess"
       And the groupCustomField of "P" is [{"key":"level","value":"gold"}]
-      When bob reads the profile of "P"
+      When bob reads the profile of "P" asking for the custom fields "level"
       Then the result's group.name is "Renamed P"
       And the result's group.groupCustomField is [{"key":"level","value":"gold"}]
 
@@ -316,6 +317,54 @@ Feature: Reading and modifying the group profile
         | groupCustomField | [{"key":"level","value":"silver"}] |
       Then it succeeds
       And the groupCustomField of "P" is [{"key":"level","value":"silver"},{"key":"region","value":"eu"}]
+
+  @rule:profile.custom-fields-by-filter @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
+  Rule: getGroupProfile returns only the custom fields named in groupCustomFieldFilter, and none without it
+    Quote: "If you want to pull custom information, configure APIs for the custom fields that you want to pull."
+    (Product, Group Management, https://www.tencentcloud.com/document/product/1047/33530)
+    Quote: "Group-specific custom field filter, which specifies the group custom fields to pull." (@tencentcloud/chat
+    3.6.6 index.d.ts, GET_GROUP_PROFILE_OPTIONS, https://www.npmjs.com/package/@tencentcloud/chat)
+    Other reads (createGroup, getGroupList, GROUP_LIST_UPDATED) keep the complete profile
+    (docs/ambiguities.md#a66-custom-field-filters).
+
+    Scenario Outline: A member of a <type> group pulls the custom fields it names
+      Given alice and bob are logged in
+      And alice has created a <type> group "G" with:
+        | groupCustomField | [{"key": "level", "value": "gold"}, {"key": "region", "value": "eu"}] |
+      And bob belongs to "G"
+      When bob reads the profile of "G"
+      Then it succeeds
+      And the result's group.groupCustomField is []
+      When bob reads the profile of "G" asking for the custom fields "region"
+      Then it succeeds
+      And the result's group.groupCustomField is [{"key": "region", "value": "eu"}]
+      When bob reads the profile of "G" asking for the custom fields "level, region, colour"
+      Then it succeeds
+      And the result's group.groupCustomField is [{"key": "level", "value": "gold"}, {"key": "region", "value": "eu"}]
+      And the result's group.name is "G"
+
+      Examples:
+        | type       |
+        | Work       |
+        | Public     |
+        | Meeting    |
+        | AVChatRoom |
+        | Community  |
+
+    Scenario Outline: A non-member of a <type> group gets no custom fields, even by name
+      Given alice and bob are logged in
+      And alice has created a <type> group "G" with:
+        | groupCustomField | [{"key": "level", "value": "gold"}] |
+      When bob reads the profile of "G" asking for the custom fields "level"
+      Then it succeeds
+      And the result's group.groupCustomField is []
+
+      Examples:
+        | type       |
+        | Public     |
+        | Meeting    |
+        | AVChatRoom |
+        | Community  |
 
   @rule:profile.update-resolves-the-group @type:Public @type:Work
   Rule: updateGroupProfile resolves with the updated group in data.group

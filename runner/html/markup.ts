@@ -1,11 +1,12 @@
 /** The page's static HTML sections, rendered from the result model and the view model. */
 import { ACCEPTED, VERDICTS, totals, type Conformance, type Failure, type Verdict } from '../model';
+import { visibleControls } from '../model/escape';
 import { MEANING, notAsExpected, ROLE_ORDER, TYPE_ORDER, type Grid } from './model';
 
 // static HTML
 
 export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return visibleControls(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 export const slug = (v: string) => v.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 export const badge = (v: Verdict) => `<span class="badge v-${slug(v)}">${esc(v)}</span>`;
@@ -152,7 +153,7 @@ export function runSection(r: Conformance): string {
     row('groupspec', esc(c.groupspecVersion)),
     row('generated', esc(r.generatedAt)),
     row('duration', ms(r.durationMs)),
-    row('complete', r.complete ? 'yes' : '<strong>no: the run was interrupted</strong>'),
+    row('complete', r.complete ? 'yes' : `<strong>no: ${esc(r.cause ?? 'the run was interrupted')}</strong>`),
     row('group types', caps.groupTypes.map(esc).join(', ') || '<em>none</em>'),
     row('SDK operations', `${caps.operations.length}: ${caps.operations.map(esc).join(', ')}`),
     row('admin operations', `${caps.adminOperations.length}: ${caps.adminOperations.map(esc).join(', ')}`),

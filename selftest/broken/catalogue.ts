@@ -5,7 +5,8 @@
  * The first ten, defined here, are the invariants' targets (properties/broken.test.ts); the others
  * live by area in breaks/<area>.ts.
  */
-import { attempt, refusal, type Break } from './decorate';
+import { attempt, type Break } from './decorate';
+import { onAnswer, onRefusal } from './shapes';
 import { AREA_BREAKS } from './breaks';
 import { decidedGroup, groupAnswer } from './kit';
 
@@ -38,23 +39,17 @@ const ORIGINAL_BREAKS: Break[] = [
     rule: 'members.no-admins-in-work-or-avchatroom',
     description: 'setGroupMemberRole makes admins in a Work group instead of refusing',
     interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const a = arg as any;
-        const r = await attempt(next());
-        if (method === 'setGroupMemberRole' && 'failed' in r && r.code === 10007 && a?.role === 'Admin') {
-          const info = await ctx.admin.call('getGroupInfo', { groupID: a.groupID });
-          if (info.data.type === 'Private') {
-            // answered in the SDK's shape: the group as the caller may see it, the member as REST lists it
-            const group = await groupAnswer(ctx, s, a.groupID);
-            const members = (await ctx.admin.call('getGroupMemberInfo', { groupID: a.groupID })).data.memberList as any[];
-            const member = members.find((m) => m.userID === a.userID) ?? { userID: a.userID, joinTime: 0, nameCard: '', muteUntil: 0, memberCustomField: [] };
-            ctx.memo.set(`admin:${a.groupID}:${a.userID}`, true);
-            return { code: 0, data: { group, member: { ...member, role: 'Admin' } } };
-          }
-        }
-        if ('failed' in r) throw refusal(r.code, r.message);
-        return r;
-      },
+      ...onRefusal('setGroupMemberRole', 10007, async ({ ctx, s, arg: a }) => {
+        if (a?.role !== 'Admin') return undefined;
+        const info = await ctx.admin.call('getGroupInfo', { groupID: a.groupID });
+        if (info.data.type !== 'Private') return undefined;
+        // answered in the SDK's shape: the group as the caller may see it, the member as REST lists it
+        const group = await groupAnswer(ctx, s, a.groupID);
+        const members = (await ctx.admin.call('getGroupMemberInfo', { groupID: a.groupID })).data.memberList as any[];
+        const member = members.find((m) => m.userID === a.userID) ?? { userID: a.userID, joinTime: 0, nameCard: '', muteUntil: 0, memberCustomField: [] };
+        ctx.memo.set(`admin:${a.groupID}:${a.userID}`, true);
+        return { code: 0, data: { group, member: { ...member, role: 'Admin' } } };
+      }),
       async admin(ctx, method, arg, next) {
         const r = await next();
         if (method !== 'getGroupMemberInfo') return r;
@@ -98,45 +93,23 @@ const ORIGINAL_BREAKS: Break[] = [
     id: 'group-list-misses-newest',
     rule: 'lists.joined-groups',
     description: 'getGroupList leaves out the most recently joined group',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        if (method === 'getGroupList' && r.data.groupList.length > 0) return { ...r, data: { ...r.data, groupList: r.data.groupList.slice(0, -1) } };
-        return r;
-      },
-    },
+    interceptor: onAnswer('getGroupList', (d) => (d.groupList.length > 0 ? { ...d, groupList: d.groupList.slice(0, -1) } : undefined)),
   },
   {
     id: 'second-decision-wins',
     rule: 'applications.first-decision-wins',
     description: 'deciding an application already decided succeeds instead of failing with 10024',
-    interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if ('failed' in r) {
-          if (method === 'handleGroupApplication' && r.code === 10024) {
-            const groupID = decidedGroup(arg) as string;
-            // answered in the SDK's shape: the group as the handler may see it
-            return { code: 0, data: { group: await groupAnswer(ctx, s, groupID) } };
-          }
-          throw refusal(r.code, r.message);
-        }
-        return r;
-      },
-    },
+    // answered in the SDK's shape: the group as the handler may see it
+    interceptor: onRefusal('handleGroupApplication', 10024, async ({ ctx, s, arg }) => ({ code: 0, data: { group: await groupAnswer(ctx, s, decidedGroup(arg) as string) } })),
   },
   {
     id: 'pending-list-overflows',
     rule: 'applications.pending-list-holds-50',
     description: 'getGroupApplicationList shows one application more than the list may hold',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        const list = method === 'getGroupApplicationList' ? (r.data.applicationList as any[]) : [];
-        if (list.length > 0) return { ...r, data: { applicationList: [...list, ...Array.from({ length: 50 }, () => list[0])] } };
-        return r;
-      },
-    },
+    interceptor: onAnswer('getGroupApplicationList', (d) => {
+      const list = d.applicationList as any[];
+      return list.length > 0 ? { applicationList: [...list, ...Array.from({ length: 50 }, () => list[0])] } : undefined;
+    }),
   },
   {
     id: 'second-device-misses-list-updates',
@@ -153,16 +126,10 @@ const ORIGINAL_BREAKS: Break[] = [
     id: 'refused-dismiss-half-applies',
     rule: 'dismiss.only-owner-dismisses',
     description: 'a dismissal refused for lack of rights dismisses the group anyway',
-    interceptor: {
-      async call(ctx, _s, method, arg, next) {
-        const r = await attempt(next());
-        if ('failed' in r) {
-          if (method === 'dismissGroup' && r.code === 10007) await attempt(ctx.admin.call('destroyGroup', { groupID: arg }));
-          throw refusal(r.code, r.message);
-        }
-        return r;
-      },
-    },
+    interceptor: onRefusal('dismissGroup', 10007, async ({ ctx, arg }) => {
+      await attempt(ctx.admin.call('destroyGroup', { groupID: arg }));
+      return undefined;
+    }),
   },
 ];
 

@@ -33,6 +33,12 @@ export function groupOf(arg: unknown): string | undefined {
   return typeof g === 'string' ? g : undefined;
 }
 
+/** The users a call names in `arg.userIDList` (none if it is not a list). */
+export function usersOf(arg: unknown): string[] {
+  const l = (arg as { userIDList?: unknown } | undefined)?.userIDList;
+  return Array.isArray(l) ? (l as string[]) : [];
+}
+
 /** The group as the app admin reads it (REST get_group_info), or undefined if it does not exist. */
 export async function groupInfo(ctx: BreakContext, groupID: string | undefined): Promise<any | undefined> {
   if (groupID === undefined) return undefined;
@@ -51,6 +57,25 @@ export async function roleOf(ctx: BreakContext, groupID: string | undefined, use
 export async function membersOf(ctx: BreakContext, groupID: string): Promise<any[]> {
   const r = await attempt(ctx.admin.call('getGroupMemberInfo', { groupID, limit: 200 }));
   return isFailure(r) ? [] : (r.data.memberList as any[]);
+}
+
+/** The group a joinGroup by a non-member is about, if its type (and join option, if given) match. */
+export async function outsiderJoining(ctx: BreakContext, userID: string, method: string, arg: unknown, type: string, joinOption?: string): Promise<string | undefined> {
+  if (method !== 'joinGroup') return undefined;
+  const g = groupOf(arg);
+  const info = await groupInfo(ctx, g);
+  if (info === undefined || info.type !== type || (joinOption !== undefined && info.joinOption !== joinOption)) return undefined;
+  return (await roleOf(ctx, g, userID)) === 'NotMember' ? g : undefined;
+}
+
+/** A break that admits, at once (JoinedSuccess), a non-member's joinGroup of a group of this type and join option. */
+export function admitsOutsiders(type: string, joinOption?: string): Interceptor {
+  return {
+    async call(ctx, s, method, arg, next) {
+      const g = await outsiderJoining(ctx, s.userID, method, arg, type, joinOption);
+      return g === undefined ? next() : joinBehindTheScenes(ctx, s, g);
+    },
+  };
 }
 
 /** A user's first session that is still logged in, untouched by the break. */
@@ -176,12 +201,6 @@ export async function hiding<T>(ctx: BreakContext, hide: HidePredicate, run: () 
       }
     }
   }
-}
-
-/** Runs the call with system notice `op` about the call's group hidden from everyone but its owner. */
-export async function hidingNoticeFromAllButOwner<T>(ctx: BreakContext, arg: unknown, op: number, run: () => Promise<T>): Promise<T> {
-  const owner = (await groupInfo(ctx, groupOf(arg)))?.ownerID;
-  return hiding(ctx, (to, _e, m) => to.userID !== owner && isMessage(m, 'notice', op), run);
 }
 
 /** Shows a session an event it was never delivered, after everything it has received so far. */

@@ -17,7 +17,7 @@ export const CHUNKS: Record<string, string[]> = {
   rules: ['simulator/core/rules.ts'],
   group: ['simulator/core/group-commands.ts'],
   member: ['simulator/core/member-commands.ts'],
-  admincmd: ['simulator/core/admin-commands.ts', 'simulator/core/store-commands.ts'],
+  admincmd: ['simulator/core/admin-commands.ts', 'simulator/core/store-commands.ts', 'simulator/core/profile-commands.ts'],
   corerest: ['simulator/core/index.ts', 'simulator/core/views.ts', 'simulator/core/tx.ts', 'simulator/core/state.ts', 'simulator/core/deliveries.ts'],
   table: ['simulator/core/member-table.ts'],
   // the error registry's table (lines before 54) is report metadata, as in stryker.config.json

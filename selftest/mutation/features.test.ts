@@ -2,7 +2,7 @@
  * The whole Gherkin suite as vitest tests, so that mutation testing (Stryker's vitest runner) counts
  * the features. It is not part of `npm test`, which runs cucumber-js itself: vitest.config.mts
  * excludes selftest/mutation/, and vitest.mutation.config.mts (used by `npm run mutation`) includes it.
- * Run it alone with `npx vitest run -c vitest.mutation.config.mts test/mutation`.
+ * Run it alone with `npx vitest run -c vitest.mutation.config.mts selftest/mutation`.
  *
  * How: cucumber's JavaScript API with the configuration of cucumber.js (default profile), except
  * that the step files are imported here, through vitest's own transform, between a reset and a

@@ -4,7 +4,7 @@
  * never the working tree, which may have moved on since. A module of its own: the triage modules
  * import it while triage.ts is still importing them.
  */
-import type { Mutant } from './score';
+import type { Mutant } from './entry';
 
 /** The mutant's line up to where it starts matches `prefix`: tells apart equal literals of one line. */
 export const after = (prefix: RegExp) => (m: Mutant) => prefix.test(m.lineText.slice(0, m.column - 1));

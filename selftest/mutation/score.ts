@@ -7,7 +7,7 @@
  * first, matches every undetected mutant to a triage entry, and computes the raw score and the
  * score over the mutants an app can observe. It is pure: the CLI (score-cli.ts) does the I/O.
  */
-import type { Disposition, TriageEntry } from './triage';
+import type { Disposition, Mutant, Runner, TriageEntry } from './entry';
 
 /** The parts of Stryker's JSON report this reads (mutation-testing-report-schema 1.x/2.x). */
 export interface StrykerReport {
@@ -23,30 +23,7 @@ interface StrykerMutant {
   location: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
-export type Runner = 'features' | 'properties' | 'unit';
-
-/** One mutant, reduced to what triage and scoring need, independent of its run's IDs. */
-export interface Mutant {
-  file: string;
-  line: number;
-  id: string;
-  mutator: string;
-  replacement: string;
-  /** The source text the mutant replaces. */
-  original: string;
-  /** The whole first line of the mutant, as it is in the source. */
-  lineText: string;
-  /** Where it starts on that line (1-based, as Stryker counts) and the line it ends on. */
-  column: number;
-  endLine: number;
-  /** Every line of the source the run mutated (shared by the file's mutants), not the working tree's. */
-  lines: readonly string[];
-  status: 'Killed' | 'Timeout' | 'Survived' | 'NoCoverage';
-  /** The kind of test that failed first (Killed only). */
-  killedBy?: Runner;
-  /** Where and how it mutates, the same in every run of the same source: merges reruns. */
-  key: string;
-}
+export type { Mutant, Runner } from './entry';
 
 const VALID = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 

@@ -9,33 +9,10 @@
  * file: every field given must hold. `line` is a substring of the mutant's first source line,
  * `code` the exact text the mutant replaces.
  */
-import type { Mutant } from './score';
+import type { Mutant, TriageEntry } from './entry';
 import { byFile } from './triage/index';
 
-export type Disposition =
-  /** No behaviour changes at all (dead branch, same result by another path). */
-  | 'equivalent'
-  /** Only the prose of a message changes; Tencent does not document it (docs/ambiguities.md#a46-sdk-error-messages). */
-  | 'wording'
-  /** The simulator's own machinery, which no app reaches as SDK or REST: inspection API, constructor options, defect paths, the guard against non-plain options (nothing such crosses the adapter contract), `err.data.field` (the Web SDK's errors carry `data: {}`). */
-  | 'simulator-only'
-  /** Observable to an app, but only in error properties the World does not keep (data.field, name, property descriptors). */
-  | 'world'
-  /** Observable, but no catalogued rule documents the behaviour. */
-  | 'no-rule'
-  /** Observable and documented: a scenario or property could kill it and does not yet. */
-  | 'gap';
-
-export interface TriageEntry {
-  file: string | RegExp;
-  line?: string;
-  code?: string;
-  mutator?: string | string[];
-  replacement?: string;
-  when?: (m: Mutant) => boolean;
-  disposition: Disposition;
-  why: string;
-}
+export type { Disposition, TriageEntry } from './entry';
 
 const CORE = /^simulator\/(core\/[^/]+|schemas|errors)\.ts$/;
 

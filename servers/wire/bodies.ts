@@ -28,6 +28,7 @@ export const AdvanceBody = z.strictObject({ ms: z.number().int().nonnegative().m
 export const AppBody = z.strictObject({
   limits: z.record(z.string(), z.unknown()).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
+  customFields: z.strictObject({ group: z.array(z.string()).optional(), member: z.array(z.string()).optional() }).optional(),
 });
 /** The logout body: nothing (built once, not per request). */
 export const EmptyBody = z.strictObject({});
@@ -58,7 +59,8 @@ export function parseLimits(raw: Record<string, unknown> | undefined): LimitOver
     if (name === 'memberCap') {
       const caps = MemberCapSchema.safeParse(value);
       if (!caps.success) throw new WireFault(400, 'invalid-request', 'invalid request body: limits.memberCap: must map group types to non-negative integers');
-      for (const type of Object.keys(caps.data)) {
+      // the keys as sent: the parsed record has dropped a __proto__ key unseen (docs/reliability.md, hostile keys)
+      for (const type of Object.keys(value as object)) {
         if (!(GROUP_TYPES as readonly string[]).includes(type)) {
           throw new WireFault(400, 'unsupported-limit', `limit memberCap.${type} is not supported (group types: ${GROUP_TYPES.join(', ')})`);
         }

@@ -96,7 +96,7 @@ export function wireRoutes(state: WireState): WireRoute[] {
       handler: ({ body }) => {
         const o = parseBody(AppBody, body);
         const limits = parseLimits(o.limits);
-        const sim = makeSimulator({ clock: new VirtualClock(), seed: o.seed ?? 1, ...(limits === undefined ? {} : { limits }) });
+        const sim = makeSimulator({ clock: new VirtualClock(), seed: o.seed ?? 1, ...(limits === undefined ? {} : { limits }), ...(o.customFields === undefined ? {} : { customFields: o.customFields }) });
         const appID = `app-${++nextApp}`;
         apps.set(appID, { sim, sessions: new Map(), nextSession: 0 });
         return { ok: true, appID };

@@ -12,7 +12,7 @@ import { applicationKeys, avRoomOf, groupsOf, type Actor, type Context, type Gro
 import type { Tx } from './tx';
 import { MemberTable } from './member-table';
 import {
-  TIP, actorID, admit, allowsAdmins, checkBytes, checkCapacity, countCreation, creationsToday, destroy, expel,
+  TIP, actorID, admit, allowsAdmins, checkBytes, checkCapacity, checkEnabledKeys, countCreation, creationsToday, destroy, expel,
   findGroup, generateGroupID, isManager, recycleIfEmpty, listChanged, listChangedFor, nextSerial, notice, overQuota, requireUser, roleIn, tip, utf8Bytes,
 } from './rules';
 import { groupView, publicGroupView, seconds } from './views';
@@ -46,6 +46,7 @@ export function checkProfileFields(s: State, o: { name?: string | undefined; int
   checkBytes('introduction', o.introduction, s.limits.introductionBytes);
   checkBytes('notification', o.notification, s.limits.notificationBytes);
   checkBytes('avatar', o.avatar, s.limits.avatarBytes);
+  checkEnabledKeys(s, 'group', o.groupCustomField, 'groupCustomField');
   if (o.groupCustomField !== undefined) {
     if (o.groupCustomField.length > s.limits.groupCustomFields) refuse(ERR.INVALID_PARAMETER, 'groupCustomField', `more than ${s.limits.groupCustomFields} fields`);
     o.groupCustomField.forEach((f, i) => checkBytes(`groupCustomField[${i}].value`, f.value, s.limits.groupCustomValueBytes));
@@ -102,6 +103,7 @@ export function createGroupRecord(tx: Tx, ctx: Context, spec: CreateSpec, creato
   spec.members.forEach((m, i) => {
     if (m.role !== undefined && m.role !== 'Admin' && m.role !== 'Member') refuse(ERR.INVALID_PARAMETER, `memberList[${i}].role`, `'${m.role}': only Admin may be given at creation`);
     requireUser(s, m.userID, `memberList[${i}].userID`);
+    checkEnabledKeys(s, 'member', m.memberCustomField, `memberList[${i}].memberCustomField`);
   });
   if (spec.ownerID !== '') {
     requireUser(s, spec.ownerID, 'ownerID');
@@ -320,14 +322,6 @@ export function getGroupList(tx: Tx, _ctx: Context, actor: Extract<Actor, { kind
     if (g !== undefined && g.type !== 'AVChatRoom') groupList.push(groupView(s, g, actor.userID));
   }
   return { groupList, isSyncCompleted: true };
-}
-
-export function getGroupProfile(tx: Tx, _ctx: Context, actor: Extract<Actor, { kind: 'user' }>, o: O<S.Schemas['GetGroupProfileOptions']>) {
-  const s = tx.state;
-  const g = findGroup(s, o.groupID);
-  if (g.members.has(actor.userID)) return { group: groupView(s, g, actor.userID) };
-  if (g.type === 'Private') refuse(ERR.NO_PERMISSION, 'groupID', 'a Work group profile is visible to its members only');
-  return { group: publicGroupView(s, g) };
 }
 
 export function searchGroupByID(tx: Tx, _ctx: Context, _actor: Actor, groupID: string) {

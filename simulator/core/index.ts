@@ -12,6 +12,7 @@ import * as A from './admin-commands';
 import * as G from './group-commands';
 import * as M from './member-commands';
 import * as K from './store-commands';
+import * as P from './profile-commands';
 import type { Actor, Context, State } from './state';
 import { Tx } from './tx';
 
@@ -52,7 +53,7 @@ export const USER_COMMANDS = {
   dismissGroup: user('GroupIDArg', G.dismissGroup),
   changeGroupOwner: user('ChangeGroupOwnerOptions', G.changeGroupOwner),
   getGroupList: user('GetGroupListOptions', (tx, ctx, a) => G.getGroupList(tx, ctx, a)),
-  getGroupProfile: user('GetGroupProfileOptions', G.getGroupProfile),
+  getGroupProfile: user('GetGroupProfileOptions', P.getGroupProfile),
   updateGroupProfile: user('UpdateGroupProfileOptions', G.updateGroupProfile),
   searchGroupByID: user('GroupIDArg', G.searchGroupByID),
   addGroupMember: user('AddGroupMemberOptions', M.addGroupMember),
@@ -63,6 +64,7 @@ export const USER_COMMANDS = {
   setGroupMemberCustomField: user('SetGroupMemberCustomFieldOptions', M.setGroupMemberCustomField),
   getGroupMemberList: user('GetGroupMemberListOptions', M.getGroupMemberList),
   getGroupMemberProfile: user('GetGroupMemberProfileOptions', M.getGroupMemberProfile),
+  setMessageRemindType: user('SetMessageRemindTypeOptions', P.setMessageRemindType),
   getGroupApplicationList: user('NoArguments', (tx, ctx, a) => M.getGroupApplicationList(tx, ctx, a)),
   handleGroupApplication: user('HandleGroupApplicationOptions', M.handleGroupApplication),
   getGroupOnlineMemberCount: user('GroupIDArg', M.getGroupOnlineMemberCount),

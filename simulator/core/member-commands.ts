@@ -12,7 +12,7 @@ import type { Actor, ApplicationRecord, Context, GroupRecord, State } from './st
 import type { Tx } from './tx';
 import { apply } from './group-commands';
 import {
-  TIP, admit, allowsAdmins, checkBytes, checkCapacity, expel, findGroup, isManager, listChanged, listChangedFor, notice,
+  TIP, admit, allowsAdmins, checkBytes, checkCapacity, checkEnabledKeys, expel, findGroup, isManager, listChanged, listChangedFor, notice,
   overQuota, recycleIfEmpty, requireMember, requireTarget, requireUser, roleIn, tip,
 } from './rules';
 import { applicationView, avMemberView, groupView, memberView, seconds } from './views';
@@ -211,6 +211,7 @@ export function setGroupMemberNameCard(tx: Tx, _ctx: Context, actor: UserActor, 
 
 export function mergeCustomFields(tx: Tx, target: MemberRecord, fields: Array<{ key: string; value: string }>): void {
   const s = tx.state;
+  checkEnabledKeys(s, 'member', fields, 'memberCustomField');
   fields.forEach((f, i) => checkBytes(`memberCustomField[${i}].value`, f.value, s.limits.memberCustomValueBytes));
   const merged = new Map(target.memberCustomField.map((f) => [f.key, f.value]));
   for (const f of fields) merged.set(f.key, f.value);

@@ -14,7 +14,11 @@ export interface MemberRecord {
   nameCard: string;
   muteUntil: number;
   memberCustomField: Array<{ key: string; value: string }>;
+  /** The member's own message-receiving option, once set (setMessageRemindType); unset: the type's default. */
+  messageRemindType?: MessageRemindType;
 }
+
+export type MessageRemindType = 'AcceptAndNotify' | 'AcceptNotNotify' | 'Discard';
 
 /** The index's mark for a user who left: see `remove`. */
 const GONE = -1;

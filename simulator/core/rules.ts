@@ -51,6 +51,15 @@ export function requireTarget(g: GroupRecord, userID: string, field = 'userID'):
   return m;
 }
 
+/** Custom-field keys must be among those the app enabled, when it declared them (docs/ambiguities.md#a65-custom-field-keys-enabled). */
+export function checkEnabledKeys(s: State, kind: 'group' | 'member', fields: ReadonlyArray<{ key: string }> | undefined, field: string): void {
+  const enabled = s.customFieldKeys[kind];
+  if (enabled === undefined || fields === undefined) return;
+  fields.forEach((f, i) => {
+    if (!enabled.has(f.key)) refuse(ERR.INVALID_PARAMETER, `${field}[${i}].key`, `'${f.key}' is not a ${kind} custom field the app has enabled`);
+  });
+}
+
 export function requireUser(s: State, userID: string, field: string): void {
   if (!s.users.has(userID)) refuse(ERR.USER_NOT_FOUND, field, `${userID} was never imported nor logged in`);
 }

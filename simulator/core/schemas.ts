@@ -7,10 +7,29 @@
 import type { z } from 'zod';
 import { DEFAULT_LIMITS } from './state';
 
+/**
+ * Keys refused in every user-supplied map (group attributes, counters, custom fields, key lists and
+ * filters; createSimulator's limits): a JavaScript object cannot hold `__proto__` as an ordinary key,
+ * and `constructor`/`prototype` read back from one as something nobody stored. One rule everywhere:
+ * 10004 naming the field (docs/reliability.md), never dropped in silence by one method and stored by another.
+ */
+export const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+const RESERVED_MESSAGE = `is a reserved key (${RESERVED_KEYS.join(', ')} are refused in every map)`;
+
 /** Builds every schema; `schemas()` calls it once, on the first call that validates. */
 function build(z: typeof import('zod').z) {
   const str = z.string();
-  const kv = z.strictObject({ key: str, value: str });
+  const key = str.refine((k) => !RESERVED_KEYS.includes(k), RESERVED_MESSAGE);
+  /** A map from keys to `value`, its keys checked on the input as given: zod's record would drop `__proto__` unseen. */
+  const keyedRecord = <V extends z.ZodType>(value: V) =>
+    z
+      .unknown()
+      .superRefine((v, ctx) => {
+        if (typeof v !== 'object' || v === null) return;
+        for (const k of Object.keys(v)) if (RESERVED_KEYS.includes(k)) ctx.addIssue({ code: 'custom', path: [k], message: RESERVED_MESSAGE });
+      })
+      .pipe(z.record(str, value));
+  const kv = z.strictObject({ key, value: str });
   /** A required string the SDK's validator accepts: it treats '' as missing. */
   const reqStr = z.string().min(1, 'is required');
   const int = z.number().int().finite();
@@ -50,8 +69,13 @@ function build(z: typeof import('zod').z) {
 
   const GetGroupProfileOptions = z.strictObject({
     groupID: reqStr,
-    groupCustomFieldFilter: z.array(str).optional(),
-    memberCustomFieldFilter: z.array(str).optional(),
+    groupCustomFieldFilter: z.array(key).optional(),
+    memberCustomFieldFilter: z.array(key).optional(),
+  });
+
+  const SetMessageRemindTypeOptions = z.strictObject({
+    groupID: reqStr,
+    messageRemindType: z.enum(['AcceptAndNotify', 'AcceptNotNotify', 'Discard']),
   });
 
   const UpdateGroupProfileOptions = z.strictObject({
@@ -107,7 +131,7 @@ function build(z: typeof import('zod').z) {
   const GetGroupMemberProfileOptions = z.strictObject({
     groupID: reqStr,
     userIDList,
-    memberCustomFieldFilter: z.array(str).optional(),
+    memberCustomFieldFilter: z.array(key).optional(),
   });
 
   /** An application as getGroupApplicationList returns it; extra keys an app adds are kept. */
@@ -133,18 +157,18 @@ function build(z: typeof import('zod').z) {
       path: ['application'],
     });
 
-  const attributes = z.record(str, str);
+  const attributes = keyedRecord(str);
   const GroupAttributesOptions = z.strictObject({ groupID: reqStr, groupAttributes: attributes });
-  const GroupAttributeKeysOptions = z.strictObject({ groupID: reqStr, keyList: z.array(str) });
+  const GroupAttributeKeysOptions = z.strictObject({ groupID: reqStr, keyList: z.array(key) });
 
   const counterValue = int.refine((v) => Number.isSafeInteger(v), 'must be a safe integer');
-  const SetGroupCountersOptions = z.strictObject({ groupID: reqStr, counters: z.record(str, counterValue) });
+  const SetGroupCountersOptions = z.strictObject({ groupID: reqStr, counters: keyedRecord(counterValue) });
   const ChangeGroupCounterOptions = z.strictObject({
     groupID: reqStr,
-    key: reqStr,
+    key: reqStr.pipe(key),
     value: counterValue.refine((v) => v !== 0, 'is required (0 counts as missing)'),
   });
-  const GetGroupCountersOptions = z.strictObject({ groupID: reqStr, keyList: z.array(str).optional() });
+  const GetGroupCountersOptions = z.strictObject({ groupID: reqStr, keyList: z.array(key).optional() });
 
   const LoginOptions = z
     .strictObject({ device: reqStr.optional(), unlimitedAVChatRoom: z.boolean().optional() })
@@ -165,6 +189,7 @@ function build(z: typeof import('zod').z) {
         })
         .optional(),
       adminUserID: z.string().min(1).optional(),
+      customFields: z.strictObject({ group: z.array(z.string()).optional(), member: z.array(z.string()).optional() }).optional(),
     })
     .optional();
 
@@ -222,7 +247,7 @@ function build(z: typeof import('zod').z) {
     toMembers: z.array(reqStr).max(50).optional(),
   });
 
-  return { CreateGroupOptions, JoinGroupOptions, GroupIDArg, NoArguments, GetGroupListOptions, GetGroupProfileOptions, UpdateGroupProfileOptions, ChangeGroupOwnerOptions, AddGroupMemberOptions, DeleteGroupMemberOptions, SetGroupMemberRoleOptions, SetGroupMemberMuteTimeOptions, SetGroupMemberNameCardOptions, SetGroupMemberCustomFieldOptions, GetGroupMemberListOptions, GetGroupMemberProfileOptions, HandleGroupApplicationOptions, GroupAttributesOptions, GroupAttributeKeysOptions, SetGroupCountersOptions, ChangeGroupCounterOptions, GetGroupCountersOptions, LoginOptions, SimulatorOptions, AdminCreateGroupOptions, AdminAddMemberOptions, AdminDeleteMemberOptions, AdminChangeOwnerOptions, AdminModifyBaseInfoOptions, AdminModifyMemberInfoOptions, AdminForbidSendMsgOptions, AdminGroupIDOptions, AdminGetRoleInGroupOptions, AdminGetJoinedGroupListOptions, AdminGetGroupMemberInfoOptions, AdminImportAccountOptions, AdminSystemNotificationOptions };
+  return { CreateGroupOptions, JoinGroupOptions, GroupIDArg, NoArguments, GetGroupListOptions, GetGroupProfileOptions, SetMessageRemindTypeOptions, UpdateGroupProfileOptions, ChangeGroupOwnerOptions, AddGroupMemberOptions, DeleteGroupMemberOptions, SetGroupMemberRoleOptions, SetGroupMemberMuteTimeOptions, SetGroupMemberNameCardOptions, SetGroupMemberCustomFieldOptions, GetGroupMemberListOptions, GetGroupMemberProfileOptions, HandleGroupApplicationOptions, GroupAttributesOptions, GroupAttributeKeysOptions, SetGroupCountersOptions, ChangeGroupCounterOptions, GetGroupCountersOptions, LoginOptions, SimulatorOptions, AdminCreateGroupOptions, AdminAddMemberOptions, AdminDeleteMemberOptions, AdminChangeOwnerOptions, AdminModifyBaseInfoOptions, AdminModifyMemberInfoOptions, AdminForbidSendMsgOptions, AdminGroupIDOptions, AdminGetRoleInGroupOptions, AdminGetJoinedGroupListOptions, AdminGetGroupMemberInfoOptions, AdminImportAccountOptions, AdminSystemNotificationOptions };
 }
 
 /** Every schema, by name. */

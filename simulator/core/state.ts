@@ -161,6 +161,13 @@ export interface State {
    */
   applicationIndex: Map<string, Map<string, string[]>>;
   creations: { day: number; net: number };
+  /** The custom-field keys the app's console has enabled; undefined: any key (docs/ambiguities.md#a65-custom-field-keys-enabled). */
+  customFieldKeys: CustomFieldKeys;
+}
+
+export interface CustomFieldKeys {
+  group?: ReadonlySet<string> | undefined;
+  member?: ReadonlySet<string> | undefined;
 }
 
 export interface Context {
@@ -172,7 +179,7 @@ export type Actor =
   | { kind: 'user'; userID: string; device: string }
   | { kind: 'admin'; adminID: string };
 
-export function createState(limits: Limits, seed: number): State {
+export function createState(limits: Limits, seed: number, customFieldKeys: CustomFieldKeys = {}): State {
   return {
     limits,
     seed: seed >>> 0,
@@ -185,6 +192,7 @@ export function createState(limits: Limits, seed: number): State {
     applications: new Map(),
     applicationIndex: new Map(),
     creations: { day: -1, net: 0 },
+    customFieldKeys,
   };
 }
 

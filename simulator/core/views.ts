@@ -52,7 +52,7 @@ export function groupView(s: State, g: GroupRecord, viewer: string | undefined) 
       self === undefined
         ? {}
         : {
-            messageRemindType: g.type === 'ChatRoom' || g.type === 'AVChatRoom' ? 'AcceptNotNotify' : 'AcceptAndNotify',
+            messageRemindType: self.messageRemindType ?? (g.type === 'ChatRoom' || g.type === 'AVChatRoom' ? 'AcceptNotNotify' : 'AcceptAndNotify'),
             joinTime: self.joinTime,
             nameCard: self.nameCard,
             role: self.role,

@@ -19,7 +19,7 @@ export interface ChatResponse<T = any> {
  * `string | number` and the zod schema does the checking at run time; a `Message` from the SDK has no
  * index signature, so `message` is any object.
  */
-type EnumTypedKey = 'type' | 'role' | 'joinOption' | 'inviteOption' | 'handleAction';
+type EnumTypedKey = 'type' | 'role' | 'joinOption' | 'inviteOption' | 'handleAction' | 'messageRemindType';
 type SdkShaped<T> = T extends object
   ? { [K in keyof T]: K extends 'message' ? object | undefined : K extends EnumTypedKey ? Exclude<T[K], string> | string | number : T[K] }
   : T;
@@ -199,6 +199,10 @@ export class Chat {
   getGroupMemberProfile(options: In<S.Schemas['GetGroupMemberProfileOptions']>): Promise<ChatResponse> {
     return this.call('getGroupMemberProfile', options);
   }
+  /** The caller's own message-receiving option in a group (selfInfo.messageRemindType). */
+  setMessageRemindType(options: In<S.Schemas['SetMessageRemindTypeOptions']>): Promise<ChatResponse> {
+    return this.call('setMessageRemindType', options);
+  }
 
   // ---- attributes and counters ----
 
@@ -269,6 +273,6 @@ export const METHODS: ReadonlySet<string> = new Set([
   'createGroup', 'joinGroup', 'quitGroup', 'dismissGroup', 'changeGroupOwner', 'getGroupList', 'getGroupProfile',
   'updateGroupProfile', 'searchGroupByID', 'getGroupOnlineMemberCount', 'getGroupApplicationList', 'handleGroupApplication',
   'addGroupMember', 'deleteGroupMember', 'setGroupMemberRole', 'setGroupMemberMuteTime', 'setGroupMemberNameCard',
-  'setGroupMemberCustomField', 'getGroupMemberList', 'getGroupMemberProfile', 'initGroupAttributes', 'setGroupAttributes',
+  'setGroupMemberCustomField', 'getGroupMemberList', 'getGroupMemberProfile', 'setMessageRemindType', 'initGroupAttributes', 'setGroupAttributes',
   'deleteGroupAttributes', 'getGroupAttributes', 'setGroupCounters', 'increaseGroupCounter', 'decreaseGroupCounter', 'getGroupCounters',
 ] satisfies UserCommandName[]);

@@ -29,6 +29,11 @@ export interface SimulatorOptions {
   limits?: LimitOverrides;
   /** The app admin's account, the operatorID of admin actions. Default 'administrator'. */
   adminUserID?: string;
+  /**
+   * The custom-field keys the app's console has enabled; a key outside a given list is refused
+   * (10004). A list left out accepts any key (docs/ambiguities.md#a65-custom-field-keys-enabled).
+   */
+  customFields?: { group?: string[]; member?: string[] };
 }
 
 export interface DeliveredEvent {
@@ -99,7 +104,8 @@ export class Service<Chat extends Endpoint = Endpoint> {
       ...options.limits,
       memberCap: { ...DEFAULT_LIMITS.memberCap, ...options.limits?.memberCap },
     } as Limits;
-    this.state = createState(this.limits, options.seed ?? 1);
+    const keys = options.customFields;
+    this.state = createState(this.limits, options.seed ?? 1, { group: keys?.group && new Set(keys.group), member: keys?.member && new Set(keys.member) });
     this.messageIDPrefix = `${this.state.seed}-`;
   }
 

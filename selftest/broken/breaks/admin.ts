@@ -1,6 +1,7 @@
 /** Breaks of the admin area: the app admin's REST powers and what they report. */
 import { attempt, refusal, type Break } from '../decorate';
-import { groupInfo, groupOf, hiding, isFailure, isMessage, ok, rethrow, withEdits } from '../kit';
+import { groupInfo, groupOf, isFailure, isMessage, ok } from '../kit';
+import { hideOnAdmin, onAdminRefusal } from '../shapes';
 
 export const ADMIN_BREAKS: Break[] = [
   {
@@ -18,42 +19,30 @@ export const ADMIN_BREAKS: Break[] = [
     id: 'rest-created-group-not-announced-to-owner',
     rule: 'admin.creates-groups-without-owner',
     description: 'the owner named by REST create_group receives no system notice 6 (group created)',
-    interceptor: withEdits({
-      admin: (ctx, method, _arg, next) => (method === 'createGroup' ? hiding(ctx, (_to, _e, m) => isMessage(m, 'notice', 6), next) : next()),
-    }),
+    interceptor: hideOnAdmin('createGroup', () => (_to, _e, m) => isMessage(m, 'notice', 6)),
   },
   {
     id: 'owner-role-change-reported-success',
     rule: 'admin.owner-role-cannot-be-changed',
     description: "REST modify_group_member_info on the owner's role answers success (changing nothing) instead of 10007",
-    interceptor: {
-      async admin(ctx, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const a = arg as { groupID?: string; userID?: string; role?: unknown };
-        if (method === 'modifyGroupMemberInfo' && r.code === 10007 && a.role !== undefined && (await groupInfo(ctx, a.groupID))?.ownerID === a.userID) {
-          const members = (await ctx.admin.call('getGroupMemberInfo', { groupID: a.groupID })).data.memberList as any[];
-          return ok({ member: members.find((m) => m.userID === a.userID) });
-        }
-        rethrow(r);
-      },
-    },
+    interceptor: onAdminRefusal('modifyGroupMemberInfo', 10007, async ({ ctx, arg }) => {
+      const a = arg as { groupID?: string; userID?: string; role?: unknown };
+      if (a.role === undefined || (await groupInfo(ctx, a.groupID))?.ownerID !== a.userID) return undefined;
+      const members = (await ctx.admin.call('getGroupMemberInfo', { groupID: a.groupID })).data.memberList as any[];
+      return ok({ member: members.find((m) => m.userID === a.userID) });
+    }),
   },
   {
     id: 'rest-create-101-members-accepted',
     rule: 'admin.create-member-list-at-most-100',
     description: 'REST create_group with 101 initial members creates the group with 100 and adds the rest, instead of refusing with 10005',
-    interceptor: {
-      async admin(ctx, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const list = (arg as { memberList?: Array<{ userID: string }> } | undefined)?.memberList ?? [];
-        if (method !== 'createGroup' || r.code !== 10005 || list.length <= 100) rethrow(r);
-        const created = await next({ ...(arg as object), memberList: list.slice(0, 100) });
-        await ctx.admin.call('addGroupMember', { groupID: created.data.groupID, userIDList: list.slice(100).map((m) => m.userID), silence: true });
-        return created;
-      },
-    },
+    interceptor: onAdminRefusal('createGroup', 10005, async ({ ctx, arg, next }) => {
+      const list = (arg as { memberList?: Array<{ userID: string }> } | undefined)?.memberList ?? [];
+      if (list.length <= 100) return undefined;
+      const created = await next({ ...(arg as object), memberList: list.slice(0, 100) });
+      await ctx.admin.call('addGroupMember', { groupID: created.data.groupID, userIDList: list.slice(100).map((m) => m.userID), silence: true });
+      return created;
+    }),
   },
   {
     id: 'unknown-account-auto-imported',
@@ -115,16 +104,11 @@ export const ADMIN_BREAKS: Break[] = [
     id: 'av-role-query-answered',
     rule: 'admin.role-query',
     description: "REST get_role_in_group answers for an AVChatRoom (the owner Owner, everyone else Member) instead of refusing with 10007",
-    interceptor: {
-      async admin(ctx, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const a = arg as { groupID?: string; userIDList?: string[] };
-        const info = method === 'getRoleInGroup' && r.code === 10007 ? await groupInfo(ctx, a.groupID) : undefined;
-        if (info?.type === 'AVChatRoom') return ok({ userIdList: (a.userIDList ?? []).map((userID) => ({ userID, role: userID === info.ownerID ? 'Owner' : 'Member' })) });
-        rethrow(r);
-      },
-    },
+    interceptor: onAdminRefusal('getRoleInGroup', 10007, async ({ ctx, arg }) => {
+      const a = arg as { groupID?: string; userIDList?: string[] };
+      const info = await groupInfo(ctx, a.groupID);
+      return info?.type === 'AVChatRoom' ? ok({ userIdList: (a.userIDList ?? []).map((userID) => ({ userID, role: userID === info.ownerID ? 'Owner' : 'Member' })) }) : undefined;
+    }),
   },
   {
     id: 'batch-mute-only-first',

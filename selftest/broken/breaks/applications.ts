@@ -1,6 +1,7 @@
 /** Breaks of the applications area: join requests, who hears of them, and how they are decided and listed. */
 import { attempt, refusal, type Break, type BreakContext } from '../decorate';
-import { decidedGroup, groupInfo, groupOf, hidingNoticeFromAllButOwner, isFailure, liveSession, memoMap, ok, profileFor, rethrow, withEdits } from '../kit';
+import { decidedGroup, groupInfo, groupOf, isFailure, liveSession, memoMap, ok, profileFor } from '../kit';
+import { answersGroupBefore, hideOnCall, noticeOnlyToOwner, onAnswer, onRefusal } from '../shapes';
 
 type Item = { groupID: string; userID: string; messageKey: string | number; applicationType: number };
 
@@ -14,9 +15,7 @@ export const APPLICATIONS_BREAKS: Break[] = [
     id: 'join-request-notice-skips-admins',
     rule: 'applications.admins-notified-of-join-request',
     description: 'system notice 1 (join request) reaches only the owner, not the admins',
-    interceptor: withEdits({
-      call: (ctx, _s, method, arg, next) => (method === 'joinGroup' ? hidingNoticeFromAllButOwner(ctx, arg, 1, next) : next()),
-    }),
+    interceptor: hideOnCall('joinGroup', noticeOnlyToOwner(1)),
   },
   {
     id: 'unknown-decision-treated-as-reject',
@@ -46,26 +45,13 @@ export const APPLICATIONS_BREAKS: Break[] = [
     id: 'handling-result-stale-group',
     rule: 'applications.handling-resolves-group',
     description: 'handleGroupApplication answers with the group as it was before the decision (the new member not counted)',
-    interceptor: {
-      async call(_ctx, s, method, arg, next) {
-        const g = decidedGroup(arg);
-        if (method !== 'handleGroupApplication' || g === undefined) return next();
-        const before = await attempt(s.call('getGroupProfile', { groupID: g }));
-        const r = await next();
-        return isFailure(before) ? r : ok({ ...r.data, group: before.data.group });
-      },
-    },
+    interceptor: answersGroupBefore('handleGroupApplication', decidedGroup),
   },
   {
     id: 'application-note-dropped',
     rule: 'applications.list-shows-unhandled-requests',
     description: "the pending list's items lose the applicant's note",
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'getGroupApplicationList' ? ok({ ...r.data, applicationList: (r.data.applicationList as any[]).map((a) => ({ ...a, note: '' })) }) : r;
-      },
-    },
+    interceptor: onAnswer('getGroupApplicationList', (d) => ({ ...d, applicationList: (d.applicationList as any[]).map((a) => ({ ...a, note: '' })) })),
   },
   {
     id: 'invitation-reported-as-join-request',
@@ -110,25 +96,18 @@ export const APPLICATIONS_BREAKS: Break[] = [
     id: 'member-decides-join-request',
     rule: 'applications.only-owner-and-admins-decide',
     description: "an ordinary member's (or a non-member's) decision on a join request is carried out, as if the owner had decided",
-    interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const g = decidedGroup(arg);
-        const item = (arg as { application?: Item } | undefined)?.application;
-        const owner = method === 'handleGroupApplication' && r.code === 10007 && g !== undefined ? (await groupInfo(ctx, g))?.ownerID : undefined;
-        const ownerSession = owner === undefined ? undefined : liveSession(ctx, owner);
-        if (ownerSession !== undefined && item !== undefined) {
-          const list = await ownerSession.call('getGroupApplicationList');
-          const real = (list.data.applicationList as Item[]).find((i) => i.groupID === g && i.userID === item.userID);
-          if (real !== undefined) {
-            await ownerSession.call('handleGroupApplication', { ...(arg as object), application: real });
-            return ok({ group: await profileFor(s, g!) });
-          }
-        }
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('handleGroupApplication', 10007, async ({ ctx, s, arg }) => {
+      const g = decidedGroup(arg);
+      const item = (arg as { application?: Item } | undefined)?.application;
+      const owner = g === undefined ? undefined : (await groupInfo(ctx, g))?.ownerID;
+      const ownerSession = owner === undefined ? undefined : liveSession(ctx, owner);
+      if (ownerSession === undefined || item === undefined) return undefined;
+      const list = await ownerSession.call('getGroupApplicationList');
+      const real = (list.data.applicationList as Item[]).find((i) => i.groupID === g && i.userID === item.userID);
+      if (real === undefined) return undefined;
+      await ownerSession.call('handleGroupApplication', { ...(arg as object), application: real });
+      return ok({ group: await profileFor(s, g!) });
+    }),
   },
   {
     id: 'joined-applicant-request-still-listed',

@@ -1,6 +1,7 @@
 /** Breaks of the attributes area: limits, init and set, key lists, deletion and announcements. */
-import { attempt, type Break } from '../decorate';
-import { groupInfo, groupOf, hiding, isFailure, liveSession, ok, rethrow, withEdits } from '../kit';
+import { type Break } from '../decorate';
+import { groupInfo, groupOf, liveSession, ok } from '../kit';
+import { hideOnCall, onRefusal } from '../shapes';
 
 const WRITES = ['initGroupAttributes', 'setGroupAttributes', 'deleteGroupAttributes'];
 
@@ -34,39 +35,26 @@ export const ATTRIBUTES_BREAKS: Break[] = [
     id: 'delete-skips-missing-keys',
     rule: 'attributes.delete-missing-key',
     description: 'deleteGroupAttributes naming a key that does not exist deletes the keys that do, instead of failing with 10050',
-    interceptor: {
-      async call(_ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        if (method !== 'deleteGroupAttributes' || r.code !== 10050) rethrow(r);
-        const present = Object.keys((await s.call('getGroupAttributes', { groupID: groupOf(arg), keyList: [] })).data.groupAttributes);
-        const keys = ((arg as { keyList: string[] } | undefined)?.keyList ?? []).filter((k) => present.includes(k));
-        if (keys.length === 0) rethrow(r);
-        return next({ ...(arg as object), keyList: keys });
-      },
-    },
+    interceptor: onRefusal('deleteGroupAttributes', 10050, async ({ s, arg, next }) => {
+      const present = Object.keys((await s.call('getGroupAttributes', { groupID: groupOf(arg), keyList: [] })).data.groupAttributes);
+      const keys = ((arg as { keyList: string[] } | undefined)?.keyList ?? []).filter((k) => present.includes(k));
+      return keys.length === 0 ? undefined : next({ ...(arg as object), keyList: keys });
+    }),
   },
   {
     id: 'attribute-update-not-echoed-to-operator',
     rule: 'attributes.changes-announced-to-members',
     description: 'the member who changes the attributes does not receive GROUP_ATTRIBUTES_UPDATED; the others do',
-    interceptor: withEdits({
-      call: (ctx, s, method, _arg, next) => (WRITES.includes(method) ? hiding(ctx, (to, e, m) => m === undefined && e.name === 'groupAttributesUpdated' && to.userID === s.userID, next) : next()),
-    }),
+    interceptor: hideOnCall(WRITES, ({ caller }) => (to, e, m) => m === undefined && e.name === 'groupAttributesUpdated' && to.userID === caller.userID),
   },
   {
     id: 'non-member-reads-attributes',
     rule: 'attributes.members-use-them-in-every-type',
     description: "a non-member can read a group's attributes",
-    interceptor: {
-      async call(ctx, _s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const owner = method === 'getGroupAttributes' && r.code === 10007 ? (await groupInfo(ctx, groupOf(arg)))?.ownerID : undefined;
-        const via = owner === undefined ? undefined : liveSession(ctx, owner);
-        if (via !== undefined) return via.call('getGroupAttributes', arg);
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('getGroupAttributes', 10007, async ({ ctx, arg }) => {
+      const owner = (await groupInfo(ctx, groupOf(arg)))?.ownerID;
+      const via = owner === undefined ? undefined : liveSession(ctx, owner);
+      return via?.call('getGroupAttributes', arg);
+    }),
   },
 ];

@@ -1,6 +1,7 @@
 /** Breaks of the avchatroom area: entering, one room at a time, removal bans, muting and member data. */
-import { attempt, type Break } from '../decorate';
-import { allSessions, groupInfo, groupOf, inject, isFailure, liveSession, memberAnswer, ok, profileFor, rethrow, withEdits } from '../kit';
+import { type Break } from '../decorate';
+import { allSessions, groupInfo, groupOf, inject, liveSession, memberAnswer, ok, profileFor, withEdits } from '../kit';
+import { onAnswer, onRefusal } from '../shapes';
 
 export const AVCHATROOM_BREAKS: Break[] = [
   {
@@ -31,16 +32,11 @@ export const AVCHATROOM_BREAKS: Break[] = [
     id: 'viewer-removes-viewer',
     rule: 'avchatroom.only-owner-removes',
     description: 'a viewer of an AVChatRoom can remove another viewer',
-    interceptor: {
-      async call(ctx, _s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const info = method === 'deleteGroupMember' && r.code === 10007 ? await groupInfo(ctx, groupOf(arg)) : undefined;
-        const owner = info?.type === 'AVChatRoom' ? liveSession(ctx, info.ownerID) : undefined;
-        if (owner !== undefined) return owner.call('deleteGroupMember', arg);
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('deleteGroupMember', 10007, async ({ ctx, arg }) => {
+      const info = await groupInfo(ctx, groupOf(arg));
+      const owner = info?.type === 'AVChatRoom' ? liveSession(ctx, info.ownerID) : undefined;
+      return owner?.call('deleteGroupMember', arg);
+    }),
   },
   {
     id: 'av-ban-one-second-short',
@@ -58,31 +54,20 @@ export const AVCHATROOM_BREAKS: Break[] = [
     id: 'av-member-list-shows-roles',
     rule: 'avchatroom.no-member-profiles',
     description: "an AVChatRoom's member list gives each member a role, as if the room kept member profiles",
-    interceptor: {
-      async call(ctx, _s, method, arg, next) {
-        const r = await next();
-        if (method !== 'getGroupMemberList') return r;
-        const owner = (r.data.memberList as any[]).some((m) => m.role === undefined) ? (await groupInfo(ctx, groupOf(arg)))?.ownerID : undefined;
-        return ok({ ...r.data, memberList: (r.data.memberList as any[]).map((m) => (m.role === undefined ? { ...m, role: m.userID === owner ? 'Owner' : 'Member' } : m)) });
-      },
-    },
+    interceptor: onAnswer('getGroupMemberList', async (d, { ctx, arg }) => {
+      const owner = (d.memberList as any[]).some((m) => m.role === undefined) ? (await groupInfo(ctx, groupOf(arg)))?.ownerID : undefined;
+      return { ...d, memberList: (d.memberList as any[]).map((m) => (m.role === undefined ? { ...m, role: m.userID === owner ? 'Owner' : 'Member' } : m)) };
+    }),
   },
   {
     id: 'viewer-mutes-viewer',
     rule: 'avchatroom.only-owner-mutes',
     description: 'a viewer of an AVChatRoom can mute another viewer',
-    interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const a = arg as { groupID: string; userID: string; muteTime: number };
-        if (method === 'setGroupMemberMuteTime' && r.code === 10007 && (await groupInfo(ctx, a.groupID))?.type === 'AVChatRoom') {
-          await ctx.admin.call('forbidSendMsg', { groupID: a.groupID, userIDList: [a.userID], muteTime: a.muteTime });
-          return memberAnswer(ctx, s, a.groupID, a.userID);
-        }
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('setGroupMemberMuteTime', 10007, async ({ ctx, s, arg: a }) => {
+      if ((await groupInfo(ctx, a.groupID))?.type !== 'AVChatRoom') return undefined;
+      await ctx.admin.call('forbidSendMsg', { groupID: a.groupID, userIDList: [a.userID], muteTime: a.muteTime });
+      return memberAnswer(ctx, s, a.groupID, a.userID);
+    }),
   },
   {
     id: 'av-entry-updates-group-list',

@@ -1,6 +1,7 @@
 /** Breaks of the community area: the ID prefix, join options and topic support. */
 import { type Break } from '../decorate';
-import { groupInfo, groupOf, joinBehindTheScenes, memoSet, ok, roleOf } from '../kit';
+import { admitsOutsiders, memoMap, ok } from '../kit';
+import { groupInfoFromMemo } from '../shapes';
 
 export const COMMUNITY_BREAKS: Break[] = [
   {
@@ -31,15 +32,7 @@ export const COMMUNITY_BREAKS: Break[] = [
     id: 'community-disable-apply-admits',
     rule: 'community.join-approval-configurable',
     description: 'a Community whose joinOption is DisableApply admits a join request at once',
-    interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const g = groupOf(arg);
-        if (method !== 'joinGroup') return next();
-        const info = await groupInfo(ctx, g);
-        if (info?.type !== 'Community' || info.joinOption !== 'DisableApply' || (await roleOf(ctx, g, s.userID)) !== 'NotMember') return next();
-        return joinBehindTheScenes(ctx, s, g!);
-      },
-    },
+    interceptor: admitsOutsiders('Community', 'DisableApply'),
   },
   {
     id: 'public-reports-topic-support',
@@ -49,15 +42,12 @@ export const COMMUNITY_BREAKS: Break[] = [
       async call(ctx, _s, method, arg, next) {
         const r = await next();
         if (method === 'createGroup' && r.data.group?.type === 'Public' && (arg as { isSupportTopic?: unknown } | undefined)?.isSupportTopic === true) {
-          memoSet<string>(ctx, 'topics').add(r.data.group.groupID);
+          memoMap<string, true>(ctx, 'topics').set(r.data.group.groupID, true);
           return ok({ ...r.data, group: { ...r.data.group, isSupportTopic: true } });
         }
         return r;
       },
-      async admin(ctx, method, arg, next) {
-        const r = await next();
-        return method === 'getGroupInfo' && memoSet<string>(ctx, 'topics').has(groupOf(arg) ?? '') ? ok({ ...r.data, isSupportTopic: true }) : r;
-      },
+      ...groupInfoFromMemo<true>('topics', (info) => ({ ...info, isSupportTopic: true })),
     },
   },
 ];

@@ -1,6 +1,7 @@
 /** Breaks of the counters area: limits, keys, arithmetic, announcements and who may use them. */
 import { attempt, refusal, type Break } from '../decorate';
-import { groupInfo, groupOf, hiding, isFailure, liveSession, rethrow, utf8Bytes, withEdits } from '../kit';
+import { groupInfo, groupOf, isFailure, liveSession, utf8Bytes } from '../kit';
+import { hideOnCall, onRefusal } from '../shapes';
 
 const CHANGES = ['setGroupCounters', 'increaseGroupCounter', 'decreaseGroupCounter'];
 
@@ -15,20 +16,14 @@ export const COUNTERS_BREAKS: Break[] = [
     id: 'counter-overflow-half-applies',
     rule: 'counters.limits',
     description: 'setGroupCounters that would pass 20 counters fails with 10063 but sets the counters that still fit (a failed call that half-applies)',
-    interceptor: {
-      async call(_ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        if (method === 'setGroupCounters' && r.code === 10063) {
-          const current = (await countersOf(s, groupOf(arg))) ?? {};
-          const asked = Object.entries((arg as { counters?: Record<string, number> } | undefined)?.counters ?? {});
-          const room = Math.max(0, 20 - Object.keys(current).length);
-          const fits = [...asked.filter(([k]) => k in current), ...asked.filter(([k]) => !(k in current)).slice(0, room)];
-          if (fits.length > 0) await attempt(next({ ...(arg as object), counters: Object.fromEntries(fits) }));
-        }
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('setGroupCounters', 10063, async ({ s, arg, next }) => {
+      const current = (await countersOf(s, groupOf(arg))) ?? {};
+      const asked = Object.entries((arg as { counters?: Record<string, number> } | undefined)?.counters ?? {});
+      const room = Math.max(0, 20 - Object.keys(current).length);
+      const fits = [...asked.filter(([k]) => k in current), ...asked.filter(([k]) => !(k in current)).slice(0, room)];
+      if (fits.length > 0) await attempt(next({ ...(arg as object), counters: Object.fromEntries(fits) }));
+      return undefined;
+    }),
   },
   {
     id: 'counter-key-counted-in-bytes',
@@ -74,26 +69,17 @@ export const COUNTERS_BREAKS: Break[] = [
     id: 'counter-update-only-to-operator',
     rule: 'counters.changes-announced-to-members',
     description: 'a counter change is announced (GROUP_COUNTER_UPDATED) only to the member who made it',
-    interceptor: withEdits({
-      call: (ctx, s, method, _arg, next) => (CHANGES.includes(method) ? hiding(ctx, (to, e, m) => m === undefined && e.name === 'onGroupCounterUpdated' && to.userID !== s.userID, next) : next()),
-    }),
+    interceptor: hideOnCall(CHANGES, ({ caller }) => (to, e, m) => m === undefined && e.name === 'onGroupCounterUpdated' && to.userID !== caller.userID),
   },
   {
     id: 'non-member-changes-counters',
     rule: 'counters.members-of-every-type-but-topic-communities',
     description: "a non-member can change a group's counters",
-    interceptor: {
-      async call(ctx, _s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const owner = CHANGES.includes(method) && r.code === 10007 ? (await groupInfo(ctx, groupOf(arg)))?.ownerID : undefined;
-        const via = owner === undefined ? undefined : liveSession(ctx, owner);
-        if (via !== undefined) {
-          const again = await attempt(via.call(method, arg));
-          if (!isFailure(again)) return again;
-        }
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal(CHANGES, 10007, async ({ ctx, method, arg }) => {
+      const owner = (await groupInfo(ctx, groupOf(arg)))?.ownerID;
+      const via = owner === undefined ? undefined : liveSession(ctx, owner);
+      const again = via === undefined ? undefined : await attempt(via.call(method, arg));
+      return again === undefined || isFailure(again) ? undefined : again;
+    }),
   },
 ];

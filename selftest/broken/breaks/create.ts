@@ -1,6 +1,7 @@
 /** Breaks of the create area: types, names, owners, IDs, initial members, options and creation notices. */
 import { attempt, refusal, type Break } from '../decorate';
-import { groupOf, hiding, isFailure, isFirstDevice, isGroupCreateMessage, isMessage, mapMessages, memoMap, memoSet, messageGroup, rethrow, withEdits } from '../kit';
+import { isFailure, isFirstDevice, isGroupCreateMessage, isMessage, mapMessages, memoMap, memoSet, messageGroup, rethrow } from '../kit';
+import { groupInfoFromMemo, hideOnCall, onAnswer, onRefusal, refuseWith } from '../shapes';
 
 /** The SDK's createGroup options with one field changed. */
 function createArg(arg: unknown, change: Record<string, unknown>): Record<string, unknown> {
@@ -18,12 +19,7 @@ export const CREATE_BREAKS: Break[] = [
     id: 'avchatroom-created-reported-as-chatroom',
     rule: 'create.type-values',
     description: 'createGroup of an AVChatRoom answers with type "ChatRoom" (the legacy Meeting string) in the returned profile',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'createGroup' && r.data.group?.type === 'AVChatRoom' ? { ...r, data: withGroup(r.data, { type: 'ChatRoom' }) } : r;
-      },
-    },
+    interceptor: onAnswer('createGroup', (d) => (d.group?.type === 'AVChatRoom' ? withGroup(d, { type: 'ChatRoom' }) : undefined)),
   },
   {
     id: 'untyped-group-is-public',
@@ -61,24 +57,13 @@ export const CREATE_BREAKS: Break[] = [
     id: 'meeting-creator-reported-as-member',
     rule: 'create.creator-becomes-owner',
     description: "createGroup of a Meeting group answers with the creator's selfInfo.role Member, not Owner",
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        if (method !== 'createGroup' || r.data.group?.type !== 'ChatRoom') return r;
-        return { ...r, data: withGroup(r.data, { selfInfo: { ...r.data.group.selfInfo, role: 'Member' } }) };
-      },
-    },
+    interceptor: onAnswer('createGroup', (d) => (d.group?.type === 'ChatRoom' ? withGroup(d, { selfInfo: { ...d.group.selfInfo, role: 'Member' } }) : undefined)),
   },
   {
     id: 'create-result-drops-profile-fields',
     rule: 'create.returns-group-profile',
     description: 'the profile createGroup returns has an empty introduction, notification and avatar, whatever the creator gave',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'createGroup' ? { ...r, data: withGroup(r.data, { introduction: '', notification: '', avatar: '' }) } : r;
-      },
-    },
+    interceptor: onAnswer('createGroup', (d) => withGroup(d, { introduction: '', notification: '', avatar: '' })),
   },
   {
     id: 'meeting-cap-defaults-to-6000',
@@ -100,15 +85,7 @@ export const CREATE_BREAKS: Break[] = [
     id: 'over-cap-max-member-num-clamped',
     rule: 'create.max-member-num-chosen',
     description: "a maxMemberNum above the type's cap (or any for an AVChatRoom) is silently clamped to the type's cap instead of refused with 10004",
-    interceptor: {
-      async call(_ctx, _s, method, arg, next) {
-        if (method !== 'createGroup') return next();
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        if (r.code === 10004 && r.message.includes('maxMemberNum')) return next(createArg(arg, { maxMemberNum: undefined }));
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('createGroup', 10004, async ({ arg, refused, next }) => (refused.message.includes('maxMemberNum') ? next(createArg(arg, { maxMemberNum: undefined })) : undefined)),
   },
   {
     id: 'owner-join-counted-twice',
@@ -118,16 +95,12 @@ export const CREATE_BREAKS: Break[] = [
       async call(ctx, s, method, _arg, next) {
         const r = await next();
         if (method === 'joinGroup' && r.data.status === 'JoinedSuccess' && r.data.group?.type === 'AVChatRoom' && r.data.group.ownerID === s.userID) {
-          memoSet<string>(ctx, 'twice').add(r.data.group.groupID);
+          memoMap<string, true>(ctx, 'twice').set(r.data.group.groupID, true);
           return { ...r, data: withGroup(r.data, { memberCount: r.data.group.memberCount + 1, memberNum: r.data.group.memberCount + 1 }) };
         }
         return r;
       },
-      async admin(ctx, method, arg, next) {
-        const r = await next();
-        if (method === 'getGroupInfo' && memoSet<string>(ctx, 'twice').has(groupOf(arg) ?? '')) return { ...r, data: { ...r.data, memberNum: r.data.memberNum + 1 } };
-        return r;
-      },
+      ...groupInfoFromMemo<true>('twice', (info) => ({ ...info, memberNum: info.memberNum + 1 })),
     },
   },
   {
@@ -142,9 +115,7 @@ export const CREATE_BREAKS: Break[] = [
     id: 'creation-invitees-not-notified',
     rule: 'create.members-notified',
     description: 'users added through memberList at creation receive no system notice 7 (invited)',
-    interceptor: withEdits({
-      call: (ctx, _s, method, _arg, next) => (method === 'createGroup' ? hiding(ctx, (_x, _e, m) => isMessage(m, 'notice', 7), next) : next()),
-    }),
+    interceptor: hideOnCall('createGroup', () => (_to, _e, m) => isMessage(m, 'notice', 7)),
   },
   {
     id: 'no-group-create-in-community',
@@ -204,27 +175,13 @@ export const CREATE_BREAKS: Break[] = [
     id: 'own-duplicate-id-code-10021',
     rule: 'create.custom-id-unique',
     description: 'a creator who reuses her own group ID is refused with 10021 (taken by another) instead of 10025',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        if (method === 'createGroup' && r.code === 10025) throw refusal(10021, 'The group ID is already in use (groupID)');
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('createGroup', 10025, refuseWith(10021, 'The group ID is already in use (groupID)')),
   },
   {
     id: 'reserved-prefix-code-10015',
     rule: 'create.community-prefix-reserved',
     description: 'a non-Community group asking for an @TGS#_ ID is refused with 10015 instead of 2602',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        if (method === 'createGroup' && r.code === 2602) throw refusal(10015, 'Invalid group ID (groupID: reserved prefix)');
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('createGroup', 2602, refuseWith(10015, 'Invalid group ID (groupID: reserved prefix)')),
   },
   {
     id: 'creation-member-custom-fields-dropped',
@@ -265,12 +222,7 @@ export const CREATE_BREAKS: Break[] = [
     id: 'over-limit-list-empty',
     rule: 'create.over-limit-users-listed',
     description: 'users left out of a new group for being at their quota are not listed in overLimitUserIDList',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'createGroup' ? { ...r, data: { ...r.data, overLimitUserIDList: [] } } : r;
-      },
-    },
+    interceptor: onAnswer('createGroup', (d) => ({ ...d, overLimitUserIDList: [] })),
   },
   {
     id: 'work-reports-asked-join-option',
@@ -288,11 +240,7 @@ export const CREATE_BREAKS: Break[] = [
         const g = r.data?.group?.groupID;
         return typeof g === 'string' && fake.has(g) ? { ...r, data: withGroup(r.data, { joinOption: fake.get(g) }) } : r;
       },
-      async admin(ctx, method, arg, next) {
-        const r = await next();
-        const fake = memoMap<string, string>(ctx, 'join-option').get((arg as { groupID?: string } | undefined)?.groupID ?? '');
-        return method === 'getGroupInfo' && fake !== undefined ? { ...r, data: { ...r.data, joinOption: fake } } : r;
-      },
+      ...groupInfoFromMemo<string>('join-option', (info, joinOption) => ({ ...info, joinOption })),
     },
   },
   {
@@ -316,5 +264,23 @@ export const CREATE_BREAKS: Break[] = [
         return method === 'createGroup' && a?.type === 'ChatRoom' && a.inviteOption !== undefined ? next(createArg(arg, { inviteOption: undefined })) : next();
       },
     },
+  },
+  {
+    id: 'member-entry-without-user-id-skipped',
+    rule: 'create.member-list-user-id-required',
+    description: 'createGroup drops memberList entries that name no userID and creates the group with the rest',
+    interceptor: {
+      call(_ctx, _s, method, arg, next) {
+        const list = (arg as { memberList?: Array<{ userID?: unknown }> } | undefined)?.memberList;
+        if (method !== 'createGroup' || list === undefined) return next();
+        return next(createArg(arg, { memberList: list.filter((m) => typeof m.userID === 'string' && m.userID !== '') }));
+      },
+    },
+  },
+  {
+    id: 'custom-field-keys-not-checked',
+    rule: 'create.custom-fields-must-be-enabled',
+    description: "the app's enabled custom-field keys are ignored: any key is accepted",
+    interceptor: { createApp: ({ customFields: _ignored, ...o }) => o },
   },
 ];

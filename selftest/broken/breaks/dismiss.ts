@@ -1,6 +1,7 @@
 /** Breaks of the dismiss area: who may dismiss what, and who is told. */
 import { refusal, type Break } from '../decorate';
-import { groupInfo, groupOf, hidingNoticeFromAllButOwner, ok, withEdits } from '../kit';
+import { groupInfo, groupOf, ok } from '../kit';
+import { hideOnAdmin, hideOnCall, noticeOnlyToOwner } from '../shapes';
 
 export const DISMISS_BREAKS: Break[] = [
   {
@@ -31,9 +32,6 @@ export const DISMISS_BREAKS: Break[] = [
     id: 'dismissal-notice-only-to-owner',
     rule: 'dismiss.members-told-of-dismissal',
     description: 'when a group is dismissed, only its owner receives system notice 5; the other members are not told',
-    interceptor: withEdits({
-      call: (ctx, _s, method, arg, next) => (method === 'dismissGroup' ? hidingNoticeFromAllButOwner(ctx, arg, 5, next) : next()),
-      admin: (ctx, method, arg, next) => (method === 'destroyGroup' ? hidingNoticeFromAllButOwner(ctx, arg, 5, next) : next()),
-    }),
+    interceptor: { ...hideOnCall('dismissGroup', noticeOnlyToOwner(5)), ...hideOnAdmin('destroyGroup', noticeOnlyToOwner(5)) },
   },
 ];

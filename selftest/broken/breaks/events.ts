@@ -1,6 +1,7 @@
 /** Breaks of the events area: what GROUP_LIST_UPDATED carries, where tips and notices arrive, and who gets them. */
 import { type Break } from '../decorate';
-import { groupOf, hiding, inject, isFirstDevice, isMessage, mapMessages, withEdits } from '../kit';
+import { groupOf, inject, isFirstDevice, isMessage, mapMessages, withEdits } from '../kit';
+import { hideOnCall } from '../shapes';
 
 export const EVENTS_BREAKS: Break[] = [
   {
@@ -15,10 +16,7 @@ export const EVENTS_BREAKS: Break[] = [
     id: 'creation-list-update-only-on-creating-device',
     rule: 'events.created-group-reaches-every-device',
     description: "a group created on one device updates the group list of that device only, not of the owner's other devices",
-    interceptor: withEdits({
-      call: (ctx, s, method, _arg, next) =>
-        method === 'createGroup' ? hiding(ctx, (to, e, m) => m === undefined && e.name === 'onGroupListUpdated' && to.userID === s.userID && to.device !== s.device, next) : next(),
-    }),
+    interceptor: hideOnCall('createGroup', ({ caller }) => (to, e, m) => m === undefined && e.name === 'onGroupListUpdated' && to.userID === caller.userID && to.device !== caller.device),
   },
   {
     id: 'removal-notice-in-group-conversation',

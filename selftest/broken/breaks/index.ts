@@ -13,6 +13,7 @@ import { INVITE_BREAKS } from './invite';
 import { JOIN_BREAKS } from './join';
 import { LIMITS_BREAKS } from './limits';
 import { LISTS_BREAKS } from './lists';
+import { MEMBER_REMOVAL_BREAKS } from './member-removal';
 import { MEMBERS_BREAKS } from './members';
 import { PROFILE_BREAKS } from './profile';
 import { QUIT_BREAKS } from './quit';
@@ -29,6 +30,7 @@ export const AREA_BREAKS: Break[] = [
   ...DISMISS_BREAKS,
   ...TRANSFER_BREAKS,
   ...MEMBERS_BREAKS,
+  ...MEMBER_REMOVAL_BREAKS,
   ...PROFILE_BREAKS,
   ...LISTS_BREAKS,
   ...LIMITS_BREAKS,

@@ -1,15 +1,7 @@
 /** Breaks of the join area: who may join how, what a join answers, and the refusals. */
-import { attempt, refusal, type Break, type BreakContext } from '../decorate';
-import { decidedGroup, groupInfo, groupOf, hiding, isFailure, isMessage, joinBehindTheScenes, ok, profileFor, rethrow, roleOf, withEdits } from '../kit';
-
-/** A joinGroup by a non-member of a group whose type and join option match. */
-async function outsiderJoining(ctx: BreakContext, userID: string, method: string, arg: unknown, type: string, joinOption?: string): Promise<string | undefined> {
-  if (method !== 'joinGroup') return undefined;
-  const g = groupOf(arg);
-  const info = await groupInfo(ctx, g);
-  if (info === undefined || info.type !== type || (joinOption !== undefined && info.joinOption !== joinOption)) return undefined;
-  return (await roleOf(ctx, g, userID)) === 'NotMember' ? g : undefined;
-}
+import { refusal, type Break } from '../decorate';
+import { admitsOutsiders, decidedGroup, groupInfo, groupOf, isMessage, ok, outsiderJoining, profileFor } from '../kit';
+import { hideOnCall, onAnswer, onRefusal, refuseWith } from '../shapes';
 
 export const JOIN_BREAKS: Break[] = [
   {
@@ -26,54 +18,31 @@ export const JOIN_BREAKS: Break[] = [
     id: 'work-group-join-request-succeeds',
     rule: 'join.work-group-rejects-join-request',
     description: 'a join request to a Work group succeeds: the user is added at once (JoinedSuccess) instead of refused with 10007',
-    interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const g = await outsiderJoining(ctx, s.userID, method, arg, 'Private');
-        return g === undefined ? next() : joinBehindTheScenes(ctx, s, g);
-      },
-    },
+    interceptor: admitsOutsiders('Private'),
   },
   {
     id: 'public-disable-apply-admits',
     rule: 'join.join-option-decides',
     description: 'a Public group whose joinOption is DisableApply admits a join request at once',
-    interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const g = await outsiderJoining(ctx, s.userID, method, arg, 'Public', 'DisableApply');
-        return g === undefined ? next() : joinBehindTheScenes(ctx, s, g);
-      },
-    },
+    interceptor: admitsOutsiders('Public', 'DisableApply'),
   },
   {
     id: 'community-need-permission-admits-at-once',
     rule: 'join.community-free-by-default',
     description: 'a Community whose joinOption is NeedPermission admits a join request at once, without approval',
-    interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const g = await outsiderJoining(ctx, s.userID, method, arg, 'Community', 'NeedPermission');
-        return g === undefined ? next() : joinBehindTheScenes(ctx, s, g);
-      },
-    },
+    interceptor: admitsOutsiders('Community', 'NeedPermission'),
   },
   {
     id: 'pending-join-returns-group',
     rule: 'join.need-permission-waits-for-approval',
     description: "a join request left waiting for approval answers with the group's profile, which should be withheld",
-    interceptor: {
-      async call(_ctx, s, method, arg, next) {
-        const r = await next();
-        if (method !== 'joinGroup' || r.data.status !== 'WaitAdminApproval') return r;
-        return ok({ ...r.data, group: await profileFor(s, groupOf(arg)!) });
-      },
-    },
+    interceptor: onAnswer('joinGroup', async (d, { s, arg }) => (d.status === 'WaitAdminApproval' ? { ...d, group: await profileFor(s, groupOf(arg)!) } : undefined)),
   },
   {
     id: 'joiner-misses-own-join-tip',
     rule: 'join.joined-success-returns-group',
     description: 'a user who joins does not receive the join tip (1) naming them; the other members do',
-    interceptor: withEdits({
-      call: (ctx, s, method, _arg, next) => (method === 'joinGroup' ? hiding(ctx, (to, _e, m) => to.userID === s.userID && isMessage(m, 'tip', 1), next) : next()),
-    }),
+    interceptor: hideOnCall('joinGroup', ({ caller }) => (to, _e, m) => to.userID === caller.userID && isMessage(m, 'tip', 1)),
   },
   {
     id: 'av-rejoin-refused',
@@ -93,40 +62,21 @@ export const JOIN_BREAKS: Break[] = [
     id: 'full-group-approval-succeeds',
     rule: 'join.full-group-refused',
     description: 'approving a request into a full group answers success (the applicant silently stays out) instead of 10014',
-    interceptor: {
-      async call(_ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const g = decidedGroup(arg);
-        if (method === 'handleGroupApplication' && r.code === 10014 && g !== undefined) return ok({ group: await profileFor(s, g) });
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('handleGroupApplication', 10014, async ({ s, arg }) => {
+      const g = decidedGroup(arg);
+      return g === undefined ? undefined : ok({ group: await profileFor(s, g) });
+    }),
   },
   {
     id: 'quota-join-reported-pending',
     rule: 'join.quota-refuses-join',
     description: 'a join refused because the user is at the group quota answers WaitAdminApproval instead of failing with 10037',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        if (method === 'joinGroup' && r.code === 10037) return ok({ status: 'WaitAdminApproval' });
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('joinGroup', 10037, async () => ok({ status: 'WaitAdminApproval' })),
   },
   {
     id: 'join-missing-group-code-10015',
     rule: 'join.group-must-exist',
     description: 'joining a group that does not exist (or was dismissed) fails with 10015 (invalid group ID) instead of 10010',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        if (method === 'joinGroup' && r.code === 10010) throw refusal(10015, 'Invalid group ID (groupID)');
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('joinGroup', 10010, refuseWith(10015, 'Invalid group ID (groupID)')),
   },
 ];

@@ -1,6 +1,7 @@
 /** Breaks of the limits area: batch sizes, quotas, member caps and profile field sizes. */
-import { attempt, refusal, type Break } from '../decorate';
-import { isFailure, ok, rethrow, utf8Bytes } from '../kit';
+import { refusal, type Break } from '../decorate';
+import { ok, utf8Bytes } from '../kit';
+import { onRefusal } from '../shapes';
 
 /** The documented member caps by wire type (an AVChatRoom has none). */
 const DOCUMENTED_CAP: Record<string, number> = { Private: 200, Public: 2000, ChatRoom: 10000, Community: 100000 };
@@ -50,36 +51,28 @@ export const LIMITS_BREAKS: Break[] = [
     id: 'create-member-list-501-accepted',
     rule: 'limits.create-member-list-500',
     description: "createGroup with 501 users in memberList creates the group with the first 500 and adds the rest, instead of refusing with 10005",
-    interceptor: {
-      async call(ctx, _s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const list = (arg as { memberList?: Array<{ userID: string }> } | undefined)?.memberList ?? [];
-        if (method !== 'createGroup' || r.code !== 10005 || list.length <= 500) rethrow(r);
-        const created = await next({ ...(arg as object), memberList: list.slice(0, 500) });
-        const groupID = created.data.group.groupID as string;
-        for (let i = 500; i < list.length; i += 100) await ctx.admin.call('addGroupMember', { groupID, userIDList: list.slice(i, i + 100).map((m) => m.userID), silence: true });
-        return created;
-      },
-    },
+    interceptor: onRefusal('createGroup', 10005, async ({ ctx, arg, next }) => {
+      const list = (arg as { memberList?: Array<{ userID: string }> } | undefined)?.memberList ?? [];
+      if (list.length <= 500) return undefined;
+      const created = await next({ ...(arg as object), memberList: list.slice(0, 500) });
+      const groupID = created.data.group.groupID as string;
+      for (let i = 500; i < list.length; i += 100) await ctx.admin.call('addGroupMember', { groupID, userIDList: list.slice(i, i + 100).map((m) => m.userID), silence: true });
+      return created;
+    }),
   },
   {
     id: 'add-member-list-501-accepted',
     rule: 'limits.add-member-list-500',
     description: 'addGroupMember with 501 users adds them in two batches instead of refusing with 10005',
-    interceptor: {
-      async call(_ctx, _s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const users = (arg as { userIDList?: string[] } | undefined)?.userIDList ?? [];
-        if (method !== 'addGroupMember' || r.code !== 10005 || users.length <= 500) rethrow(r);
-        const a = await next({ ...(arg as object), userIDList: users.slice(0, 500) });
-        const b = await next({ ...(arg as object), userIDList: users.slice(500) });
-        const merged: Record<string, unknown> = { ...b.data };
-        for (const k of ['successUserIDList', 'failureUserIDList', 'existedUserIDList', 'overLimitUserIDList']) merged[k] = [...a.data[k], ...b.data[k]];
-        return ok(merged);
-      },
-    },
+    interceptor: onRefusal('addGroupMember', 10005, async ({ arg, next }) => {
+      const users = (arg as { userIDList?: string[] } | undefined)?.userIDList ?? [];
+      if (users.length <= 500) return undefined;
+      const a = await next({ ...(arg as object), userIDList: users.slice(0, 500) });
+      const b = await next({ ...(arg as object), userIDList: users.slice(500) });
+      const merged: Record<string, unknown> = { ...b.data };
+      for (const k of ['successUserIDList', 'failureUserIDList', 'existedUserIDList', 'overLimitUserIDList']) merged[k] = [...a.data[k], ...b.data[k]];
+      return ok(merged);
+    }),
   },
   {
     id: 'user-quota-off-by-one',

@@ -1,18 +1,14 @@
 /** Breaks of the lists area: the joined-group list, member lists, online counts and unknown groups. */
 import { attempt, refusal, type Break } from '../decorate';
-import { groupInfo, groupOf, isFailure, memoMap, ok, rethrow } from '../kit';
+import { groupInfo, groupOf, isFailure, memoMap, ok } from '../kit';
+import { onAnswer, onRefusal } from '../shapes';
 
 export const LISTS_BREAKS: Break[] = [
   {
     id: 'group-list-without-names',
     rule: 'lists.group-list-basic-information',
     description: 'the groups getGroupList returns carry an empty name',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'getGroupList' ? ok({ ...r.data, groupList: (r.data.groupList as any[]).map((g) => ({ ...g, name: '' })) }) : r;
-      },
-    },
+    interceptor: onAnswer('getGroupList', (d) => ({ ...d, groupList: (d.groupList as any[]).map((g) => ({ ...g, name: '' })) })),
   },
   {
     id: 'owned-avchatrooms-listed',
@@ -49,27 +45,19 @@ export const LISTS_BREAKS: Break[] = [
     id: 'online-count-is-member-count',
     rule: 'lists.online-member-count',
     description: 'getGroupOnlineMemberCount counts every member, logged in or not',
-    interceptor: {
-      async call(ctx, _s, method, arg, next) {
-        const r = await next();
-        if (method !== 'getGroupOnlineMemberCount' || r.data.memberCount === 0) return r;
-        const info = await groupInfo(ctx, groupOf(arg));
-        return info === undefined || info.type === 'AVChatRoom' ? r : ok({ ...r.data, memberCount: info.memberNum });
-      },
-    },
+    interceptor: onAnswer('getGroupOnlineMemberCount', async (d, { ctx, arg }) => {
+      if (d.memberCount === 0) return undefined;
+      const info = await groupInfo(ctx, groupOf(arg));
+      return info === undefined || info.type === 'AVChatRoom' ? undefined : { ...d, memberCount: info.memberNum };
+    }),
   },
   {
     id: 'counter-on-dismissed-group-succeeds',
     rule: 'lists.unknown-or-dismissed-group',
     description: 'increasing a counter of a dismissed group answers success instead of 10010',
-    interceptor: {
-      async call(_ctx, _s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const a = arg as { key?: string; value?: number };
-        if (method === 'increaseGroupCounter' && r.code === 10010 && typeof a.key === 'string') return ok({ groupID: groupOf(arg), counters: { [a.key]: a.value ?? 0 } });
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('increaseGroupCounter', 10010, async ({ arg }) => {
+      const a = arg as { key?: string; value?: number };
+      return typeof a.key === 'string' ? ok({ groupID: groupOf(arg), counters: { [a.key]: a.value ?? 0 } }) : undefined;
+    }),
   },
 ];

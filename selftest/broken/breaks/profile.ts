@@ -1,18 +1,14 @@
 /** Breaks of the profile area: reading the group profile, who may edit what, and who is told. */
-import { attempt, refusal, type Break } from '../decorate';
-import { groupInfo, groupOf, hiding, isFailure, memoMap, ok, profileFor, rethrow, roleOf, withEdits } from '../kit';
+import { refusal, type Break } from '../decorate';
+import { groupInfo, groupOf, memoMap, ok, profileFor, roleOf } from '../kit';
+import { answersGroupBefore, groupInfoFromMemo, hideOnCall, onAnswer, onRefusal } from '../shapes';
 
 export const PROFILE_BREAKS: Break[] = [
   {
     id: 'profile-read-drops-avatar',
     rule: 'profile.members-read-the-profile',
     description: 'getGroupProfile answers with an empty avatar',
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        return method === 'getGroupProfile' ? ok({ ...r.data, group: { ...r.data.group, avatar: '' } }) : r;
-      },
-    },
+    interceptor: onAnswer('getGroupProfile', (d) => ({ ...d, group: { ...d.group, avatar: '' } })),
   },
   {
     id: 'non-member-reads-notification',
@@ -31,48 +27,30 @@ export const PROFILE_BREAKS: Break[] = [
     id: 'group-list-self-role-member',
     rule: 'profile.own-member-profile-in-groups',
     description: "getGroupList reports the caller's role as Member in every group",
-    interceptor: {
-      async call(_ctx, _s, method, _arg, next) {
-        const r = await next();
-        if (method !== 'getGroupList') return r;
-        return ok({ ...r.data, groupList: (r.data.groupList as any[]).map((g) => ({ ...g, selfInfo: { ...g.selfInfo, role: 'Member' } })) });
-      },
-    },
+    interceptor: onAnswer('getGroupList', (d) => ({ ...d, groupList: (d.groupList as any[]).map((g) => ({ ...g, selfInfo: { ...g.selfInfo, role: 'Member' } })) })),
   },
   {
     id: 'public-member-renames',
     rule: 'profile.edit-rights-by-type',
     description: 'an ordinary member of a Public group can rename it',
-    interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const g = groupOf(arg);
-        if (method === 'updateGroupProfile' && r.code === 10007 && (arg as { name?: unknown } | undefined)?.name !== undefined && (await groupInfo(ctx, g))?.type === 'Public' && (await roleOf(ctx, g, s.userID)) === 'Member') {
-          await ctx.admin.call('modifyGroupBaseInfo', arg);
-          return ok({ group: await profileFor(s, g!) });
-        }
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('updateGroupProfile', 10007, async ({ ctx, s, arg }) => {
+      const g = groupOf(arg);
+      if ((arg as { name?: unknown } | undefined)?.name === undefined || (await groupInfo(ctx, g))?.type !== 'Public' || (await roleOf(ctx, g, s.userID)) !== 'Member') return undefined;
+      await ctx.admin.call('modifyGroupBaseInfo', arg);
+      return ok({ group: await profileFor(s, g!) });
+    }),
   },
   {
     id: 'work-member-changes-cap',
     rule: 'profile.work-members-edit-basic-fields-only',
     description: 'an ordinary member of a Work group can change its member cap (maxMemberNum)',
-    interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const g = groupOf(arg);
-        const a = arg as { maxMemberNum?: unknown; groupCustomField?: unknown };
-        if (method === 'updateGroupProfile' && r.code === 10007 && a.maxMemberNum !== undefined && a.groupCustomField === undefined && (await groupInfo(ctx, g))?.type === 'Private' && (await roleOf(ctx, g, s.userID)) === 'Member') {
-          await ctx.admin.call('modifyGroupBaseInfo', arg);
-          return ok({ group: await profileFor(s, g!) });
-        }
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('updateGroupProfile', 10007, async ({ ctx, s, arg }) => {
+      const g = groupOf(arg);
+      const a = arg as { maxMemberNum?: unknown; groupCustomField?: unknown };
+      if (a.maxMemberNum === undefined || a.groupCustomField !== undefined || (await groupInfo(ctx, g))?.type !== 'Private' || (await roleOf(ctx, g, s.userID)) !== 'Member') return undefined;
+      await ctx.admin.call('modifyGroupBaseInfo', arg);
+      return ok({ group: await profileFor(s, g!) });
+    }),
   },
   {
     id: 'custom-fields-replaced-not-merged',
@@ -87,33 +65,20 @@ export const PROFILE_BREAKS: Break[] = [
         const g = r.data?.group?.groupID;
         return (method === 'getGroupProfile' || method === 'updateGroupProfile') && replaced.has(g) ? ok({ ...r.data, group: { ...r.data.group, groupCustomField: replaced.get(g) } }) : r;
       },
-      async admin(ctx, method, arg, next) {
-        const r = await next();
-        const fields = memoMap<string, unknown>(ctx, 'custom-fields').get(groupOf(arg) ?? '');
-        return method === 'getGroupInfo' && fields !== undefined ? ok({ ...r.data, groupCustomField: fields }) : r;
-      },
+      ...groupInfoFromMemo<unknown>('custom-fields', (info, groupCustomField) => ({ ...info, groupCustomField })),
     },
   },
   {
     id: 'update-result-stale-group',
     rule: 'profile.update-resolves-the-group',
     description: 'updateGroupProfile answers with the group as it was before the update',
-    interceptor: {
-      async call(_ctx, s, method, arg, next) {
-        if (method !== 'updateGroupProfile') return next();
-        const before = await attempt(s.call('getGroupProfile', { groupID: groupOf(arg) }));
-        const r = await next();
-        return isFailure(before) ? r : ok({ ...r.data, group: before.data.group });
-      },
-    },
+    interceptor: answersGroupBefore('updateGroupProfile'),
   },
   {
     id: 'profile-change-skips-member-group-lists',
     rule: 'profile.members-told-of-profile-changes',
     description: "a profile change does not update the other members' group lists (GROUP_LIST_UPDATED)",
-    interceptor: withEdits({
-      call: (ctx, s, method, _arg, next) => (method === 'updateGroupProfile' ? hiding(ctx, (to, e, m) => m === undefined && e.name === 'onGroupListUpdated' && to.userID !== s.userID, next) : next()),
-    }),
+    interceptor: hideOnCall('updateGroupProfile', ({ caller }) => (to, e, m) => m === undefined && e.name === 'onGroupListUpdated' && to.userID !== caller.userID),
   },
   {
     id: 'community-join-option-change-ignored',
@@ -144,13 +109,21 @@ export const PROFILE_BREAKS: Break[] = [
     id: 'members-find-work-group',
     rule: 'profile.search-cannot-find-work-groups',
     description: 'the members of a Work group find it with searchGroupByID',
+    interceptor: onRefusal('searchGroupByID', 10007, async ({ ctx, s, arg }) => {
+      const g = groupOf(arg);
+      return ['Owner', 'Member'].includes((await roleOf(ctx, g, s.userID)) ?? '') ? ok({ group: await profileFor(s, g!) }) : undefined;
+    }),
+  },
+  {
+    id: 'profile-ignores-custom-field-filter',
+    rule: 'profile.custom-fields-by-filter',
+    description: "getGroupProfile ignores groupCustomFieldFilter and gives a member every custom field of the group",
     interceptor: {
       async call(ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const g = groupOf(arg);
-        if (method === 'searchGroupByID' && r.code === 10007 && ['Owner', 'Member'].includes((await roleOf(ctx, g, s.userID)) ?? '')) return ok({ group: await profileFor(s, g!) });
-        rethrow(r);
+        const r = await next();
+        if (method !== 'getGroupProfile' || (await roleOf(ctx, groupOf(arg), s.userID)) === 'NotMember') return r;
+        const info = await groupInfo(ctx, groupOf(arg));
+        return ok({ ...r.data, group: { ...r.data.group, groupCustomField: info.groupCustomField } });
       },
     },
   },

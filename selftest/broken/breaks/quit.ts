@@ -1,6 +1,7 @@
 /** Breaks of the quit area: who may leave, what leaving answers and tells, and the last member's exit. */
 import { attempt, refusal, type Break } from '../decorate';
-import { groupInfo, groupOf, hiding, isFailure, isMessage, memoMap, memoSet, membersOf, ok, rethrow, roleOf, withEdits } from '../kit';
+import { groupInfo, groupOf, isFailure, isMessage, memoMap, memoSet, membersOf, ok, rethrow, roleOf } from '../kit';
+import { groupInfoFromMemo, hideOnCall, onRefusal } from '../shapes';
 
 export const QUIT_BREAKS: Break[] = [
   {
@@ -37,33 +38,22 @@ export const QUIT_BREAKS: Break[] = [
         if (info?.type === 'Private' && info.ownerID === s.userID) memoMap<string, string>(ctx, 'former-owner').set(info.groupID, s.userID);
         return r;
       },
-      async admin(ctx, method, arg, next) {
-        const r = await next();
-        const former = memoMap<string, string>(ctx, 'former-owner').get(groupOf(arg) ?? '');
-        return method === 'getGroupInfo' && former !== undefined && r.data.ownerID === '' ? ok({ ...r.data, ownerID: former }) : r;
-      },
+      ...groupInfoFromMemo<string>('former-owner', (info, former) => (info.ownerID === '' ? { ...info, ownerID: former } : info)),
     },
   },
   {
     id: 'community-owner-may-quit',
     rule: 'quit.owner-cannot-quit-non-work',
     description: 'the owner of a Community may quit it: ownership passes to another member instead of the quit being refused with 10009',
-    interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        const groupID = groupOf(arg)!;
-        if (method === 'quitGroup' && r.code === 10009 && (await groupInfo(ctx, groupID))?.type === 'Community') {
-          const heir = (await membersOf(ctx, groupID)).find((m) => m.userID !== s.userID);
-          if (heir !== undefined) {
-            await ctx.admin.call('changeGroupOwner', { groupID, newOwnerID: heir.userID });
-            await ctx.admin.call('deleteGroupMember', { groupID, userIDList: [s.userID] });
-            return ok({ groupID });
-          }
-        }
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('quitGroup', 10009, async ({ ctx, s, arg }) => {
+      const groupID = groupOf(arg)!;
+      if ((await groupInfo(ctx, groupID))?.type !== 'Community') return undefined;
+      const heir = (await membersOf(ctx, groupID)).find((m) => m.userID !== s.userID);
+      if (heir === undefined) return undefined;
+      await ctx.admin.call('changeGroupOwner', { groupID, newOwnerID: heir.userID });
+      await ctx.admin.call('deleteGroupMember', { groupID, userIDList: [s.userID] });
+      return ok({ groupID });
+    }),
   },
   {
     id: 'quit-twice-succeeds',
@@ -88,9 +78,7 @@ export const QUIT_BREAKS: Break[] = [
     id: 'quit-tip-not-delivered',
     rule: 'quit.leaver-and-members-told',
     description: 'when a member quits, the other members receive no group tip 2 (member quit)',
-    interceptor: withEdits({
-      call: (ctx, s, method, _arg, next) => (method === 'quitGroup' ? hiding(ctx, (to, _e, m) => to.userID !== s.userID && isMessage(m, 'tip', 2), next) : next()),
-    }),
+    interceptor: hideOnCall('quitGroup', ({ caller }) => (to, _e, m) => to.userID !== caller.userID && isMessage(m, 'tip', 2)),
   },
   {
     id: 'last-member-quit-leaves-empty-group',

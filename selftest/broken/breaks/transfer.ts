@@ -1,6 +1,7 @@
 /** Breaks of the transfer area: who may hand a group over, to whom, and what the handover answers and tells. */
 import { attempt, refusal, type Break, type BreakContext } from '../decorate';
-import { groupInfo, groupOf, hiding, isFailure, isMessage, memoMap, ok, profileFor, rethrow, roleOf, withEdits } from '../kit';
+import { groupInfo, groupOf, isMessage, memoMap, ok, profileFor, roleOf } from '../kit';
+import { answersGroupBefore, combine, groupInfoFromMemo, hideOnCall, onAdminRefusal, onRefusal } from '../shapes';
 
 function newOwnerOf(arg: unknown): string | undefined {
   const n = (arg as { newOwnerID?: unknown } | undefined)?.newOwnerID;
@@ -38,43 +39,28 @@ export const TRANSFER_BREAKS: Break[] = [
     rule: 'transfer.avchatroom-cannot-be-transferred',
     description: 'an AVChatRoom can be transferred: the SDK and REST answer success and the room names the new owner',
     interceptor: {
-      async call(ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
+      ...onRefusal('changeGroupOwner', 2620, async ({ ctx, s, arg }) => {
         const groupID = groupOf(arg)!;
-        if (method === 'changeGroupOwner' && r.code === 2620 && newOwnerOf(arg) !== undefined) {
+        if (newOwnerOf(arg) === undefined) return undefined;
+        memoMap<string, string>(ctx, 'av-owner').set(groupID, newOwnerOf(arg)!);
+        return ok({ group: { ...(await profileFor(s, groupID)), ownerID: newOwnerOf(arg) } });
+      }),
+      ...combine(
+        onAdminRefusal('changeGroupOwner', 10007, async ({ ctx, arg }) => {
+          const groupID = groupOf(arg) ?? '';
+          if ((await groupInfo(ctx, groupID))?.type !== 'AVChatRoom') return undefined;
           memoMap<string, string>(ctx, 'av-owner').set(groupID, newOwnerOf(arg)!);
-          return ok({ group: { ...(await profileFor(s, groupID)), ownerID: newOwnerOf(arg) } });
-        }
-        rethrow(r);
-      },
-      async admin(ctx, method, arg, next) {
-        const r = await attempt(next());
-        const groupID = groupOf(arg) ?? '';
-        if (isFailure(r)) {
-          if (method === 'changeGroupOwner' && r.code === 10007 && (await groupInfo(ctx, groupID))?.type === 'AVChatRoom') {
-            memoMap<string, string>(ctx, 'av-owner').set(groupID, newOwnerOf(arg)!);
-            return ok({ groupID, ownerID: newOwnerOf(arg) });
-          }
-          rethrow(r);
-        }
-        const owner = memoMap<string, string>(ctx, 'av-owner').get(groupID);
-        return method === 'getGroupInfo' && owner !== undefined ? ok({ ...r.data, ownerID: owner }) : r;
-      },
+          return ok({ groupID, ownerID: newOwnerOf(arg) });
+        }),
+        groupInfoFromMemo<string>('av-owner', (info, ownerID) => ({ ...info, ownerID })),
+      ),
     },
   },
   {
     id: 'self-transfer-succeeds',
     rule: 'transfer.not-to-oneself',
     description: 'an owner who transfers the group to herself is answered success (a no-op) instead of 2621',
-    interceptor: {
-      async call(_ctx, s, method, arg, next) {
-        const r = await attempt(next());
-        if (!isFailure(r)) return r;
-        if (method === 'changeGroupOwner' && r.code === 2621) return ok({ group: await profileFor(s, groupOf(arg)!) });
-        rethrow(r);
-      },
-    },
+    interceptor: onRefusal('changeGroupOwner', 2621, async ({ s, arg }) => ok({ group: await profileFor(s, groupOf(arg)!) })),
   },
   {
     id: 'transfer-to-non-member-succeeds',
@@ -95,24 +81,15 @@ export const TRANSFER_BREAKS: Break[] = [
     id: 'transfer-result-stale-group',
     rule: 'transfer.result-carries-the-group',
     description: 'changeGroupOwner answers with the group as it was before the transfer (the old owner still in ownerID)',
-    interceptor: {
-      async call(_ctx, s, method, arg, next) {
-        if (method !== 'changeGroupOwner') return next();
-        const before = await attempt(s.call('getGroupProfile', { groupID: groupOf(arg) }));
-        const r = await next();
-        return isFailure(before) ? r : ok({ ...r.data, group: before.data.group });
-      },
-    },
+    interceptor: answersGroupBefore('changeGroupOwner'),
   },
   {
     id: 'new-owner-misses-transfer-tip',
     rule: 'transfer.members-told-of-new-owner',
     description: 'the new owner does not receive the profile-update tip (6) announcing the transfer',
-    interceptor: withEdits({
-      call(ctx, _s, method, arg, next) {
-        const to = newOwnerOf(arg);
-        return method === 'changeGroupOwner' ? hiding(ctx, (who, _e, m) => who.userID === to && isMessage(m, 'tip', 6), next) : next();
-      },
+    interceptor: hideOnCall('changeGroupOwner', ({ arg }) => {
+      const to = newOwnerOf(arg);
+      return (who, _e, m) => who.userID === to && isMessage(m, 'tip', 6);
     }),
   },
   {

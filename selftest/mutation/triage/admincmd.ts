@@ -1,5 +1,5 @@
 /** Triage of the surviving mutants of simulator/core/admin-commands.ts and simulator/core/store-commands.ts (see ../triage.ts). */
-import type { TriageEntry } from '../triage';
+import type { TriageEntry } from '../entry';
 
 const A = 'simulator/core/admin-commands.ts';
 const S = 'simulator/core/store-commands.ts';

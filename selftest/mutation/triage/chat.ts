@@ -1,5 +1,5 @@
 /** Triage of the surviving mutants of simulator/sdk/chat.ts and simulator/sdk/admin.ts (see ../triage.ts). */
-import type { TriageEntry } from '../triage';
+import type { TriageEntry } from '../entry';
 
 const C = 'simulator/sdk/chat.ts';
 const A = 'simulator/sdk/admin.ts';

@@ -1,6 +1,6 @@
 /** Triage of the surviving mutants of simulator/core/index.ts, views.ts, tx.ts, state.ts (see ../triage.ts). */
 import { whole } from '../predicates';
-import type { TriageEntry } from '../triage';
+import type { TriageEntry } from '../entry';
 
 const I = 'simulator/core/index.ts';
 const V = 'simulator/core/views.ts';
@@ -21,7 +21,6 @@ export const triage: readonly TriageEntry[] = [
   // ---- index.ts ----
   { file: I, line: 'const unlimited = (tx: Tx, a: UserActor)', mutator: 'OptionalChaining', code: 'tx.state.sessions.get(a.userID)?.get(a.device)?.unlimitedAVChatRoom', disposition: 'equivalent', why: "the core acts only for a logged-in device (the shell answers logged-out calls itself), so the device's session entry exists" },
   { file: I, line: 'const unlimited = (tx: Tx, a: UserActor)', mutator: 'OptionalChaining', code: 'tx.state.sessions.get(a.userID)?.get', disposition: 'equivalent', why: "the core acts only for a logged-in device (the shell answers logged-out calls itself), so the user's session map exists" },
-  { file: I, line: "const groupIDOnly = z.strictObject({ groupID: z.string().min(1, 'is required') });", mutator: 'StringLiteral', code: "'is required'", disposition: 'wording', why: "the validation message's text for an empty groupID in REST; the code and the field (groupID) are unchanged" },
 
   // impurePath / parse: the plain-data guard
   { file: I, line: 'function impurePath(value: unknown, path: string, depth: number): string | undefined {', mutator: 'BlockStatement', disposition: 'simulator-only', why: NOT_PLAIN },
@@ -44,7 +43,7 @@ export const triage: readonly TriageEntry[] = [
   { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "''", disposition: 'simulator-only', why: NOT_PLAIN },
   { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "'options'", disposition: 'simulator-only', why: NOT_PLAIN },
   { file: I, line: "field: impure === '' ? 'options' : impure", mutator: 'StringLiteral', code: "'must be plain data (no prototype, class instance or cycle)'", disposition: 'wording', why: "the refusal's detail text: the code and the field it names are unchanged" },
-  { file: I, line: "const field = (schema as z.ZodType) === S.GroupIDArg && described.field === 'options' ? 'groupID' : described.field;", mutator: 'ConditionalExpression', code: "described.field === 'options'", replacement: 'true', disposition: 'equivalent', why: "GroupIDArg is a bare string schema: its issue has no path, so the field is always 'options'" },
+  { file: I, line: "const field = (schema as z.ZodType) === schemas().GroupIDArg && described.field === 'options' ? 'groupID' : described.field;", mutator: 'ConditionalExpression', code: "described.field === 'options'", replacement: 'true', disposition: 'equivalent', why: "GroupIDArg is a bare string schema: its issue has no path, so the field is always 'options'" },
 
   // run / validateUser
   { file: I, line: 'if (e instanceof RefusalSignal) return { ok: false, refusal: e.refusal };', mutator: 'ConditionalExpression', code: 'e instanceof RefusalSignal', replacement: 'true', disposition: 'simulator-only', why: 'the defect path of a command: no command throws anything but a refusal' },
@@ -64,7 +63,7 @@ export const triage: readonly TriageEntry[] = [
   { file: V, line: "u?.avatar ?? ''", mutator: 'StringLiteral', code: "''", disposition: 'equivalent', why: "unreachable: every user record has nick and avatar strings, so the '' fallback never runs" },
   { file: V, line: "u?.nick ?? ''", mutator: 'StringLiteral', code: "''", disposition: 'equivalent', why: "unreachable: every user record has nick and avatar strings, so the '' fallback never runs" },
   { file: V, line: 'const self = viewer === undefined ? undefined : g.members.get(viewer);', mutator: 'ConditionalExpression', code: 'viewer === undefined', replacement: 'false', disposition: 'equivalent', why: 'members.get(undefined) is undefined, the same as the explicit branch' },
-  { file: V, line: "messageRemindType: g.type === 'ChatRoom' || g.type === 'AVChatRoom' ? 'AcceptNotNotify' : 'AcceptAndNotify',", mutator: ['ConditionalExpression', 'LogicalOperator', 'EqualityOperator', 'StringLiteral'], disposition: 'no-rule', why: "selfInfo.messageRemindType, the message receive option by type: message receiving options are not modelled and no catalogued rule documents them" },
+  { file: V, line: "messageRemindType: self.messageRemindType ?? (g.type === 'ChatRoom' || g.type === 'AVChatRoom' ? 'AcceptNotNotify' : 'AcceptAndNotify'),", mutator: ['ConditionalExpression', 'LogicalOperator', 'EqualityOperator', 'StringLiteral'], disposition: 'no-rule', why: "selfInfo.messageRemindType's default by type: members.own-message-remind-type (issue 20) now asserts the defaults of Work, Public, Meeting and Community groups, so only the AVChatRoom default (AcceptNotNotify) is left without a rule: AVChatRooms store no member settings (docs/ambiguities.md A61, A67). Entry kept until a Stryker rerun of views.ts says which mutants still survive" },
   { file: V, line: "lastMessage: { lastTime: 0, lastSequence: 0, fromAccount: '', messageForShow: '' },", mutator: ['ObjectLiteral', 'StringLiteral'], disposition: 'no-rule', why: "a group's lastMessage placeholder: the simulator keeps no chat history and no catalogued rule documents the field" },
   { file: V, line: "applicantNick: s.users.get(a.applicant)?.nick ?? '',", mutator: 'LogicalOperator', disposition: 'no-rule', why: "an application item's applicantNick: applications.* rules document applicant, userID, applicationType and note, not the nick" },
   { file: V, line: "applicantNick: s.users.get(a.applicant)?.nick ?? '',", mutator: 'OptionalChaining', disposition: 'equivalent', why: 'an applicant has a user record (logged in, or checked by requireUser as an invitee), so the lookup never gives undefined' },

@@ -1,5 +1,5 @@
 /** The per-file triage entries, one module per simulator file (or small group of files). */
-import type { TriageEntry } from '../triage';
+import type { TriageEntry } from '../entry';
 import { triage as admincmd } from './admincmd';
 import { triage as chat } from './chat';
 import { triage as corerest } from './corerest';

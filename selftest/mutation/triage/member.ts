@@ -1,6 +1,6 @@
 /** Triage of the surviving mutants of simulator/core/member-commands.ts (see ../triage.ts). */
 import { after, below } from '../predicates';
-import type { TriageEntry } from '../triage';
+import type { TriageEntry } from '../entry';
 
 const F = 'simulator/core/member-commands.ts';
 

@@ -1,5 +1,5 @@
 /** Triage of the surviving mutants of simulator/core/rules.ts (see ../triage.ts). */
-import type { TriageEntry } from '../triage';
+import type { TriageEntry } from '../entry';
 
 const F = 'simulator/core/rules.ts';
 

@@ -1,6 +1,6 @@
 /** Triage of the surviving mutants of simulator/core/schemas.ts, simulator/core/errors.ts, simulator/core/constants.ts (see ../triage.ts). */
 import { inside } from '../predicates';
-import type { TriageEntry } from '../triage';
+import type { TriageEntry } from '../entry';
 
 const S = 'simulator/core/schemas.ts';
 const E = 'simulator/core/errors.ts';

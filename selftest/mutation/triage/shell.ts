@@ -1,11 +1,13 @@
 /** Triage of the surviving mutants of simulator/shell/service.ts, simulator/sdk/simulator.ts, messages.ts, clock.ts, clone.ts (see ../triage.ts). */
-import type { TriageEntry } from '../triage';
+import type { TriageEntry } from '../entry';
 
 const S = 'simulator/shell/service.ts';
 const L = 'simulator/sdk/simulator.ts';
 const M = 'simulator/shell/messages.ts';
 const K = 'simulator/shell/clock.ts';
 const C = 'simulator/shell/clone.ts';
+/** createSimulator's options schema moved into the core's lazily built schemas (issue 21). */
+const SO = 'simulator/core/schemas.ts';
 
 const CLOCK = "VirtualClock's own argument check: the simulator's machinery, not an SDK or REST surface";
 const OPTIONS = "createSimulator's option validation: the simulator's own constructor, which no app reaches as SDK or REST";
@@ -76,12 +78,12 @@ export const triage: readonly TriageEntry[] = [
   { file: M, line: 'return message(id, flow, TYPES.MSG_CUSTOM, `GROUP${groupID}`', mutator: 'StringLiteral', code: "''", disposition: 'no-rule', why: "the group_create payload's description/extension: the rule quotes only its data" },
 
   // ---- simulator.ts: constructor options ----
-  { file: S, line: "clock: z.custom<Clock>((c) => typeof c === 'object'", mutator: ['ConditionalExpression', 'LogicalOperator', 'StringLiteral'], disposition: 'simulator-only', why: OPTIONS },
-  { file: S, line: "...Object.fromEntries(Object.keys(DEFAULT_LIMITS).filter((k) => k !== 'memberCap')", mutator: ['MethodExpression', 'ConditionalExpression', 'StringLiteral', 'ArrowFunction'], disposition: 'simulator-only', why: OPTIONS },
-  { file: S, line: 'adminUserID: z.string().min(1).optional(),', mutator: 'MethodExpression', disposition: 'simulator-only', why: OPTIONS },
-  { file: S, line: 'if (!parsed.success) {', mutator: ['ConditionalExpression', 'BlockStatement'], disposition: 'simulator-only', why: OPTIONS },
+  { file: SO, line: "clock: z.custom<{ now(): number }>((c) => typeof c === 'object'", mutator: ['ConditionalExpression', 'LogicalOperator', 'StringLiteral'], disposition: 'simulator-only', why: OPTIONS },
+  { file: SO, line: "...Object.fromEntries(Object.keys(DEFAULT_LIMITS).filter((k) => k !== 'memberCap')", mutator: ['MethodExpression', 'ConditionalExpression', 'StringLiteral', 'ArrowFunction'], disposition: 'simulator-only', why: OPTIONS },
+  { file: SO, line: 'adminUserID: z.string().min(1).optional(),', mutator: 'MethodExpression', disposition: 'simulator-only', why: OPTIONS },
+  { file: S, line: 'if (parsed?.success === false) {', mutator: ['ConditionalExpression', 'BlockStatement'], disposition: 'simulator-only', why: OPTIONS },
   { file: S, line: 'throw ChatError.from({ code: ERR.INVALID_PARAMETER, field: `createSimulator ${field}`, detail });', mutator: ['ObjectLiteral', 'StringLiteral'], disposition: 'simulator-only', why: OPTIONS },
-  { file: S, line: 'this.state = createState(this.limits, options.seed ?? 1);', mutator: 'LogicalOperator', disposition: 'simulator-only', why: 'the seed option: generated IDs keep the documented @TGS# prefix and uniqueness whatever the seed' },
+  { file: S, line: 'this.state = createState(this.limits, options.seed ?? 1, { group: keys?.group && new Set(keys.group), member: keys?.member && new Set(keys.member) });', mutator: 'LogicalOperator', disposition: 'simulator-only', why: 'the seed option: generated IDs keep the documented @TGS# prefix and uniqueness whatever the seed' },
   { file: S, line: 'this.messageIDPrefix = `${this.state.seed}-`;', mutator: 'StringLiteral', disposition: 'no-rule', why: 'the spelling of a message ID: no catalogued rule documents it (IDs stay unique)' },
 
   // ---- simulator.ts: login and sessions ----

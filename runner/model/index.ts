@@ -64,10 +64,28 @@ export const RuleResult = z.object({
 });
 export type RuleResult = z.infer<typeof RuleResult>;
 
+/** One normative sentence of a primary page and what accounts for it (docs/traceability.md). */
+export const TraceRow = z.object({
+  id: z.string(),
+  page: z.string(),
+  url: z.string(),
+  section: z.string(),
+  text: z.string(),
+  /** Rules that check it, whether or not this run selected them. */
+  rules: z.array(z.string()),
+  /** Those of `rules` named by hand for the sentence rather than matched by a quote. */
+  byHand: z.array(z.string()),
+  /** Register entries (A<nn>) that read it otherwise or say why it is left out. */
+  ambiguities: z.array(z.string()),
+});
+export type TraceRow = z.infer<typeof TraceRow>;
+
 export const Conformance = z.object({
   schema: z.literal('groupspec/conformance@1'),
   generatedAt: z.string(),
   complete: z.boolean(),
+  /** Why an incomplete run ended: an interruption, or what the implementation did (process.exit, an uncaught exception …). */
+  cause: z.string().optional(),
   implementation: z.object({
     name: z.string(),
     contractVersion: z.number(),
@@ -95,6 +113,7 @@ export const Conformance = z.object({
   rules: z.array(RuleResult),
   properties: z.array(PropertyResult),
   ambiguities: z.array(z.object({ anchor: z.string(), title: z.string(), reading: z.string() })),
+  traceability: z.array(TraceRow).optional(),
   durationMs: z.number(),
 });
 export type Conformance = z.infer<typeof Conformance>;
