@@ -18,6 +18,7 @@ import { Webhooks } from './webhooks';
 
 export const DEFAULT_SDKAPPID = 1400000000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_CONNECTIONS = 4096;
 
 export interface RestEmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -136,7 +137,8 @@ export function startRestEmulator(service: Service<any>, options: RestEmulatorOp
   return startHttpServer({
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.host === undefined ? {} : { host: options.host }),
-    limits: { ...options.limits, maxBodyBytes: handler.maxBodyBytes },
+    // a backend's test suite may fire thousands of requests at once; the base's default cap (256) is for the wire server
+    limits: { maxConnections: DEFAULT_MAX_CONNECTIONS, ...options.limits, maxBodyBytes: handler.maxBodyBytes },
     errorBody: (fault) => failure(REST_ERR.BAD_REQUEST, `${fault.reason}: ${fault.message}`),
     handle,
     onClose: () => {
