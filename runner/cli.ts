@@ -20,6 +20,7 @@ import { loadCatalogue } from '../catalogue/catalogue';
 import { writeReports, compareRuns, mergeRuns, whyRule } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
 import { startServer, type RunningServer, type ServerLimits } from '../servers/wire/server';
+import { REST_SERVE_HELP, serveRest } from '../servers/rest/serve-cli';
 import { executeIsolated } from './isolation';
 import { terminalText } from './model/escape';
 
@@ -188,13 +189,64 @@ const SERVE_LIMITS = {
   'max-connections': 'maxConnections',
 } as const satisfies Record<string, keyof ServerLimits>;
 
+/** `serve --rest` flags (servers/rest/serve-cli.ts). */
+const REST_FLAGS = {
+  rest: { type: 'boolean' },
+  help: { type: 'boolean' },
+  sdkappid: { type: 'string' },
+  'secret-key': { type: 'string' },
+  admin: { type: 'string', multiple: true },
+  'callback-url': { type: 'string' },
+  'callback-timeout': { type: 'string' },
+  'wire-port': { type: 'string' },
+} as const;
+
+async function serveRestCommand(values: Record<string, string | boolean | string[] | undefined>, limits: Partial<ServerLimits>): Promise<number> {
+  if (values.help === true) {
+    process.stdout.write(REST_SERVE_HELP);
+    return 0;
+  }
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  let started: Awaited<ReturnType<typeof serveRest>>;
+  try {
+    started = await serveRest({
+      port: num('--port', str('port'), 8765),
+      host: str('host') ?? '127.0.0.1',
+      sdkappid: str('sdkappid'),
+      'secret-key': str('secret-key'),
+      admin: values.admin as string[] | undefined,
+      'callback-url': str('callback-url'),
+      'callback-timeout': str('callback-timeout') === undefined ? undefined : num('--callback-timeout', str('callback-timeout'), 2000),
+      'wire-port': str('wire-port') === undefined ? undefined : num('--wire-port', str('wire-port'), 0),
+      limits,
+    });
+  } catch (e) {
+    if (e instanceof RangeError || e instanceof TypeError) throw new UsageError(e.message);
+    throw e;
+  }
+  for (const line of started.lines) process.stdout.write(`${line}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => void started.service.close().then(done);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
 async function serve(argv: string[]): Promise<number> {
   const limitFlags = Object.fromEntries(Object.keys(SERVE_LIMITS).map((f) => [f, { type: 'string' as const }]));
-  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' }, ...limitFlags } });
+  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' }, ...limitFlags, ...REST_FLAGS } });
   const limits: Partial<ServerLimits> = {};
   for (const [flag, name] of Object.entries(SERVE_LIMITS)) {
     const v = (values as Record<string, string | undefined>)[flag];
     if (v !== undefined) limits[name] = num(`--${flag}`, v, 0);
+  }
+  if (values.rest === true) return serveRestCommand(values, limits);
+  const restOnly = Object.keys(REST_FLAGS).filter((f) => f !== 'rest' && f !== 'help' && (values as Record<string, unknown>)[f] !== undefined);
+  if (restOnly.length > 0) throw new UsageError(`--${restOnly[0]} is a flag of serve --rest`);
+  if (values.help === true) {
+    process.stdout.write(HELP.serve);
+    return 0;
   }
   let server: RunningServer;
   try {
@@ -254,7 +306,8 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if ((command === 'run' || command === 'serve' || command === 'report' || command === 'merge') && wantsHelp(rest)) {
-      process.stdout.write(HELP[command]);
+      // serve --rest is its own server with its own flags (servers/rest/serve-cli.ts)
+      process.stdout.write(command === 'serve' && rest.includes('--rest') ? REST_SERVE_HELP : HELP[command]);
       return 0;
     }
     switch (command) {

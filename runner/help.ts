@@ -37,6 +37,7 @@ const SERVE = `groupspec serve [--port N] [--host H]: serve the reference simula
   --max-body-bytes N, --headers-timeout MS, --request-timeout MS, --keep-alive-timeout MS,
   --idle-timeout MS, --max-connections N   server limits (docs/protocol.md §6)
 Stops on SIGINT or SIGTERM.
+groupspec serve --rest emulates Tencent's REST API and group webhooks instead: groupspec serve --rest --help
 `;
 
 const REPORT = `groupspec report FILE.json [--out DIR]: render conformance.json, junit.xml, summary.md and index.html from a result
@@ -61,6 +62,8 @@ Usage:
   groupspec serve [--port N] [--host H]   serve the reference simulator over the wire protocol
         [--max-body-bytes N] [--headers-timeout MS] [--request-timeout MS] [--keep-alive-timeout MS]
         [--idle-timeout MS] [--max-connections N]   server limits (docs/protocol.md §6)
+  groupspec serve --rest [--sdkappid N] [--secret-key K] [--admin ID] [--callback-url URL]
+                                   emulate Tencent's REST API and group webhooks (serve --rest --help)
   groupspec report FILE.json [--out DIR]  render reports from a conformance.json
   groupspec report --compare OLD.json NEW.json   list rules whose verdict changed
   groupspec merge A.json B.json ... [--out DIR]  merge shard results into one run

@@ -43,7 +43,7 @@ export function restSender(options: RestClientOptions): Send {
     return adminSig.sig;
   };
   return async (req: RestRequest): Promise<RestResponse> => {
-    const url = restUrl(req, { domain: config.restDomain, sdkAppID: config.sdkAppID, identifier: config.adminUserID, userSig: sig(), random: randomInt(0, 4294967296) });
+    const url = restUrl(req, { domain: config.restDomain, baseUrl: config.restBaseUrl, sdkAppID: config.sdkAppID, identifier: config.adminUserID, userSig: sig(), random: randomInt(0, 4294967296) });
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.restTimeoutMs);
     let status: number;

@@ -73,6 +73,13 @@ export interface TencentConfig {
   loginTimeoutMs: number;
   /** Deadline of each REST request, in ms. */
   restTimeoutMs: number;
+  /** A REST base URL in place of the region's domain (the emulator: `groupspec serve --rest`). */
+  restBaseUrl?: string;
+  /**
+   * A wire-protocol URL for the users (the emulator's `--wire-port`): sessions run on the
+   * simulator's SDK shape there instead of real `@tencentcloud/chat` instances.
+   */
+  sdkUrl?: string;
 }
 
 export const ENV = {
@@ -86,6 +93,10 @@ export const ENV = {
   REST_TIMEOUT_MS: 'GROUPSPEC_TENCENT_REST_TIMEOUT_MS',
   /** Optional: login deadline in ms (default 20000). */
   LOGIN_TIMEOUT_MS: 'GROUPSPEC_TENCENT_LOGIN_TIMEOUT_MS',
+  /** Optional: the REST base URL, e.g. the emulator's http://127.0.0.1:8765; the region is then optional. */
+  REST_URL: 'GROUPSPEC_TENCENT_REST_URL',
+  /** Optional: a wire-protocol URL whose SDK shape stands in for the Web SDK (the emulator's --wire-port). */
+  SDK_URL: 'GROUPSPEC_TENCENT_SDK_URL',
 } as const;
 
 /** The variables without which nothing can run, in the order they are reported. */
@@ -107,10 +118,20 @@ function positiveInt(raw: string | undefined, fallback: number): number {
  * Reads the configuration, or throws one SetupError that names every missing or invalid variable.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): TencentConfig {
-  const missing = REQUIRED_VARIABLES.filter((name) => (env[name] ?? '').trim() === '');
+  const restBaseUrl = (env[ENV.REST_URL] ?? '').trim();
+  const sdkUrl = (env[ENV.SDK_URL] ?? '').trim();
+  // against a REST base URL (the emulator) no region picks the domain
+  const required = REQUIRED_VARIABLES.filter((name) => !(name === ENV.REGION && restBaseUrl !== ''));
+  const missing = required.filter((name) => (env[name] ?? '').trim() === '');
   const problems: string[] = [];
   if (missing.length > 0) problems.push(`missing ${missing.join(', ')}`);
   const invalid: string[] = [];
+  for (const [name, value] of [[ENV.REST_URL, restBaseUrl], [ENV.SDK_URL, sdkUrl]] as const) {
+    if (value !== '' && !/^https?:\/\/[^/\s]+/.test(value)) {
+      invalid.push(name);
+      problems.push(`${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
+    }
+  }
   const rawID = (env[ENV.SDKAPPID] ?? '').trim();
   const sdkAppID = Number(rawID);
   if (rawID !== '' && !(Number.isSafeInteger(sdkAppID) && sdkAppID > 0)) {
@@ -126,8 +147,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TencentConfig 
   if (problems.length > 0) {
     throw new SetupError(`The live Tencent Cloud Chat adapter is not configured: ${problems.join('; ')}. See docs/tencent-cloud.md.`, [...missing, ...invalid]);
   }
-  const r = region as Region;
+  const r = region ?? 'cn';
   return {
+    ...(restBaseUrl === '' ? {} : { restBaseUrl }),
+    ...(sdkUrl === '' ? {} : { sdkUrl }),
     sdkAppID,
     secretKey: (env[ENV.SECRET_KEY] ?? '').trim(),
     adminUserID: (env[ENV.ADMIN] ?? '').trim(),

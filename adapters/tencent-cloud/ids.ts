@@ -44,6 +44,8 @@ export class IdSpace {
   }
 
   user(id: string): string {
+    // an empty ID stays empty: prefixed, it would turn a 10004 (missing) into a 10019 (unknown user)
+    if (id === '') return id;
     return id.startsWith(this.prefix) ? id : `${this.prefix}${id}`;
   }
 

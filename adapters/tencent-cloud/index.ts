@@ -23,6 +23,7 @@ import { restSender, userSigFactory, type FetchLike } from './client';
 import { IdSpace, newPrefix } from './ids';
 import { ADMIN_COMMAND_NAMES, ADMIN_RUNNERS, build, runAdmin, TencentRestError, type AdminCommand, type Send } from './rest';
 import { installBrowserGlobals, loadFreshSdk, resolveWebSocket, SdkSession, type Originals } from './sdk';
+import { ShapeSession } from './shape-session';
 
 export { SetupError } from './config';
 export { TencentRestError } from './rest';
@@ -71,13 +72,15 @@ export function createImplementation(options: TencentOptions = {}): Implementati
     problems.push(e.message);
     variables.push(...e.variables);
   }
-  const ws = resolveWebSocket(options.webSocket, env[ENV.WEBSOCKET]);
-  if (ws.problem !== undefined) {
+  // users on the simulator's SDK shape (GROUPSPEC_TENCENT_SDK_URL) need neither a WebSocket nor the Web SDK
+  const shape = (env[ENV.SDK_URL] ?? '').trim() !== '';
+  const ws = shape ? { ws: undefined } : resolveWebSocket(options.webSocket, env[ENV.WEBSOCKET]);
+  if ('problem' in ws && ws.problem !== undefined) {
     problems.push(`Also, ${ws.problem}.`);
     if ((env[ENV.WEBSOCKET] ?? '') !== '') variables.push(ENV.WEBSOCKET);
   }
   try {
-    require.resolve('@tencentcloud/chat');
+    if (!shape) require.resolve('@tencentcloud/chat');
   } catch {
     problems.push('Also, @tencentcloud/chat is not installed: it is a devDependency of groupspec (npm ci in a checkout; next to an installed groupspec, npm install @tencentcloud/chat@3.6.6).');
   }
@@ -97,6 +100,8 @@ class TencentImplementation implements Implementation {
   private readonly apps = new Set<TencentApp>();
   private send: Send | undefined;
   private sign: ((userID: string) => string) | undefined;
+  /** The wire implementation whose SDK shape stands in for the Web SDK (GROUPSPEC_TENCENT_SDK_URL). */
+  private shape: Implementation | undefined;
 
   constructor(
     private readonly config: TencentConfig,
@@ -104,26 +109,37 @@ class TencentImplementation implements Implementation {
     private readonly fetchImpl: FetchLike | undefined,
     private readonly env: NodeJS.ProcessEnv,
   ) {
-    this.name = `Tencent Cloud Chat (live: SDKAppID ${config.sdkAppID}, region ${config.region})`;
+    this.name = config.restBaseUrl === undefined
+      ? `Tencent Cloud Chat (live: SDKAppID ${config.sdkAppID}, region ${config.region})`
+      : `Tencent Cloud Chat adapter (REST at ${config.restBaseUrl}${config.sdkUrl === undefined ? '' : `, users on the SDK shape at ${config.sdkUrl}`}; SDKAppID ${config.sdkAppID})`;
   }
 
   async createApp(options: AppOptions = {}): Promise<App> {
     if (options.limits !== undefined && Object.keys(options.limits).length > 0) throw new NotApplicable('limit overrides (the live service has its plan limits)');
-    installBrowserGlobals(this.webSocket);
+    if (this.config.sdkUrl === undefined) installBrowserGlobals(this.webSocket);
     this.sign ??= userSigFactory(this.config);
     this.send ??= restSender({ config: this.config, userSig: this.sign, ...(this.fetchImpl === undefined ? {} : { fetch: this.fetchImpl }) });
-    const app = new TencentApp(this.config, new IdSpace(newPrefix()), this.send, this.sign, logLevel(this.env), () => this.apps.delete(app));
+    let shapeApp: App | undefined;
+    if (this.config.sdkUrl !== undefined) {
+      // loaded only for the SDK shape: a live run needs no wire client
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { wireImplementation } = require('../wire/client') as typeof import('../wire/client');
+      this.shape ??= await wireImplementation(this.config.sdkUrl);
+      shapeApp = await this.shape.createApp();
+    }
+    const app = new TencentApp(this.config, new IdSpace(newPrefix()), this.send, this.sign, logLevel(this.env), () => this.apps.delete(app), shapeApp);
     this.apps.add(app);
     return app;
   }
 
   async close(): Promise<void> {
     for (const app of [...this.apps]) await app.close();
+    await this.shape?.close?.();
   }
 }
 
 class TencentApp implements App {
-  private readonly sessions: SdkSession[] = [];
+  private readonly sessions: Array<{ dispose(): Promise<void> }> = [];
   /** Service-side IDs this app created, for close(). */
   private readonly users = new Set<string>();
   private readonly groups = new Set<string>();
@@ -138,6 +154,8 @@ class TencentApp implements App {
     private readonly sign: (userID: string) => string,
     private readonly logLevel: number,
     private readonly onClose: () => void,
+    /** Set when the users run on the simulator's SDK shape rather than the Web SDK. */
+    private readonly shapeApp?: App,
   ) {}
 
   async login(userID: string, options: { device?: string; unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
@@ -146,6 +164,12 @@ class TencentApp implements App {
     // the account exists for the admin before the SDK's first login, and close() deletes it
     await this.send(build.importAccount({ userID: serviceID }));
     this.users.add(serviceID);
+    if (this.shapeApp !== undefined) {
+      const inner = await this.shapeApp.login(serviceID, options);
+      const shaped = new ShapeSession(inner, this.ids, userID);
+      this.sessions.push({ dispose: () => inner.logout().catch(() => undefined) });
+      return new TrackedSession(shaped, (groupID) => this.groups.add(this.ids.group(groupID)));
+    }
     const session = await SdkSession.open({
       sdk: loadFreshSdk(),
       sdkAppID: this.config.sdkAppID,
@@ -186,9 +210,9 @@ class TencentApp implements App {
     }
   }
 
-  /** The service's clock is the wall clock: keep the machine's time synchronised (NTP). */
+  /** The service's clock: the wall clock on the live service (keep the machine synchronised), the emulator's own otherwise. */
   async now(): Promise<number> {
-    return Date.now();
+    return this.shapeApp?.now === undefined ? Date.now() : this.shapeApp.now();
   }
 
   /** Logs every session out, then destroys this app's groups and deletes its accounts. */
@@ -197,6 +221,7 @@ class TencentApp implements App {
     this.closed = true;
     this.onClose();
     for (const s of this.sessions) await s.dispose();
+    await this.shapeApp?.close();
     const leftovers: string[] = [];
     // groups owned by this app's users, found even if their creation answer never arrived
     for (const u of this.users) {
@@ -217,7 +242,8 @@ class TencentApp implements App {
         if (!(e instanceof ChatError && e.code === ERR.GROUP_NOT_FOUND)) leftovers.push(`group ${g}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
-    const users = [...this.users];
+    // the REST emulator never forgets a user (account_delete is not emulated): nothing to delete there
+    const users = this.config.restBaseUrl === undefined ? [...this.users] : [];
     for (let i = 0; i < users.length; i += 100) {
       try {
         const res = await this.send(build.deleteAccounts(users.slice(i, i + 100)));
@@ -237,7 +263,7 @@ class TencentApp implements App {
 /** A session that tells the app which groups it created, so close() can destroy them. */
 class TrackedSession implements Session {
   constructor(
-    private readonly inner: SdkSession,
+    private readonly inner: Session,
     private readonly created: (groupID: string) => void,
   ) {}
   get userID() {

@@ -148,7 +148,8 @@ export function quietly<T>(f: () => T, silence = true): T {
 /** Objects the SDK handed out (applications, notice messages) by messageKey, to hand back unaltered. */
 export type Originals = Map<string, unknown>;
 
-function remember(originals: Originals, value: unknown, depth = 0): void {
+/** Keeps every object with a messageKey the service handed out, so it can be handed back as it was. */
+export function remember(originals: Originals, value: unknown, depth = 0): void {
   if (typeof value !== 'object' || value === null || depth > 6) return;
   if (Array.isArray(value)) {
     for (const v of value) remember(originals, v, depth + 1);
@@ -165,6 +166,19 @@ function messageKeyOf(v: unknown): string | undefined {
   const o = v as Record<string, unknown>;
   const key = o.messageKey ?? (o.payload as Record<string, unknown> | undefined)?.messageKey;
   return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
+}
+
+/** An application or notice message the suite hands back is replaced by the object the service gave. */
+export function restoreOriginals(arg: unknown, originals: Originals, ids: IdSpace): unknown {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
+  const o = { ...(arg as Record<string, unknown>) };
+  for (const k of OPAQUE_KEYS) {
+    if (o[k] === undefined) continue;
+    const key = messageKeyOf(o[k]);
+    // one the service never handed out (built by hand) gets its IDs prefixed like any option
+    o[k] = key !== undefined && originals.has(key) ? originals.get(key) : ids.out(o[k]);
+  }
+  return o;
 }
 
 export interface SessionOptions {
@@ -254,17 +268,8 @@ export class SdkSession implements Session {
     return { code: 0, data: this.ids.strip(plain(r.data ?? {})) };
   }
 
-  /** An application or notice message the suite hands back is replaced by the object the SDK gave. */
   private restoreOriginals(arg: unknown): unknown {
-    if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
-    const o = { ...(arg as Record<string, unknown>) };
-    for (const k of OPAQUE_KEYS) {
-      if (o[k] === undefined) continue;
-      const key = messageKeyOf(o[k]);
-      // one the SDK never handed out (built by hand) gets its IDs prefixed like any option
-      o[k] = key !== undefined && this.originals.has(key) ? this.originals.get(key) : this.ids.out(o[k]);
-    }
-    return o;
+    return restoreOriginals(arg, this.originals, this.ids);
   }
 
   /** A coded SDK error keeps its code; anything else stays uncoded, so the suite counts a crash. */

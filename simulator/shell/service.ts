@@ -8,8 +8,8 @@
 import { EVENT, TYPES } from '../core/constants';
 import { ChatError, ERR, type Refusal } from '../core/errors';
 import {
-  ADMIN_COMMANDS, closeSession, createState, DEFAULT_LIMITS, executeAdmin, executeUser, openSession,
-  type AdminCommandName, type Audience, type Delivery, type Limits, type Outcome, type State, type UserCommandName,
+  ADMIN_COMMANDS, closeSession, createState, DEFAULT_LIMITS, executeAdmin, executeUser, openSession, validateUser,
+  type Actor, type AdminCommandName, type Audience, type Delivery, type Limits, type Outcome, type State, type UserCommandName,
 } from '../core';
 import { groupView, publicGroupView, seconds } from '../core/views';
 import { groupsOf } from '../core/state';
@@ -45,6 +45,24 @@ export interface DeliveredEvent {
   data: unknown;
 }
 
+/** One command as the hooks see it: who, what, with which input (as given). */
+export interface CommandCall {
+  readonly actor: Actor;
+  readonly name: string;
+  readonly input: unknown;
+}
+
+/**
+ * Interception points around commands, for what sits outside the pure core (the REST emulator's
+ * webhooks). Absent, commands run exactly as without them; present, every command awaits `before`.
+ */
+export interface CommandHooks {
+  /** Runs before a command whose input is valid; a refusal vetoes it and nothing changes. */
+  before?(call: CommandCall): Promise<Refusal | undefined>;
+  /** Runs after a command succeeded, with its data and what it delivered. Must not throw. */
+  after?(call: CommandCall, data: unknown, deliveries: readonly Delivery[]): void;
+}
+
 /** What the shell needs of a logged-in device; the SDK surfaces above implement it. */
 export interface Endpoint {
   readonly userID: string;
@@ -69,6 +87,8 @@ export class Service<Chat extends Endpoint = Endpoint> {
   /** Message IDs are `${seed}-${sequence}`: the seed's part, spelt once. */
   private readonly messageIDPrefix: string;
   private eventSeq = 0;
+  /** Set by whoever needs them (webhooks); undefined keeps the direct, synchronous path. */
+  hooks: CommandHooks | undefined;
 
   constructor(input: SimulatorOptions = {}) {
     // no options, nothing to check: zod is loaded on the first call that has something to validate
@@ -139,14 +159,34 @@ export class Service<Chat extends Endpoint = Endpoint> {
 
   /** @internal runs an SDK command for a Chat and delivers what it caused. */
   runUser(chat: Chat, name: UserCommandName, input: unknown): Promise<{ code: 0; data: unknown }> {
+    if (this.hooks !== undefined) {
+      const actor = { kind: 'user', userID: chat.userID, device: chat.device } as const;
+      return this.hooked({ actor, name, input }, validateUser(name, input) === undefined, () => executeUser(this.state, { now: this.clock.now() }, actor, name, input), chat);
+    }
     const outcome = executeUser(this.state, { now: this.clock.now() }, { kind: 'user', userID: chat.userID, device: chat.device }, name, input);
     return this.settle(outcome, chat);
   }
 
   /** @internal */
   runAdmin(adminID: string, name: AdminCommandName, input: unknown): Promise<{ code: 0; data: unknown }> {
+    if (this.hooks !== undefined) {
+      const actor = { kind: 'admin', adminID } as const;
+      return this.hooked({ actor, name, input }, ADMIN_COMMANDS[name]?.schema.safeParse(input).success === true, () => executeAdmin(this.state, { now: this.clock.now() }, actor, name, input), undefined);
+    }
     const outcome = executeAdmin(this.state, { now: this.clock.now() }, { kind: 'admin', adminID }, name, input);
     return this.settle(outcome, undefined);
+  }
+
+  private async hooked(call: CommandCall, valid: boolean, run: () => Outcome, origin: Chat | undefined): Promise<{ code: 0; data: unknown }> {
+    const hooks = this.hooks!;
+    if (valid && hooks.before !== undefined) {
+      const veto = await hooks.before(call);
+      if (veto !== undefined) throw ChatError.from(veto);
+    }
+    const outcome = run();
+    const result = await this.settle(outcome, origin);
+    if (outcome.ok) hooks.after?.(call, outcome.data, outcome.deliveries);
+    return result;
   }
 
   /** @internal what an anonymous (logged-out) joinGroup sees of an AVChatRoom. */

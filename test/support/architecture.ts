@@ -37,8 +37,9 @@ export const LAYERS: ReadonlyArray<readonly [part: string, mayImport: readonly s
   ['adapters/contract', []],
   ['adapters/wire', ['adapters/contract', 'simulator/core']],
   ['adapters', ['adapters/wire', 'adapters/contract', 'simulator', 'simulator/sdk/drop-in', 'simulator/sdk', 'simulator/shell', 'simulator/core']],
-  // the live adapter records the events the embedded one does (RECORDED_EVENTS of adapters/simulator.ts)
-  ['adapters/tencent-cloud', ['adapters', 'adapters/contract', 'simulator/sdk', 'simulator/core']],
+  // the live adapter records the events the embedded one does (RECORDED_EVENTS of adapters/simulator.ts);
+  // against the REST emulator its users run on the SDK shape over the wire client (GROUPSPEC_TENCENT_SDK_URL)
+  ['adapters/tencent-cloud', ['adapters', 'adapters/wire', 'adapters/contract', 'simulator/sdk', 'simulator/core']],
   ['adapters/examples', ['adapters', 'adapters/contract', 'simulator', 'simulator/core']],
   // every HTTP server, on one shared base
   ['servers/http', ['simulator/core']],
@@ -68,7 +69,6 @@ export const LAYERS: ReadonlyArray<readonly [part: string, mayImport: readonly s
  * removes an entry as its split lands (and the test fails if a listed file is no longer over).
  */
 export const OVER_LIMIT_ALLOWED: Record<string, string> = {
-  'adapters/tencent-cloud/rest.ts': 'issue 15, helper i17: the REST mapper split',
 };
 
 export const LINE_LIMIT = 400;
