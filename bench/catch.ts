@@ -13,7 +13,6 @@
  *
  *   node -r ./runner/register-ts.js bench/catch.ts <out.json>
  */
-import { writeFileSync } from 'node:fs';
 import type { Implementation } from '../adapters/contract';
 import { simulatorImplementation } from '../adapters/simulator';
 import { wireImplementation } from '../adapters/wire/client';
@@ -22,6 +21,7 @@ import { fuzz, FuzzFailure } from '../properties/run';
 import { BREAKS } from '../selftest/broken/catalogue';
 import { breakImplementation } from '../selftest/broken/decorate';
 import { median } from './stats';
+import { writeResult } from './script';
 
 export interface CatchRow {
   id: string;
@@ -98,14 +98,5 @@ export async function catchBench(seeds: number[], wireSeeds: number[], runs: num
 if (require.main === module) {
   const seeds = (process.env.BENCH_CATCH_SEEDS ?? '1,2,3').split(',').map(Number);
   const wireSeeds = seeds.slice(0, Number(process.env.BENCH_CATCH_WIRE_SEEDS ?? 1));
-  catchBench(seeds, wireSeeds, Number(process.env.BENCH_CATCH_RUNS ?? 40), (s) => process.stderr.write(`${s}\n`))
-    .then((r) => {
-      const json = `${JSON.stringify(r, null, 2)}\n`;
-      if (process.argv[2] === undefined) process.stdout.write(json);
-      else writeFileSync(process.argv[2], json);
-    })
-    .catch((e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 1;
-    });
+  writeResult(catchBench(seeds, wireSeeds, Number(process.env.BENCH_CATCH_RUNS ?? 40), (s) => process.stderr.write(`${s}\n`)));
 }

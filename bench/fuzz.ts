@@ -13,13 +13,13 @@
  *
  *   node -r ts-node/register/transpile-only bench/fuzz.ts <out.json>
  */
-import { writeFileSync } from 'node:fs';
 import type { Implementation } from '../adapters/contract';
 import { simulatorImplementation } from '../adapters/simulator';
 import { wireImplementation } from '../adapters/wire/client';
 import { startServer } from '../servers/wire/server';
 import { fuzz } from '../properties/run';
 import { median } from './stats';
+import { writeResult } from './script';
 
 export type FuzzMode = 'in-process' | 'in-process+differential' | 'wire' | 'wire+differential';
 export const FUZZ_MODES: FuzzMode[] = ['in-process', 'in-process+differential', 'wire', 'wire+differential'];
@@ -188,17 +188,10 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
 
 if (require.main === module) {
   const reps = Number(process.env.BENCH_FUZZ_REPS ?? 3);
-  fuzzThroughput(
-    { repetitions: reps, seed: 20_260_101, maxCommands: 50, runs: { 'in-process': 100, 'in-process+differential': 60, wire: 20, 'wire+differential': 12 } },
-    (s) => process.stderr.write(`${s}\n`),
-  )
-    .then((r) => {
-      const json = JSON.stringify(r, null, 2);
-      if (process.argv[2] === undefined) process.stdout.write(`${json}\n`);
-      else writeFileSync(process.argv[2], json);
-    })
-    .catch((e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 1;
-    });
+  writeResult(
+    fuzzThroughput(
+      { repetitions: reps, seed: 20_260_101, maxCommands: 50, runs: { 'in-process': 100, 'in-process+differential': 60, wire: 20, 'wire+differential': 12 } },
+      (s) => process.stderr.write(`${s}\n`),
+    ),
+  );
 }

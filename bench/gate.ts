@@ -7,10 +7,11 @@
  *   node -r ./runner/register-ts.js bench/gate.ts <out.json>
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './stats';
+import { writeResult } from './script';
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'groupspec.js');
@@ -96,14 +97,5 @@ export async function gateBench(repetitions: number): Promise<GateResult> {
 }
 
 if (require.main === module) {
-  gateBench(Number(process.env.BENCH_GATE_REPS ?? 1))
-    .then((r) => {
-      const json = `${JSON.stringify(r, null, 2)}\n`;
-      if (process.argv[2] === undefined) process.stdout.write(json);
-      else writeFileSync(process.argv[2], json);
-    })
-    .catch((e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 1;
-    });
+  writeResult(gateBench(Number(process.env.BENCH_GATE_REPS ?? 1)));
 }

@@ -12,10 +12,10 @@
  *
  *   node -r ts-node/register/transpile-only bench/hazards.ts <out.json>
  */
-import { writeFileSync } from 'node:fs';
 import { createSimulator, type Chat, type Simulator } from '../simulator';
 import { executeUser } from '../simulator/core';
 import { median } from './stats';
+import { writeResult } from './script';
 
 export interface HazardsResult {
   rejoin: Record<'Community' | 'AVChatRoom', { size: number; rounds: number; earlyPairUs: number; latePairUs: number; ratio: number }>;
@@ -182,14 +182,5 @@ export async function hazards(): Promise<HazardsResult> {
 }
 
 if (require.main === module) {
-  hazards()
-    .then((r) => {
-      const json = JSON.stringify(r, null, 2);
-      if (process.argv[2] === undefined) process.stdout.write(`${json}\n`);
-      else writeFileSync(process.argv[2], json);
-    })
-    .catch((e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 1;
-    });
+  writeResult(hazards());
 }

@@ -17,9 +17,9 @@
  *
  *   node -r ./runner/register-ts.js bench/join.ts <out.json>
  */
-import { writeFileSync } from 'node:fs';
 import { createSimulator, type Chat, type ChatResponse } from '../simulator';
 import { median } from './stats';
+import { writeResult } from './script';
 
 export interface JoinResult {
   size: number;
@@ -162,15 +162,5 @@ export async function joinBench(size: number, blocks: number): Promise<JoinResul
 }
 
 if (require.main === module) {
-  const out = process.argv[2];
-  joinBench(Number(process.env.BENCH_JOIN_SIZE ?? 100_000), Number(process.env.BENCH_JOIN_BLOCKS ?? 31))
-    .then((r) => {
-      const json = `${JSON.stringify(r, null, 2)}\n`;
-      if (out === undefined) process.stdout.write(json);
-      else writeFileSync(out, json);
-    })
-    .catch((e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 1;
-    });
+  writeResult(joinBench(Number(process.env.BENCH_JOIN_SIZE ?? 100_000), Number(process.env.BENCH_JOIN_BLOCKS ?? 31)));
 }
