@@ -5,7 +5,8 @@
  * `COVERAGE` (test/rest/coverage.test.ts fails when the two drift).
  */
 import type { Service } from '../../simulator/shell/service';
-import { isCodedError } from '../../simulator/core/errors';
+import { ERR, isCodedError } from '../../simulator/core/errors';
+import { RESERVED_KEYS } from '../../simulator/core/schemas';
 import { authenticate, type AuthOptions } from './auth';
 import { failure, REST_ERR, RestFault, success } from './codes';
 import { bodyFault, type CommandContext, type CommandSpec } from './fields';
@@ -92,7 +93,31 @@ function parseBody(body: string, command: string): Record<string, unknown> {
     throw new RestFault(REST_ERR.INVALID_JSON, `${command}: the request body is not valid JSON`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RestFault(REST_ERR.INVALID_JSON, `${command}: the request body must be a JSON object`);
+  const reserved = reservedKeyPath(parsed, '');
+  if (reserved !== undefined) throw new RestFault(ERR.INVALID_PARAMETER, `Invalid parameter (${reserved}: is a reserved key (${RESERVED_KEYS.join(', ')} are refused in every map))`);
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * Where the body holds `__proto__`, `constructor` or `prototype` as a key, at any depth: refused
+ * as the SDK surface refuses them (docs/ambiguities.md A68), never dropped or stored silently.
+ */
+function reservedKeyPath(value: unknown, at: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = reservedKeyPath(value[i], `${at}[${i}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  for (const k of Object.keys(value)) {
+    const here = at === '' ? k : `${at}.${k}`;
+    if (RESERVED_KEYS.includes(k)) return here;
+    const found = reservedKeyPath((value as Record<string, unknown>)[k], here);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Answers one REST request. Every answer is HTTP 200 with the envelope, failures included, as the service does. */

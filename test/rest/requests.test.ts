@@ -103,6 +103,10 @@ describe('bad requests: the documented code, HTTP 200, no state change', () => {
       [{ ...createBody, MemberList: [{ Member_Account: ['x'] }] }, 60015, 'Member_Account'],
       [{ ...createBody, AppDefinedData: [{ Key: 'k', Value: 'v' }] }, 10004, 'AppDefinedData'],
       [{ ...createBody, Introduction: 'x'.repeat(4096) }, 60002, 'larger than 2048'],
+      // reserved keys are refused at any depth, as the SDK surface refuses them (A68), never dropped
+      ['{"Owner_Account": "leckie", "Type": "Public", "Name": "G", "__proto__": {"Type": "Private"}}', 10004, '__proto__: is a reserved key'],
+      [{ ...createBody, constructor: 1 }, 10004, 'constructor: is a reserved key'],
+      [{ ...createBody, MemberList: [{ Member_Account: 'leckie', prototype: {} }] }, 10004, 'MemberList[0].prototype'],
     ];
     for (const [body, code, mentions] of cases) {
       const r = await h.post('group_open_http_svc/create_group', body);
