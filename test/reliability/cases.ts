@@ -56,9 +56,9 @@ export const CASES: ReliabilityCase[] = [
   },
   {
     fault: 'exit-3',
-    tried: '`process.exit(3)` on its first call, in a property (no scenario selected)',
+    tried: '`process.exit(3)` on its first call, in a property (a replayed fuzz counterexample: no scenario runs)',
     rule: 'limits.member-cap',
-    args: ['--tags', '@no-such-tag'],
+    args: ['--replay', '7'],
     properties: true,
     status: 1,
     verdict: 'crashed',
