@@ -22,7 +22,8 @@ export async function resolveImplementation(env: NodeJS.ProcessEnv = process.env
   } else {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(modulePath) as { default?: unknown; createImplementation?: unknown };
-    const factory = (mod.createImplementation ?? mod.default) as (() => Implementation | Promise<Implementation>) | undefined;
+    // `module.exports = defineAdapter(…)` in CommonJS makes the module itself the factory
+    const factory = (typeof mod === 'function' ? mod : (mod.createImplementation ?? mod.default)) as (() => Implementation | Promise<Implementation>) | undefined;
     if (typeof factory !== 'function') throw new Error(`${modulePath} exports no createImplementation() or default factory`);
     chosen = await factory();
   }

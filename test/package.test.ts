@@ -116,6 +116,19 @@ describe('the tarball', () => {
     expect(result.rules.map((x) => x.verdict)).toEqual(['passed', 'passed']);
   }, TIMEOUT);
 
+  it('runs the gate against an adapter written with groupspec/adapter (CommonJS: module.exports = defineAdapter(...))', () => {
+    writeFileSync(
+      join(scratch, 'my-adapter.js'),
+      `const { defineAdapter, simulatorImplementation, CONTRACT_VERSION } = require('groupspec/adapter');\n` +
+        `module.exports = defineAdapter(() => ({ ...simulatorImplementation(), name: 'wrapped reference', contractVersion: CONTRACT_VERSION }));\n`,
+    );
+    const r = run(process.execPath, [join(scratch, 'node_modules', 'groupspec', 'bin', 'groupspec.js'), 'run', '--adapter', './my-adapter.js', '--rule', 'dismiss.work-group-cannot-be-dismissed', '--no-properties', '--out', 'gate-adapter'], scratch);
+    expect(r.status, shown(r)).toBe(0);
+    const result = JSON.parse(readFileSync(join(scratch, 'gate-adapter', 'conformance.json'), 'utf8')) as { implementation: { name: string }; rules: Array<{ id: string; verdict: string }> };
+    expect(result.implementation.name).toBe('wrapped reference');
+    expect(result.rules.map((x) => [x.id, x.verdict])).toEqual([['dismiss.work-group-cannot-be-dismissed', 'passed']]);
+  }, TIMEOUT);
+
   it('installs with the types where package.json says', () => {
     const installed = join(scratch, 'node_modules', 'groupspec');
     expect(existsSync(join(installed, 'dist', 'simulator', 'index.d.ts'))).toBe(true);
@@ -213,6 +226,22 @@ export async function main(): Promise<void> {
     // zod 4's .d.ts name the global `URL`, which only the DOM lib or @types/node declare: not ours to fix
     const ours = (r.stdout + r.stderr).split('\n').filter((l) => /error TS/.test(l) && !l.startsWith('node_modules/zod/'));
     expect(ours, shown(r)).toEqual([]);
+  }, TIMEOUT);
+
+  it('an adapter typed with groupspec/adapter compiles under strict node16 resolution, and a wrong one does not', () => {
+    const adapter = `
+import { defineAdapter, simulatorImplementation, type Implementation, type Session } from 'groupspec/adapter';
+
+export default defineAdapter(async (): Promise<Implementation> => {
+  const base = simulatorImplementation();
+  const seen: Session[] = [];
+  return { ...base, name: 'typed', createApp: async (o) => { const app = await base.createApp(o); void seen; return app; } };
+});
+`;
+    expect(typecheck('adapter.ts', adapter).status, 'a typed adapter').toBe(0);
+    const wrong = typecheck('wrong-adapter.ts', `import { defineAdapter } from 'groupspec/adapter';\nexport default defineAdapter(() => ({ name: 'no capabilities' }));\n`);
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stdout + wrong.stderr).not.toMatch(/TS2307|TS7016/);
   }, TIMEOUT);
 
   it('a type error does not: the types are really checked', () => {
