@@ -1,7 +1,7 @@
 /** The page's static HTML sections, rendered from the result model and the view model. */
 import { ACCEPTED, VERDICTS, totals, type Conformance, type Failure, type Verdict } from '../model';
 import { visibleControls } from '../model/escape';
-import { MEANING, notAsExpected, ROLE_ORDER, TYPE_ORDER, type Grid } from './model';
+import { MEANING, notAsExpected, type Grid } from './model';
 
 // static HTML
 

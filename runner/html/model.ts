@@ -3,10 +3,10 @@
  * hints from the feature files) and the trimmed data the rule list is built from.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
-import { ACCEPTED, VERDICTS, totals, worst, type Conformance, type Failure, type PropertyResult, type RuleResult, type Verdict } from '../model';
+import { ACCEPTED, VERDICTS, worst, type Conformance, type Failure, type PropertyResult, type RuleResult, type Verdict } from '../model';
 import { featureFiles } from '../../catalogue/catalogue';
 
 /** What a permission-grid example row expects, read from the feature files. */
