@@ -14,6 +14,21 @@ function targetOf(arg: unknown): string | undefined {
 /** Nothing changes, but the SDK call answers success with the group and the member. */
 const pretend = (ctx: BreakContext, s: Session, arg: any): Promise<CallResult> => memberAnswer(ctx, s, arg.groupID, targetOf(arg) ?? s.userID);
 
+/**
+ * An ordinary member's `method` on another member is done instead of refused with 10007: the app
+ * admin writes that member's `field` for her, and she gets the member's answer.
+ */
+const memberWritesOthers = (method: string, field: 'nameCard' | 'memberCustomField') =>
+  overrule(
+    method,
+    10007,
+    async (ctx, u, a) => a.userID !== undefined && a.userID !== u && (await roleOf(ctx, a.groupID, u)) === 'Member',
+    async (ctx, s, a) => {
+      await ctx.admin.call('modifyGroupMemberInfo', { groupID: a.groupID, userID: a.userID, [field]: a[field] });
+      return memberAnswer(ctx, s, a.groupID, a.userID);
+    },
+  );
+
 export const MEMBERS_BREAKS: Break[] = [
   // ---- roles ----
   {
@@ -174,15 +189,7 @@ export const MEMBERS_BREAKS: Break[] = [
     id: 'member-sets-others-name-card',
     rule: 'members.name-card-rights',
     description: "an ordinary member can set another member's name card",
-    interceptor: overrule(
-      'setGroupMemberNameCard',
-      10007,
-      async (ctx, u, a) => a.userID !== undefined && a.userID !== u && (await roleOf(ctx, a.groupID, u)) === 'Member',
-      async (ctx, s, a) => {
-        await ctx.admin.call('modifyGroupMemberInfo', { groupID: a.groupID, userID: a.userID, nameCard: a.nameCard });
-        return memberAnswer(ctx, s, a.groupID, a.userID);
-      },
-    ),
+    interceptor: memberWritesOthers('setGroupMemberNameCard', 'nameCard'),
   },
   {
     id: 'name-card-counted-in-characters',
@@ -198,15 +205,7 @@ export const MEMBERS_BREAKS: Break[] = [
     id: 'member-sets-others-custom-field',
     rule: 'members.custom-field-rights',
     description: "an ordinary member can set another member's custom field",
-    interceptor: overrule(
-      'setGroupMemberCustomField',
-      10007,
-      async (ctx, u, a) => a.userID !== undefined && a.userID !== u && (await roleOf(ctx, a.groupID, u)) === 'Member',
-      async (ctx, s, a) => {
-        await ctx.admin.call('modifyGroupMemberInfo', { groupID: a.groupID, userID: a.userID, memberCustomField: a.memberCustomField });
-        return memberAnswer(ctx, s, a.groupID, a.userID);
-      },
-    ),
+    interceptor: memberWritesOthers('setGroupMemberCustomField', 'memberCustomField'),
   },
   {
     id: 'member-profile-ignores-custom-field-filter',
