@@ -33,13 +33,9 @@ export function fuzzConfig(env: NodeJS.ProcessEnv = process.env): FuzzConfig {
 
 export async function newSystem(impl: Implementation, limits?: Record<string, unknown>): Promise<System> {
   const app = await impl.createApp({ seed: 7, ...(limits === undefined ? {} : { limits }) });
-  const sessions = new Map();
-  for (const user of USERS) {
-    const devices = user === 'alice' ? ['phone', 'laptop'] : ['web'];
-    const list = [];
-    for (const device of devices) list.push(await app.login(user, { device, unlimitedAVChatRoom: UNLIMITED_AV.has(user) }));
-    sessions.set(user, list);
-  }
+  // issued at once, in this order: a wire client sends the logins as one batch
+  const logins = await Promise.all(USERS.map((user) => Promise.all((user === 'alice' ? ['phone', 'laptop'] : ['web']).map((device) => app.login(user, { device, unlimitedAVChatRoom: UNLIMITED_AV.has(user) })))));
+  const sessions = new Map(USERS.map((user, i) => [user, logins[i]!] as const));
   return { impl, app, sessions, ids: new Map(), types: new Map(), dismissed: new Set(), decided: new Map(), last: undefined, cursors: new Map() };
 }
 

@@ -28,7 +28,7 @@ export function sized(unit: string, times: number, tail: string, bytes: number):
 
 async function importCrowd(w: GroupWorld, n: number): Promise<string[]> {
   const users = crowd(n);
-  for (const u of users) await w.must(ADMIN, 'importAccount', { userID: u });
+  await w.importAccounts(users);
   return users;
 }
 

@@ -43,7 +43,7 @@ async function nowSeconds(w: GroupWorld): Promise<number> {
 /** Imports the accounts and has the app admin add them, 100 to a request (below every REST batch limit). */
 Given('the accounts {string} to {string} belong to {string}', async function (this: GroupWorld, first: string, last: string, alias: string) {
   const users = accountRange(first, last);
-  for (const u of users) await this.must(ADMIN, 'importAccount', { userID: u });
+  await this.importAccounts(users);
   for (let i = 0; i < users.length; i += 100) {
     await this.must(ADMIN, 'addGroupMember', { groupID: this.groupID(alias), userIDList: users.slice(i, i + 100), silence: true });
   }

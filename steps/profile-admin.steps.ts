@@ -47,12 +47,9 @@ When('{actor} calls {word} with {string} standing for {int} copies of {string}:'
 When('{actor} creates a {type} group {string} with {int} newly imported accounts as members', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number) {
   this.requireType(t);
   const actor = this.resolveActor(a);
-  const memberList = [];
-  for (let i = 1; i <= n; i++) {
-    const userID = `account${i}`;
-    await this.must(ADMIN, 'importAccount', { userID });
-    memberList.push({ userID });
-  }
+  const userIDs = Array.from({ length: n }, (_, i) => `account${i + 1}`);
+  await this.importAccounts(userIDs);
+  const memberList = userIDs.map((userID) => ({ userID }));
   const o = await this.call(actor, 'createGroup', { type: wireType(t), name: alias, memberList });
   if (o.ok) {
     this.groups.set(alias, o.data.groupID ?? o.data.group.groupID);

@@ -27,7 +27,7 @@ Given('an app where at most {int} groups may be created a day', function (this: 
 });
 
 Given('{users} is/are logged in', async function (this: GroupWorld, users: string[]) {
-  for (const u of users) await this.login(u);
+  await this.loginAll(users);
 });
 Given('{user} is logged in on her/his/their {word}', async function (this: GroupWorld, u: string, device: string) {
   await this.login(u, device);
@@ -40,7 +40,7 @@ Given('{user} is logged in with unlimited AVChatRooms', async function (this: Gr
   await this.login(u, 'web', { unlimitedAVChatRoom: true });
 });
 Given('the account(s) {users} exist(s)', async function (this: GroupWorld, users: string[]) {
-  for (const u of users) await this.must(ADMIN, 'importAccount', { userID: u });
+  await this.importAccounts(users);
 });
 
 async function create(w: GroupWorld, owner: string, t: GroupTypeName, alias: string, extra: Record<string, unknown> = {}): Promise<void> {
@@ -70,7 +70,7 @@ Given('{user} has created a {type} group {string}', async function (this: GroupW
   await create(this, owner, t, alias);
 });
 Given('{user} has created a {type} group {string} with members {users}', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, members: string[]) {
-  for (const m of members) if (!this.sessions.has(m)) await this.must(ADMIN, 'importAccount', { userID: m });
+  await this.importAccounts(members.filter((m) => !this.sessions.has(m)));
   await create(this, owner, t, alias, { memberList: members.map((userID) => ({ userID })) });
 });
 Given('{user} has created a {type} group {string} with:', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, table: DataTable) {
@@ -94,7 +94,7 @@ export async function enrol(w: GroupWorld, users: string[], alias: string): Prom
     }
     return;
   }
-  for (const u of users) if (!w.sessions.has(u)) await w.must(ADMIN, 'importAccount', { userID: u });
+  await w.importAccounts(users.filter((u) => !w.sessions.has(u)));
   await w.must(ADMIN, 'addGroupMember', { groupID, userIDList: users, silence: false });
 }
 

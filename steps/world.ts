@@ -114,7 +114,25 @@ export class GroupWorld extends World {
 
   async login(userID: string, device = 'web', opts: { unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
     const app = await this.app();
-    const s = await this.deadline(`login ${userID}`, app.login(userID, { device, ...opts }));
+    return this.register(userID, device, opts, await this.deadline(`login ${userID}`, app.login(userID, { device, ...opts })));
+  }
+
+  /**
+   * Logs several users in on 'web': the logins are issued at once (a wire client sends them as one
+   * batch, in this order) and registered in this order, as one login after another would be.
+   */
+  async loginAll(users: readonly string[]): Promise<void> {
+    const app = await this.app();
+    const sessions = await Promise.all(users.map((u) => this.deadline(`login ${u}`, app.login(u, { device: 'web' }))));
+    users.forEach((u, i) => this.register(u, 'web', {}, sessions[i]!));
+  }
+
+  /** Imports accounts (setup that must succeed): issued at once, so a wire client sends them as one batch. */
+  async importAccounts(users: readonly string[]): Promise<void> {
+    await Promise.all(users.map((userID) => this.must(ADMIN, 'importAccount', { userID })));
+  }
+
+  private register(userID: string, device: string, opts: { unlimitedAVChatRoom?: boolean }, s: Session): Session {
     if (opts.unlimitedAVChatRoom === true) this.unlimitedAV.add(userID);
     let devices = this.sessions.get(userID);
     if (devices === undefined) {
@@ -221,15 +239,22 @@ export class GroupWorld extends World {
   /** What the app admin can read of every named group: the comparison base for atomicity. */
   async observe(): Promise<unknown> {
     if (!this.appStarted() || !this.impl.capabilities.adminOperations.includes('getGroupInfo')) return undefined;
+    // reads only: issued at once (a wire client sends them as one batch); the members of a group
+    // that turns out to be gone are read but not used, as in matchers/observe.ts
+    const groups = [...this.groups].map(([alias, id]) => {
+      const members = this.groupTypes.get(alias) === 'AVChatRoom' ? undefined : this.attempt(ADMIN, 'getGroupMemberInfo', { groupID: id, limit: 200 });
+      return { alias, info: this.attempt(ADMIN, 'getGroupInfo', { groupID: id }), members };
+    });
+    const users = [...this.sessions.keys()].map((user) => ({ user, list: this.attempt(user, 'getGroupList') }));
     const picture: Record<string, unknown> = {};
-    for (const [alias, id] of this.groups) {
-      const info = await this.attempt(ADMIN, 'getGroupInfo', { groupID: id });
-      const members = this.groupTypes.get(alias) === 'AVChatRoom' || !info.ok ? undefined : await this.attempt(ADMIN, 'getGroupMemberInfo', { groupID: id, limit: 200 });
-      picture[alias] = { info: info.ok ? info.data : info.code, members: members?.ok ? members.data : undefined };
+    for (const g of groups) {
+      const info = await g.info;
+      const members = info.ok ? await g.members : undefined;
+      picture[g.alias] = { info: info.ok ? info.data : info.code, members: members?.ok ? members.data : undefined };
     }
     const lists: Record<string, unknown> = {};
-    for (const user of this.sessions.keys()) {
-      const l = await this.attempt(user, 'getGroupList');
+    for (const { user, list } of users) {
+      const l = await list;
       lists[user] = l.ok ? (l.data.groupList as Array<{ groupID: string }>).map((g) => g.groupID) : l.code;
     }
     return { picture, lists };

@@ -65,8 +65,9 @@ class WireSession implements Session {
     }
   }
 
-  async logout(): Promise<void> {
-    await this.t.expect(Done, 'POST', `${this.path}/logout`);
+  /** Write-behind: it goes out in front of the next request (Transport.sendLater). */
+  logout(): Promise<void> {
+    return this.t.sendLater(Done, 'POST', `${this.path}/logout`);
   }
 }
 
@@ -99,8 +100,8 @@ class WireApp implements App {
   }
 
   close(): Promise<void> {
-    // a failed close is not remembered, so the implementation's close() can try again
-    this.closed ??= this.t.expect(Done, 'DELETE', this.path).then(
+    // write-behind (Transport.sendLater); a failed close is not remembered, so the implementation's close() can try again
+    this.closed ??= this.t.sendLater(Done, 'DELETE', this.path).then(
       () => this.onClose(),
       (e: unknown) => {
         this.closed = undefined;
@@ -162,6 +163,8 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
       const results = await Promise.allSettled([...open].map((a) => a.close()));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed !== undefined) throw failed.reason;
+      // what is still written behind goes out now, and a failure no request has reported is reported here
+      await t.settle();
     },
   };
 }

@@ -99,11 +99,24 @@ interface Queued {
  */
 const BATCH_CHARS = 1024 * 1024;
 
+/**
+ * Longest a write-behind request waits for a request to travel with before it goes alone. Between
+ * one scenario's close and the next one's first request the suite takes well under this.
+ */
+const WRITE_BEHIND_MS = 50;
+
 export class Transport {
   /** Requests issued since the last flush, in the order they were issued. */
   private queue: Queued[] = [];
   /** Most requests per batch, as the server announced; below 2, every request travels alone. */
   batchMax = 0;
+  /** Write-behind requests (sendLater) waiting to go out in front of the next exchange. */
+  private later: Queued[] = [];
+  private laterTimer: NodeJS.Timeout | undefined;
+  /** The first write-behind request that failed, not yet reported: the next request reports it. */
+  private failure: Error | undefined;
+  /** Exchanges go out one after another, so the server runs requests in the order they were issued. */
+  private chain: Promise<void> = Promise.resolve();
 
   constructor(
     readonly base: string,
@@ -114,20 +127,82 @@ export class Transport {
   async send(verb: Verb, path: string, body?: unknown): Promise<unknown> {
     const what = `${verb} ${this.base}${path}`;
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const reply = await (this.batchMax < 2
-      ? this.alone(verb, path, payload)
-      : new Promise<Reply>((resolve, reject) => {
-          // everything issued before the event loop turns goes out together, in issue order
-          if (this.queue.push({ verb, path, what, payload, resolve, reject }) === 1) setImmediate(() => void this.flush());
-        }));
+    let reply: Reply;
+    try {
+      reply = await (this.batchMax < 2
+        ? this.alone(verb, path, payload)
+        : new Promise<Reply>((resolve, reject) => {
+            // everything issued before the event loop turns goes out together, in issue order
+            if (this.queue.push({ verb, path, what, payload, resolve, reject }) === 1) setImmediate(() => this.schedule());
+          }));
+    } catch (e) {
+      // the exchange failed as a whole: a write-behind request that went with it failed for the same reason
+      this.failure = undefined;
+      throw e;
+    }
+    this.reportFailure(what);
     return judge(what, reply);
+  }
+
+  /**
+   * Write-behind (docs/protocol.md §4.11, "What the wire client does"): a request whose answer
+   * carries nothing the caller uses (a logout, closing an app) resolves at once and travels in
+   * front of the next exchange, in the same batch, so the server still runs it before whatever the
+   * suite does next. Nothing reaches the server in another order than the one in which it was
+   * issued. If it fails, the next request rejects with that failure (the error names the request
+   * that failed), and close() reports a failure no later request has. A server without batches
+   * gets it at once, awaited, as before. WRITE_BEHIND_MS bounds how long it may wait for company.
+   */
+  async sendLater<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown): Promise<void> {
+    if (this.batchMax < 2) {
+      await this.expect(schema, verb, path, body);
+      return;
+    }
+    const what = `${verb} ${this.base}${path}`;
+    const fail = (e: unknown) => {
+      this.failure ??= new WireError(`${what}, sent ahead of later requests, failed: ${e instanceof Error ? e.message : String(e)}`, (e as WireError).status, (e as WireError).reason, { cause: e });
+    };
+    this.later.push({
+      verb,
+      path,
+      what,
+      payload: body === undefined ? undefined : JSON.stringify(body),
+      resolve: (reply) => {
+        try {
+          checked(schema, what, judge(what, reply));
+        } catch (e) {
+          fail(e);
+        }
+      },
+      reject: fail,
+    });
+    this.laterTimer ??= setTimeout(() => this.schedule(), WRITE_BEHIND_MS).unref();
+  }
+
+  /** Sends whatever is still waiting and reports a write-behind failure that no request has reported. */
+  async settle(): Promise<void> {
+    this.schedule();
+    await this.chain;
+    this.reportFailure(`closing the connection to ${this.base}`);
+  }
+
+  private reportFailure(what: string): void {
+    const failure = this.failure;
+    if (failure === undefined) return;
+    this.failure = undefined;
+    throw new WireError(`${what} was not judged: ${failure.message}`, (failure as WireError).status, (failure as WireError).reason, { cause: failure });
+  }
+
+  /** Queues the next flush behind the exchange in flight. */
+  private schedule(): void {
+    this.chain = this.chain.then(() => this.flush());
   }
 
   /** One request on its own: the wire format of protocol version 1 before batches. */
   private async alone(verb: Verb, path: string, payload: string | undefined): Promise<Reply> {
     const url = `${this.base}${path}`;
     const what = `${verb} ${url}`;
-    const { status, text } = await this.exchange(url, what, verb, payload === undefined ? undefined : Buffer.from(payload, 'utf8'));
+    const { status, text } = await this.exchange(url, what, verb, payload);
     try {
       return { status, body: JSON.parse(text), text };
     } catch {
@@ -141,8 +216,11 @@ export class Transport {
    * is sent alone.
    */
   private async flush(): Promise<void> {
-    const queue = this.queue;
+    clearTimeout(this.laterTimer);
+    this.laterTimer = undefined;
+    const queue = this.later.length === 0 ? this.queue : [...this.later, ...this.queue];
     this.queue = [];
+    this.later = [];
     for (let i = 0; i < queue.length; ) {
       let j = i + 1;
       let chars = queue[i]!.payload?.length ?? 0;
@@ -192,7 +270,7 @@ export class Transport {
    * Rejects with WireTimeoutError past the deadline, and otherwise with a WireError that says
    * whether the server could not be reached or the connection broke while its answer was read.
    */
-  private exchange(url: string, what: string, verb: string, payload: Buffer | undefined): Promise<{ status: number; text: string }> {
+  private exchange(url: string, what: string, verb: string, payload: string | undefined): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       let settled = false;
       let current: http.ClientRequest | undefined;
@@ -208,9 +286,10 @@ export class Transport {
       }, this.timeoutMs);
       const unreachable = (e: unknown) => settle(() => reject(new WireError(`${what} failed: cannot reach the server (${explain(e)})`, undefined, undefined, { cause: e })));
 
-      const go = (target: URL, method: string, data: Buffer | undefined, hops: number, retried = false) => {
+      // the body goes as a string: node then writes it with the headers in one write (a Buffer costs a second one)
+      const go = (target: URL, method: string, data: string | undefined, hops: number, retried = false) => {
         const protocol = target.protocol === 'https:' ? 'https:' : 'http:';
-        const headers: http.OutgoingHttpHeaders = data === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(data.length) };
+        const headers: http.OutgoingHttpHeaders = data === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(data)) };
         let answered = false;
         let req: http.ClientRequest;
         try {
@@ -282,11 +361,7 @@ export class Transport {
 
   /** Sends and checks the answer's shape: a 200 that is not the protocol's is as broken as a 500. */
   async expect<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown): Promise<z.infer<T>> {
-    const answer = await this.send(verb, path, body);
-    const r = schema.safeParse(answer);
-    if (r.success) return r.data;
-    const issue = r.error.issues[0];
-    throw new WireError(`${verb} ${this.base}${path} answered 200 with a body the protocol does not allow (${issue?.path.map(String).join('.') || 'body'}: ${issue?.message}): ${preview(JSON.stringify(answer))}`, 200);
+    return checked(schema, `${verb} ${this.base}${path}`, await this.send(verb, path, body));
   }
 
   /** An SDK or admin call: a refusal becomes the same Error the simulator throws. */
@@ -301,6 +376,14 @@ export class Transport {
   }
 }
 
+
+/** A 200's body, checked against the protocol's shape for it. */
+function checked<T extends z.ZodType>(schema: T, what: string, answer: unknown): z.infer<T> {
+  const r = schema.safeParse(answer);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new WireError(`${what} answered 200 with a body the protocol does not allow (${issue?.path.map(String).join('.') || 'body'}: ${issue?.message}): ${preview(JSON.stringify(answer))}`, 200);
+}
 
 /** A reply's verdict: the body of a 2xx, or the WireError its status and envelope make it. */
 function judge(what: string, { status, body, text }: Reply): unknown {
