@@ -61,6 +61,28 @@ export const EventsAnswer = z.object({
 });
 export const ErrorEnvelope = z.object({ ok: z.literal(false), error: z.object({ code: z.string(), reason: z.string().optional(), message: z.string() }) });
 
+/**
+ * Checks that accept, without zod, the answers a conforming server sends on every call: zod's walk
+ * of the envelope was the largest share of the client's own CPU per request (docs/performance.md,
+ * issue 21). Each accepts only what its schema accepts, and the schema still judges whatever these
+ * do not accept, so a malformed answer gets zod's message as before.
+ */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const quickCallAnswer = (v: unknown): boolean =>
+  isObject(v) &&
+  (v.ok === true
+    ? isObject(v.result) && v.result.code === 0
+    : v.ok === false && isObject(v.error) && Number.isInteger(v.error.code) && typeof v.error.message === 'string' && (v.error.data === undefined || isObject(v.error.data)));
+export const quickEventsAnswer = (v: unknown): boolean =>
+  isObject(v) &&
+  v.ok === true &&
+  Number.isInteger(v.next) &&
+  (v.next as number) >= 0 &&
+  (v.more === undefined || typeof v.more === 'boolean') &&
+  Array.isArray(v.events) &&
+  v.events.every((e) => isObject(e) && typeof e.name === 'string' && (e.seq === undefined || Number.isInteger(e.seq)));
+export const quickBatchAnswer = (v: unknown): boolean => isObject(v) && v.ok === true && Array.isArray(v.responses) && v.responses.every((r) => isObject(r) && Number.isInteger(r.status));
+
 /** IDs go into paths; an ID the server made up with a slash in it must not change the endpoint. */
 export const seg = (id: string) => encodeURIComponent(id);
 
