@@ -523,16 +523,24 @@ describe('unreachable and silent servers', () => {
   });
 
   it('fails every call of a batch that is never answered with its own TimeoutError, within the deadline', async () => {
-    // a server that announces batches, makes apps and sessions, and swallows every batch
+    // a server that announces batches, makes apps and sessions (alone or in a batch: the client
+    // makes the next app ahead, with the login), and swallows every batch that carries a call
+    const made = (url: string | undefined): unknown =>
+      url === '/v1/apps' ? { ok: true, appID: 'a' } : url === '/v1/apps/a/sessions' ? { ok: true, sessionID: 's', userID: 'alice', device: 'web' } : undefined;
     const silent = http.createServer((req, res) => {
       const answer = (body: unknown) => {
         res.setHeader('Content-Type', 'application/json');
         res.end(JSON.stringify(body));
       };
-      req.resume();
-      if (req.url === '/v1/capabilities') answer({ ok: true, name: 'silent', contractVersion: 1, batch: { maxRequests: 8 }, capabilities: { groupTypes: ['Work'], operations: ['getGroupList'], adminOperations: [], clock: false, events: false, limitOverrides: false } });
-      else if (req.url === '/v1/apps') answer({ ok: true, appID: 'a' });
-      else if (req.url === '/v1/apps/a/sessions') answer({ ok: true, sessionID: 's', userID: 'alice', device: 'web' });
+      let text = '';
+      req.on('data', (d: Buffer) => (text += d.toString()));
+      req.on('end', () => {
+        if (req.url === '/v1/capabilities') answer({ ok: true, name: 'silent', contractVersion: 1, batch: { maxRequests: 8 }, capabilities: { groupTypes: ['Work'], operations: ['getGroupList'], adminOperations: [], clock: false, events: false, limitOverrides: false } });
+        else if (req.url === '/v1/batch') {
+          const { requests } = JSON.parse(text) as { requests: Array<{ path: string }> };
+          if (requests.every((r) => made(r.path) !== undefined)) answer({ ok: true, responses: requests.map((r) => ({ status: 200, body: made(r.path) })) });
+        } else if (made(req.url) !== undefined) answer(made(req.url));
+      });
     });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;

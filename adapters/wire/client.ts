@@ -113,6 +113,58 @@ class WireApp implements App {
 }
 
 /**
+ * Apps made ahead: when the suite creates an app, the next one, with the same options, is created
+ * write-behind (it travels with the scenario's next request), so the next scenario's createApp
+ * costs no round trip of its own. Apps share nothing (docs/protocol.md §7.1) and an app's clock
+ * stands still until advanced, so an app made ahead is indistinguishable from one made on demand.
+ * A spare whose options do not match is closed; one that could not be made is forgotten, and the
+ * app is then created on demand, which reports whatever the server has to say.
+ */
+class Spares {
+  private spare: { key: string; appID: Promise<string | undefined> } | undefined;
+
+  constructor(private readonly t: Transport) {}
+
+  /** The spare app's ID, if one with these options was made; another spare is closed. */
+  async take(options: AppOptions): Promise<string | undefined> {
+    const spare = this.spare;
+    if (spare === undefined) return undefined;
+    this.spare = undefined;
+    if (spare.key !== JSON.stringify(options)) {
+      void this.close(spare.appID);
+      return undefined;
+    }
+    this.t.sendBehindNow();
+    const appID = await spare.appID;
+    if (appID !== undefined) this.prepare(options);
+    return appID;
+  }
+
+  /** Makes the next app ahead, with these options, write-behind (only to a server that batches). */
+  prepare(options: AppOptions): void {
+    if (this.t.batchMax < 2) return;
+    const appID = new Promise<string | undefined>((resolve) => {
+      void this.t.sendLater(AppAnswer, 'POST', '/v1/apps', options, { answered: (a) => resolve(a.appID), failed: () => resolve(undefined) });
+    });
+    this.spare = { key: JSON.stringify(options), appID };
+  }
+
+  /** Closes the spare, if any (the implementation is closing). */
+  async drop(): Promise<void> {
+    const spare = this.spare;
+    this.spare = undefined;
+    if (spare === undefined) return;
+    this.t.sendBehindNow();
+    await this.close(spare.appID);
+  }
+
+  private async close(appID: Promise<string | undefined>): Promise<void> {
+    const id = await appID;
+    if (id !== undefined) await this.t.sendLater(Done, 'DELETE', `/v1/apps/${seg(id)}`);
+  }
+}
+
+/**
  * Connects to a server speaking the wire protocol. Resolves once the server has answered its
  * capabilities and speaks this suite's contract version; rejects, naming the URL, otherwise.
  */
@@ -141,11 +193,19 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
   if (options.batch !== false) t.batchMax = caps.batch?.maxRequests ?? 0;
   const capabilities: Capabilities = caps.capabilities;
   const open = new Set<WireApp>();
+  const spares = new Spares(t);
+  const appAt = (appID: string): WireApp => {
+    const app: WireApp = new WireApp(t, `/v1/apps/${seg(appID)}`, capabilities.clock, () => open.delete(app));
+    open.add(app);
+    return app;
+  };
   return {
     name: caps.name,
     contractVersion: caps.contractVersion,
     capabilities,
     async createApp(appOptions: AppOptions = {}): Promise<App> {
+      const ready = await spares.take(appOptions);
+      if (ready !== undefined) return appAt(ready);
       let answer: z.infer<typeof AppAnswer>;
       try {
         answer = await t.expect(AppAnswer, 'POST', '/v1/apps', appOptions);
@@ -154,12 +214,12 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
         if (e instanceof WireError && e.reason === 'unsupported-limit') throw new NotApplicable(e.message);
         throw e;
       }
-      const app: WireApp = new WireApp(t, `/v1/apps/${seg(answer.appID)}`, capabilities.clock, () => open.delete(app));
-      open.add(app);
-      return app;
+      spares.prepare(appOptions);
+      return appAt(answer.appID);
     },
     /** Closes the apps the suite left open, so a long-lived server does not keep their state. */
     async close(): Promise<void> {
+      await spares.drop();
       const results = await Promise.allSettled([...open].map((a) => a.close()));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed !== undefined) throw failed.reason;

@@ -75,6 +75,12 @@ const AGENTS = {
 
 type Verb = 'GET' | 'POST' | 'DELETE';
 
+/** What a write-behind request's sender learns when it has been answered. */
+export interface Outcome<T> {
+  answered(answer: T): void;
+  failed(e: unknown): void;
+}
+
 /** What a request was answered: its status and its body, parsed (and as text, when it came alone). */
 interface Reply {
   status: number;
@@ -153,14 +159,18 @@ export class Transport {
    * that failed), and close() reports a failure no later request has. A server without batches
    * gets it at once, awaited, as before. WRITE_BEHIND_MS bounds how long it may wait for company.
    */
-  async sendLater<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown): Promise<void> {
+  async sendLater<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown, on: Partial<Outcome<z.infer<T>>> = {}): Promise<void> {
     if (this.batchMax < 2) {
-      await this.expect(schema, verb, path, body);
+      // not `on.answered?.(await …)`: an optional call skips its arguments when there is no callee
+      const answer = await this.expect(schema, verb, path, body);
+      on.answered?.(answer);
       return;
     }
     const what = `${verb} ${this.base}${path}`;
+    // a caller that handles the failure itself has it; otherwise the next request reports it
     const fail = (e: unknown) => {
-      this.failure ??= new WireError(`${what}, sent ahead of later requests, failed: ${e instanceof Error ? e.message : String(e)}`, (e as WireError).status, (e as WireError).reason, { cause: e });
+      if (on.failed !== undefined) on.failed(e);
+      else this.failure ??= new WireError(`${what}, sent ahead of later requests, failed: ${e instanceof Error ? e.message : String(e)}`, (e as WireError).status, (e as WireError).reason, { cause: e });
     };
     this.later.push({
       verb,
@@ -168,15 +178,23 @@ export class Transport {
       what,
       payload: body === undefined ? undefined : JSON.stringify(body),
       resolve: (reply) => {
+        let answer: z.infer<T>;
         try {
-          checked(schema, what, judge(what, reply));
+          answer = checked(schema, what, judge(what, reply));
         } catch (e) {
           fail(e);
+          return;
         }
+        on.answered?.(answer);
       },
       reject: fail,
     });
     this.laterTimer ??= setTimeout(() => this.schedule(), WRITE_BEHIND_MS).unref();
+  }
+
+  /** Sends the write-behind requests now instead of with the next request (someone waits for one's answer). */
+  sendBehindNow(): void {
+    if (this.later.length > 0) this.schedule();
   }
 
   /** Sends whatever is still waiting and reports a write-behind failure that no request has reported. */
