@@ -16,6 +16,7 @@ import { writeResult } from './script';
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'groupspec.js');
 const CPU_REPORT = join(__dirname, 'cpu-report.js');
+const COUNT_REQUESTS = join(__dirname, 'count-requests.js');
 
 export interface GateRun {
   mode: 'in-process' | 'wire';
@@ -24,29 +25,32 @@ export interface GateRun {
   cpuMs: number;
   serverCpuMs: number;
   exitCode: number;
+  /** wire: HTTP exchanges the server served, and the requests they carried (a batch carries several) */
+  exchanges?: number;
+  requests?: number;
 }
 
 export interface GateResult {
   repetitions: number;
   runs: GateRun[];
-  median: { inProcess: { wallMs: number; cpuMs: number }; wire: { wallMs: number; cpuMs: number; serverCpuMs: number } };
+  median: { inProcess: { wallMs: number; cpuMs: number }; wire: { wallMs: number; cpuMs: number; serverCpuMs: number; exchanges: number; requests: number } };
   /** wire / in process: wall, and CPU of client and server together against the in-process gate's */
   ratio: { wall: number; cpu: number };
   totalMs: number;
 }
 
 /** Runs node with the CPU reporter preloaded; resolves with wall ms, CPU ms and the exit code. */
-function node(args: string[], onStdout?: (s: string) => void): { done: Promise<{ wallMs: number; cpuMs: number; exitCode: number }>; kill: () => void } {
+function node(args: string[], onStdout?: (s: string) => void): { done: Promise<{ wallMs: number; cpuMs: number; exitCode: number; stderr: string }>; kill: () => void } {
   const t0 = process.hrtime.bigint();
   const p = spawn(process.execPath, ['-r', CPU_REPORT, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   p.stderr.on('data', (d: Buffer) => (err += d.toString()));
   p.stdout.on('data', (d: Buffer) => onStdout?.(d.toString()));
-  const done = new Promise<{ wallMs: number; cpuMs: number; exitCode: number }>((resolve, reject) => {
+  const done = new Promise<{ wallMs: number; cpuMs: number; exitCode: number; stderr: string }>((resolve, reject) => {
     p.on('error', reject);
     p.on('close', (code) => {
       const cpu = /GROUPSPEC_BENCH_CPU_MS=([\d.]+)/.exec(err);
-      resolve({ wallMs: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: cpu === null ? Number.NaN : Number(cpu[1]), exitCode: code ?? 1 });
+      resolve({ wallMs: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: cpu === null ? Number.NaN : Number(cpu[1]), exitCode: code ?? 1, stderr: err });
     });
   });
   return { done, kill: () => p.kill('SIGINT') };
@@ -60,7 +64,7 @@ async function inProcess(out: string): Promise<GateRun> {
 async function overTheWire(out: string): Promise<GateRun> {
   let announce: (url: string) => void = () => {};
   const listening = new Promise<string>((resolve) => (announce = resolve));
-  const server = node([BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], (s) => {
+  const server = node(['-r', COUNT_REQUESTS, BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], (s) => {
     const m = /listening on (http:\/\/\S+)/.exec(s);
     if (m !== null) announce(m[1]!);
   });
@@ -68,7 +72,8 @@ async function overTheWire(out: string): Promise<GateRun> {
   const r = await node([BIN, 'run', '--seed', '7', '--url', url, '--out', out]).done;
   server.kill();
   const s = await server.done;
-  return { mode: 'wire', wallMs: r.wallMs, cpuMs: r.cpuMs, serverCpuMs: s.cpuMs, exitCode: r.exitCode };
+  const count = (name: string) => Number(new RegExp(`GROUPSPEC_BENCH_${name}=(\\d+)`).exec(s.stderr)?.[1] ?? Number.NaN);
+  return { mode: 'wire', wallMs: r.wallMs, cpuMs: r.cpuMs, serverCpuMs: s.cpuMs, exitCode: r.exitCode, exchanges: count('EXCHANGES'), requests: count('REQUESTS') };
 }
 
 export async function gateBench(repetitions: number): Promise<GateResult> {
@@ -83,7 +88,13 @@ export async function gateBench(repetitions: number): Promise<GateResult> {
     const of = (mode: GateRun['mode']) => runs.filter((r) => r.mode === mode);
     const m = (rs: GateRun[], f: (r: GateRun) => number) => median(rs.map(f));
     const local = { wallMs: m(of('in-process'), (r) => r.wallMs), cpuMs: m(of('in-process'), (r) => r.cpuMs) };
-    const wire = { wallMs: m(of('wire'), (r) => r.wallMs), cpuMs: m(of('wire'), (r) => r.cpuMs), serverCpuMs: m(of('wire'), (r) => r.serverCpuMs) };
+    const wire = {
+      wallMs: m(of('wire'), (r) => r.wallMs),
+      cpuMs: m(of('wire'), (r) => r.cpuMs),
+      serverCpuMs: m(of('wire'), (r) => r.serverCpuMs),
+      exchanges: m(of('wire'), (r) => r.exchanges ?? Number.NaN),
+      requests: m(of('wire'), (r) => r.requests ?? Number.NaN),
+    };
     return {
       repetitions,
       runs,

@@ -24,26 +24,45 @@ function crowd(prefix: string, n: number): string[] {
   return Array.from({ length: n }, (_v, i) => `${prefix}${String(i + 1).padStart(4, '0')}`);
 }
 
+/**
+ * A crowd acts in chunks: each chunk's users log in together, then act, one user after another in
+ * crowd order, each user's calls issued before the next user's (a wire client sends a chunk's
+ * logins as one batch and its acts as another, which the server runs in order): the outcome of one
+ * user after another, in a round trip or two per chunk instead of two per user.
+ */
+const CROWD_CHUNK = 50;
+
+async function crowdActs(w: GroupWorld, users: string[], act: (u: string) => Promise<any>, check: (u: string, r: any) => void): Promise<void> {
+  for (let i = 0; i < users.length; i += CROWD_CHUNK) {
+    const chunk = users.slice(i, i + CROWD_CHUNK);
+    await w.loginAll(chunk.filter((u) => !w.sessions.has(u)));
+    const results = await Promise.all(chunk.map(act));
+    chunk.forEach((u, k) => check(u, results[k]));
+  }
+}
+
 Given('{int} users have asked to join {string}', async function (this: GroupWorld, n: number, alias: string) {
   const groupID = this.groupID(alias);
-  for (const u of crowd('applicant', n)) {
-    const r = await this.must(u, 'joinGroup', { groupID, applyMessage: `${u} asks to join` });
-    check(r.status === 'WaitAdminApproval' ? undefined : `expected ${u}'s request to wait for approval, got ${r.status}`);
-  }
+  await crowdActs(this, crowd('applicant', n), (u) => this.must(u, 'joinGroup', { groupID, applyMessage: `${u} asks to join` }), (u, r) =>
+    check(r.status === 'WaitAdminApproval' ? undefined : `expected ${u}'s request to wait for approval, got ${r.status}`),
+  );
 });
 
 /**
- * Viewers enter an AVChatRoom one after the other and then log out, so that the room's later
- * events are not fanned out to a thousand idle devices. Logging out does not take them out of
- * the room (see session.calls-need-login).
+ * Viewers enter an AVChatRoom one after the other, each logging out before the next enters, so that
+ * the room's later events are not fanned out to a thousand idle devices. Logging out does not take
+ * them out of the room (see session.calls-need-login).
  */
 Given('{int} viewers have entered {string} and logged out', async function (this: GroupWorld, n: number, alias: string) {
   const groupID = this.groupID(alias);
-  for (const u of crowd('viewer', n)) {
-    const r = await this.must(u, 'joinGroup', { groupID });
-    check(r.status === 'JoinedSuccess' ? undefined : `expected ${u} to enter ${alias}, got ${r.status}`);
-    for (const s of this.devicesOf(u)) await s.logout();
-  }
+  const enter = (u: string) => {
+    const entered = this.must(u, 'joinGroup', { groupID });
+    // issued right after the viewer's entry and before the next viewer's: no viewer who has entered
+    // is logged in when the next enters, so none receives another's entry tip
+    const out = Promise.all(this.devicesOf(u).map((s) => s.logout()));
+    return Promise.all([entered, out]).then(([r]) => r);
+  };
+  await crowdActs(this, crowd('viewer', n), enter, (u, r) => check(r.status === 'JoinedSuccess' ? undefined : `expected ${u} to enter ${alias}, got ${r.status}`));
 });
 
 Given('{user} has logged out', async function (this: GroupWorld, u: string) {

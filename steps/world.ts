@@ -151,8 +151,15 @@ export class GroupWorld extends World {
   async call(actor: string, method: string, arg?: unknown): Promise<Outcome> {
     // log the actor in first, so the "before" picture already holds their group list
     if (actor !== ADMIN) await this.session(actor);
-    await this.markActionStart();
-    this.last = await this.attempt(actor, method, arg);
+    if (this.impl.inOrder === true) {
+      // the reads before the action and the action are issued at once, reads first: an
+      // implementation that runs calls in issue order (a wire client: one batch) runs them so
+      const [, outcome] = await Promise.all([this.markActionStart(), this.attempt(actor, method, arg)]);
+      this.last = outcome;
+    } else {
+      await this.markActionStart();
+      this.last = await this.attempt(actor, method, arg);
+    }
     return this.last;
   }
 
@@ -163,7 +170,9 @@ export class GroupWorld extends World {
     const type = method === 'createGroup' ? GROUP_TYPE_NAMES.find((t) => wireType(t) === (arg as { type?: unknown } | undefined)?.type) : undefined;
     if (type !== undefined) this.requireType(type);
     try {
-      const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : (await this.session(actor));
+      // no await when the app and the session exist: the call is then issued at once (Implementation.inOrder)
+      const session = actor === ADMIN ? undefined : this.session(actor);
+      const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : session instanceof Promise ? await session : session!;
       const r: unknown = await this.deadline(method, target.call(method, arg));
       const issue = answerIssue(method, r) ?? (actor === ADMIN ? undefined : responseIssue(method, (r as { data: unknown }).data));
       if (issue !== undefined) {
@@ -208,10 +217,12 @@ export class GroupWorld extends World {
   /** Starts counting events afresh for every session, and remembers the state for comparisons. */
   async markActionStart(): Promise<void> {
     // reads only: issued at once, so a wire client sends them as one batch
+    // every read is issued before this returns its promise (Implementation.inOrder)
     const all = [...this.sessions.values()].flatMap((devices) => [...devices.values()]);
-    const logs = await Promise.all(all.map((s) => this.deadline('events', s.events())));
-    all.forEach((s, i) => this.cursors.set(s, logs[i]!.length));
-    if (this.comparesStates) this.picture = await this.observe();
+    const logs = Promise.all(all.map((s) => this.deadline('events', s.events())));
+    const picture = this.comparesStates ? this.observe() : undefined;
+    (await logs).forEach((log, i) => this.cursors.set(all[i]!, log.length));
+    if (picture !== undefined) this.picture = await picture;
   }
 
   /** Observable state just before the last action, for "nothing has changed". */

@@ -95,6 +95,8 @@ export function withDeadlines(impl: Implementation, ms: number): Implementation 
     name: impl.name,
     contractVersion: impl.contractVersion,
     capabilities: impl.capabilities,
+    // the bounds wrap each call as it is issued, so the issue order is the implementation's
+    ...(impl.inOrder === undefined ? {} : { inOrder: impl.inOrder }),
     async createApp(options) {
       const app = await bounded('createApp', ms, impl.createApp(options));
       const wrapped: App = {

@@ -81,6 +81,13 @@ export interface Implementation {
   createApp(options?: AppOptions): Promise<App>;
   /** Releases whatever the implementation holds (connections, servers). */
   close?(): Promise<void>;
+  /**
+   * Calls issued without waiting for one another are run in the order they were issued, each to
+   * its end before the next starts (the wire client, which sends them as one batch). The suite then
+   * issues the reads it takes just before an action together with the action, instead of waiting
+   * for the reads first. Absent means no such promise: the suite waits.
+   */
+  readonly inOrder?: boolean;
 }
 
 /** Thrown (or rejected) by an adapter for a capability it lacks; the suite reports not applicable. */

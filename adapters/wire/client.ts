@@ -33,7 +33,7 @@ export interface WireOptions {
 class WireSession implements Session {
   private readonly log: DeliveredEvent[] = [];
   /** Delivered events never change, so only what arrived since the last fetch is asked for. */
-  private fetching: Promise<void> = Promise.resolve();
+  private fetching: Promise<void> | undefined;
 
   constructor(
     private readonly t: Transport,
@@ -47,9 +47,18 @@ class WireSession implements Session {
   }
 
   events(): Promise<DeliveredEvent[]> {
-    // chained so that two overlapping calls cannot both append the same page
-    const run = this.fetching.then(() => this.fetchNew());
-    this.fetching = run.catch(() => undefined);
+    // chained so that two overlapping calls cannot both append the same page; with none in flight
+    // the request is issued now, not a turn of the promise queue later, so that it is issued in
+    // the order the suite called (Implementation.inOrder)
+    const run = this.fetching === undefined ? this.fetchNew() : this.fetching.then(() => this.fetchNew());
+    const fetching = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.fetching = fetching;
+    void fetching.then(() => {
+      if (this.fetching === fetching) this.fetching = undefined;
+    });
     return run.then(() => [...this.log]);
   }
 
@@ -203,6 +212,8 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
     name: caps.name,
     contractVersion: caps.contractVersion,
     capabilities,
+    // what one turn of the event loop issues goes out as one batch, run in order; exchanges follow one another
+    inOrder: t.batchMax >= 2,
     async createApp(appOptions: AppOptions = {}): Promise<App> {
       const ready = await spares.take(appOptions);
       if (ready !== undefined) return appAt(ready);

@@ -53,6 +53,16 @@ describe('write-behind and apps made ahead', () => {
     await app.close();
   });
 
+  it('keeps issue order: a logout issued after a call goes after it, in the same exchange', async () => {
+    const app = await wire.createApp();
+    const alice = await app.login('alice');
+    const [made, out] = await counted(() => Promise.all([alice.call('createGroup', { type: 'Public', name: 'before logout' }), alice.logout()])).then((r) => r.value);
+    expect(made.data.group.name).toBe('before logout');
+    expect(out).toBeUndefined();
+    await expect(alice.call('getGroupList')).rejects.toMatchObject({ code: 2024 });
+    await app.close();
+  });
+
   it('makes the next app ahead, so a scenario after the first costs no exchange to create its app', async () => {
     const first = await counted(() => wire.createApp({ seed: 3 }));
     await first.value.login('alice');
