@@ -130,7 +130,7 @@ class WireApp implements App {
  * app is then created on demand, which reports whatever the server has to say.
  */
 class Spares {
-  private spare: { key: string; appID: Promise<string | undefined> } | undefined;
+  private spare: { key: string; appID: Promise<string | undefined>; answered: boolean } | undefined;
 
   constructor(private readonly t: Transport) {}
 
@@ -143,7 +143,9 @@ class Spares {
       void this.close(spare.appID);
       return undefined;
     }
-    this.t.sendBehindNow();
+    // its request usually went out with the last scenario's requests; only if it still waits is the
+    // queue sent now (else the last scenario's close, queued, would go alone instead of with the login)
+    if (!spare.answered) this.t.sendBehindNow();
     const appID = await spare.appID;
     if (appID !== undefined) this.prepare(options);
     return appID;
@@ -152,10 +154,14 @@ class Spares {
   /** Makes the next app ahead, with these options, write-behind (only to a server that batches). */
   prepare(options: AppOptions): void {
     if (this.t.batchMax < 2) return;
-    const appID = new Promise<string | undefined>((resolve) => {
-      void this.t.sendLater(AppAnswer, 'POST', '/v1/apps', options, { answered: (a) => resolve(a.appID), failed: () => resolve(undefined) });
-    });
-    this.spare = { key: JSON.stringify(options), appID };
+    let settle: (appID: string | undefined) => void = () => undefined;
+    const spare = { key: JSON.stringify(options), appID: new Promise<string | undefined>((resolve) => (settle = resolve)), answered: false };
+    const done = (appID: string | undefined) => {
+      spare.answered = true;
+      settle(appID);
+    };
+    void this.t.sendLater(AppAnswer, 'POST', '/v1/apps', options, { answered: (a) => done(a.appID), failed: () => done(undefined) });
+    this.spare = spare;
   }
 
   /** Closes the spare, if any (the implementation is closing). */
