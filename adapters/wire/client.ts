@@ -95,9 +95,8 @@ class WireApp implements App {
     this.admin = { call: (method: string, arg?: unknown) => t.call(`${path}/admin/call`, method, arg) };
     // the contract marks both optional; without the clock capability the suite must see them absent
     if (clock) {
-      this.advanceClock = async (ms) => {
-        await t.expect(NowAnswer, 'POST', `${path}/clock/advance`, { ms });
-      };
+      // write-behind (Transport.sendLater): advanceClock resolves with nothing, and a bad `ms` is the suite's bug
+      this.advanceClock = (ms) => t.sendLater(NowAnswer, 'POST', `${path}/clock/advance`, { ms });
       this.now = async () => (await t.expect(NowAnswer, 'GET', `${path}/clock`)).now;
     }
   }

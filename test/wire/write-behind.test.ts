@@ -53,6 +53,14 @@ describe('write-behind and apps made ahead', () => {
     await app.close();
   });
 
+  it('sends a clock advance in front of the next request, which sees the new time', async () => {
+    const app = await wire.createApp();
+    const start = await app.now!();
+    expect((await counted(() => app.advanceClock!(60_000))).exchanges).toBe(0);
+    expect(await counted(() => app.now!())).toEqual({ value: start + 60_000, exchanges: 1 });
+    await app.close();
+  });
+
   it('keeps issue order: a logout issued after a call goes after it, in the same exchange', async () => {
     const app = await wire.createApp();
     const alice = await app.login('alice');
