@@ -112,10 +112,10 @@ interface Target {
 const WHY = {
   suite: 'above the floor: ts-node start-up, the simulator (zod option validation the largest part), response schemas, step code (docs/performance.md §2)',
   fuzzLocal: 'flat profile: the picture read through the API after every step (2 reads a group, 2 a user, 1 a session), invariants, fast-check, Error stacks of refusals (docs/performance.md §3)',
-  fuzzWire: 'one HTTP exchange costs ~150 µs CPU for client and server; 2.5 exchanges per command, and the in-process rate bounds it (docs/performance.md §3)',
+  fuzzWire: 'two HTTP exchanges per command (the call; the picture, ~18 requests in one batch), each ~0.15 ms CPU quiet (~0.5 ms under load), and the in-process rate bounds it (docs/performance.md, "Over the wire, second round")',
   join: 'deliver 12 %, groupView 9 %, member-table first lookup 7 %, zod 5 %, GC; see docs/performance.md §1',
   floorOps: 'the SDK-shaped call itself (what an app observes) costs about 1 µs: see the join-floor target',
-  gate: 'features dominated by one HTTP exchange per call; see docs/performance.md (gate)',
+  gate: 'about 10 000 HTTP exchanges left (a step whose answer the next needs: set-up createGroup, logins, Then reads), each ~0.5 ms CPU of client and server under load; see docs/performance.md ("Over the wire, second round")',
 };
 
 function targets(s: ScalingResult | undefined, suiteR: SuiteResult | undefined, f: FuzzResult | undefined): Target[] {
@@ -181,7 +181,8 @@ function gateTargets(g: GateResult | undefined): Target[] {
   const { inProcess, wire } = g.median;
   return [
     { target: 'groupspec run in process under 4 s wall', measured: `${n0(inProcess.wallMs)} ms wall, ${n0(inProcess.cpuMs)} ms CPU`, met: inProcess.wallMs < 4000, reason: 'features ≈ 1.9x their cucumber floor, properties ≈ 0.7 s; see the suite target' },
-    { target: 'groupspec run over the wire within 1.5x of in process', measured: `${n2(g.ratio.wall)}x wall, ${n2(g.ratio.cpu)}x CPU (client ${n0(wire.cpuMs)} + server ${n0(wire.serverCpuMs)} ms)`, met: g.ratio.wall <= 1.5, reason: WHY.gate },
+    // judged on CPU: under other load both runs wait for a core and the wall ratio says little
+    { target: 'groupspec run over the wire within 1.5x of in process', measured: `${n2(g.ratio.cpu)}x CPU (client ${n0(wire.cpuMs)} + server ${n0(wire.serverCpuMs)} ms), ${n2(g.ratio.wall)}x wall; ${n0(wire.exchanges)} HTTP exchanges carrying ${n0(wire.requests)} requests`, met: g.ratio.cpu <= 1.5, reason: WHY.gate },
   ];
 }
 
