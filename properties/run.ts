@@ -4,7 +4,7 @@
  * command and the shrunk counterexample as a ready-to-commit Gherkin scenario.
  */
 import fc from 'fast-check';
-import type { Implementation } from '../adapters/contract';
+import type { Implementation, Session } from '../adapters/contract';
 import { simulatorImplementation } from '../adapters/simulator';
 import { commandArbitraries } from './arbitraries';
 import type { GroupCommand } from './command';
@@ -33,9 +33,13 @@ export function fuzzConfig(env: NodeJS.ProcessEnv = process.env): FuzzConfig {
 
 export async function newSystem(impl: Implementation, limits?: Record<string, unknown>): Promise<System> {
   const app = await impl.createApp({ seed: 7, ...(limits === undefined ? {} : { limits }) });
-  // issued at once, in this order: a wire client sends the logins as one batch
-  const logins = await Promise.all(USERS.map((user) => Promise.all((user === 'alice' ? ['phone', 'laptop'] : ['web']).map((device) => app.login(user, { device, unlimitedAVChatRoom: UNLIMITED_AV.has(user) })))));
-  const sessions = new Map(USERS.map((user, i) => [user, logins[i]!] as const));
+  const devices = USERS.flatMap((user) => (user === 'alice' ? ['phone', 'laptop'] : ['web']).map((device) => ({ user, device })));
+  const login = ({ user, device }: { user: string; device: string }) => app.login(user, { device, unlimitedAVChatRoom: UNLIMITED_AV.has(user) });
+  // issued at once to an implementation that runs calls in issue order (a wire client: one batch), else one by one
+  const logins = impl.inOrder === true ? await Promise.all(devices.map(login)) : [];
+  if (impl.inOrder !== true) for (const d of devices) logins.push(await login(d));
+  const sessions = new Map<string, Session[]>(USERS.map((user) => [user, []]));
+  devices.forEach(({ user }, i) => sessions.get(user)!.push(logins[i]!));
   return { impl, app, sessions, ids: new Map(), types: new Map(), dismissed: new Set(), decided: new Map(), last: undefined, cursors: new Map() };
 }
 

@@ -36,7 +36,7 @@ async function crowdActs(w: GroupWorld, users: string[], act: (u: string) => Pro
   for (let i = 0; i < users.length; i += CROWD_CHUNK) {
     const chunk = users.slice(i, i + CROWD_CHUNK);
     await w.loginAll(chunk.filter((u) => !w.sessions.has(u)));
-    const results = await Promise.all(chunk.map(act));
+    const results = await w.eachInTurn(chunk, act);
     chunk.forEach((u, k) => check(u, results[k]));
   }
 }
@@ -55,12 +55,14 @@ Given('{int} users have asked to join {string}', async function (this: GroupWorl
  */
 Given('{int} viewers have entered {string} and logged out', async function (this: GroupWorld, n: number, alias: string) {
   const groupID = this.groupID(alias);
-  const enter = (u: string) => {
+  const enter = async (u: string) => {
     const entered = this.must(u, 'joinGroup', { groupID });
     // issued right after the viewer's entry and before the next viewer's: no viewer who has entered
-    // is logged in when the next enters, so none receives another's entry tip
+    // is logged in when the next enters, so none receives another's entry tip (without inOrder the
+    // entry is awaited first, as always)
+    if (this.impl.inOrder !== true) await entered;
     const out = Promise.all(this.devicesOf(u).map((s) => s.logout()));
-    return Promise.all([entered, out]).then(([r]) => r);
+    return (await Promise.all([entered, out]))[0];
   };
   await crowdActs(this, crowd('viewer', n), enter, (u, r) => check(r.status === 'JoinedSuccess' ? undefined : `expected ${u} to enter ${alias}, got ${r.status}`));
 });

@@ -123,13 +123,26 @@ export class GroupWorld extends World {
    */
   async loginAll(users: readonly string[]): Promise<void> {
     const app = await this.app();
-    const sessions = await Promise.all(users.map((u) => this.deadline(`login ${u}`, app.login(u, { device: 'web' }))));
+    const sessions = await this.eachInTurn(users, (u) => this.deadline(`login ${u}`, app.login(u, { device: 'web' })));
     users.forEach((u, i) => this.register(u, 'web', {}, sessions[i]!));
   }
 
-  /** Imports accounts (setup that must succeed): issued at once, so a wire client sends them as one batch. */
+  /** Imports accounts (setup that must succeed), issued as eachInTurn issues them. */
   async importAccounts(users: readonly string[]): Promise<void> {
-    await Promise.all(users.map((userID) => this.must(ADMIN, 'importAccount', { userID })));
+    await this.eachInTurn(users, (userID) => this.must(ADMIN, 'importAccount', { userID }));
+  }
+
+  /**
+   * Runs `f` for each item in order. An implementation that runs calls in issue order
+   * (Implementation.inOrder: a wire client, which sends them as one batch) gets them all issued at
+   * once; any other gets them one after another, each awaited, as it always has (an adapter may not
+   * expect concurrent calls).
+   */
+  async eachInTurn<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
+    if (this.impl.inOrder === true) return Promise.all(items.map(f));
+    const out: R[] = [];
+    for (const item of items) out.push(await f(item));
+    return out;
   }
 
   private register(userID: string, device: string, opts: { unlimitedAVChatRoom?: boolean }, s: Session): Session {
@@ -217,12 +230,14 @@ export class GroupWorld extends World {
   /** Starts counting events afresh for every session, and remembers the state for comparisons. */
   async markActionStart(): Promise<void> {
     // reads only: issued at once, so a wire client sends them as one batch
-    // every read is issued before this returns its promise (Implementation.inOrder)
+    // reads only: the events reads issued at once, as always; with Implementation.inOrder the
+    // picture's reads too, all before this returns its promise (the action then follows them)
     const all = [...this.sessions.values()].flatMap((devices) => [...devices.values()]);
     const logs = Promise.all(all.map((s) => this.deadline('events', s.events())));
-    const picture = this.comparesStates ? this.observe() : undefined;
+    const picture = this.comparesStates && this.impl.inOrder === true ? this.observe() : undefined;
     (await logs).forEach((log, i) => this.cursors.set(all[i]!, log.length));
     if (picture !== undefined) this.picture = await picture;
+    else if (this.comparesStates) this.picture = await this.observe();
   }
 
   /** Observable state just before the last action, for "nothing has changed". */
@@ -250,8 +265,9 @@ export class GroupWorld extends World {
   /** What the app admin can read of every named group: the comparison base for atomicity. */
   async observe(): Promise<unknown> {
     if (!this.appStarted() || !this.impl.capabilities.adminOperations.includes('getGroupInfo')) return undefined;
-    // reads only: issued at once (a wire client sends them as one batch); the members of a group
-    // that turns out to be gone are read but not used, as in matchers/observe.ts
+    // reads only: issued at once to an implementation that runs calls in issue order (a wire client
+    // sends them as one batch); the members of a group that turns out to be gone are read but not used
+    if (this.impl.inOrder !== true) return this.observeInTurn();
     const groups = [...this.groups].map(([alias, id]) => {
       const members = this.groupTypes.get(alias) === 'AVChatRoom' ? undefined : this.attempt(ADMIN, 'getGroupMemberInfo', { groupID: id, limit: 200 });
       return { alias, info: this.attempt(ADMIN, 'getGroupInfo', { groupID: id }), members };
@@ -266,6 +282,22 @@ export class GroupWorld extends World {
     const lists: Record<string, unknown> = {};
     for (const { user, list } of users) {
       const l = await list;
+      lists[user] = l.ok ? (l.data.groupList as Array<{ groupID: string }>).map((g) => g.groupID) : l.code;
+    }
+    return { picture, lists };
+  }
+
+  /** observe(), one read after another (an implementation that does not declare inOrder). */
+  private async observeInTurn(): Promise<unknown> {
+    const picture: Record<string, unknown> = {};
+    for (const [alias, id] of this.groups) {
+      const info = await this.attempt(ADMIN, 'getGroupInfo', { groupID: id });
+      const members = this.groupTypes.get(alias) === 'AVChatRoom' || !info.ok ? undefined : await this.attempt(ADMIN, 'getGroupMemberInfo', { groupID: id, limit: 200 });
+      picture[alias] = { info: info.ok ? info.data : info.code, members: members?.ok ? members.data : undefined };
+    }
+    const lists: Record<string, unknown> = {};
+    for (const user of this.sessions.keys()) {
+      const l = await this.attempt(user, 'getGroupList');
       lists[user] = l.ok ? (l.data.groupList as Array<{ groupID: string }>).map((g) => g.groupID) : l.code;
     }
     return { picture, lists };
