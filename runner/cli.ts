@@ -113,7 +113,9 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const live = progressLine(planned, process.stdout.isTTY === true, (t) => process.stdout.write(t));
-  const seed = values.seed === undefined ? Date.now() % 2_147_483_647 : num('--seed', values.seed, 0);
+  // a replay runs the counterexample's own seed: the run records and prints that one, not a fresh one
+  if (replay !== undefined && values.seed !== undefined && num('--seed', values.seed, 0) !== replay.seed) throw new UsageError(`--replay ${values.replay} carries its seed (${replay.seed}): drop --seed ${values.seed}`);
+  const seed = replay !== undefined ? replay.seed : values.seed === undefined ? Date.now() % 2_147_483_647 : num('--seed', values.seed, 0);
   const options: RunOptions = {
     target,
     out,

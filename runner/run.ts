@@ -245,7 +245,7 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
     implementation: { name: impl?.name ?? o.target, contractVersion: impl?.contractVersion ?? 0, capabilities: caps },
     configuration: {
       target: o.target,
-      seed: o.seed,
+      seed: o.replay?.seed ?? o.seed,
       fuzzRuns: o.fuzzRuns,
       ...(o.tags === undefined ? {} : { tags: o.tags }),
       ...(o.rules === undefined || o.rules.length === 0 ? {} : { rules: o.rules }),

@@ -49,6 +49,7 @@ describe('bad flag values: exit 2 with one line, never a stack', () => {
     [['run', '--tags', '@type:work', '--no-properties'], /^groupspec: --tags "@type:work" selects no scenario \(tags are case-sensitive/],
     [['run', '--grep', 'no scenario is called this'], /selects no scenario/],
     [['run', '--last-failed', '--out', join(tmpdir(), 'groupspec-no-such-run')], /--last-failed: no previous run in/],
+    [['run', '--replay', '7', '--seed', '8'], /^groupspec: --replay 7 carries its seed \(7\): drop --seed 8$/],
   ])('%j', (args, reason) => {
     const r = cli(args as string[]);
     expect(r.status, r.stdout + r.stderr).toBe(2);
@@ -97,6 +98,16 @@ describe('groupspec run --list', () => {
     expect(c.rules.map((x) => x.id)).toEqual(['dismiss.only-owner-dismisses']);
     expect(c.rules[0]!.scenarios.map((s) => s.name)).toEqual(['The owner of a Public group dismisses it', 'The owner of a Meeting group dismisses it']);
   });
+});
+
+describe('--replay', () => {
+  it('records and prints the replayed counterexample\'s seed, not a fresh one of its own', () => {
+    const out = join(tmp, 'replay');
+    const r = cli(['run', '--replay', '7', '--out', out]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\nseed: 7\n/);
+    expect(result(out).configuration.seed).toBe(7);
+  }, 120_000);
 });
 
 describe('--bail and --last-failed', () => {
