@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, readExpectations } from './expectations';
-import { ACCEPTED, Conformance } from './model';
+import { ACCEPTED, readConformance, type Conformance } from './model';
 import { parseReplay, replayPrefix } from './replay';
 import { assemble, executeRun, REPLAYABLE, selectRules, tagExpression, writeResult, type RunOptions, type RunState } from './run';
 import { HELP, OVERVIEW, wantsHelp } from './help';
@@ -168,7 +168,8 @@ async function run(argv: string[]): Promise<number> {
   live.finish();
   const path = writeResult(options.out, result);
   writeReports(options.out, result);
-  const bad = result.rules.filter((r) => !ACCEPTED.has(r.verdict));
+  // rules the run never reached are in the totals ("N not run"), not listed one by one
+  const bad = result.rules.filter((r) => !ACCEPTED.has(r.verdict) && r.verdict !== 'not run');
   const t = Object.entries(result.totals).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ');
   process.stdout.write(`rules: ${t}\nresults: ${path}\n`);
   for (const r of bad.slice(0, 20)) {
@@ -178,7 +179,7 @@ async function run(argv: string[]): Promise<number> {
   if (bad.length > 20) process.stdout.write(`  … and ${bad.length - 20} more (see summary.md)\n`);
   process.stdout.write(`seed: ${result.configuration.seed}\n`);
   if (!result.complete) process.stdout.write(`incomplete run: ${terminalText(result.cause ?? 'interrupted')}\n`);
-  return bad.length === 0 && result.complete ? 0 : 1;
+  return bad.length === 0 && result.complete && result.totals['not run'] === 0 ? 0 : 1;
 }
 
 /** `serve` flags for the server limits (docs/protocol.md §6), by ServerLimits name. */
@@ -274,7 +275,7 @@ function readResult(path: string): Conformance {
   } catch (e) {
     throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
   }
-  const r = Conformance.safeParse(raw);
+  const r = readConformance(raw);
   if (!r.success) throw new UsageError(`${path} is not a groupspec conformance.json: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
   return r.data;
 }

@@ -17,7 +17,8 @@ What to run:
   A selection that matches no scenario is a usage error (exit 2).
 
 How:
-  --bail                 stop at the first failure (the result is marked incomplete)
+  --bail                 stop at the first failure: the rules not reached read "not run", the result is
+                         marked incomplete, exit 1
   --parallel N           cucumber worker processes
   --seed N               fuzz seed (default: time-based, printed)
   --fuzz-runs N          runs per property (default 40)

@@ -13,7 +13,7 @@ import { resolveImplementation } from '../adapters/resolve';
 import { withDeadlines } from '../adapters/contract/deadline';
 import { judge, type Expectations } from './expectations';
 import { runFeatures, type ScenarioOutcome } from './features';
-import { Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
+import { ACCEPTED, Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
 import { inShard, type Shard } from './shard';
 import { readAmbiguities } from './ambiguities';
 import { thrown } from '../matchers/thrown';
@@ -123,7 +123,7 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
       state.scenarios.push(s);
       o.onScenario?.(s);
       o.events?.scenarioFinished?.(s);
-      if (o.bail === true && !['passed', 'not applicable'].includes(s.verdict)) state.bailed = true;
+      if (o.bail === true && !ACCEPTED.has(s.verdict)) state.bailed = true;
     },
     ...(o.events?.scenarioStarted === undefined ? {} : { onScenarioStart: o.events.scenarioStarted }),
   });
@@ -171,10 +171,14 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
       state.properties.push(result);
       o.events?.propertyFinished?.(result);
       o.log(`property ${p.id}: ${result.verdict} (${result.durationMs} ms)`);
+      if (o.bail === true && !ACCEPTED.has(result.verdict)) {
+        state.bailed = true;
+        break;
+      }
     }
   }
   if (state.bailed === true) o.log('bailed out at the first failure: the rest was not run (result marked incomplete)');
-  return assemble(o, state, selected, impl, state.bailed !== true);
+  return assemble(o, state, selected, impl, state.bailed !== true, state.bailed === true ? 'bailed out at the first failure (--bail)' : undefined);
 }
 
 /**
@@ -217,7 +221,9 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
     const props = state.properties.filter((p) => (p.failure?.blame === undefined ? p.rules.includes(id) : p.failure.blame.rules.includes(id)));
     // a property passing vacuously (the implementation lacks what the rule is about) proves nothing
     const inapplicable = scenarios.length > 0 && scenarios.every((s) => s.verdict === 'not applicable');
-    const raw = worst([...scenarios.map((s) => s.verdict), ...props.map((p) => p.verdict).filter((v) => !(inapplicable && v === 'passed'))]);
+    // a run that ended early (--bail, an interruption) never reached a rule with no result: not run, not inapplicable
+    const unrun = !complete && scenarios.length === 0 && props.length === 0;
+    const raw = unrun ? 'not run' : worst([...scenarios.map((s) => s.verdict), ...props.map((p) => p.verdict).filter((v) => !(inapplicable && v === 'passed'))]);
     const expected = o.expectations?.data.rules[id];
     return {
       id,

@@ -135,6 +135,30 @@ describe('--bail and --last-failed', () => {
     expect(c.rules.flatMap((x) => x.scenarios)).toHaveLength(1);
     expect(c.properties).toEqual([]);
     expect(bailed.stdout).toMatch(/bailed out at the first failure/);
+    // the rules it never reached read "not run", never "not applicable", in every report
+    const verdicts = c.rules.map((x) => x.verdict);
+    expect(verdicts.filter((v) => v === 'failed')).toHaveLength(1);
+    expect(verdicts.filter((v) => v === 'not run')).toHaveLength(2);
+    expect(c.totals['not applicable']).toBe(0);
+    expect(c.totals['not run']).toBe(2);
+    expect(c.cause).toBe('bailed out at the first failure (--bail)');
+    expect(bailed.stdout).toMatch(/\nrules: 1 failed, 2 not run\n/);
+    expect(bailed.stdout).toContain('incomplete run: bailed out at the first failure (--bail)');
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(summary).toMatch(/\*\*2\*\* not run/);
+    expect(summary).toMatch(/- \*\*not run\*\*: 2 rule\(s\) the run did not reach/);
+    const junitXml = readFileSync(join(out, 'junit.xml'), 'utf8');
+    expect(junitXml.match(/<skipped message="not run: bailed out at the first failure \(--bail\)"\/>/g)).toHaveLength(2);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/data-verdict="not run">2</);
+    // a result written before "not run" existed (no such count in its totals) still renders
+    const old = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as { totals: Record<string, number>; rules: { verdict: string }[] };
+    delete old.totals['not run'];
+    old.totals['not applicable'] = 2;
+    for (const x of old.rules) if (x.verdict === 'not run') x.verdict = 'not applicable';
+    writeFileSync(join(tmp, 'old.json'), JSON.stringify(old));
+    const rendered = cli(['report', join(tmp, 'old.json'), '--out', join(tmp, 'old')]);
+    expect(rendered.status, rendered.stderr).toBe(0);
+    expect(readFileSync(join(tmp, 'old', 'summary.md'), 'utf8')).toMatch(/\*\*1\*\* failed, 2 not applicable, 0 expected/);
   }, 120_000);
 });
 
