@@ -22,6 +22,7 @@ import { resolveImplementation } from '../adapters/resolve';
 import { startServer, type RunningServer, type ServerLimits } from '../servers/wire/server';
 import { REST_SERVE_HELP, serveRest } from '../servers/rest/serve-cli';
 import { executeIsolated } from './isolation';
+import { withDetectedBy } from './strength';
 import { terminalText } from './model/escape';
 
 function fail(reason: string): never {
@@ -289,8 +290,8 @@ async function report(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('report takes one conformance.json');
-  const result = readResult(positionals[0]!);
-  writeReports(resolve(process.cwd(), values.out ?? 'reports'), result);
+  const out = resolve(process.cwd(), values.out ?? 'reports');
+  writeReports(out, withDetectedBy(readResult(positionals[0]!), out));
   return 0;
 }
 

@@ -2,7 +2,7 @@
  * One run of the suite against one implementation: features, then properties, judged against the
  * expectations file, assembled into the result model. Reports are written from that model only.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Implementation } from '../adapters/contract';
 import { loadCatalogue, noteOf, type RuleEntry } from '../catalogue/catalogue';
@@ -19,6 +19,7 @@ import { readAmbiguities } from './ambiguities';
 import { thrown } from '../matchers/thrown';
 import { traceTable } from '../catalogue/traceability';
 import { packageRoot, supportCode } from './paths';
+import { readDetectedBy } from './strength';
 
 export interface RunOptions {
   /** Human-readable name of the target: 'simulator', the adapter path, or the URL. */
@@ -179,35 +180,6 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
   }
   if (state.bailed === true) o.log('bailed out at the first failure: the rest was not run (result marked incomplete)');
   return assemble(o, state, selected, impl, state.bailed !== true, state.bailed === true ? 'bailed out at the first failure (--bail)' : undefined);
-}
-
-/**
- * Suite-strength findings, the broken implementations each rule caught, from `<out>/suite-strength.json`
- * or the package's `reports/suite-strength.json`: `{ruleID: breakIDs[]}`, or a report holding that map
- * as its `detectedBy` field (test/broken-self-test.test.ts writes one).
- */
-export function readDetectedBy(out: string): Map<string, string[]> | undefined {
-  let root: string | undefined;
-  try {
-    root = packageRoot();
-  } catch {
-    root = undefined;
-  }
-  for (const path of [join(out, 'suite-strength.json'), ...(root === undefined ? [] : [join(root, 'reports', 'suite-strength.json')])]) {
-    if (!existsSync(path)) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
-    } catch {
-      continue;
-    }
-    const inner = typeof raw === 'object' && raw !== null && 'detectedBy' in raw ? (raw as { detectedBy: unknown }).detectedBy : raw;
-    if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) continue;
-    const map = new Map<string, string[]>();
-    for (const [id, breaks] of Object.entries(inner)) if (Array.isArray(breaks) && breaks.every((b) => typeof b === 'string')) map.set(id, breaks as string[]);
-    if (map.size > 0) return map;
-  }
-  return undefined;
 }
 
 export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], impl: Implementation | undefined, complete: boolean, cause?: string): Conformance {
