@@ -23,6 +23,7 @@ import { startServer, type RunningServer, type ServerLimits } from '../servers/w
 import { REST_SERVE_HELP, serveRest } from '../servers/rest/serve-cli';
 import { executeIsolated } from './isolation';
 import { withDetectedBy } from './strength';
+import { checkWatchFlags, watchRuns } from './watch';
 import { terminalText } from './model/escape';
 
 function fail(reason: string): never {
@@ -60,8 +61,12 @@ async function run(argv: string[]): Promise<number> {
       bail: { type: 'boolean' },
       list: { type: 'boolean' },
       replay: { type: 'string' },
+      watch: { type: 'boolean' },
+      'watch-path': { type: 'string', multiple: true },
+      'watch-anyway': { type: 'boolean' },
     },
   });
+  checkWatchFlags(values);
   const replay = values.replay === undefined ? undefined : parseReplay(values.replay);
   if (values.tags !== undefined) checkTags(values.tags);
   if (values.grep !== undefined) checkGrep(values.grep);
@@ -142,6 +147,8 @@ async function run(argv: string[]): Promise<number> {
   };
   for (const id of Object.keys(options.expectations?.data.rules ?? {})) if (!known.has(id)) throw new UsageError(`the expectations file names an unknown rule ${id}`);
 
+  // a user's in-process adapter runs in a child process: nothing it does can end or silence the gate
+  const isolated = values.url === undefined && values.adapter !== undefined && values.adapter !== 'simulator';
   const state: RunState = { scenarios: [], properties: [], startedAt: Date.now() };
   const interrupt = (signal: string) => {
     process.stderr.write(`groupspec: ${signal}: writing what the run has, marked incomplete\n`);
@@ -151,11 +158,12 @@ async function run(argv: string[]): Promise<number> {
     writeReports(options.out, partial);
     process.exit(1);
   };
-  process.once('SIGINT', () => interrupt('SIGINT'));
-  process.once('SIGTERM', () => interrupt('SIGTERM'));
+  // a watch (runner/watch.ts) ends on SIGINT itself, cleanly
+  if (values.watch !== true) {
+    process.once('SIGINT', () => interrupt('SIGINT'));
+    process.once('SIGTERM', () => interrupt('SIGTERM'));
+  }
 
-  // a user's in-process adapter runs in a child process: nothing it does can end or silence the gate
-  const isolated = values.url === undefined && values.adapter !== undefined && values.adapter !== 'simulator';
   // a setup problem (adapter that cannot load, server unreachable, missing credentials) is exit 2
   if (!isolated) {
     try {
@@ -163,6 +171,30 @@ async function run(argv: string[]): Promise<number> {
     } catch (e) {
       throw new UsageError(`cannot set up the implementation (${target}): ${(e as Error).message.split('\n')[0]}`);
     }
+  }
+
+  if (values.watch === true) {
+    const watched = values['watch-path'] ?? [];
+    if (!isolated && watched.length === 0) throw new UsageError('--watch watches an adapter module (--adapter PATH) or the --watch-path files and directories you name');
+    return watchRuns({
+      ...(isolated ? { adapter: process.env.GROUPSPEC_ADAPTER! } : {}),
+      paths: watched,
+      out,
+      write: (t) => process.stdout.write(t),
+      runOnce: async () => {
+        const state: RunState = { scenarios: [], properties: [], startedAt: Date.now() };
+        try {
+          const result = isolated ? await executeIsolated({ ...options, onScenario: () => undefined }, state) : await executeRun({ ...options, onScenario: () => undefined }, state);
+          writeResult(out, result);
+          writeReports(out, result);
+          return { result, ...(state.modules === undefined ? {} : { modules: state.modules }) };
+        } catch (e) {
+          // an adapter that does not load while it is being edited: say so and keep watching
+          if (e instanceof UsageError) return { error: e.message };
+          throw e;
+        }
+      },
+    });
   }
 
   const result = isolated ? await executeIsolated(options, state) : await executeRun(options, state);

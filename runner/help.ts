@@ -28,6 +28,15 @@ How:
   --replay SEED:PATH     rerun one fuzz counterexample (printed by a failed run) against the same
                          --adapter or --url; exit 1 when it still fails
 
+Watch (for adapter authors):
+  --watch                run, then run again whenever the adapter module or a file it loaded changes
+                         (debounced), with a short result each time; Ctrl-C (SIGINT) stops it and
+                         exits with the last run's code. Needs a terminal: without one (CI) it is a
+                         usage error, so a pipeline cannot hang on it
+  --watch-path PATH      also watch this file or directory (repeatable; directories recursively);
+                         with --url or the simulator, what to watch
+  --watch-anyway         watch even without a terminal
+
 On a terminal a live line shows rules done / total and failures so far; otherwise plain lines.
 `;
 

@@ -71,6 +71,8 @@ export interface RunState {
   startedAt: number;
   /** Set when --bail stopped the run. */
   bailed?: boolean;
+  /** The source files an isolated adapter loaded (runner/worker.ts), for `run --watch`. */
+  modules?: string[];
 }
 
 /** Rules this run covers: every rule, narrowed by --rule, --tags (in cucumber) and --shard. */
