@@ -14,7 +14,7 @@ type AddData = { memberList?: Array<{ userID: string; result: number }>; failure
  * app backend refuses some of the users in the request [...] and returns them in
  * RefusedMembers_Account" (1047/34371). The others are invited; the refused ones are reported as
  * failures (the SDK's failureUserIDList, REST's `Result: 0`). When every invitee is refused the
- * invitation is vetoed as a whole, 10016 (docs/ambiguities.md#a72-every-invitee-refused).
+ * invitation is vetoed as a whole, 10016 (docs/ambiguities.md#a75-every-invitee-refused).
  */
 export function refusedInvitees(call: CommandCall, refused: unknown): Refusal | Amendment | undefined {
   if (!Array.isArray(refused) || refused.length === 0) return undefined;

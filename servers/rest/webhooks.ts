@@ -22,15 +22,15 @@
  * - A callback that times out or fails: the pages found say the before-message callback times out
  *   after 2 s ("消息前回调默认2s超时", cloud.tencent.com/document/product/269/1522) but not what a
  *   timed-out or failed group callback does; the emulator lets the operation proceed
- *   (docs/ambiguities.md#a71-callback-timeout-default).
+ *   (docs/ambiguities.md#a74-callback-timeout-default).
  * - Order: a "before" callback fires once the service's own checks pass (a trial run in the shell),
  *   "before the Chat backend adds the target user to the group (or after the friendship
  *   verification is passed [...])" (1047/34371): an operation the service refuses anyway fires none
- *   (docs/ambiguities.md#a69-before-callback-order).
+ *   (docs/ambiguities.md#a72-before-callback-order).
  * - Silence: add_group_member and delete_group_member with `Silence: 1` notify no member, but the
  *   after-callbacks list "The app admin adds a user to a group through the RESTful API" (1047/34372)
  *   and "deletes a group member through the RESTful API" (1047/34373) without exception, so they
- *   fire (docs/ambiguities.md#a70-silent-changes-and-callbacks).
+ *   fire (docs/ambiguities.md#a73-silent-changes-and-callbacks).
  */
 import type { Refusal } from '../../simulator/core/errors';
 import { ChatError, ERR } from '../../simulator/core/errors';
@@ -171,7 +171,7 @@ export class Webhooks implements CommandHooks {
       const groupID = typeof call.input === 'string' ? call.input : (call.input as { groupID: string }).groupID;
       out.push({ CallbackCommand: 'Group.CallbackAfterGroupDestroyed', GroupId: groupID, Type: prior.type, Owner_Account: prior.ownerID, Name: prior.name, MemberList: members(prior.members), EventTime: time });
     }
-    // a silent change delivers no tip, but the after-callbacks still fire (A70)
+    // a silent change delivers no tip, but the after-callbacks still fire (A73)
     const silent = silentChange(call, data, prior?.members);
     if (silent?.joined !== undefined && silent.joined.length > 0) {
       out.push({ CallbackCommand: 'Group.CallbackAfterNewMemberJoin', GroupId: silent.groupID, Type: prior?.type ?? '', JoinType: 'Invited', Operator_Account: operator, NewMemberList: members(silent.joined), EventTime: time });

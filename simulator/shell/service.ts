@@ -197,7 +197,7 @@ export class Service<Chat extends Endpoint = Endpoint> {
     let amend: ((data: unknown) => unknown) | undefined;
     if (valid && hooks.before !== undefined) {
       // the service's own checks come first: an operation it refuses anyway fires no callback
-      // (docs/ambiguities.md#a69-before-callback-order)
+      // (docs/ambiguities.md#a72-before-callback-order)
       const trial = run(input, false);
       if (!trial.ok) return this.settle(trial, origin);
       const verdict = await hooks.before(call);
