@@ -72,12 +72,21 @@ export function restSender(options: RestClientOptions): Send {
     const timer = setTimeout(() => controller.abort(), config.restTimeoutMs);
     let status: number;
     let text: string;
+    const post = () => doFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req.body), signal: controller.signal });
     try {
-      const res = await doFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req.body), signal: controller.signal });
+      let res;
+      try {
+        res = await post();
+      } catch (e) {
+        // a kept-alive socket the server closed as the request went out: nothing was answered, so
+        // the request is sent once more on a fresh one (as the wire client does, adapters/wire)
+        if (controller.signal.aborted || !droppedSocket(e)) throw e;
+        res = await post();
+      }
       status = res.status;
       text = await res.text();
     } catch (e) {
-      const why = controller.signal.aborted ? `no answer within ${config.restTimeoutMs} ms` : e instanceof Error ? e.message : String(e);
+      const why = controller.signal.aborted ? `no answer within ${config.restTimeoutMs} ms` : describe(e);
       throw new TencentRestError(`${req.service}/${req.command}: ${why}`);
     } finally {
       clearTimeout(timer);
@@ -91,4 +100,24 @@ export function restSender(options: RestClientOptions): Send {
     }
     return checkEnvelope(req.command, body);
   });
+}
+
+/** Socket-level failures before any answer: fetch's "fetch failed" with the socket's code as its cause. */
+const DROPPED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+function causeCode(e: unknown): string | undefined {
+  const cause = (e as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
+export function droppedSocket(e: unknown): boolean {
+  const code = causeCode(e);
+  return code !== undefined && DROPPED.has(code);
+}
+
+/** fetch's message with its cause's code, which says what failed ("fetch failed" alone does not). */
+function describe(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = causeCode(e);
+  return code === undefined ? message : `${message} (${code})`;
 }

@@ -23,7 +23,10 @@ describe('groupspec run --adapter tencent-cloud against the REST emulator', () =
   it('passes every rule the adapter declares, and its requests cover every admin command', async () => {
     const countsFile = join(out, 'request-counts.json');
     let output = '';
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), 'run', '--adapter', 'tencent-cloud-emulated', '--no-properties', '--out', out], {
+    // the 30 s call deadline: the adapter and the emulator share one process, and a setup step sends
+    // 200 creations at once; on a loaded CI machine the last of them can wait past the default 5 s
+    const args = ['run', '--adapter', 'tencent-cloud-emulated', '--no-properties', '--call-timeout', '30000', '--out', out];
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
