@@ -260,7 +260,14 @@ function checkListener(method: string, eventName: unknown, handler: unknown): vo
 
 // ---- the rest of the surface, from the method table ----
 
-type GroupMethods = { [K in MethodsWith<'group'>]: (options?: any) => Promise<any> };
+/**
+ * Typed as the simulator's Chat: the SDK's options, and `data` per method (simulator/core/responses.ts).
+ * The vendor's setMessageRemindType also serves one-to-one chats (`userIDList`, no `groupID`), so
+ * its options stay as wide as the vendor's here; a call without a groupID is refused at run time.
+ */
+type GroupMethods = {
+  [K in MethodsWith<'group'>]: K extends 'setMessageRemindType' ? (options: Partial<Parameters<Chat[K]>[0]>) => ReturnType<Chat[K]> : Chat[K];
+};
 type RealOrEmpty = { [K in MethodsWith<'real' | 'empty'>]: K extends 'getTotalUnreadMessageCount' ? () => number : (options?: any) => Promise<any> };
 /** Typed `any` so every vendor signature (sync ones included) accepts them; at run time each rejects. */
 type NotSimulatedMethods = { [K in MethodsWith<'not-simulated'>]: (...args: any[]) => any };
