@@ -9,6 +9,7 @@
  * - shell blocks: every `npm run X` names a script of package.json, and every `groupspec …`
  *   (`npx groupspec`, `node bin/groupspec.js`, `npm run conformance --`) names a subcommand and
  *   flags that its `--help` lists.
+ * - gherkin blocks parse and every step matches a step definition (cucumber-js --dry-run).
  * - json blocks parse.
  * A block that cannot run by design carries `<!-- not-run: reason -->` on the line before it: it
  * is still type-checked, not run. `<!-- not-compiled: reason -->` (an excerpt or skeleton) is
@@ -153,6 +154,25 @@ describe('the code blocks of README.md, CONTRIBUTING.md and docs/*.md', () => {
     const expected = written.filter((w) => w.block.notRun === undefined).length;
     const [, files] = /Test Files\s+(\d+) passed/.exec(r.out) ?? [];
     expect(Number(files), r.out).toBe(expected);
+  }, TIMEOUT);
+
+  it("in Gherkin parse, and every step matches one of the suite's step definitions (cucumber-js --dry-run)", () => {
+    const gherkin = BLOCKS.filter((b) => b.lang === 'gherkin');
+    const files = gherkin.map((b, i) => {
+      // an excerpt that starts at a Rule gets a Feature line to stand in
+      const text = /^\s*(@\S+\s+)*Feature:/.test(b.code) ? b.code : `Feature: ${where(b)}\n${b.code}`;
+      const file = join(dir, `g${i}.feature`);
+      writeFileSync(file, text);
+      return file;
+    });
+    const cucumber = join(REPO, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber-js');
+    const r = spawnSync(process.execPath, [cucumber, ...files, '--dry-run', '--format', 'summary'], { cwd: REPO, encoding: 'utf8', timeout: TIMEOUT });
+    const out = `${r.stdout}\n${r.stderr}`;
+    expect(r.status, out).toBe(0);
+    // a dry run exits 0 even with undefined steps: every step must be defined (shown as skipped)
+    const [, steps, how] = /(\d+) steps? \(([^)]*)\)/.exec(out) ?? [];
+    expect(Number(steps), out).toBeGreaterThan(0);
+    expect(how, out).toBe(`${steps} skipped`);
   }, TIMEOUT);
 
   it('in JSON parse', () => {
