@@ -21,7 +21,7 @@ type O<T extends z.ZodType> = z.infer<T>;
 type Admin = { kind: 'admin'; adminID: string };
 
 /**
- * Members one import_group_member may carry. Tencent's pages disagree (docs/ambiguities.md A69):
+ * Members one import_group_member may carry. Tencent's pages disagree (docs/ambiguities.md A70):
  * the English page (1047/34969) says 300, the Chinese page (269/1636) 100 and, in its latest
  * revision, 20. The English page is the one the project cites.
  */
@@ -111,7 +111,7 @@ function kickSessions(tx: Tx, userID: string): string[] {
 
 /**
  * `account_delete` (1047/34955): "When deleting an account, that user's contacts, profile, groups,
- * sessions, and other data will also be deleted." Read here (docs/ambiguities.md A70) as: the user
+ * sessions, and other data will also be deleted." Read here (docs/ambiguities.md A71) as: the user
  * leaves every group silently (no tips, no callbacks), a group they owned stays with no owner
  * (as an app-admin group without Owner_Account), their pending applications go, their sessions are
  * kicked out like a REST kick, and the account stops existing until imported or logged in again.

@@ -80,7 +80,7 @@ export class AppAdmin {
   importGroupMember(options: In<S.Schemas['AdminImportGroupMemberOptions']>): Promise<ChatResponse<{ memberList: Array<{ userID: string; result: 0 | 1 | 2; reason?: string }> }>> {
     return this.call('importGroupMember', options);
   }
-  /** `account_delete`: the accounts leave their groups and their devices are kicked out (docs/ambiguities.md A70). */
+  /** `account_delete`: the accounts leave their groups and their devices are kicked out (docs/ambiguities.md A71). */
   deleteAccounts(options: In<S.Schemas['AdminDeleteAccountsOptions']>): Promise<ChatResponse<{ resultList: Array<{ userID: string; deleted: boolean }> }>> {
     return this.call('deleteAccounts', options);
   }
