@@ -200,7 +200,7 @@ class TencentApp implements App {
     const input = this.ids.out(parsed.data) as Record<string, unknown>;
     try {
       const result = await runAdmin(this.send, name, input);
-      if (name === 'createGroup') this.groups.add(String((result.data as { groupID: string }).groupID));
+      if (name === 'createGroup' || name === 'importGroup') this.groups.add(String((result.data as { groupID: string }).groupID));
       if (name === 'importAccount') this.users.add(String(input.userID));
       return { code: 0, data: this.ids.strip(result.data) };
     } catch (e) {

@@ -103,10 +103,8 @@ export function importGroupMember(tx: Tx, ctx: Context, _actor: Admin, o: O<S.Sc
 }
 
 /** Asks the shell to end every session `userID` has open, as a REST kick does. */
-function kickSessions(tx: Tx, userID: string): string[] {
-  const devices = [...(tx.state.sessions.get(userID)?.keys() ?? [])];
-  for (const device of devices) tx.deliveries.push({ kind: 'kickedOut', userID, device, type: TYPES.KICKED_OUT_REST_API });
-  return devices;
+function kickSessions(tx: Tx, userID: string): void {
+  for (const device of tx.state.sessions.get(userID)?.keys() ?? []) tx.deliveries.push({ kind: 'kickedOut', userID, device, type: TYPES.KICKED_OUT_REST_API });
 }
 
 /**
@@ -146,7 +144,9 @@ export function deleteAccounts(tx: Tx, _ctx: Context, _actor: Admin, o: O<S.Sche
  * to end, and the call succeeds (the page documents no error for it).
  */
 export function kick(tx: Tx, _ctx: Context, _actor: Admin, o: O<S.Schemas['AdminKickOptions']>) {
-  return { userID: o.userID, deviceList: kickSessions(tx, o.userID) };
+  // the service answers a kick with the envelope alone, so the devices ended are not reported
+  kickSessions(tx, o.userID);
+  return { userID: o.userID };
 }
 
 /**

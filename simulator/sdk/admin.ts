@@ -85,7 +85,7 @@ export class AppAdmin {
     return this.call('deleteAccounts', options);
   }
   /** `kick`: every device of the user is kicked out (KICKED_OUT, `REST_API_Kick`); later calls there fail with 3006. */
-  kick(options: In<S.Schemas['AdminKickOptions']>): Promise<ChatResponse<{ userID: string; deviceList: string[] }>> {
+  kick(options: In<S.Schemas['AdminKickOptions']>): Promise<ChatResponse<{ userID: string }>> {
     return this.call('kick', options);
   }
   /** `group_open_avchatroom_http_svc/get_members`: an AVChatRoom's latest members (a Community's logged-in ones). */
