@@ -85,3 +85,12 @@ export const IMPORT_RUNNERS = {
   },
   getAVChatRoomMembers: async (send: Send, o: { groupID: string; timestamp?: number }) => importMap.getAVChatRoomMembers(await send(importBuild.getAVChatRoomMembers(o))),
 };
+
+/** Each runner's REST command, by admin name (importGroup also reads get_group_info back). */
+export const IMPORT_PATHS: Readonly<Record<keyof typeof IMPORT_RUNNERS, string>> = {
+  importGroup: 'group_open_http_svc/import_group',
+  importGroupMember: 'group_open_http_svc/import_group_member',
+  deleteAccounts: 'im_open_login_svc/account_delete',
+  kick: 'im_open_login_svc/kick',
+  getAVChatRoomMembers: 'group_open_avchatroom_http_svc/get_members',
+};

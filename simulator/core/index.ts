@@ -148,10 +148,15 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
 }
 
 /** Runs a parsed command under a Tx: commits what it did, or rolls it back and returns its refusal. */
-function run<A>(state: State, ctx: Context, actor: A, cmd: { schema: z.ZodType; run(tx: Tx, ctx: Context, actor: A, input: never): unknown }, input: unknown): Outcome {
+function run<A>(state: State, ctx: Context, actor: A, cmd: { schema: z.ZodType; run(tx: Tx, ctx: Context, actor: A, input: never): unknown }, input: unknown, keep = true): Outcome {
   const tx = new Tx(state);
   try {
     const data = cmd.run(tx, ctx, actor, parse(cmd.schema, input) as never);
+    if (!keep) {
+      const deliveries = [...tx.deliveries];
+      tx.rollback();
+      return { ok: true, data, deliveries };
+    }
     tx.commit();
     return { ok: true, data, deliveries: tx.deliveries };
   } catch (e) {
@@ -178,6 +183,18 @@ export function executeUser(state: State, ctx: Context, actor: UserActor, name: 
 
 export function executeAdmin(state: State, ctx: Context, actor: AdminActor, name: AdminCommandName, input: unknown): Outcome {
   return run(state, ctx, actor, ADMIN_COMMANDS[name] as AdminCommand<z.ZodType>, input);
+}
+
+/**
+ * What a command would do, changing nothing: its checks run and its changes are undone. The
+ * webhooks' "before" callbacks use it to fire only for an operation the service would carry out.
+ */
+export function trialUser(state: State, ctx: Context, actor: UserActor, name: UserCommandName, input: unknown): Outcome {
+  return run(state, ctx, actor, USER_COMMANDS[name] as UserCommand<z.ZodType>, input, false);
+}
+
+export function trialAdmin(state: State, ctx: Context, actor: AdminActor, name: AdminCommandName, input: unknown): Outcome {
+  return run(state, ctx, actor, ADMIN_COMMANDS[name] as AdminCommand<z.ZodType>, input, false);
 }
 
 /** A device logs in: the user exists from now on, and is online. */

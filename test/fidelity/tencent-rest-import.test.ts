@@ -4,7 +4,7 @@
  * (test/fidelity/fixtures/rest-examples-import.ts), without a network.
  */
 import { describe, expect, it } from 'vitest';
-import { build, IMPORT_RUNNERS, importBuild, importMap, type RestRequest } from '../../adapters/tencent-cloud/rest';
+import { build, IMPORT_PATHS, IMPORT_RUNNERS, importBuild, importMap, type RestRequest } from '../../adapters/tencent-cloud/rest';
 import * as doc from './fixtures/rest-examples-import';
 import * as older from './fixtures/rest-examples';
 
@@ -24,6 +24,17 @@ describe('request builders give the documented requests', () => {
     expect(importBuild.kick({ userID: 'test' })).toEqual({ service: 'im_open_login_svc', command: 'kick', body: doc.kick.request });
     expect(importBuild.getAVChatRoomMembers({ groupID: '@TGS#a6I4ZUUGO' })).toEqual({ service: 'group_open_avchatroom_http_svc', command: 'get_members', body: doc.getAVChatRoomMembers.request });
     expect(build.deleteAccounts(['UserID_1', 'UserID_2']).body).toEqual(older.deleteAccounts.request);
+  });
+  it('IMPORT_PATHS names the command each runner sends', () => {
+    const sample = { groupID: 'g', userID: 'u', memberList: [], type: 'Public', name: 'n' };
+    const path = (r: RestRequest) => `${r.service}/${r.command}`;
+    expect(IMPORT_PATHS).toEqual({
+      importGroup: path(importBuild.importGroup(sample)),
+      importGroupMember: path(importBuild.importGroupMember(sample)),
+      deleteAccounts: path(build.deleteAccounts(['u'])),
+      kick: path(importBuild.kick(sample)),
+      getAVChatRoomMembers: path(importBuild.getAVChatRoomMembers(sample)),
+    });
   });
 });
 
