@@ -9,6 +9,7 @@ import { ERR, RefusalSignal, type Refusal } from './errors';
 import { describeIssue, schemas, type SchemaName, type Schemas } from './schemas';
 import type { Delivery } from './deliveries';
 import * as A from './admin-commands';
+import * as I from './admin-import';
 import * as G from './group-commands';
 import * as M from './member-commands';
 import * as K from './store-commands';
@@ -99,6 +100,11 @@ export const ADMIN_COMMANDS = {
   getJoinedGroupList: admin('AdminGetJoinedGroupListOptions', A.getJoinedGroupList),
   getGroupInfo: admin('AdminGroupIDOptions', (tx, ctx, a, o) => A.getGroupInfo(tx, ctx, a, o.groupID)),
   getGroupMemberInfo: admin('AdminGetGroupMemberInfoOptions', A.getGroupMemberInfo),
+  importGroup: admin('AdminImportGroupOptions', I.importGroup),
+  importGroupMember: admin('AdminImportGroupMemberOptions', I.importGroupMember),
+  deleteAccounts: admin('AdminDeleteAccountsOptions', I.deleteAccounts),
+  kick: admin('AdminKickOptions', I.kick),
+  getAVChatRoomMembers: admin('AdminGetAVChatRoomMembersOptions', I.getAVChatRoomMembers),
 } as const;
 export type AdminCommandName = keyof typeof ADMIN_COMMANDS;
 /** What an admin command resolves with as `data`: its core function's return type. */

@@ -72,6 +72,26 @@ export class AppAdmin {
   getGroupMemberInfo(options: { groupID: string; limit?: number; offset?: number }): Promise<ChatResponse<AdminData<'getGroupMemberInfo'>>> {
     return this.call('getGroupMemberInfo', options);
   }
+  /** `import_group`: a group dated `createTime` (seconds), notifying nobody; not an AVChatRoom (10007). */
+  importGroup(options: In<S.Schemas['AdminImportGroupOptions']>): Promise<ChatResponse<{ groupID: string; type: string; createTime: number }>> {
+    return this.call('importGroup', options);
+  }
+  /** `import_group_member`: members with JoinTime and role, silently; `result` 0 failed, 1 imported, 2 already a member. */
+  importGroupMember(options: In<S.Schemas['AdminImportGroupMemberOptions']>): Promise<ChatResponse<{ memberList: Array<{ userID: string; result: 0 | 1 | 2; reason?: string }> }>> {
+    return this.call('importGroupMember', options);
+  }
+  /** `account_delete`: the accounts leave their groups and their devices are kicked out (docs/ambiguities.md A71). */
+  deleteAccounts(options: In<S.Schemas['AdminDeleteAccountsOptions']>): Promise<ChatResponse<{ resultList: Array<{ userID: string; deleted: boolean }> }>> {
+    return this.call('deleteAccounts', options);
+  }
+  /** `kick`: every device of the user is kicked out (KICKED_OUT, `REST_API_Kick`); later calls there fail with 3006. */
+  kick(options: In<S.Schemas['AdminKickOptions']>): Promise<ChatResponse<{ userID: string }>> {
+    return this.call('kick', options);
+  }
+  /** `group_open_avchatroom_http_svc/get_members`: an AVChatRoom's latest members (a Community's logged-in ones). */
+  getAVChatRoomMembers(options: In<S.Schemas['AdminGetAVChatRoomMembersOptions']>): Promise<ChatResponse<{ memberList: Array<{ userID: string; nick: string; avatar: string; joinTime: number }>; nextTimestamp: number }>> {
+    return this.call('getAVChatRoomMembers', options);
+  }
 
   /** Runs an admin command by name: what adapters and the wire protocol use. */
   invoke(method: string, arg: unknown): Promise<ChatResponse> {

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { ERR, ChatError } from '../core/errors';
+import { TYPES } from '../core/constants';
 import type * as S from '../core/schemas';
 import { validateUser, type UserCommandName } from '../core';
 import type { Service } from '../shell/service';
@@ -31,6 +32,16 @@ export interface ChatEvent {
   data: any;
 }
 type Handler = (event: ChatEvent) => void;
+
+/**
+ * Why calls fail after a kick, by the kick's type, as the SDK's not-ready reason: 3006 after the
+ * app backend's REST kick (its `onRestApiKickedOut` sets KICKED_OUT_REST_API), 3003 otherwise.
+ */
+export function kickedOutReason(type: string | undefined): { code: number; why: string } {
+  return type === TYPES.KICKED_OUT_REST_API
+    ? { code: ERR.KICKED_OUT_REST_API, why: 'Kicked out: the app backend invalidated this login (REST API kick)' }
+    : { code: ERR.KICKED_OUT_MULT_ACCOUNT, why: 'Kicked out: the account logged in on this device again' };
+}
 
 /** Methods the SDK lets through before login (its ready-check allow-list). */
 const ALLOWED_LOGGED_OUT = new Set<string>(['joinGroup', 'quitGroup', 'getGroupOnlineMemberCount']);
@@ -75,11 +86,11 @@ export class Chat {
     return this.logout();
   }
 
-  /** @internal a later login on the same device took this session over. */
-  detach(): void {
+  /** @internal the session was ended by a kick: a later login on the same device, or the app backend. */
+  detach(type?: string): void {
     this.sim.endSession(this);
     this.loggedIn = false;
-    this.notReady = { code: ERR.KICKED_OUT_MULT_ACCOUNT, why: 'Kicked out: the account logged in on this device again' };
+    this.notReady = kickedOutReason(type);
   }
 
   // ---- events ----

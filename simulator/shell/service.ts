@@ -80,8 +80,11 @@ export interface Endpoint {
   readonly device: string;
   /** Hands an event to the device's listeners (and records it through `record`). */
   emit(name: string, data: unknown): void;
-  /** Cuts the device off after a kick: it no longer reaches the service. */
-  detach(): void;
+  /**
+   * Cuts the device off after a kick: it no longer reaches the service. `type` is the kick's
+   * `TYPES.KICKED_OUT_*` (default: a login on the same device), which decides the code later calls fail with.
+   */
+  detach(type?: string): void;
 }
 
 export class Service<Chat extends Endpoint = Endpoint> {
@@ -297,8 +300,10 @@ export class Service<Chat extends Endpoint = Endpoint> {
         for (const c of this.recipients(d.to)) c.emit(EVENT.GROUP_COUNTER_UPDATED, { ...d.data });
         return;
       case 'kickedOut': {
+        // the app backend ended the session (REST kick, account deletion): the device hears why, then is cut off
         const c = this.chats.get(d.userID)?.get(d.device);
         c?.emit(EVENT.KICKED_OUT, { type: d.type });
+        c?.detach(d.type);
         return;
       }
     }

@@ -5,7 +5,7 @@
  * method runs through that `Chat`, so the semantics are the simulator's by construction.
  */
 import { ChatError, ERR } from '../../core/errors';
-import { Chat, METHODS, type ChatResponse } from '../chat';
+import { Chat, kickedOutReason, METHODS, type ChatResponse } from '../chat';
 import { EVENT } from './constants';
 import { control, type Member } from './control';
 import { METHOD_TABLE, NOT_SIMULATED, type MethodsWith } from './methods';
@@ -193,7 +193,7 @@ export class DropInChat implements Member {
     if (this.session !== chat) return;
     if (name === EVENT.KICKED_OUT) {
       this.ready = false;
-      this.notReady = { code: ERR.KICKED_OUT_MULT_ACCOUNT, why: 'Kicked out: the account logged in on this device again' };
+      this.notReady = kickedOutReason((data as { type?: string } | undefined)?.type);
     }
     if (name === EVENT.MESSAGE_RECEIVED) this.extras.noteMessages(data);
     this.dispatch(name, data);
