@@ -119,7 +119,7 @@ Feature: The app admin's migration and account powers: imports, account deletion
 
     Scenario: bob, in alice's AVChatRoom, is listed to the app admin
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin calls getAVChatRoomMembers with:
         """
