@@ -11,9 +11,11 @@
  * 5. soak (bench/soak.ts, --expose-gc): the wire server under 100 000 calls, 5 % malformed, memory before and after.
  * 6. import time (bench/import.ts): `require('groupspec')` / `import` of the packed tarball, fresh processes;
  * 7. join/quit against their floor (bench/join.ts): what an app observes, built by object literals;
- * 8. opt-in (BENCH_ONLY=catch, 1-5 minutes): commands and seconds the fuzzer needs to find each
- *    broken implementation (bench/catch.ts), in process and over the wire;
- * 9. opt-in (BENCH_ONLY=gate, 1-4 minutes): `groupspec run --seed 7` in process and over the wire (bench/gate.ts).
+ * 8. catch (bench/catch.ts): commands and seconds the fuzzer needs to find each broken
+ *    implementation; the default run takes seed 1 in process (the check that the fuzzer found every
+ *    break it found before, bench/catch-baseline.json), BENCH_ONLY=catch the full table (seeds 1-3,
+ *    in process and over the wire, 1-5 minutes);
+ * 9. gate (bench/gate.ts): `groupspec run --seed 7` in process and over the wire, once each.
  *
  * Each part runs in its own process, one after another (the machine has few cores; nothing is
  * measured while something else runs). Not part of npm test. Environment knobs, for quick looks
@@ -185,6 +187,29 @@ function gateTargets(g: GateResult | undefined): Target[] {
   ];
 }
 
+/** The breaks the fuzzer found on seed 1 before this issue's speed work (bench/catch-baseline.json): every one must still be found. */
+function catchTargets(c: CatchResult | undefined): Target[] {
+  if (c === undefined || !c.seeds.includes(1)) return [];
+  const baseline = JSON.parse(readFileSync(join(__dirname, 'catch-baseline.json'), 'utf8')) as { caught: string[]; commit: string };
+  const found = new Set(c.rows.filter((r) => r.inProcess[c.seeds.indexOf(1)] != null).map((r) => r.id));
+  const lost = baseline.caught.filter((id) => !found.has(id));
+  return [
+    {
+      target: `the fuzzer still finds every break it found on seed 1 at ${baseline.commit} (${baseline.caught.length} of them)`,
+      measured: `${found.size} of ${c.breaks} found on seed 1 in process${lost.length === 0 ? '' : `; lost: ${lost.join(', ')}`}`,
+      met: lost.length === 0,
+      reason: 'a change made the fuzzer weaker: see the lost breaks (bench/catch.ts)',
+    },
+  ];
+}
+
+/** `npm run bench` itself: the default parts within 3 minutes. */
+function benchTargets(defaults: boolean, totalMs: number): Target[] {
+  if (!defaults) return [];
+  const load = os.loadavg()[0]!;
+  return [{ target: 'npm run bench (every part above) within 3 minutes', measured: `${(totalMs / 1000).toFixed(0)} s (load average ${n2(load)})`, met: totalMs <= 180_000, reason: `other load on the machine (load average ${n2(load)} on ${os.cpus().length} cores): the parts' times are wall times` }];
+}
+
 function catchReport(c: CatchResult): string {
   const cell = (xs: CatchResult['rows'][number]['inProcess']) => {
     const found = xs.filter((x) => x !== undefined && x !== null);
@@ -275,7 +300,11 @@ function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suit
 }
 
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? 'scaling,hazards,suite,fuzz,soak,import,join').split(','));
+  // the default run measures every issue-21 target: the gate once each way, the catch table on
+  // seed 1 in process (BENCH_ONLY=catch alone runs the full table: seeds 1-3, and over the wire)
+  const chosen = process.env.BENCH_ONLY;
+  const only = new Set((chosen ?? 'scaling,hazards,suite,fuzz,soak,import,join,catch,gate').split(','));
+  const quickCatch = chosen === undefined ? { BENCH_CATCH_SEEDS: process.env.BENCH_CATCH_SEEDS ?? '1', BENCH_CATCH_WIRE_SEEDS: process.env.BENCH_CATCH_WIRE_SEEDS ?? '0' } : {};
   const meta = machine();
   log(`groupspec bench: ${meta.node} on ${meta.cpuModel} x${meta.cores}, commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}`);
   const timings: Record<string, number> = {};
@@ -295,16 +324,24 @@ async function main(): Promise<void> {
     return mergeScaling(parts);
   });
   const hazards = await time('hazards', () => child<HazardsResult>('hazards.ts', []));
-  const suiteR = await time('suite', () => suite(Number(process.env.BENCH_SUITE_REPS ?? 5), log));
+  const suiteR = await time('suite', () => suite(Number(process.env.BENCH_SUITE_REPS ?? 3), log));
   const fuzz = await time('fuzz', () => child<FuzzResult>('fuzz.ts', []));
   // 5. soak (bench/soak.ts): 100 000 calls from 50 keep-alive clients against the wire server, 5 % malformed
   const soak = await time('soak', () => child<SoakResult>('soak.ts', ['--expose-gc']));
   const imports = await time('import', () => child<ImportResult>('import.ts', []));
   const joinR = await time('join', () => child<JoinResult>('join.ts', []));
-  const catches = await time('catch', () => child<CatchResult>('catch.ts', []));
+  const catches = await time('catch', () => child<CatchResult>('catch.ts', [], quickCatch));
   const gate = await time('gate', () => child<GateResult>('gate.ts', []));
-  const t = [...targets(scaling, suiteR, fuzz), ...(soak === undefined ? [] : soakTargets(soak)), ...joinTargets(joinR), ...importTargets(imports), ...gateTargets(gate)];
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const t = [
+    ...targets(scaling, suiteR, fuzz),
+    ...(soak === undefined ? [] : soakTargets(soak)),
+    ...joinTargets(joinR),
+    ...importTargets(imports),
+    ...catchTargets(catches),
+    ...gateTargets(gate),
+    ...benchTargets(chosen === undefined, totalMs),
+  ];
   const results = {
     machine: { ...meta, loadAverageAtEnd: os.loadavg() },
     totalMs,
