@@ -217,7 +217,7 @@ function catchReport(c: CatchResult): string {
   };
   const rows = c.rows.filter((r) => r.inProcess.some((x) => x !== undefined && x !== null)).map((r) => [r.id, `${r.inProcess.filter((x) => x != null).length}/${c.seeds.length}`, ...cell(r.inProcess), ...cell(r.wire)]);
   return (
-    `Fuzz catches: ${c.caught.inProcess} of ${c.breaks} broken implementations found in process (seeds ${c.seeds.join(', ')}; ${c.runs} runs, reference on, no shrinking), ${c.caught.wire} over the wire (seeds ${c.wireSeeds.join(', ')}); median of the medians: ${n0(c.median.inProcess.commands)} commands / ${n2(c.median.inProcess.ms / 1000)} s in process, ${n0(c.median.wire.commands)} commands / ${n2(c.median.wire.ms / 1000)} s over the wire\n` +
+    `Fuzz catches: ${c.caught.inProcess} of ${c.breaks} broken implementations found in process (seeds ${c.seeds.join(', ')}; ${c.runs} runs, reference on, no shrinking), ${c.wireSeeds.length === 0 ? 'not run over the wire (BENCH_ONLY=catch runs it)' : `${c.caught.wire} over the wire (seeds ${c.wireSeeds.join(', ')})`}; median of the medians: ${n0(c.median.inProcess.commands)} commands / ${n2(c.median.inProcess.ms / 1000)} s in process${c.wireSeeds.length === 0 ? '' : `, ${n0(c.median.wire.commands)} commands / ${n2(c.median.wire.ms / 1000)} s over the wire`}\n` +
     table(['break', 'seeds', 'commands', 's', 'wire commands', 'wire s'], rows)
   );
 }
