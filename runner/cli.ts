@@ -72,7 +72,12 @@ async function run(argv: string[]): Promise<number> {
     process.env.GROUPSPEC_URL = values.url;
     target = values.url;
   } else if (values.adapter !== undefined && values.adapter !== 'simulator') {
-    const builtin: Record<string, string> = { 'tencent-cloud': resolve(__dirname, '..', 'adapters', 'tencent-cloud'), 'drop-in': resolve(__dirname, '..', 'adapters', 'drop-in') };
+    const builtin: Record<string, string> = {
+      'tencent-cloud': resolve(__dirname, '..', 'adapters', 'tencent-cloud'),
+      // the same adapter, its REST half on an in-process REST emulator, its users on groupspec/chat bound to it
+      'tencent-cloud-emulated': resolve(__dirname, '..', 'servers', 'rest', 'tencent-drop-in'),
+      'drop-in': resolve(__dirname, '..', 'adapters', 'drop-in'),
+    };
     const path = builtin[values.adapter] ?? (isAbsolute(values.adapter) ? values.adapter : resolve(process.cwd(), values.adapter));
     if (builtin[values.adapter] === undefined && !existsSync(path)) throw new UsageError(`the adapter module ${values.adapter} does not exist`);
     if (/\.[cm]?ts$/.test(path) && require.extensions['.ts'] === undefined) {

@@ -4,6 +4,8 @@ const RUN = `groupspec run [options]: run the suite; exit 0 when every verdict i
 
 Which implementation:
   --adapter PATH|simulator|tencent-cloud   an in-process implementation (module exporting createImplementation())
+                         tencent-cloud-emulated: the tencent-cloud adapter offline, on an in-process REST
+                         emulator with its users on groupspec/chat (docs/tencent-cloud.md)
   --url URL              a server speaking the wire protocol (docs/protocol.md)
 
 What to run:
