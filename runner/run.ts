@@ -13,7 +13,7 @@ import { resolveImplementation } from '../adapters/resolve';
 import { withDeadlines } from '../adapters/contract/deadline';
 import { judge, type Expectations } from './expectations';
 import { runFeatures, type ScenarioOutcome } from './features';
-import { Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
+import { Conformance, shareTraces, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
 import { inShard, type Shard } from './shard';
 import { readAmbiguities } from './ambiguities';
 import { thrown } from '../matchers/thrown';
@@ -231,7 +231,7 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
       quotes: r.quotes.map((q) => ({ text: q.text, source: q.source, ...(q.url === undefined ? {} : { url: q.url }) })),
       verdict: judge(raw, expected?.status),
       ...(expected === undefined ? {} : { expectation: expected }),
-      scenarios: scenarios.map((s) => ({ name: s.name, location: s.location, verdict: s.verdict, durationMs: s.durationMs, ...(s.failure === undefined ? {} : { failure: s.failure }) })),
+      scenarios: shareTraces(scenarios.map((s) => ({ name: s.name, location: s.location, verdict: s.verdict, durationMs: s.durationMs, ...(s.failure === undefined ? {} : { failure: s.failure }) }))),
       properties: props.map((p) => p.id),
       ...(detected?.has(id) === true ? { detectedBy: detected.get(id)! } : {}),
     };
