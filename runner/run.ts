@@ -162,9 +162,10 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
           const replay = e instanceof FuzzFailure ? { seed: e.seed, ...(e.path === undefined ? {} : { path: e.path }), ...(e.replay === undefined ? {} : { command: e.replay }), scenario: e.scenario } : { seed: o.seed };
           const d = e instanceof FuzzFailure ? e.divergence : undefined;
           const blame = d === undefined ? undefined : { rules: blamedRules(d.error, rules), step: d.step, command: d.command, expected: d.error.expected, actual: d.error.actual };
+          const trace = e instanceof FuzzFailure && e.calls !== undefined ? { trace: e.calls } : {};
           const failure = blame === undefined
-            ? { step: p.title, message: message.slice(0, 4000), replay }
-            : { step: p.title, message: `${blameLine(p.id, blame)}\n${message}`.slice(0, 4000), expected: blame.expected.slice(0, 2000), actual: blame.actual.slice(0, 2000), replay, blame: { rules: blame.rules, step: blame.step, command: blame.command } };
+            ? { step: p.title, message: message.slice(0, 4000), replay, ...trace }
+            : { step: p.title, message: `${blameLine(p.id, blame)}\n${message}`.slice(0, 4000), expected: blame.expected.slice(0, 2000), actual: blame.actual.slice(0, 2000), replay, blame: { rules: blame.rules, step: blame.step, command: blame.command }, ...trace };
           result = { id: p.id, title: p.title, rules, verdict, durationMs: Date.now() - t0, runs: 0, commands: 0, failure };
         }
       }

@@ -197,7 +197,7 @@ export function shareTrace(wrapper: App, inner: App): void {
   if (t !== undefined) TRACES.set(wrapper, t);
 }
 
-const hasArg = (args: unknown[]) => args.length > 1;
+const hasArg = (args: unknown[]) => args.length > 1 && args[1] !== undefined;
 
 /** The implementation with every app's calls recorded in a Trace (traceOf(app)). */
 export function traced(impl: Implementation): Implementation {
