@@ -157,8 +157,10 @@ export function permissionOutcomes(featuresDir: string): Record<string, GridOutc
 
 const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n)}… (cut for the page; conformance.json has the full text)`);
 
-function trimFailure(f: Failure, n: number): Failure {
+function trimFailure(f: Failure, n: number, traces: boolean): Failure {
   return {
+    ...(f.sameMessage === undefined ? {} : { sameMessage: f.sameMessage }),
+    ...(f.trace === undefined || !traces ? {} : { trace: f.trace }),
     step: cut(f.step, n),
     message: cut(f.message, n),
     ...(f.expected === undefined ? {} : { expected: cut(f.expected, n) }),
@@ -167,13 +169,17 @@ function trimFailure(f: Failure, n: number): Failure {
   };
 }
 
-/** What the rule list needs: the rules (long failure texts cut to fit the budget) and each property's verdict. */
-export function embeddedData(result: Conformance, budget = 1_200_000): { rules: RuleResult[]; properties: Array<Pick<PropertyResult, 'id' | 'title' | 'verdict'>>; ambiguities: string[] } {
+/**
+ * What the rule list needs: the rules (long failure texts cut to fit the budget, and call traces
+ * left out when even that does not fit: `tracesLeftOut` says so) and each property's verdict.
+ */
+export function embeddedData(result: Conformance, budget = 1_200_000): { rules: RuleResult[]; properties: Array<Pick<PropertyResult, 'id' | 'title' | 'verdict'>>; ambiguities: string[]; tracesLeftOut: boolean } {
   const properties = result.properties.map((p) => ({ id: p.id, title: p.title, verdict: p.verdict }));
   const ambiguities = result.ambiguities.map((a) => a.anchor);
-  let data = { rules: result.rules, properties, ambiguities };
-  for (const n of [4000, 1000, 300, 100]) {
-    data = { rules: result.rules.map((r) => ({ ...r, scenarios: r.scenarios.map((s) => (s.failure === undefined ? s : { ...s, failure: trimFailure(s.failure, n) })) })), properties, ambiguities };
+  let data = { rules: result.rules, properties, ambiguities, tracesLeftOut: false };
+  for (const [n, traces] of [[4000, true], [1000, true], [1000, false], [300, false], [100, false]] as const) {
+    const leftOut = !traces && result.rules.some((r) => r.scenarios.some((s) => s.failure?.trace !== undefined));
+    data = { rules: result.rules.map((r) => ({ ...r, scenarios: r.scenarios.map((s) => (s.failure === undefined ? s : { ...s, failure: trimFailure(s.failure, n, traces) })) })), properties, ambiguities, tracesLeftOut: leftOut };
     if (Buffer.byteLength(JSON.stringify(data)) <= budget) break;
   }
   return data;
