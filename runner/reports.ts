@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ACCEPTED, Conformance, totals, worst, type PropertyResult, type RuleResult } from './model';
 import { permissionOutcomes, renderHtml, type GridOutcome } from './html';
 import { packageRoot } from './paths';
-import { markdownFence, markdownText, xmlText } from './model/escape';
+import { markdownText, xmlText } from './model/escape';
 import { compactCalls, traceText } from './model/trace-text';
 import type { CallTrace, Failure } from './model';
 
@@ -88,7 +88,8 @@ export function summary(r: Conformance): string {
   for (const x of bad) {
     lines.push(`- **${x.verdict}** \`${x.id}\`: ${x.title}: ${md(whyRule(r, x).replace(/\s+/g, ' ').slice(0, 300))}`);
     const trace = firstTrace(r, x);
-    if (trace !== undefined) lines.push('', '  The last calls before it (conformance.json has the whole trace):', '', markdownFence(compactCalls(trace), '  '), '');
+    // each call one escaped list item: rendered, the escapes read as the JSON the implementation answered
+    if (trace !== undefined) lines.push('  - the last calls before it (conformance.json has the whole trace):', ...compactCalls(trace).map((c) => `    - ${md(c)}`));
   }
   const badProps = r.properties.filter((p) => !ACCEPTED.has(p.verdict));
   for (const p of badProps) lines.push(`- **${p.verdict}** property \`${p.id}\`: ${md((p.failure?.message ?? '').split('\n')[0]!.slice(0, 200))}${p.failure?.replay?.command === undefined ? '' : ` (replay: \`${p.failure.replay.command}\`)`}`);

@@ -16,7 +16,6 @@ import { withDeadlines } from '../adapters/contract/deadline';
 import { snapshot, TRACE_CALLS, TRACE_CHARS, TRACE_EVENTS, traced, traceOf } from '../adapters/contract/trace';
 import { startServer } from '../servers/wire/server';
 import { CallTrace, Conformance, shareTraces } from '../runner/model';
-import { markdownFence } from '../runner/model/escape';
 import { compactCalls, traceText } from '../runner/model/trace-text';
 import { junit, summary } from '../runner/reports';
 
@@ -148,15 +147,6 @@ describe('in the reports', () => {
     expect(shared.map((s) => [s.failure.trace !== undefined, (s.failure as { sameMessage?: number }).sameMessage])).toEqual([[true, 2], [false, undefined], [true, undefined], [false, undefined]]);
   });
 
-  it('fences hostile text in summary.md so that no line closes the block or renders', () => {
-    const fenced = markdownFence(['a ``` b', '````', 'x\u001b[31m\ny @everyone <img src=x>']);
-    const lines = fenced.split('\n');
-    expect(lines[0]).toBe('`````text');
-    expect(lines.at(-1)).toBe('`````');
-    expect(lines.length).toBe(5);
-    expect(fenced).not.toContain('\u001b');
-  });
-
   it('a broken implementation run through `groupspec run --adapter`: the failed scenario carries its calls, the failing one last with its method and code', () => {
     const out = join(tmp, 'broken');
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), 'run', '--adapter', 'selftest/broken/index.ts', '--rule', 'dismiss.app-admin-dismisses-any-group', '--no-properties', '--out', out], {
@@ -172,7 +162,7 @@ describe('in the reports', () => {
     expect(calls.at(-1)).toMatchObject({ actor: 'app admin', method: 'destroyGroup', outcome: 'error', code: 10007 });
     expect(calls.at(-1)!.arg).toMatch(/^\{"groupID":"@TGS#/);
     expect(calls.find((c) => c.method === 'createGroup')!.events!.map((e) => e.name)).toContain('onGroupListUpdated');
-    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/```text\n(?:.*\n)*? {2}#\d+ app admin destroyGroup \{"groupID":"@TGS#\w+"\} → error 10007/);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/\n {4}- &#35;\d+ app admin destroyGroup \{&#34;groupID&#34;:&#34;&#64;TGS&#35;\w+&#34;\} → error 10007/);
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(/calls made \(newest last\):\n[\s\S]*app admin destroyGroup \{&quot;groupID&quot;:&quot;@TGS#\w+&quot;\} → error 10007/);
     // the compact form shows the failing call whatever reads came before it
     expect(compactCalls(failed.failure!.trace!).at(-1)).toMatch(/destroyGroup .* → error 10007/);

@@ -39,16 +39,3 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
 export function xmlText(s: string): string {
   return s.replace(NOT_XML, visible).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
-
-/**
- * Lines of implementation text as a fenced Markdown code block (summary.md's call traces): inside it
- * nothing renders, links nor mentions nor HTML, so JSON reads as written. The fence is longer than
- * any run of backticks in the text, so no line can close it; control characters and line breaks
- * within a line are shown as `\u000a`, so each line stays one line.
- */
-export function markdownFence(lines: readonly string[], indent = ''): string {
-  const clean = lines.map((l) => visibleControls(l).replace(/[\n\r]/g, visible));
-  const longest = Math.max(0, ...clean.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((r) => r.length))));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return [`${fence}text`, ...clean, fence].map((l) => `${indent}${l}`).join('\n');
-}
