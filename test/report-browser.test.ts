@@ -506,7 +506,7 @@ describe('reports of real runs', () => {
       const calls = page.locator('li.rule').first().locator('ol.calls').first();
       // the page may cut a trace's values to fit its budget: the text shown is the hostile text's start, as text
       const start = hostile.slice(0, 40);
-      await expect(calls.locator(':scope > li').first().textContent()).resolves.toMatch(new RegExp(`^${escapeRegExp(start)}.*/web ${escapeRegExp(start)}.* ${escapeRegExp(start)}.* \u2192 error 10007: ${escapeRegExp(start)}`));
+      await expect(calls.locator(':scope > li').first().textContent()).resolves.toMatch(new RegExp(`^${escapeRegExp(start)}.* ${escapeRegExp(start)}.* ${escapeRegExp(start)}.* \u2192 error 10007: ${escapeRegExp(start)}`));
       await expect(calls.locator('ul.events li').first().textContent()).resolves.toMatch(new RegExp(`^event to ${escapeRegExp(start)}.*: ${escapeRegExp(start)}`));
       await expect(page.locator('li.rule').first().locator('details.trace summary').first().textContent()).resolves.toMatch(/earlier calls omitted/);
       await expect(page.evaluate(() => (globalThis as { pwned?: number }).pwned)).resolves.toBeUndefined();

@@ -58,6 +58,15 @@ describe('recording', () => {
     expect(rendered.calls[3]!.message).toBe('no');
   });
 
+  it('shows a call that has not answered when the trace is taken (a timeout) as pending', async () => {
+    const app = await traced(stub((m) => (m === 'hang' ? new Promise(() => undefined) : { code: 0, data: {} }))).createApp();
+    const s = await app.login('alice');
+    void s.call('hang', { groupID: 'G' });
+    const last = (await traceOf(app)!.render()).calls.at(-1)!;
+    expect([last.method, last.outcome, last.code]).toEqual(['hang', 'pending', undefined]);
+    expect(traceText((await traceOf(app)!.render()))).toContain('alice/web hang {"groupID":"G"} → no answer (yet)');
+  });
+
   it('snapshots an argument when it is made: an adapter that mutates it afterwards does not rewrite the trace', async () => {
     const app = await traced(stub((_m, a) => ((a as { groupID: string }).groupID = 'mutated', { code: 0, data: {} }))).createApp();
     await app.admin.call('getGroupInfo', { groupID: 'G1' });

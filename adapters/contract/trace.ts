@@ -8,8 +8,8 @@
  * must not change what the suite sees: a call's own promise is handed back untouched and the trace
  * listens on a side branch. It must stay cheap on passing scenarios: the last TRACE_CALLS calls live
  * in a ring buffer; an argument is snapshotted at call time as JSON cut to TRACE_CHARS (a hostile
- * adapter may mutate it afterwards); answers and events are kept by reference and only rendered to
- * text when something failed (`renderTrace`).
+ * adapter may mutate it afterwards); answers (the call's own promise) and events are kept by
+ * reference and only read and rendered to text when something failed (`Trace.render`).
  */
 import type { App, DeliveredEvent, Implementation, Session } from '.';
 
@@ -60,6 +60,8 @@ interface Entry {
   arg: string | undefined;
   state: 0 | 1 | 2; // pending, ok, error
   value: unknown;
+  /** The call's own promise: listened to only when the trace is rendered, so a passing call pays nothing for its answer. */
+  answer: Promise<unknown> | undefined;
 }
 
 interface Seen {
@@ -110,9 +112,9 @@ export class Trace {
   /** Events seen so far per session, and the session itself (for a last look at rendering). */
   private readonly sessions = new Map<Session, { label: string; seen: number }>();
 
-  /** Records a call and listens for its answer; hands the call's own result back untouched. */
+  /** Records a call and keeps its answer's promise; hands the call's own result back untouched. */
   record<T>(actor: string, method: string, arg: unknown, hasArg: boolean, call: () => T): T {
-    const entry: Entry = { n: ++this.count, actor, method, arg: hasArg ? snapshot(arg) : undefined, state: 0, value: undefined };
+    const entry: Entry = { n: ++this.count, actor, method, arg: hasArg ? snapshot(arg) : undefined, state: 0, value: undefined, answer: undefined };
     this.ring[(entry.n - 1) % TRACE_CALLS] = entry;
     let r: T;
     try {
@@ -122,12 +124,8 @@ export class Trace {
       entry.value = e;
       throw e;
     }
-    if (r instanceof Promise) {
-      r.then(
-        (v: unknown) => ((entry.state = 1), (entry.value = v)),
-        (e: unknown) => ((entry.state = 2), (entry.value = e)),
-      );
-    } else ((entry.state = 1), (entry.value = r));
+    if (r instanceof Promise) entry.answer = r;
+    else ((entry.state = 1), (entry.value = r));
     return r;
   }
 
@@ -155,6 +153,15 @@ export class Trace {
       ),
     );
     const first = Math.max(1, this.count - TRACE_CALLS + 1);
+    // the answers that have come: each settled promise's handler runs before the next macrotask; the rest stay pending
+    for (let n = first; n <= this.count; n++) {
+      const e = this.ring[(n - 1) % TRACE_CALLS]!;
+      e.answer?.then(
+        (v) => ((e.state = 1), (e.value = v), (e.answer = undefined)),
+        (x: unknown) => ((e.state = 2), (e.value = x), (e.answer = undefined)),
+      );
+    }
+    await new Promise((r) => setImmediate(r));
     const calls: TracedCall[] = [];
     for (let n = first; n <= this.count; n++) {
       const e = this.ring[(n - 1) % TRACE_CALLS]!;
