@@ -99,8 +99,11 @@ export async function observe(k: Known): Promise<Picture> {
         ok(first.call('getGroupApplicationList')),
         Promise.all(
           sessions.map(async (s) => {
-            const updates = (await s.events()).filter((e) => e.name === 'onGroupListUpdated');
-            const last = updates[updates.length - 1];
+            const log = await s.events();
+            // the last update, found from the end: the log grows by every step of a run
+            let i = log.length - 1;
+            while (i >= 0 && log[i]!.name !== 'onGroupListUpdated') i--;
+            const last = log[i];
             return [s.device, last === undefined ? undefined : (last.data as Array<{ groupID: string }>).map((g) => g.groupID).sort()] as const;
           }),
         ),

@@ -121,7 +121,7 @@ export async function picture(sys: System): Promise<Picture> {
 
 /** Replaces `{{alias}}` strings with the system's group IDs (an alias it never created stays unresolved). */
 export function resolve(value: unknown, sys: System): unknown {
-  if (typeof value === 'string') return value.replace(/\{\{([^}]+)\}\}/g, (_m, alias: string) => sys.ids.get(alias) ?? `unknown-${alias}`);
+  if (typeof value === 'string') return !value.includes('{{') ? value : value.replace(/\{\{([^}]+)\}\}/g, (_m, alias: string) => sys.ids.get(alias) ?? `unknown-${alias}`);
   if (Array.isArray(value)) return value.map((v) => resolve(v, sys));
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, sys)]));
   return value;

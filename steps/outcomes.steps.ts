@@ -251,3 +251,8 @@ Then('the group invariants hold', async function (this: GroupWorld) {
   const found = violations(picture, { unlimitedAV: this.unlimitedAV, dismissed: new Set(), pendingListSize });
   check(found.length === 0 ? undefined : found.map((v) => `${v.invariant.name} [${v.invariant.rules.join(', ')}]: ${v.problems.join('; ')}`).join(' | '));
 });
+
+// the app backend's REST kick or account deletion (issue 17): every device of the user hears it
+Then('{user} is eventually kicked out on every device with reason {string}', async function (this: GroupWorld, u: string, reason: string) {
+  await eventuallyEach(this, u, undefined, `KICKED_OUT with type ${reason}`, (ev) => findEvents(ev, 'kickedOut').some((e) => (e.data as { type?: unknown } | undefined)?.type === reason));
+});

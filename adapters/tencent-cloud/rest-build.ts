@@ -133,7 +133,7 @@ export const build = {
   importAccount(o: { userID: string; nick?: string | undefined; avatar?: string | undefined }): RestRequest {
     return { service: 'im_open_login_svc', command: 'account_import', body: definedOnly({ UserID: o.userID, Nick: o.nick, FaceUrl: o.avatar }) };
   },
-  /** im_open_login_svc/account_delete (1047/34955): not an admin command of the contract; the adapter's cleanup. */
+  /** im_open_login_svc/account_delete (1047/34955): the admin's deleteAccounts, and the adapter's cleanup. */
   deleteAccounts(userIDs: string[]): RestRequest {
     return { service: 'im_open_login_svc', command: 'account_delete', body: { DeleteItem: unique(userIDs).map((UserID) => ({ UserID })) } };
   },

@@ -4,7 +4,7 @@
  */
 import { ChatError } from '../../simulator/core/errors';
 
-export type RestService = 'group_open_http_svc' | 'im_open_login_svc';
+export type RestService = 'group_open_http_svc' | 'im_open_login_svc' | 'group_open_avchatroom_http_svc';
 
 export interface RestRequest {
   service: RestService;

@@ -107,6 +107,17 @@ export function onAnswer(methods: Methods, change: (data: any, c: AnsweredCall) 
   };
 }
 
+/** Successful app-admin calls of `methods` answer what `change` makes of the real answer's data. */
+export function onAdminAnswer(methods: Methods, change: (data: any) => unknown): Interceptor {
+  const is = oneOf(methods);
+  return {
+    async admin(_ctx, method, _arg, next) {
+      const r = await next();
+      return is(method) ? { ...r, data: change(r.data) } : r;
+    },
+  };
+}
+
 /** SDK calls of `method` answer with the group as the caller saw it before the call (where it could read it). */
 export function answersGroupBefore(method: string, groupOfCall: (arg: unknown) => string | undefined = groupOf): Interceptor {
   return {

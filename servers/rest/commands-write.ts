@@ -10,20 +10,41 @@ import { account, admin, defined, flag, fromPairs, groupId, int, keyValues, refu
 
 const accounts = z.array(account);
 
+/** The group fields create_group (1047/34895) and import_group (1047/34967) share. */
+export const GROUP_CREATION_FIELDS = {
+  Owner_Account: account.optional(),
+  Type: z.string(),
+  GroupId: text.optional(),
+  Name: text,
+  Introduction: text.optional(),
+  Notification: text.optional(),
+  FaceUrl: text.optional(),
+  MaxMemberCount: int.optional(),
+  ApplyJoinOption: text.optional(),
+  InviteJoinOption: text.optional(),
+};
+
+/** GROUP_CREATION_FIELDS as the admin command's options. */
+export function groupCreationOptions(b: z.infer<z.ZodObject<typeof GROUP_CREATION_FIELDS>>) {
+  return {
+    type: b.Type,
+    name: b.Name,
+    ownerAccount: b.Owner_Account,
+    groupID: b.GroupId,
+    introduction: b.Introduction,
+    notification: b.Notification,
+    avatar: b.FaceUrl,
+    maxMemberNum: b.MaxMemberCount,
+    joinOption: b.ApplyJoinOption,
+    inviteOption: b.InviteJoinOption,
+  };
+}
+
 export const WRITE_COMMANDS: Record<string, CommandSpec> = {
   /** create_group (1047/34895). */
   'group_open_http_svc/create_group': spec(
     z.object({
-      Owner_Account: account.optional(),
-      Type: z.string(),
-      GroupId: text.optional(),
-      Name: text,
-      Introduction: text.optional(),
-      Notification: text.optional(),
-      FaceUrl: text.optional(),
-      MaxMemberCount: int.optional(),
-      ApplyJoinOption: text.optional(),
-      InviteJoinOption: text.optional(),
+      ...GROUP_CREATION_FIELDS,
       MemberList: z.array(z.object({ Member_Account: account, Role: text.optional() }).passthrough()).optional(),
       SupportTopic: flag.optional(),
     }).passthrough(),
@@ -31,16 +52,7 @@ export const WRITE_COMMANDS: Record<string, CommandSpec> = {
       refuseUnmodelled(b, ['AppDefinedData'], 'create_group');
       for (const m of b.MemberList ?? []) refuseUnmodelled(m, ['AppMemberDefinedData', 'JoinTime', 'MsgSeq', 'MsgFlag', 'NameCard', 'LastSendMsgTime'], 'create_group MemberList');
       const r = await admin<{ groupID: string; type: string }>(ctx, 'createGroup', defined({
-        type: b.Type,
-        name: b.Name,
-        ownerAccount: b.Owner_Account,
-        groupID: b.GroupId,
-        introduction: b.Introduction,
-        notification: b.Notification,
-        avatar: b.FaceUrl,
-        maxMemberNum: b.MaxMemberCount,
-        joinOption: b.ApplyJoinOption,
-        inviteOption: b.InviteJoinOption,
+        ...groupCreationOptions(b),
         memberList: b.MemberList?.map((m) => defined({ userID: m.Member_Account, role: m.Role })),
         isSupportTopic: b.SupportTopic === undefined ? undefined : b.SupportTopic === 1,
       }));

@@ -13,16 +13,18 @@ import { bodyFault, type CommandContext, type CommandSpec } from './fields';
 import { WRITE_COMMANDS } from './commands-write';
 import { READ_COMMANDS } from './commands-read';
 import { ACCOUNT_COMMANDS } from './commands-account';
+import { IMPORT_COMMANDS } from './commands-import';
 
-export const COMMANDS: Readonly<Record<string, CommandSpec>> = { ...WRITE_COMMANDS, ...READ_COMMANDS, ...ACCOUNT_COMMANDS };
+export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
+  ...WRITE_COMMANDS, ...READ_COMMANDS, ...ACCOUNT_COMMANDS,
+  ...IMPORT_COMMANDS,
+};
 
 const MESSAGES = 'group messages are not modelled by the simulator (it covers group management)';
 const NO_ADMIN_COMMAND = 'the simulator core has no app-admin command for it yet';
 
 /** Documented commands the emulator answers with 60002 and this reason. */
 export const NOT_EMULATED: Readonly<Record<string, string>> = {
-  'group_open_http_svc/import_group': `${NO_ADMIN_COMMAND} (an import sets CreateTime and keeps history)`,
-  'group_open_http_svc/import_group_member': `${NO_ADMIN_COMMAND} (an import sets JoinTime and unread counts)`,
   'group_open_http_svc/import_group_msg': MESSAGES,
   'group_open_http_svc/send_group_msg': MESSAGES,
   'group_open_http_svc/group_msg_get_simple': MESSAGES,
@@ -45,10 +47,7 @@ export const NOT_EMULATED: Readonly<Record<string, string>> = {
   'million_group_open_http_svc/destroy_topic': 'topics are not modelled by the simulator',
   'million_group_open_http_svc/get_topic': 'topics are not modelled by the simulator',
   'million_group_open_http_svc/modify_topic': 'topics are not modelled by the simulator',
-  'group_open_avchatroom_http_svc/get_members': NO_ADMIN_COMMAND,
   'group_open_avchatroom_http_svc/modify_user_info': 'user profiles in AVChatRooms are not modelled',
-  'im_open_login_svc/account_delete': `${NO_ADMIN_COMMAND} (the simulator never forgets a user)`,
-  'im_open_login_svc/kick': `${NO_ADMIN_COMMAND} (sessions end through the SDK shape's logout)`,
   'openim/query_online_status': 'user online status is outside group management',
 };
 

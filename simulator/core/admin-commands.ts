@@ -27,7 +27,8 @@ export function createGroup(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas['
   const { g } = createGroupRecord(
     tx,
     ctx,
-    { ...o, type, ownerID: o.ownerAccount ?? '', members, memberListLimit: tx.state.limits.adminCreateMemberList },
+    // not `{ ...o, more }`: see the SDK's createGroup
+    Object.assign({}, o, { type, ownerID: o.ownerAccount ?? '', members, memberListLimit: tx.state.limits.adminCreateMemberList }),
     o.ownerAccount ?? actor.adminID,
   );
   return { groupID: g.groupID, type: g.type };

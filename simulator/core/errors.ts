@@ -18,6 +18,7 @@ export interface ErrorEntry {
 const entries: ErrorEntry[] = [
   { code: 2024, name: 'USER_NOT_LOGGED_IN', side: 'sdk', meaning: 'The user has not logged in', rules: ['session.calls-need-login'] },
   { code: 3003, name: 'KICKED_OUT_MULT_ACCOUNT', side: 'sdk', meaning: 'Kicked out: the same account logged in on this device again; the SDK is not ready', rules: ['session.kicked-out-is-account-level'] },
+  { code: 3006, name: 'KICKED_OUT_REST_API', side: 'sdk', meaning: 'Kicked out: the app backend invalidated the login (REST API kick or account deletion); the SDK is not ready', rules: [] },
   { code: 2600, name: 'ILLEGAL_GRP_TYPE', side: 'sdk', meaning: 'Illegal group type', rules: ['create.unknown-type-rejected'] },
   { code: 2602, name: 'ILLEGAL_GRP_ID', side: 'sdk', meaning: 'Illegal group ID', rules: ['community.id-prefix-required', 'create.community-prefix-reserved'] },
   { code: 2603, name: 'CANNOT_FIND_GRP', side: 'sdk', meaning: 'Cannot find the group in the local group list', rules: ['members.remove-needs-joined-group'] },
@@ -78,6 +79,7 @@ export const ERRORS: ReadonlyMap<number, ErrorEntry> = new Map(entries.map((e) =
 export const ERR = {
   USER_NOT_LOGGED_IN: 2024,
   KICKED_OUT_MULT_ACCOUNT: 3003,
+  KICKED_OUT_REST_API: 3006,
   ILLEGAL_GRP_TYPE: 2600,
   ILLEGAL_GRP_ID: 2602,
   CANNOT_FIND_GRP: 2603,

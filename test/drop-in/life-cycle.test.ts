@@ -153,6 +153,24 @@ describe('not ready', () => {
     expect(first.isReady()).toBe(true);
     expect(second.isReady()).toBe(false);
   });
+
+  // the app backend's REST kick and account deletion (issue 17), as 3.6.6's onRestApiKickedOut reports them
+  it.each([
+    ['kick', () => groupspec.simulator.admin.kick({ userID: 'alice' })],
+    ['deleteAccounts', () => groupspec.simulator.admin.deleteAccounts({ userIDList: ['alice'] })],
+  ])('the backend\'s %s: KICKED_OUT REST_API_Kick, not ready, later calls 3006; a new login is ready again', async (_name, end) => {
+    const chat = await ready('alice');
+    const kicked = nextEvent(chat, EVENT.KICKED_OUT);
+    await end();
+    expect((await kicked).data).toEqual({ type: TYPES.KICKED_OUT_REST_API });
+    expect(TYPES.KICKED_OUT_REST_API).toBe('REST_API_Kick');
+    expect(chat.isReady()).toBe(false);
+    expect((await rejection(chat.getGroupList())).code).toBe(3006);
+    const back = nextEvent(chat, EVENT.SDK_READY);
+    await chat.login({ userID: 'alice', userSig: 'any' });
+    await back;
+    expect((await chat.getGroupList()).code).toBe(0);
+  });
 });
 
 describe('events', () => {

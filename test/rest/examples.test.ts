@@ -173,10 +173,10 @@ describe('the commands that answer data', () => {
 });
 
 describe('refusals in the documented envelope', () => {
-  it('account_delete, documented but not emulated: 60002 with ErrorInfo naming the command', async () => {
-    const r = await h.post('im_open_login_svc/account_delete', doc.deleteAccounts.request);
+  it('send_group_msg, documented but not emulated: 60002 with ErrorInfo naming the command', async () => {
+    const r = await h.post(`${G}/send_group_msg`, { GroupId: '@TGS#2C5SZEAEF', Random: 1, MsgBody: [] });
     expect(r).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 60002 });
-    expect(r.ErrorInfo).toContain('account_delete');
+    expect(r.ErrorInfo).toContain('send_group_msg');
   });
   it('a request without a usersig: 60004, as the signature example', async () => {
     const r = await h.post(`${G}/get_appid_group_list`, {}, { usersig: null });

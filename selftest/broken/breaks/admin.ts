@@ -1,7 +1,7 @@
 /** Breaks of the admin area: the app admin's REST powers and what they report. */
 import { attempt, refusal, type Break } from '../decorate';
 import { groupInfo, groupOf, isFailure, isMessage, ok } from '../kit';
-import { hideOnAdmin, onAdminRefusal } from '../shapes';
+import { hideOnAdmin, onAdminAnswer, onAdminRefusal } from '../shapes';
 
 export const ADMIN_BREAKS: Break[] = [
   {
@@ -63,12 +63,7 @@ export const ADMIN_BREAKS: Break[] = [
     id: 'rest-add-reports-failure-as-added',
     rule: 'admin.add-reports-each-user',
     description: 'REST add_group_member reports a user it could not add (result 0) as added (result 1)',
-    interceptor: {
-      async admin(_ctx, method, _arg, next) {
-        const r = await next();
-        return method === 'addGroupMember' ? ok({ ...r.data, memberList: (r.data.memberList as any[]).map((m) => (m.result === 0 ? { ...m, result: 1 } : m)) }) : r;
-      },
-    },
+    interceptor: onAdminAnswer('addGroupMember', (data) => ({ ...data, memberList: (data.memberList as any[]).map((m) => (m.result === 0 ? { ...m, result: 1 } : m)) })),
   },
   {
     id: 'silence-ignored',

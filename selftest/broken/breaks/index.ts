@@ -1,6 +1,7 @@
 /** The breaks by area, in the order of CONTRIBUTING's areas. */
 import type { Break } from '../decorate';
 import { ADMIN_BREAKS } from './admin';
+import { ADMIN_IMPORT_BREAKS } from './admin-import';
 import { APPLICATIONS_BREAKS } from './applications';
 import { ATTRIBUTES_BREAKS } from './attributes';
 import { AVCHATROOM_BREAKS } from './avchatroom';
@@ -38,6 +39,7 @@ export const AREA_BREAKS: Break[] = [
   ...COMMUNITY_BREAKS,
   ...EVENTS_BREAKS,
   ...ADMIN_BREAKS,
+  ...ADMIN_IMPORT_BREAKS,
   ...ATTRIBUTES_BREAKS,
   ...COUNTERS_BREAKS,
   ...SESSION_BREAKS,
