@@ -9,6 +9,7 @@ import { ERR, RefusalSignal, type Refusal } from './errors';
 import { describeIssue, schemas, type SchemaName, type Schemas } from './schemas';
 import type { Delivery } from './deliveries';
 import * as A from './admin-commands';
+import * as AS from './admin-store';
 import * as G from './group-commands';
 import * as M from './member-commands';
 import * as K from './store-commands';
@@ -95,6 +96,18 @@ export const ADMIN_COMMANDS = {
   getJoinedGroupList: admin('AdminGetJoinedGroupListOptions', A.getJoinedGroupList),
   getGroupInfo: admin('AdminGroupIDOptions', (tx, ctx, a, o) => A.getGroupInfo(tx, ctx, a, o.groupID)),
   getGroupMemberInfo: admin('AdminGetGroupMemberInfoOptions', A.getGroupMemberInfo),
+  // group attributes, counters and AVChatRoom bans (admin-store.ts)
+  modifyGroupAttr: admin('GroupAttributesOptions', AS.modifyGroupAttr),
+  setGroupAttr: admin('GroupAttributesOptions', AS.setGroupAttr),
+  deleteGroupAttr: admin('GroupAttributeKeysOptions', AS.deleteGroupAttr),
+  clearGroupAttr: admin('AdminGroupIDOptions', AS.clearGroupAttr),
+  getGroupAttr: admin('AdminGroupIDOptions', AS.getGroupAttr),
+  updateGroupCounter: admin('AdminUpdateGroupCounterOptions', AS.updateGroupCounter),
+  deleteGroupCounter: admin('GetGroupCountersOptions', AS.deleteGroupCounter),
+  getGroupCounter: admin('GetGroupCountersOptions', AS.getGroupCounter),
+  banGroupMember: admin('AdminBanMemberOptions', AS.banGroupMember),
+  unbanGroupMember: admin('AdminUnbanMemberOptions', AS.unbanGroupMember),
+  getGroupBanMember: admin('AdminGetBanMemberOptions', AS.getGroupBanMember),
 } as const;
 export type AdminCommandName = keyof typeof ADMIN_COMMANDS;
 

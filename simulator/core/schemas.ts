@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { DEFAULT_LIMITS } from './state';
+import { adminStoreSchemas } from './admin-store-schemas';
 
 /**
  * Keys refused in every user-supplied map (group attributes, counters, custom fields, key lists and
@@ -247,7 +248,9 @@ function build(z: typeof import('zod').z) {
     toMembers: z.array(reqStr).max(50).optional(),
   });
 
-  return { CreateGroupOptions, JoinGroupOptions, GroupIDArg, NoArguments, GetGroupListOptions, GetGroupProfileOptions, SetMessageRemindTypeOptions, UpdateGroupProfileOptions, ChangeGroupOwnerOptions, AddGroupMemberOptions, DeleteGroupMemberOptions, SetGroupMemberRoleOptions, SetGroupMemberMuteTimeOptions, SetGroupMemberNameCardOptions, SetGroupMemberCustomFieldOptions, GetGroupMemberListOptions, GetGroupMemberProfileOptions, HandleGroupApplicationOptions, GroupAttributesOptions, GroupAttributeKeysOptions, SetGroupCountersOptions, ChangeGroupCounterOptions, GetGroupCountersOptions, LoginOptions, SimulatorOptions, AdminCreateGroupOptions, AdminAddMemberOptions, AdminDeleteMemberOptions, AdminChangeOwnerOptions, AdminModifyBaseInfoOptions, AdminModifyMemberInfoOptions, AdminForbidSendMsgOptions, AdminGroupIDOptions, AdminGetRoleInGroupOptions, AdminGetJoinedGroupListOptions, AdminGetGroupMemberInfoOptions, AdminImportAccountOptions, AdminSystemNotificationOptions };
+  return { CreateGroupOptions, JoinGroupOptions, GroupIDArg, NoArguments, GetGroupListOptions, GetGroupProfileOptions, SetMessageRemindTypeOptions, UpdateGroupProfileOptions, ChangeGroupOwnerOptions, AddGroupMemberOptions, DeleteGroupMemberOptions, SetGroupMemberRoleOptions, SetGroupMemberMuteTimeOptions, SetGroupMemberNameCardOptions, SetGroupMemberCustomFieldOptions, GetGroupMemberListOptions, GetGroupMemberProfileOptions, HandleGroupApplicationOptions, GroupAttributesOptions, GroupAttributeKeysOptions, SetGroupCountersOptions, ChangeGroupCounterOptions, GetGroupCountersOptions, LoginOptions, SimulatorOptions, AdminCreateGroupOptions, AdminAddMemberOptions, AdminDeleteMemberOptions, AdminChangeOwnerOptions, AdminModifyBaseInfoOptions, AdminModifyMemberInfoOptions, AdminForbidSendMsgOptions, AdminGroupIDOptions, AdminGetRoleInGroupOptions, AdminGetJoinedGroupListOptions, AdminGetGroupMemberInfoOptions, AdminImportAccountOptions, AdminSystemNotificationOptions,
+    ...adminStoreSchemas(z, { reqStr, str, int, userIDList, counters: keyedRecord(counterValue) }),
+  };
 }
 
 /** Every schema, by name. */
