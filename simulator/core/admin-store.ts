@@ -61,9 +61,13 @@ export function deleteGroupAttr(tx: Tx, _ctx: Context, _actor: Admin, o: O<S.Sch
   return { keyList: [...new Set(o.keyList)] };
 }
 
-/** clear_group_attr (1047/44189): removes every attribute. */
+/**
+ * clear_group_attr (1047/44189): removes every attribute. Its page lists Community as "No" where
+ * set_group_attr's and delete_group_attr's list "Yes"; each page is followed (docs/ambiguities.md A69).
+ */
 export function clearGroupAttr(tx: Tx, _ctx: Context, _actor: Admin, o: O<S.Schemas['AdminGroupIDOptions']>) {
   const g = findGroup(tx.state, o.groupID);
+  if (g.type === 'Community') refuse(ERR.NO_PERMISSION, 'groupID', 'clear_group_attr does not support communities (set_group_attr or delete_group_attr do)');
   replaceAttributes(tx, g, new Map());
   return attributes(g);
 }

@@ -93,6 +93,10 @@ describe('group attributes written by the app admin', () => {
     await refusedUnchanged(sim, () => admin.setGroupAttr({ groupID, groupAttributes: seventeen }), 10047);
     await refusedUnchanged(sim, () => admin.modifyGroupAttr({ groupID, groupAttributes: {} }), 10004);
     await refusedUnchanged(sim, () => admin.modifyGroupAttr({ groupID: '@TGS#nope', groupAttributes: { a: '1' } }), 10010);
+    // clear_group_attr's page lists Community as "No" (A69); set_group_attr's lists it as "Yes"
+    const community = (await admin.createGroup({ type: 'Community', name: 'c', ownerAccount: 'A' })).data.groupID;
+    await admin.setGroupAttr({ groupID: community, groupAttributes: { a: '1' } });
+    await refusedUnchanged(sim, () => admin.clearGroupAttr({ groupID: community }), 10007);
   });
   it('the admin writes an AVChatRoom\'s attributes without being in it; the viewers inside are told', async () => {
     const { sim, c, admin } = setup(['O', 'V']);
