@@ -15,10 +15,12 @@ import type { CallResult } from '../contract';
 import { isCommunityID, TencentRestError, unique, type RestRequest, type RestResponse } from './rest-envelope';
 import { build, type CreateGroupInput, type ModifyBaseInfoInput, type ModifyMemberInfoInput } from './rest-build';
 import { map, type RestMember } from './rest-map';
+import { STORE_RUNNERS } from './rest-store';
 
 export * from './rest-envelope';
 export * from './rest-build';
 export * from './rest-map';
+export * from './rest-store';
 
 export interface UrlParts {
   domain: string;
@@ -142,6 +144,8 @@ export const ADMIN_RUNNERS = {
   getGroupInfo: async (send: Send, o: { groupID: string }) => map.getGroupInfo(await send(build.getGroupInfo(o)), o),
   getGroupMemberInfo: async (send: Send, o: { groupID: string; limit?: number; offset?: number }) =>
     memberPage(send, o.groupID, Math.min(o.limit ?? 100, 200), o.offset ?? 0),
+  // group attributes, counters and AVChatRoom bans (rest-store.ts)
+  ...STORE_RUNNERS,
 } satisfies AdminRunners;
 
 export type AdminCommand = keyof typeof ADMIN_RUNNERS;
