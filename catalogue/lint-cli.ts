@@ -4,6 +4,7 @@ import { ERRORS } from '../simulator/core/errors';
 import { loadCatalogue } from './catalogue';
 import { errorRegistryReferences, lintCatalogue, mergeReferences, readIfExists, type LintIssue } from './lint';
 import { stepIssues } from './steps-check';
+import { articleIssues } from './articles';
 import { projectReferences } from './references';
 import { lintTraceability, type TraceIssue } from './traceability';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
       references: mergeReferences(errorRegistryReferences(ERRORS), projectReferences(root)),
     }),
     ...lintTraceability(cat, { ambiguityDoc: ambiguityDoc ?? '', traceabilityDoc: readIfExists(join(root, 'docs/traceability.md')) }),
+    ...articleIssues(cat),
     ...(await stepIssues({ cwd: root })),
   ];
   for (const i of issues) console.log(`${i.where}: ${i.kind}: ${i.message}`);

@@ -28,7 +28,8 @@ export interface LintIssue {
     | 'broken-ambiguity-link'
     | 'unknown-rule-reference'
     | 'undefined-step'
-    | 'ambiguous-step';
+    | 'ambiguous-step'
+    | 'wrong-article';
   where: string;
   message: string;
 }

@@ -3,6 +3,7 @@
  * test driver knows). Each names the rule IDs it checks, and returns the violations it finds.
  */
 import type { Picture } from './observe';
+import { withArticle } from './article';
 
 export interface Facts {
   /** Users logged in with unlimitedAVChatRoom. */
@@ -49,7 +50,7 @@ export const INVARIANTS: Invariant[] = [
       p.groups.flatMap((g) =>
         Object.entries(g.roles ?? {})
           .filter(([, r]) => !ROLES_BY_TYPE[g.type]!.includes(r))
-          .map(([u, r]) => `${u} is ${r} in ${g.alias}, a ${g.type} group`),
+          .map(([u, r]) => `${u} is ${r} in ${g.alias}, ${withArticle(g.type)} group`),
       ),
   },
   {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, readExpectations } from './expectations';
-import { ACCEPTED, Conformance } from './model';
+import { ACCEPTED, readConformance, type Conformance } from './model';
 import { parseReplay, replayPrefix } from './replay';
 import { assemble, executeRun, REPLAYABLE, selectRules, tagExpression, writeResult, type RunOptions, type RunState } from './run';
 import { HELP, OVERVIEW, wantsHelp } from './help';
@@ -22,6 +22,8 @@ import { resolveImplementation } from '../adapters/resolve';
 import { startServer, type RunningServer, type ServerLimits } from '../servers/wire/server';
 import { REST_SERVE_HELP, serveRest } from '../servers/rest/serve-cli';
 import { executeIsolated } from './isolation';
+import { withDetectedBy } from './strength';
+import { checkWatchFlags, watchRuns } from './watch';
 import { terminalText } from './model/escape';
 
 function fail(reason: string): never {
@@ -59,8 +61,12 @@ async function run(argv: string[]): Promise<number> {
       bail: { type: 'boolean' },
       list: { type: 'boolean' },
       replay: { type: 'string' },
+      watch: { type: 'boolean' },
+      'watch-path': { type: 'string', multiple: true },
+      'watch-anyway': { type: 'boolean' },
     },
   });
+  checkWatchFlags(values);
   const replay = values.replay === undefined ? undefined : parseReplay(values.replay);
   if (values.tags !== undefined) checkTags(values.tags);
   if (values.grep !== undefined) checkGrep(values.grep);
@@ -72,7 +78,12 @@ async function run(argv: string[]): Promise<number> {
     process.env.GROUPSPEC_URL = values.url;
     target = values.url;
   } else if (values.adapter !== undefined && values.adapter !== 'simulator') {
-    const builtin: Record<string, string> = { 'tencent-cloud': resolve(__dirname, '..', 'adapters', 'tencent-cloud'), 'drop-in': resolve(__dirname, '..', 'adapters', 'drop-in') };
+    const builtin: Record<string, string> = {
+      'tencent-cloud': resolve(__dirname, '..', 'adapters', 'tencent-cloud'),
+      // the same adapter, its REST half on an in-process REST emulator, its users on groupspec/chat bound to it
+      'tencent-cloud-emulated': resolve(__dirname, '..', 'servers', 'rest', 'tencent-drop-in'),
+      'drop-in': resolve(__dirname, '..', 'adapters', 'drop-in'),
+    };
     const path = builtin[values.adapter] ?? (isAbsolute(values.adapter) ? values.adapter : resolve(process.cwd(), values.adapter));
     if (builtin[values.adapter] === undefined && !existsSync(path)) throw new UsageError(`the adapter module ${values.adapter} does not exist`);
     if (/\.[cm]?ts$/.test(path) && require.extensions['.ts'] === undefined) {
@@ -113,7 +124,9 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const live = progressLine(planned, process.stdout.isTTY === true, (t) => process.stdout.write(t));
-  const seed = values.seed === undefined ? Date.now() % 2_147_483_647 : num('--seed', values.seed, 0);
+  // a replay runs the counterexample's own seed: the run records and prints that one, not a fresh one
+  if (replay !== undefined && values.seed !== undefined && num('--seed', values.seed, 0) !== replay.seed) throw new UsageError(`--replay ${values.replay} carries its seed (${replay.seed}): drop --seed ${values.seed}`);
+  const seed = replay !== undefined ? replay.seed : values.seed === undefined ? Date.now() % 2_147_483_647 : num('--seed', values.seed, 0);
   const options: RunOptions = {
     target,
     out,
@@ -139,6 +152,8 @@ async function run(argv: string[]): Promise<number> {
   };
   for (const id of Object.keys(options.expectations?.data.rules ?? {})) if (!known.has(id)) throw new UsageError(`the expectations file names an unknown rule ${id}`);
 
+  // a user's in-process adapter runs in a child process: nothing it does can end or silence the gate
+  const isolated = values.url === undefined && values.adapter !== undefined && values.adapter !== 'simulator';
   const state: RunState = { scenarios: [], properties: [], startedAt: Date.now() };
   const interrupt = (signal: string) => {
     process.stderr.write(`groupspec: ${signal}: writing what the run has, marked incomplete\n`);
@@ -148,11 +163,12 @@ async function run(argv: string[]): Promise<number> {
     writeReports(options.out, partial);
     process.exit(1);
   };
-  process.once('SIGINT', () => interrupt('SIGINT'));
-  process.once('SIGTERM', () => interrupt('SIGTERM'));
+  // a watch (runner/watch.ts) ends on SIGINT itself, cleanly
+  if (values.watch !== true) {
+    process.once('SIGINT', () => interrupt('SIGINT'));
+    process.once('SIGTERM', () => interrupt('SIGTERM'));
+  }
 
-  // a user's in-process adapter runs in a child process: nothing it does can end or silence the gate
-  const isolated = values.url === undefined && values.adapter !== undefined && values.adapter !== 'simulator';
   // a setup problem (adapter that cannot load, server unreachable, missing credentials) is exit 2
   if (!isolated) {
     try {
@@ -162,11 +178,36 @@ async function run(argv: string[]): Promise<number> {
     }
   }
 
+  if (values.watch === true) {
+    const watched = values['watch-path'] ?? [];
+    if (!isolated && watched.length === 0) throw new UsageError('--watch watches an adapter module (--adapter PATH) or the --watch-path files and directories you name');
+    return watchRuns({
+      ...(isolated ? { adapter: process.env.GROUPSPEC_ADAPTER! } : {}),
+      paths: watched,
+      out,
+      write: (t) => process.stdout.write(t),
+      runOnce: async () => {
+        const state: RunState = { scenarios: [], properties: [], startedAt: Date.now() };
+        try {
+          const result = isolated ? await executeIsolated({ ...options, onScenario: () => undefined }, state) : await executeRun({ ...options, onScenario: () => undefined }, state);
+          writeResult(out, result);
+          writeReports(out, result);
+          return { result, ...(state.modules === undefined ? {} : { modules: state.modules }) };
+        } catch (e) {
+          // an adapter that does not load while it is being edited: say so and keep watching
+          if (e instanceof UsageError) return { error: e.message };
+          throw e;
+        }
+      },
+    });
+  }
+
   const result = isolated ? await executeIsolated(options, state) : await executeRun(options, state);
   live.finish();
   const path = writeResult(options.out, result);
   writeReports(options.out, result);
-  const bad = result.rules.filter((r) => !ACCEPTED.has(r.verdict));
+  // rules the run never reached are in the totals ("N not run"), not listed one by one
+  const bad = result.rules.filter((r) => !ACCEPTED.has(r.verdict) && r.verdict !== 'not run');
   const t = Object.entries(result.totals).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ');
   process.stdout.write(`rules: ${t}\nresults: ${path}\n`);
   for (const r of bad.slice(0, 20)) {
@@ -176,7 +217,7 @@ async function run(argv: string[]): Promise<number> {
   if (bad.length > 20) process.stdout.write(`  … and ${bad.length - 20} more (see summary.md)\n`);
   process.stdout.write(`seed: ${result.configuration.seed}\n`);
   if (!result.complete) process.stdout.write(`incomplete run: ${terminalText(result.cause ?? 'interrupted')}\n`);
-  return bad.length === 0 && result.complete ? 0 : 1;
+  return bad.length === 0 && result.complete && result.totals['not run'] === 0 ? 0 : 1;
 }
 
 /** `serve` flags for the server limits (docs/protocol.md §6), by ServerLimits name. */
@@ -272,7 +313,7 @@ function readResult(path: string): Conformance {
   } catch (e) {
     throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
   }
-  const r = Conformance.safeParse(raw);
+  const r = readConformance(raw);
   if (!r.success) throw new UsageError(`${path} is not a groupspec conformance.json: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
   return r.data;
 }
@@ -286,8 +327,8 @@ async function report(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('report takes one conformance.json');
-  const result = readResult(positionals[0]!);
-  writeReports(resolve(process.cwd(), values.out ?? 'reports'), result);
+  const out = resolve(process.cwd(), values.out ?? 'reports');
+  writeReports(out, withDetectedBy(readResult(positionals[0]!), out));
   return 0;
 }
 

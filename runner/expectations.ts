@@ -11,7 +11,7 @@ export const Expectations = z.strictObject({
   $schema: z.string().optional(),
   rules: z.record(
     z.string().regex(/^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a rule ID'),
-    z.strictObject({ status: Verdict.exclude(['passed', 'expected failure', 'unexpected pass']), reason: z.string().min(1), issue: z.string().optional() }),
+    z.strictObject({ status: Verdict.exclude(['passed', 'expected failure', 'unexpected pass', 'not run']), reason: z.string().min(1), issue: z.string().optional() }),
   ),
 });
 export type Expectations = z.infer<typeof Expectations>;

@@ -4,6 +4,8 @@ const RUN = `groupspec run [options]: run the suite; exit 0 when every verdict i
 
 Which implementation:
   --adapter PATH|simulator|tencent-cloud   an in-process implementation (module exporting createImplementation())
+                         tencent-cloud-emulated: the tencent-cloud adapter offline, on an in-process REST
+                         emulator with its users on groupspec/chat (docs/tencent-cloud.md)
   --url URL              a server speaking the wire protocol (docs/protocol.md)
 
 What to run:
@@ -17,7 +19,8 @@ What to run:
   A selection that matches no scenario is a usage error (exit 2).
 
 How:
-  --bail                 stop at the first failure (the result is marked incomplete)
+  --bail                 stop at the first failure: the rules not reached read "not run", the result is
+                         marked incomplete, exit 1
   --parallel N           cucumber worker processes
   --seed N               fuzz seed (default: time-based, printed)
   --fuzz-runs N          runs per property (default 40)
@@ -26,6 +29,15 @@ How:
   --out DIR              where results go (default reports/)
   --replay SEED:PATH     rerun one fuzz counterexample (printed by a failed run) against the same
                          --adapter or --url; exit 1 when it still fails
+
+Watch (for adapter authors):
+  --watch                run, then run again whenever the adapter module or a file it loaded changes
+                         (debounced), with a short result each time; Ctrl-C (SIGINT) stops it and
+                         exits with the last run's code. Needs a terminal: without one (CI) it is a
+                         usage error, so a pipeline cannot hang on it
+  --watch-path PATH      also watch this file or directory (repeatable; directories recursively);
+                         with --url or the simulator, what to watch
+  --watch-anyway         watch even without a terminal
 
 On a terminal a live line shows rules done / total and failures so far; otherwise plain lines.
 `;

@@ -25,6 +25,8 @@ export type ChannelRecord =
   | { t: 'scenario'; outcome: ScenarioOutcome }
   | { t: 'property'; result: PropertyResult }
   | { t: 'result'; result: Conformance }
+  /** The source files the adapter loaded (not under node_modules): what `run --watch` watches. */
+  | { t: 'modules'; files: string[] }
   | { t: 'fatal'; cause: string };
 
 /** Reads the channel file as it grows: whole lines only, a line cut short by the child's end is dropped. */
@@ -70,6 +72,7 @@ function fold(w: Watch, state: RunState, records: ChannelRecord[]): void {
     else if (r.t === 'scenario') (state.scenarios.push(r.outcome), (w.running = undefined));
     else if (r.t === 'property') (state.properties.push(r.result), (w.running = undefined));
     else if (r.t === 'result') w.result = r.result;
+    else if (r.t === 'modules') state.modules = r.files;
     else w.fatal = r.cause;
   }
 }

@@ -18,6 +18,8 @@ export function junit(r: Conformance): string {
   let failures = 0;
   let skipped = 0;
   for (const rule of r.rules) {
+    // a rule the run never reached has no scenario to report: one skipped case says so
+    if (rule.verdict === 'not run') (skipped++, cases.push(`    <testcase classname="${xml(rule.area)}" name="${xml(`${rule.id}: not run`)}" file="${xml(rule.source.file)}" time="0.000"><skipped message="${xml(`not run: ${r.cause ?? 'the run ended before this rule'}`)}"/></testcase>`));
     for (const s of rule.scenarios) {
       const name = `${rule.id}: ${s.name}`;
       let body = '';
@@ -57,7 +59,7 @@ export function summary(r: Conformance): string {
     `# groupspec: ${md(r.implementation.name)}${r.complete ? '' : ' (incomplete run)'}`,
     '',
     ...(r.complete ? [] : [`**Incomplete run**: ${md(r.cause ?? 'interrupted')}`, '']),
-    `**${t.passed}** passed, **${t.failed}** failed, ${t['not applicable']} not applicable, ${t['expected failure']} expected failures, ${t['unexpected pass']} unexpected passes, ${t.timeout} timeouts, ${t.crashed} crashed, of ${r.rules.length} rules; ${r.properties.length} properties.`,
+    `**${t.passed}** passed, **${t.failed}** failed, ${t['not applicable']} not applicable, ${t['not run'] > 0 ? `**${t['not run']}** not run, ` : ''}${t['expected failure']} expected failures, ${t['unexpected pass']} unexpected passes, ${t.timeout} timeouts, ${t.crashed} crashed, of ${r.rules.length} rules; ${r.properties.length} properties.`,
     '',
     '| area | rules | passed | not as expected |',
     '|---|---:|---:|---:|',
@@ -67,9 +69,12 @@ export function summary(r: Conformance): string {
     const rs = r.rules.filter((x) => x.area === a);
     lines.push(`| ${md(a)} | ${rs.length} | ${rs.filter((x) => x.verdict === 'passed').length} | ${rs.filter((x) => !ACCEPTED.has(x.verdict)).length} |`);
   }
-  const bad = r.rules.filter((x) => !ACCEPTED.has(x.verdict));
-  lines.push('', bad.length === 0 ? 'Every rule is as expected.' : `## Not as expected (${bad.length})`, '');
+  // rules the run never reached are counted, not listed one by one: they carry no finding
+  const bad = r.rules.filter((x) => !ACCEPTED.has(x.verdict) && x.verdict !== 'not run');
+  const unrun = r.rules.filter((x) => x.verdict === 'not run');
+  lines.push('', bad.length === 0 && unrun.length === 0 ? 'Every rule is as expected.' : `## Not as expected (${bad.length + unrun.length})`, '');
   for (const x of bad) lines.push(`- **${x.verdict}** \`${x.id}\`: ${x.title}: ${md(whyRule(r, x).replace(/\s+/g, ' ').slice(0, 300))}`);
+  if (unrun.length > 0) lines.push(`- **not run**: ${unrun.length} rule(s) the run did not reach (${md(r.cause ?? 'the run ended early')}): ${unrun.map((x) => `\`${x.id}\``).join(', ')}`);
   const badProps = r.properties.filter((p) => !ACCEPTED.has(p.verdict));
   for (const p of badProps) lines.push(`- **${p.verdict}** property \`${p.id}\`: ${md((p.failure?.message ?? '').split('\n')[0]!.slice(0, 200))}${p.failure?.replay?.command === undefined ? '' : ` (replay: \`${p.failure.replay.command}\`)`}`);
   const regress = r.rules.filter((x) => x.expectation !== undefined && x.verdict !== 'expected failure');

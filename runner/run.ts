@@ -2,7 +2,7 @@
  * One run of the suite against one implementation: features, then properties, judged against the
  * expectations file, assembled into the result model. Reports are written from that model only.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Implementation } from '../adapters/contract';
 import { loadCatalogue, noteOf, type RuleEntry } from '../catalogue/catalogue';
@@ -13,12 +13,13 @@ import { resolveImplementation } from '../adapters/resolve';
 import { withDeadlines } from '../adapters/contract/deadline';
 import { judge, type Expectations } from './expectations';
 import { runFeatures, type ScenarioOutcome } from './features';
-import { Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
+import { ACCEPTED, Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
 import { inShard, type Shard } from './shard';
 import { readAmbiguities } from './ambiguities';
 import { thrown } from '../matchers/thrown';
 import { traceTable } from '../catalogue/traceability';
 import { packageRoot, supportCode } from './paths';
+import { readDetectedBy } from './strength';
 
 export interface RunOptions {
   /** Human-readable name of the target: 'simulator', the adapter path, or the URL. */
@@ -70,6 +71,8 @@ export interface RunState {
   startedAt: number;
   /** Set when --bail stopped the run. */
   bailed?: boolean;
+  /** The source files an isolated adapter loaded (runner/worker.ts), for `run --watch`. */
+  modules?: string[];
 }
 
 /** Rules this run covers: every rule, narrowed by --rule, --tags (in cucumber) and --shard. */
@@ -123,7 +126,7 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
       state.scenarios.push(s);
       o.onScenario?.(s);
       o.events?.scenarioFinished?.(s);
-      if (o.bail === true && !['passed', 'not applicable'].includes(s.verdict)) state.bailed = true;
+      if (o.bail === true && !ACCEPTED.has(s.verdict)) state.bailed = true;
     },
     ...(o.events?.scenarioStarted === undefined ? {} : { onScenarioStart: o.events.scenarioStarted }),
   });
@@ -171,39 +174,14 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
       state.properties.push(result);
       o.events?.propertyFinished?.(result);
       o.log(`property ${p.id}: ${result.verdict} (${result.durationMs} ms)`);
+      if (o.bail === true && !ACCEPTED.has(result.verdict)) {
+        state.bailed = true;
+        break;
+      }
     }
   }
   if (state.bailed === true) o.log('bailed out at the first failure: the rest was not run (result marked incomplete)');
-  return assemble(o, state, selected, impl, state.bailed !== true);
-}
-
-/**
- * Suite-strength findings, the broken implementations each rule caught, from `<out>/suite-strength.json`
- * or the package's `reports/suite-strength.json`: `{ruleID: breakIDs[]}`, or a report holding that map
- * as its `detectedBy` field (test/broken-self-test.test.ts writes one).
- */
-export function readDetectedBy(out: string): Map<string, string[]> | undefined {
-  let root: string | undefined;
-  try {
-    root = packageRoot();
-  } catch {
-    root = undefined;
-  }
-  for (const path of [join(out, 'suite-strength.json'), ...(root === undefined ? [] : [join(root, 'reports', 'suite-strength.json')])]) {
-    if (!existsSync(path)) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
-    } catch {
-      continue;
-    }
-    const inner = typeof raw === 'object' && raw !== null && 'detectedBy' in raw ? (raw as { detectedBy: unknown }).detectedBy : raw;
-    if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) continue;
-    const map = new Map<string, string[]>();
-    for (const [id, breaks] of Object.entries(inner)) if (Array.isArray(breaks) && breaks.every((b) => typeof b === 'string')) map.set(id, breaks as string[]);
-    if (map.size > 0) return map;
-  }
-  return undefined;
+  return assemble(o, state, selected, impl, state.bailed !== true, state.bailed === true ? 'bailed out at the first failure (--bail)' : undefined);
 }
 
 export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], impl: Implementation | undefined, complete: boolean, cause?: string): Conformance {
@@ -217,7 +195,9 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
     const props = state.properties.filter((p) => (p.failure?.blame === undefined ? p.rules.includes(id) : p.failure.blame.rules.includes(id)));
     // a property passing vacuously (the implementation lacks what the rule is about) proves nothing
     const inapplicable = scenarios.length > 0 && scenarios.every((s) => s.verdict === 'not applicable');
-    const raw = worst([...scenarios.map((s) => s.verdict), ...props.map((p) => p.verdict).filter((v) => !(inapplicable && v === 'passed'))]);
+    // a run that ended early (--bail, an interruption) never reached a rule with no result: not run, not inapplicable
+    const unrun = !complete && scenarios.length === 0 && props.length === 0;
+    const raw = unrun ? 'not run' : worst([...scenarios.map((s) => s.verdict), ...props.map((p) => p.verdict).filter((v) => !(inapplicable && v === 'passed'))]);
     const expected = o.expectations?.data.rules[id];
     return {
       id,
@@ -245,7 +225,7 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
     implementation: { name: impl?.name ?? o.target, contractVersion: impl?.contractVersion ?? 0, capabilities: caps },
     configuration: {
       target: o.target,
-      seed: o.seed,
+      seed: o.replay?.seed ?? o.seed,
       fuzzRuns: o.fuzzRuns,
       ...(o.tags === undefined ? {} : { tags: o.tags }),
       ...(o.rules === undefined || o.rules.length === 0 ? {} : { rules: o.rules }),

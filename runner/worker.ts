@@ -8,6 +8,7 @@
  * argv: <options.json> <channel.ndjson>
  */
 import { openSync, readFileSync, writeSync } from 'node:fs';
+import { sep } from 'node:path';
 import { bounded } from '../adapters/contract/deadline';
 import { resolveImplementation } from '../adapters/resolve';
 import { thrown } from '../matchers/thrown';
@@ -65,6 +66,9 @@ async function main(): Promise<void> {
       propertyFinished: (p) => send({ t: 'property', result: p }),
     },
   };
+  // what the adapter loads, against what was loaded before it: the files `run --watch` watches
+  const before = new Set(Object.keys(require.cache));
+  const loaded = () => send({ t: 'modules', files: Object.keys(require.cache).filter((f) => !before.has(f) && !f.includes(`${sep}node_modules${sep}`)) });
   try {
     registerTypeScript(process.env.GROUPSPEC_ADAPTER);
     const impl = await bounded('loading the implementation', o.callTimeoutMs, resolveImplementation());
@@ -75,6 +79,8 @@ async function main(): Promise<void> {
     exit(2);
   }
   const state: RunState = { scenarios: [], properties: [], startedAt: given.startedAt };
+  // after the adapter loaded and before the suite's own support code does
+  loaded();
   const result = await executeRun(o, state);
   send({ t: 'result', result });
   ended = true;

@@ -20,16 +20,16 @@ async function createAs(w: GroupWorld, actorName: string, t: GroupTypeName | und
   }
 }
 
-When('{actor} creates a {type} group {string}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string) {
+When('{actor} creates a/an {type} group {string}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string) {
   await createAs(this, a, t, alias, {});
 });
 When('{actor} creates a group {string} without a type', async function (this: GroupWorld, a: string, alias: string) {
   await createAs(this, a, undefined, alias, {});
 });
-When('{actor} creates a {type} group {string} with:', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, table: DataTable) {
+When('{actor} creates a/an {type} group {string} with:', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, table: DataTable) {
   await createAs(this, a, t, alias, options(this, table));
 });
-When('{actor} creates a {type} group {string} with members {users}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, users: string[]) {
+When('{actor} creates a/an {type} group {string} with members {users}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, users: string[]) {
   await createAs(this, a, t, alias, { memberList: users.map((userID) => ({ userID })) });
 });
 

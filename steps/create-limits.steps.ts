@@ -55,7 +55,7 @@ async function createAs(w: GroupWorld, actorName: string, t: GroupTypeName, alia
   }
 }
 
-When('{actor} creates a {type} group {string} with members u1 to u{int}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number) {
+When('{actor} creates a/an {type} group {string} with members u1 to u{int}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number) {
   await createAs(this, a, t, alias, { memberList: crowd(n).map((userID) => ({ userID })) });
 });
 When('{actor} adds u1 to u{int} to {string}', async function (this: GroupWorld, a: string, n: number, alias: string) {
@@ -64,7 +64,7 @@ When('{actor} adds u1 to u{int} to {string}', async function (this: GroupWorld, 
 /** n custom fields k1..kn, each value `bytes` ASCII bytes long. */
 const customFields = (n: number, bytes: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i + 1}`, value: 'x'.repeat(bytes) }));
 
-When('{actor} creates a {type} group {string} with {int} custom field(s) of {int} bytes', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number, bytes: number) {
+When('{actor} creates a/an {type} group {string} with {int} custom field(s) of {int} bytes', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number, bytes: number) {
   await createAs(this, a, t, alias, { groupCustomField: customFields(n, bytes) });
 });
 When('{actor} sets {int} custom field(s) of {int} bytes on her/his/their own membership of {string}', async function (this: GroupWorld, a: string, n: number, bytes: number, alias: string) {
@@ -83,13 +83,13 @@ When('the app admin mutes u1 to u{int} in {string} for {int} seconds', async fun
   await this.call(ADMIN, 'forbidSendMsg', { groupID: this.groupID(alias), userIDList: crowd(n), muteTime: seconds });
 });
 When(
-  '{actor} creates a {type} group {string} whose {word} is {string} repeated {int} time(s) \\({int} bytes\\)',
+  '{actor} creates a/an {type} group {string} whose {word} is {string} repeated {int} time(s) \\({int} bytes\\)',
   async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, field: string, unit: string, times: number, bytes: number) {
     await createAs(this, a, t, alias, { [field]: sized(unit, times, '', bytes) });
   },
 );
 When(
-  '{actor} creates a {type} group {string} whose {word} is {string} repeated {int} time(s) and then {string} \\({int} bytes\\)',
+  '{actor} creates a/an {type} group {string} whose {word} is {string} repeated {int} time(s) and then {string} \\({int} bytes\\)',
   async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, field: string, unit: string, times: number, tail: string, bytes: number) {
     await createAs(this, a, t, alias, { [field]: sized(unit, times, tail, bytes) });
   },

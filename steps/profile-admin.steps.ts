@@ -44,7 +44,7 @@ When('{actor} calls {word} with {string} standing for {int} copies of {string}:'
   await this.call(this.resolveActor(a), method, arg);
 });
 
-When('{actor} creates a {type} group {string} with {int} newly imported accounts as members', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number) {
+When('{actor} creates a/an {type} group {string} with {int} newly imported accounts as members', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number) {
   this.requireType(t);
   const actor = this.resolveActor(a);
   const memberList = [];

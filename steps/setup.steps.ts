@@ -3,6 +3,7 @@ import type { DataTable } from '@cucumber/cucumber';
 import type { GroupTypeName } from '../adapters/contract';
 import { Given, check } from './dsl';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
+import { withArticle } from '../matchers/article';
 
 function setLimit(w: GroupWorld, path: string, value: number): void {
   if (w.appStarted()) throw new Error('limits must be set before anyone logs in or any group exists (put them first)');
@@ -16,7 +17,7 @@ function setLimit(w: GroupWorld, path: string, value: number): void {
 Given('an app with these limits:', function (this: GroupWorld, table: DataTable) {
   for (const [path, value] of table.raw()) setLimit(this, path!, Number(value));
 });
-Given('an app where a {type} group holds at most {int} members', function (this: GroupWorld, t: GroupTypeName, n: number) {
+Given('an app where a/an {type} group holds at most {int} members', function (this: GroupWorld, t: GroupTypeName, n: number) {
   setLimit(this, `memberCap.${wireType(t)}`, n);
 });
 Given('an app where a user may belong to at most {int} groups', function (this: GroupWorld, n: number) {
@@ -66,20 +67,20 @@ export function options(w: GroupWorld, table: DataTable): Record<string, unknown
   return out;
 }
 
-Given('{user} has created a {type} group {string}', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string) {
+Given('{user} has created a/an {type} group {string}', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string) {
   await create(this, owner, t, alias);
 });
-Given('{user} has created a {type} group {string} with members {users}', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, members: string[]) {
+Given('{user} has created a/an {type} group {string} with members {users}', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, members: string[]) {
   for (const m of members) if (!this.sessions.has(m)) await this.must(ADMIN, 'importAccount', { userID: m });
   await create(this, owner, t, alias, { memberList: members.map((userID) => ({ userID })) });
 });
-Given('{user} has created a {type} group {string} with:', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, table: DataTable) {
+Given('{user} has created a/an {type} group {string} with:', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, table: DataTable) {
   await create(this, owner, t, alias, options(this, table));
 });
-Given('the app admin has created a {type} group {string} without an owner', async function (this: GroupWorld, t: GroupTypeName, alias: string) {
+Given('the app admin has created a/an {type} group {string} without an owner', async function (this: GroupWorld, t: GroupTypeName, alias: string) {
   await create(this, ADMIN, t, alias);
 });
-Given('the app admin has created a {type} group {string} owned by {user}', async function (this: GroupWorld, t: GroupTypeName, alias: string, owner: string) {
+Given('the app admin has created a/an {type} group {string} owned by {user}', async function (this: GroupWorld, t: GroupTypeName, alias: string, owner: string) {
   if (!this.sessions.has(owner)) await this.must(ADMIN, 'importAccount', { userID: owner });
   await create(this, ADMIN, t, alias, { ownerAccount: owner });
 });
@@ -149,7 +150,7 @@ Given('the actor is the {gridRole} of {string}', async function (this: GroupWorl
       if (type === 'Work' || type === 'AVChatRoom') {
         // these types have no admins: the promotion is refused and adam acts as an ordinary member
         const r = await this.attempt(ADMIN, 'modifyGroupMemberInfo', { groupID, userID: 'adam', role: 'Admin' });
-        check(r.ok ? `a ${type} group accepted an admin` : undefined);
+        check(r.ok ? `${withArticle(type)} group accepted an admin` : undefined);
         return;
       }
       await this.must(ADMIN, 'modifyGroupMemberInfo', { groupID, userID: 'adam', role: 'Admin' });

@@ -7,7 +7,7 @@ import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumb
 import type { App, AppOptions, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
 import { at, type Outcome } from '../matchers/matchers';
 import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/resolve';
-import { responseIssue } from '../adapters/contract/responses';
+import { responseIssue } from '../simulator/core/responses';
 import { GROUP_TYPE_NAMES, NotApplicable } from '../adapters/contract';
 import { Deadlines } from '../adapters/contract/deadline';
 import { isTimeout, thrown } from '../matchers/thrown';

@@ -11,13 +11,14 @@
  * every break instead (slower), which also shows the other rules each break fails.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BREAKS } from '../selftest/broken/catalogue';
 import { loadCatalogue } from '../catalogue/catalogue';
 import type { BreakOutcome, RunnerOutput, RunOutcome, ScenarioOutcome } from '../selftest/run-breaks';
+import { RECORD_PATH, detectedBy as detectedByOf, failedRules, recordText } from '../selftest/strength-record';
 
 const ROOT = resolve(__dirname, '..');
 const SCOPE = process.env.GROUPSPEC_SUITE_STRENGTH === 'all' ? 'all' : 'rule';
@@ -43,13 +44,6 @@ function crashes(sc: ScenarioOutcome): string[] {
   return out.map((m) => `${sc.name}: ${m}`);
 }
 
-/** The rules a break's run failed: those with at least one scenario that FAILED. */
-function failedRules(b: BreakOutcome): string[] {
-  return Object.entries(b.counts)
-    .filter(([, c]) => (c.FAILED ?? 0) > 0)
-    .map(([r]) => r)
-    .sort();
-}
 
 let out: RunnerOutput;
 let wallMs = 0;
@@ -160,8 +154,7 @@ describe.each(BREAKS.map((b) => [b.id, b.rule] as const))('break %s', (id, rule)
 describe('the suite-strength report', () => {
   it('writes reports/suite-strength.json: for each rule, the breaks its scenarios caught', () => {
     const rules = loadCatalogue(join(ROOT, 'features')).rules.map((r) => r.id!).sort();
-    const detectedBy: Record<string, string[]> = Object.fromEntries(rules.map((r) => [r, [] as string[]]));
-    for (const b of out.breaks) for (const r of failedRules(b)) (detectedBy[r] ??= []).push(b.id);
+    const detectedBy = detectedByOf(out.breaks, rules);
     const report = {
       generatedAt: new Date().toISOString(),
       scope: SCOPE,
@@ -181,5 +174,12 @@ describe('the suite-strength report', () => {
     mkdirSync(join(ROOT, 'reports'), { recursive: true });
     writeFileSync(join(ROOT, 'reports/suite-strength.json'), `${JSON.stringify(report, null, 2)}\n`);
     for (const b of BREAKS) if (!(b.id in KNOWN_GAPS)) expect(detectedBy[b.rule], b.rule).toContain(b.id);
+  });
+
+  // the record is of the default rule scope; GROUPSPEC_SUITE_STRENGTH=all finds more per break
+  it.skipIf(SCOPE !== 'rule')('matches the committed record every run shows as "detected by" (docs/suite-strength.json)', () => {
+    const text = recordText(SCOPE, out.breaks, loadCatalogue(join(ROOT, 'features')).rules.map((r) => r.id!));
+    if (process.env.GROUPSPEC_WRITE_SUITE_STRENGTH === '1') writeFileSync(RECORD_PATH, text);
+    expect(readFileSync(RECORD_PATH, 'utf8'), 'docs/suite-strength.json is stale: GROUPSPEC_WRITE_SUITE_STRENGTH=1 npx vitest run test/broken-self-test.test.ts').toBe(text);
   });
 });

@@ -49,6 +49,7 @@ describe('bad flag values: exit 2 with one line, never a stack', () => {
     [['run', '--tags', '@type:work', '--no-properties'], /^groupspec: --tags "@type:work" selects no scenario \(tags are case-sensitive/],
     [['run', '--grep', 'no scenario is called this'], /selects no scenario/],
     [['run', '--last-failed', '--out', join(tmpdir(), 'groupspec-no-such-run')], /--last-failed: no previous run in/],
+    [['run', '--replay', '7', '--seed', '8'], /^groupspec: --replay 7 carries its seed \(7\): drop --seed 8$/],
   ])('%j', (args, reason) => {
     const r = cli(args as string[]);
     expect(r.status, r.stdout + r.stderr).toBe(2);
@@ -99,6 +100,16 @@ describe('groupspec run --list', () => {
   });
 });
 
+describe('--replay', () => {
+  it('records and prints the replayed counterexample\'s seed, not a fresh one of its own', () => {
+    const out = join(tmp, 'replay');
+    const r = cli(['run', '--replay', '7', '--out', out]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\nseed: 7\n/);
+    expect(result(out).configuration.seed).toBe(7);
+  }, 120_000);
+});
+
 describe('--bail and --last-failed', () => {
   it('--bail stops at the first failure (incomplete); --last-failed reruns only the rules that failed', () => {
     const out = join(tmp, 'broken');
@@ -124,6 +135,30 @@ describe('--bail and --last-failed', () => {
     expect(c.rules.flatMap((x) => x.scenarios)).toHaveLength(1);
     expect(c.properties).toEqual([]);
     expect(bailed.stdout).toMatch(/bailed out at the first failure/);
+    // the rules it never reached read "not run", never "not applicable", in every report
+    const verdicts = c.rules.map((x) => x.verdict);
+    expect(verdicts.filter((v) => v === 'failed')).toHaveLength(1);
+    expect(verdicts.filter((v) => v === 'not run')).toHaveLength(2);
+    expect(c.totals['not applicable']).toBe(0);
+    expect(c.totals['not run']).toBe(2);
+    expect(c.cause).toBe('bailed out at the first failure (--bail)');
+    expect(bailed.stdout).toMatch(/\nrules: 1 failed, 2 not run\n/);
+    expect(bailed.stdout).toContain('incomplete run: bailed out at the first failure (--bail)');
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(summary).toMatch(/\*\*2\*\* not run/);
+    expect(summary).toMatch(/- \*\*not run\*\*: 2 rule\(s\) the run did not reach/);
+    const junitXml = readFileSync(join(out, 'junit.xml'), 'utf8');
+    expect(junitXml.match(/<skipped message="not run: bailed out at the first failure \(--bail\)"\/>/g)).toHaveLength(2);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/data-verdict="not run">2</);
+    // a result written before "not run" existed (no such count in its totals) still renders
+    const old = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as { totals: Record<string, number>; rules: { verdict: string }[] };
+    delete old.totals['not run'];
+    old.totals['not applicable'] = 2;
+    for (const x of old.rules) if (x.verdict === 'not run') x.verdict = 'not applicable';
+    writeFileSync(join(tmp, 'old.json'), JSON.stringify(old));
+    const rendered = cli(['report', join(tmp, 'old.json'), '--out', join(tmp, 'old')]);
+    expect(rendered.status, rendered.stderr).toBe(0);
+    expect(readFileSync(join(tmp, 'old', 'summary.md'), 'utf8')).toMatch(/\*\*1\*\* failed, 2 not applicable, 0 expected/);
   }, 120_000);
 });
 

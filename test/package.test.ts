@@ -4,10 +4,11 @@
  * type-checked TypeScript, and through its bin.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeBlocks } from './support/code-blocks';
 
 // npm pack builds the whole project first: minutes on a loaded machine
 const TIMEOUT = 300_000;
@@ -308,5 +309,35 @@ describe('the drop-in groupspec/chat, installed', () => {
     const [, passed, total] = /Tests\s+(\d+) passed \((\d+)\)/.exec(r.stdout) ?? [];
     expect(Number(passed), shownRun).toBeGreaterThan(0);
     expect(passed).toBe(total);
+  }, TIMEOUT);
+});
+
+/**
+ * The README's fake example as a user meets it (issue 19, "Done when"): pasted byte for byte into a
+ * vitest project that has the packed tarball installed, type-checked under `strict` and run.
+ */
+describe("the README's fake example, verbatim, from the tarball", () => {
+  it('type-checks under strict and passes in a vitest project', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const block = codeBlocks('README.md', readme).find((b) => b.lang === 'ts' && b.code.includes("from 'groupspec'") && /^it\(/m.test(b.code));
+    expect(block, 'the README has a ts block that imports groupspec and calls it(').toBeDefined();
+    const app = join(scratch, 'readme-example');
+    mkdirSync(join(app, 'node_modules'), { recursive: true });
+    // groupspec resolves from the scratch project (the tarball); vitest is this repo's, as a user's own would be
+    if (!existsSync(join(app, 'node_modules', 'vitest'))) symlinkSync(join(REPO, 'node_modules', 'vitest'), join(app, 'node_modules', 'vitest'), 'dir');
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'readme-example', private: true, type: 'module' }));
+    writeFileSync(join(app, 'readme.test.ts'), block!.code);
+    const compilerOptions = { strict: true, target: 'ES2022', lib: ['ES2022'], module: 'preserve', moduleResolution: 'bundler', types: [], skipLibCheck: true, noEmit: true };
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['readme.test.ts'] }, null, 2));
+
+    const tsc = run(process.execPath, [TSC, '-p', 'tsconfig.json'], app);
+    expect(tsc.status, shown(tsc)).toBe(0);
+    expect(readFileSync(join(app, 'readme.test.ts'), 'utf8')).toBe(block!.code);
+
+    const env = { ...Object.fromEntries(Object.entries(CHILD_ENV).filter(([k]) => !k.startsWith('VITEST') && k !== 'TEST' && k !== 'NODE_ENV')), NO_COLOR: '1', FORCE_COLOR: '0' };
+    const r = spawnSync(process.execPath, [join(REPO, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', app], { cwd: app, env, encoding: 'utf8', timeout: TIMEOUT });
+    const out = `exit ${String(r.status)}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+    expect(r.status, out).toBe(0);
+    expect(r.stdout, out).toMatch(/Tests\s+1 passed \(1\)/);
   }, TIMEOUT);
 });

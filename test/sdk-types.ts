@@ -16,12 +16,17 @@
  *
  * `ChatSDK` is imported by name: under NodeNext the default import can type as a namespace
  * (reference-sdk-surface.md §9). This file is CommonJS, where the default import's enum types
- * (`TencentCloudChat.TYPES.X`) resolve. Results are `Promise<any>` in the typings, so response
- * shapes are not constrained here; the runtime tests check them.
+ * (`TencentCloudChat.TYPES.X`) resolve.
+ * 4. Responses: the typings say `Promise<any>`; groupspec types `data` per method from the zod
+ *    response schemas (simulator/core/responses.ts, checked against every answer at run time), holds
+ *    the core's return types to them, and shows with `@ts-expect-error` that misuse does not compile.
  */
 import type TencentCloudChat from '@tencentcloud/chat';
 import type { ChatSDK, Message } from '@tencentcloud/chat';
-import type { Chat } from '../simulator';
+import type { AppAdmin, Chat } from '../simulator';
+import type { AdminCommandName, UserCommandName, UserResult } from '../simulator/core';
+import type { ResponseData, ResponseMethod } from '../simulator/core/responses';
+import type { DropInChat } from '../simulator/sdk/drop-in/instance';
 
 /** Compiles only if `T` is assignable to `U`. */
 type Assignable<T extends U, U> = T;
@@ -188,3 +193,69 @@ export type SdkAsWrittenChecks = [
   Assignable<(event: any) => void, Parameters<Chat['on']>[1]>,
   Assignable<(event: any) => void, Parameters<Chat['off']>[1]>,
 ];
+
+// ---- 4. responses: `data` is typed per method, never `any` ----
+
+/** Compiles only if every member of the union is `true`: a failing check leaves its method's name there. */
+type True<T extends true> = T;
+type IsAny<T> = 0 extends 1 & T ? true : false;
+/** true when some field of `D` is `any`. */
+type AnyField<D> = true extends { [F in keyof D]-?: IsAny<D[F]> }[keyof D] ? true : false;
+type DataOf<M extends keyof Chat> = Chat[M] extends (...args: never[]) => Promise<{ data: infer D }> ? D : never;
+type ChatGroupMethod = Exclude<GroupMethod, 'on' | 'off' | 'logout'> | 'setMessageRemindType';
+
+/** Every group method's `data`, and each field of it, is a type, not `any` (a failure names the method). */
+export type ResponseChecks = True<{ [M in ChatGroupMethod]: IsAny<DataOf<M>> extends true ? M : AnyField<DataOf<M>> extends true ? M : true }[ChatGroupMethod]>;
+
+/**
+ * One source: what the simulator's core returns for each command meets the response schema that
+ * types it (and that the suite checks every implementation's answer against at run time).
+ */
+export type CoreMeetsSchemas = True<{ [M in UserCommandName]: [UserResult<M>] extends [ResponseData<M>] ? true : M }[UserCommandName]>;
+/** The schemas cover exactly the simulator's user commands. */
+export type SchemaCoverage = [Assignable<UserCommandName, ResponseMethod>, Assignable<ResponseMethod, UserCommandName>];
+
+/** The drop-in's group methods resolve with the same types. */
+export type DropInResponses = True<{ [M in ChatGroupMethod]: [ReturnType<DropInChat[M]>] extends [ReturnType<Chat[M]>] ? true : M }[ChatGroupMethod]>;
+
+/** The app admin's responses are typed too (by the core command's return type). */
+type AdminDataOf<M extends AdminCommandName> = Awaited<ReturnType<AppAdmin[M]>>['data'];
+export type AdminResponseChecks = True<{ [M in AdminCommandName]: IsAny<AdminDataOf<M>> extends true ? M : AnyField<AdminDataOf<M>> extends true ? M : true }[AdminCommandName]>;
+
+/**
+ * What an app writes compiles under strict, and misuse does not: each `@ts-expect-error` line below
+ * fails the type-check if it compiles (an unused directive is an error).
+ */
+export async function usage(chat: Chat, admin: AppAdmin): Promise<void> {
+  const r = await chat.createGroup({ name: 'x', type: 'Public' });
+  const id: string = r.data.group.groupID;
+  const count: number = r.data.group.memberCount;
+  const groupType: 'Private' | 'Public' | 'ChatRoom' | 'AVChatRoom' | 'Community' = r.data.group.type;
+  // @ts-expect-error a group ID is a string
+  const wrong: number = r.data.group.groupID;
+  // @ts-expect-error a misspelt field is an error, not `any` or `unknown`
+  void r.data.group.groupId;
+  // @ts-expect-error createGroup's data has no memberList
+  void r.data.memberList;
+
+  const joined = await chat.joinGroup({ groupID: id });
+  // @ts-expect-error only a JoinedSuccess answer carries the group: narrow on status first
+  void joined.data.group.groupID;
+  if (joined.data.status === 'JoinedSuccess') void joined.data.group.groupID;
+
+  const members = await chat.getGroupMemberList({ groupID: id });
+  const ids: string[] = members.data.memberList.map((m) => m.userID);
+  // an AVChatRoom's list has no roles: the role may be undefined
+  const roles: Array<string | undefined> = members.data.memberList.map((m) => m.role);
+  // @ts-expect-error ... so it is not a plain string
+  const strictRoles: string[] = members.data.memberList.map((m) => m.role);
+
+  const { data: { applicationList } } = await chat.getGroupApplicationList();
+  for (const application of applicationList) await chat.handleGroupApplication({ handleAction: 'Agree', application });
+
+  const created = await admin.createGroup({ type: 'Public', name: 'y' });
+  const adminID: string = created.data.groupID;
+  // @ts-expect-error the admin's create_group answers the ID and type, not a group profile
+  void created.data.group;
+  void [count, groupType, wrong, ids, roles, strictRoles, adminID];
+}

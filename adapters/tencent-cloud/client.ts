@@ -31,8 +31,32 @@ export interface RestClientOptions {
   fetch?: FetchLike;
 }
 
+/**
+ * At most this many requests in flight; more wait their turn. A burst (the suite creates 200 groups
+ * at once) then reuses a few keep-alive sockets instead of opening 200, which the live service's
+ * frequency limits and an emulator sharing this process's event loop both take better.
+ */
+export const MAX_IN_FLIGHT = 16;
+
+/** Runs `task`s with at most `limit` of them pending at once, in the order they came. */
+export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (task) => {
+    if (running >= limit) await new Promise<void>((r) => waiting.push(r));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 /** Builds the `send` function rest.ts's commands use: one POST per request, envelope checked. */
 export function restSender(options: RestClientOptions): Send {
+  const turn = limiter(MAX_IN_FLIGHT);
   const { config } = options;
   const sign = options.userSig ?? userSigFactory(config);
   const doFetch: FetchLike = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
@@ -42,18 +66,27 @@ export function restSender(options: RestClientOptions): Send {
     if (adminSig === undefined || Date.now() - adminSig.at > (config.userSigExpireSeconds * 1000) / 2) adminSig = { sig: sign(config.adminUserID), at: Date.now() };
     return adminSig.sig;
   };
-  return async (req: RestRequest): Promise<RestResponse> => {
+  return (req: RestRequest): Promise<RestResponse> => turn(async () => {
     const url = restUrl(req, { domain: config.restDomain, baseUrl: config.restBaseUrl, sdkAppID: config.sdkAppID, identifier: config.adminUserID, userSig: sig(), random: randomInt(0, 4294967296) });
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.restTimeoutMs);
     let status: number;
     let text: string;
+    const post = () => doFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req.body), signal: controller.signal });
     try {
-      const res = await doFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req.body), signal: controller.signal });
+      let res;
+      try {
+        res = await post();
+      } catch (e) {
+        // a kept-alive socket the server closed as the request went out: nothing was answered, so
+        // the request is sent once more on a fresh one (as the wire client does, adapters/wire)
+        if (controller.signal.aborted || !droppedSocket(e)) throw e;
+        res = await post();
+      }
       status = res.status;
       text = await res.text();
     } catch (e) {
-      const why = controller.signal.aborted ? `no answer within ${config.restTimeoutMs} ms` : e instanceof Error ? e.message : String(e);
+      const why = controller.signal.aborted ? `no answer within ${config.restTimeoutMs} ms` : describe(e);
       throw new TencentRestError(`${req.service}/${req.command}: ${why}`);
     } finally {
       clearTimeout(timer);
@@ -66,5 +99,25 @@ export function restSender(options: RestClientOptions): Send {
       throw new TencentRestError(`${req.service}/${req.command}: the response is not JSON: ${text.slice(0, 120)}`, status);
     }
     return checkEnvelope(req.command, body);
-  };
+  });
+}
+
+/** Socket-level failures before any answer: fetch's "fetch failed" with the socket's code as its cause. */
+const DROPPED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+function causeCode(e: unknown): string | undefined {
+  const cause = (e as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
+export function droppedSocket(e: unknown): boolean {
+  const code = causeCode(e);
+  return code !== undefined && DROPPED.has(code);
+}
+
+/** fetch's message with its cause's code, which says what failed ("fetch failed" alone does not). */
+function describe(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = causeCode(e);
+  return code === undefined ? message : `${message} (${code})`;
 }

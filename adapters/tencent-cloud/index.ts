@@ -22,7 +22,7 @@ import { ENV, readConfig, SetupError, type TencentConfig } from './config';
 import { restSender, userSigFactory, type FetchLike } from './client';
 import { IdSpace, newPrefix } from './ids';
 import { ADMIN_COMMAND_NAMES, ADMIN_RUNNERS, build, runAdmin, TencentRestError, type AdminCommand, type Send } from './rest';
-import { installBrowserGlobals, loadFreshSdk, resolveWebSocket, SdkSession, type Originals } from './sdk';
+import { installBrowserGlobals, loadFreshSdk, resolveWebSocket, SdkSession, type Originals, type SdkModule } from './sdk';
 import { ShapeSession } from './shape-session';
 
 export { SetupError } from './config';
@@ -54,6 +54,13 @@ export interface TencentOptions {
   webSocket?: unknown;
   /** The HTTP client for the REST API (default the global fetch). */
   fetch?: FetchLike;
+  /**
+   * A module with the Web SDK's shape to run the users on instead of `@tencentcloud/chat`: the
+   * drop-in `groupspec/chat` bound to the REST emulator's simulator (servers/rest/tencent-drop-in.ts).
+   * The users then call `create`, `login`, the group methods and `on` exactly as on the live
+   * service; no WebSocket is needed. Its `groupspec.clock`, when it has one, is the service's clock.
+   */
+  sdk?: SdkModule & { groupspec?: { clock: { now(): number } } };
 }
 
 /**
@@ -72,8 +79,8 @@ export function createImplementation(options: TencentOptions = {}): Implementati
     problems.push(e.message);
     variables.push(...e.variables);
   }
-  // users on the simulator's SDK shape (GROUPSPEC_TENCENT_SDK_URL) need neither a WebSocket nor the Web SDK
-  const shape = (env[ENV.SDK_URL] ?? '').trim() !== '';
+  // users on the simulator's SDK shape (GROUPSPEC_TENCENT_SDK_URL) or on an injected SDK module need neither a WebSocket nor the Web SDK
+  const shape = (env[ENV.SDK_URL] ?? '').trim() !== '' || options.sdk !== undefined;
   const ws = shape ? { ws: undefined } : resolveWebSocket(options.webSocket, env[ENV.WEBSOCKET]);
   if ('problem' in ws && ws.problem !== undefined) {
     problems.push(`Also, ${ws.problem}.`);
@@ -85,7 +92,7 @@ export function createImplementation(options: TencentOptions = {}): Implementati
     problems.push('Also, @tencentcloud/chat is not installed: it is a devDependency of groupspec (npm ci in a checkout; next to an installed groupspec, npm install @tencentcloud/chat@3.6.6).');
   }
   if (problems.length > 0 || config === undefined) throw new SetupError(problems.join(' '), variables);
-  return new TencentImplementation(config, ws.ws, options.fetch, env);
+  return new TencentImplementation(config, ws.ws, options.fetch, env, options.sdk);
 }
 
 function logLevel(env: NodeJS.ProcessEnv): number {
@@ -108,26 +115,28 @@ class TencentImplementation implements Implementation {
     private readonly webSocket: unknown,
     private readonly fetchImpl: FetchLike | undefined,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly sdk: TencentOptions['sdk'],
   ) {
+    const users = sdk !== undefined ? `, users on the injected SDK module ${sdk.VERSION === undefined ? '' : `(${String(sdk.VERSION)})`}` : config.sdkUrl === undefined ? '' : `, users on the SDK shape at ${config.sdkUrl}`;
     this.name = config.restBaseUrl === undefined
-      ? `Tencent Cloud Chat (live: SDKAppID ${config.sdkAppID}, region ${config.region})`
-      : `Tencent Cloud Chat adapter (REST at ${config.restBaseUrl}${config.sdkUrl === undefined ? '' : `, users on the SDK shape at ${config.sdkUrl}`}; SDKAppID ${config.sdkAppID})`;
+      ? `Tencent Cloud Chat (live: SDKAppID ${config.sdkAppID}, region ${config.region}${users})`
+      : `Tencent Cloud Chat adapter (REST at ${config.restBaseUrl}${users}; SDKAppID ${config.sdkAppID})`;
   }
 
   async createApp(options: AppOptions = {}): Promise<App> {
     if (options.limits !== undefined && Object.keys(options.limits).length > 0) throw new NotApplicable('limit overrides (the live service has its plan limits)');
-    if (this.config.sdkUrl === undefined) installBrowserGlobals(this.webSocket);
+    if (this.config.sdkUrl === undefined && this.sdk === undefined) installBrowserGlobals(this.webSocket);
     this.sign ??= userSigFactory(this.config);
     this.send ??= restSender({ config: this.config, userSig: this.sign, ...(this.fetchImpl === undefined ? {} : { fetch: this.fetchImpl }) });
     let shapeApp: App | undefined;
-    if (this.config.sdkUrl !== undefined) {
+    if (this.config.sdkUrl !== undefined && this.sdk === undefined) {
       // loaded only for the SDK shape: a live run needs no wire client
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { wireImplementation } = require('../wire/client') as typeof import('../wire/client');
       this.shape ??= await wireImplementation(this.config.sdkUrl);
       shapeApp = await this.shape.createApp();
     }
-    const app = new TencentApp(this.config, new IdSpace(newPrefix()), this.send, this.sign, logLevel(this.env), () => this.apps.delete(app), shapeApp);
+    const app = new TencentApp(this.config, new IdSpace(newPrefix()), this.send, this.sign, logLevel(this.env), () => this.apps.delete(app), shapeApp, this.sdk);
     this.apps.add(app);
     return app;
   }
@@ -156,6 +165,8 @@ class TencentApp implements App {
     private readonly onClose: () => void,
     /** Set when the users run on the simulator's SDK shape rather than the Web SDK. */
     private readonly shapeApp?: App,
+    /** Set when the users run on an injected module with the Web SDK's shape (the drop-in). */
+    private readonly sdk?: TencentOptions['sdk'],
   ) {}
 
   async login(userID: string, options: { device?: string; unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
@@ -171,7 +182,9 @@ class TencentApp implements App {
       return new TrackedSession(shaped, (groupID) => this.groups.add(this.ids.group(groupID)));
     }
     const session = await SdkSession.open({
-      sdk: loadFreshSdk(),
+      // the vendor caches one instance per SDKAppID per module copy; an injected module makes a new one per create()
+      sdk: this.sdk ?? loadFreshSdk(),
+      ...(this.sdk === undefined ? {} : { createOptions: { device: options.device ?? 'web' } }),
       sdkAppID: this.config.sdkAppID,
       userID,
       device: options.device ?? 'web',
@@ -212,7 +225,8 @@ class TencentApp implements App {
 
   /** The service's clock: the wall clock on the live service (keep the machine synchronised), the emulator's own otherwise. */
   async now(): Promise<number> {
-    return this.shapeApp?.now === undefined ? Date.now() : this.shapeApp.now();
+    if (this.shapeApp?.now !== undefined) return this.shapeApp.now();
+    return this.sdk?.groupspec?.clock.now() ?? Date.now();
   }
 
   /** Logs every session out, then destroys this app's groups and deletes its accounts. */

@@ -26,7 +26,7 @@ export interface SdkInstance {
   [method: string]: unknown;
 }
 export interface SdkModule {
-  create(options: { SDKAppID: number; unlimitedAVChatRoom?: boolean }): SdkInstance | null;
+  create(options: { SDKAppID: number; unlimitedAVChatRoom?: boolean; [option: string]: unknown }): SdkInstance | null;
   EVENT: Record<string, string>;
   VERSION: string;
 }
@@ -156,9 +156,18 @@ export function remember(originals: Originals, value: unknown, depth = 0): void 
     return;
   }
   const o = value as Record<string, unknown>;
-  const key = messageKeyOf(o);
+  const key = originalKey(o);
   if (key !== undefined) originals.set(key, value);
   for (const k of ['applicationList', 'payload']) if (k in o) remember(originals, o[k], depth + 1);
+}
+
+/**
+ * A notice message (it has a payload) and the pending-list item for the same request share a
+ * messageKey: each is kept under its own kind, so the one handed back is restored as itself.
+ */
+function originalKey(v: unknown): string | undefined {
+  const key = messageKeyOf(v);
+  return key === undefined ? undefined : `${'payload' in (v as object) ? 'message' : 'item'}:${key}`;
 }
 
 function messageKeyOf(v: unknown): string | undefined {
@@ -174,7 +183,7 @@ export function restoreOriginals(arg: unknown, originals: Originals, ids: IdSpac
   const o = { ...(arg as Record<string, unknown>) };
   for (const k of OPAQUE_KEYS) {
     if (o[k] === undefined) continue;
-    const key = messageKeyOf(o[k]);
+    const key = typeof o[k] === 'object' && o[k] !== null ? originalKey(o[k]) : undefined;
     // one the service never handed out (built by hand) gets its IDs prefixed like any option
     o[k] = key !== undefined && originals.has(key) ? originals.get(key) : ids.out(o[k]);
   }
@@ -190,6 +199,8 @@ export interface SessionOptions {
   ids: IdSpace;
   originals: Originals;
   unlimitedAVChatRoom?: boolean;
+  /** More create() options, for an SDK module that reads them (the drop-in's `device`). */
+  createOptions?: Record<string, unknown>;
   loginTimeoutMs: number;
   logLevel: number;
 }
@@ -208,7 +219,7 @@ export class SdkSession implements Session {
 
   /** Creates the SDK instance, logs in with the user's UserSig and waits for SDK_READY. */
   static async open(o: SessionOptions): Promise<SdkSession> {
-    const chat = quietly(() => o.sdk.create({ SDKAppID: o.sdkAppID, ...(o.unlimitedAVChatRoom === true ? { unlimitedAVChatRoom: true } : {}) }), o.logLevel >= 4);
+    const chat = quietly(() => o.sdk.create({ ...o.createOptions, SDKAppID: o.sdkAppID, ...(o.unlimitedAVChatRoom === true ? { unlimitedAVChatRoom: true } : {}) }), o.logLevel >= 4);
     if (chat === null) throw new Error(`TencentCloudChat.create refused SDKAppID ${o.sdkAppID}`);
     chat.setLogLevel(o.logLevel);
     const session = new SdkSession(chat, o.ids, o.originals, o.userID, o.device);

@@ -25,7 +25,7 @@ Feature: What the app admin can do through the REST API
 
     Scenario: The app admin edits an AVChatRoom's profile, which only its owner may do in the SDK
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When bob changes the introduction of "AV" to "Hijacked"
       Then it fails with code 10007 naming "groupID"
@@ -272,7 +272,7 @@ Feature: What the app admin can do through the REST API
 
     Scenario: In an AVChatRoom the notice always goes to everyone
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When the app admin calls sendGroupSystemNotification with:
         """
@@ -292,7 +292,7 @@ Feature: What the app admin can do through the REST API
     Scenario: bob's groups with and without his AVChatRoom
       Given alice and bob are logged in
       And alice has created a Public group "P"
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "P"
       And bob belongs to "AV"
       When the app admin calls getJoinedGroupList with:
@@ -338,7 +338,7 @@ Feature: What the app admin can do through the REST API
 
     Scenario: Roles cannot be queried in an AVChatRoom
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin calls getRoleInGroup with:
         """

@@ -410,9 +410,9 @@ Feature: Join requests: notifying, listing and deciding them
     rule applications.moot-once-applicant-joins. Work, Meeting and AVChatRoom groups never hold a request, because
     joinGroup either refuses or admits at once.
 
-    Scenario Outline: Deciding a request, by role: <role> in a <type> group that needs approval
+    Scenario Outline: Deciding a request, by role: <role> in <article> <type> group that needs approval
       Given alice and dave are logged in
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | joinOption | NeedPermission |
       And dave has asked to join "G"
       And the actor is the <role> of "G"
@@ -421,22 +421,22 @@ Feature: Join requests: notifying, listing and deciding them
       And <membership>
 
       Examples: The owner and admins decide
-        | role  | type      | outcome     | membership              |
-        | owner | Public    | it succeeds | dave is a member of "G" |
-        | owner | Community | it succeeds | dave is a member of "G" |
-        | admin | Public    | it succeeds | dave is a member of "G" |
-        | admin | Community | it succeeds | dave is a member of "G" |
+        | role  | article | type      | outcome     | membership              |
+        | owner | a       | Public    | it succeeds | dave is a member of "G" |
+        | owner | a       | Community | it succeeds | dave is a member of "G" |
+        | admin | a       | Public    | it succeeds | dave is a member of "G" |
+        | admin | a       | Community | it succeeds | dave is a member of "G" |
 
       Examples: Members and non-members may not
-        | role       | type      | outcome                  | membership                  |
-        | member     | Public    | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
-        | member     | Community | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
-        | non-member | Public    | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
-        | non-member | Community | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
+        | role       | article | type      | outcome                                   | membership                  |
+        | member     | a       | Public    | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
+        | member     | a       | Community | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
+        | non-member | a       | Public    | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
+        | non-member | a       | Community | it fails with code 10007 naming "groupID" | dave is not a member of "G" |
 
-    Scenario Outline: A member's refused decision in a <type> group leaves the request pending
+    Scenario Outline: A member's refused decision in <article> <type> group leaves the request pending
       Given alice, carol and dave are logged in
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | joinOption | NeedPermission |
       And carol belongs to "G"
       And dave has asked to join "G"
@@ -448,13 +448,13 @@ Feature: Join requests: notifying, listing and deciding them
       Then the result's applicationList has 1 entries
 
       Examples:
-        | type      |
-        | Public    |
-        | Community |
+        | article | type      |
+        | a       | Public    |
+        | a       | Community |
 
-    Scenario Outline: joinGroup never files a request in a <type> group, whatever join option was asked for
+    Scenario Outline: joinGroup never files a request in <article> <type> group, whatever join option was asked for
       Given alice and dave are logged in
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | joinOption | NeedPermission |
       When dave joins "G"
       Then <outcome>
@@ -463,10 +463,10 @@ Feature: Join requests: notifying, listing and deciding them
       Then the result's applicationList is empty
 
       Examples:
-        | type       | outcome                            |
-        | Work       | it fails with code 10007 naming "groupID"           |
-        | Meeting    | the join status is "JoinedSuccess" |
-        | AVChatRoom | the join status is "JoinedSuccess" |
+        | article | type       | outcome                                   |
+        | a       | Work       | it fails with code 10007 naming "groupID" |
+        | a       | Meeting    | the join status is "JoinedSuccess"        |
+        | an      | AVChatRoom | the join status is "JoinedSuccess"        |
 
   @rule:applications.moot-once-applicant-joins @type:Public @ambiguous
   Rule: A request whose applicant has become a member another way is withdrawn; deciding it then gives 10024

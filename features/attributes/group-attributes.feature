@@ -188,7 +188,7 @@ Feature: Custom group attributes
 
     Scenario: A deletion in an AVChatRoom reaches the viewers
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       And alice has set the group attributes of "AV" to {"topic":"news","mood":"calm"}
       When alice calls deleteGroupAttributes with:
@@ -236,9 +236,9 @@ Feature: Custom group attributes
     REST and native sources disagree on Communities; groupspec follows the Web document, and reads the refusal of
     non-members as 10007 (docs/ambiguities.md#a15-group-attributes-types).
 
-    Scenario Outline: A member of a <type> group writes an attribute and a non-member is turned away
+    Scenario Outline: A member of <article> <type> group writes an attribute and a non-member is turned away
       Given alice, bob and nina are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When bob calls setGroupAttributes with:
         """
@@ -260,12 +260,12 @@ Feature: Custom group attributes
       Then it fails with code 10007 naming "groupID"
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Work       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
   @rule:attributes.app-admin-writes-without-membership @type:Public @type:AVChatRoom @ambiguous
   Rule: The app admin modifies, resets, deletes and clears a group's attributes over REST without being a member, and
@@ -301,7 +301,7 @@ Feature: Custom group attributes
 
     Scenario: The app admin deletes a key of an AVChatRoom, refused for a missing key, and clears the rest
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       And alice has set the group attributes of "AV" to {"topic":"news","mood":"calm"}
       When the app admin calls deleteGroupAttr with:

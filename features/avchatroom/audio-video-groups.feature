@@ -26,7 +26,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: The owner enters the room she created, once
       Given alice is logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And "AV" has 1 member
       When alice joins "AV"
       Then the join status is "JoinedSuccess"
@@ -52,8 +52,8 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: A viewer moving to a second room leaves the first
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "A"
-      And carol has created a AVChatRoom group "B"
+      And alice has created an AVChatRoom group "A"
+      And carol has created an AVChatRoom group "B"
       And bob has joined "A"
       When bob joins "B"
       Then the join status is "JoinedSuccess"
@@ -67,8 +67,8 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
     Scenario: A viewer who has left another group since he joined leaves his room for the second
       Given alice, bob and carol are logged in
       And carol has created a Work group "P" with members bob
-      And alice has created a AVChatRoom group "A"
-      And carol has created a AVChatRoom group "B"
+      And alice has created an AVChatRoom group "A"
+      And carol has created an AVChatRoom group "B"
       And bob has joined "A"
       And bob has quit "P"
       When bob joins "B"
@@ -79,8 +79,8 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: A viewer banned from his room is no longer in it when he joins another
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "A"
-      And carol has created a AVChatRoom group "B"
+      And alice has created an AVChatRoom group "A"
+      And carol has created an AVChatRoom group "B"
       And bob has joined "A"
       And alice has removed bob from "A" for 60 seconds
       When bob joins "B"
@@ -92,8 +92,8 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
     Scenario: A viewer logged in with unlimited AVChatRooms stays in both rooms
       Given alice and carol are logged in
       And bob is logged in with unlimited AVChatRooms
-      And alice has created a AVChatRoom group "A"
-      And carol has created a AVChatRoom group "B"
+      And alice has created an AVChatRoom group "A"
+      And carol has created an AVChatRoom group "B"
       And bob has joined "A"
       When bob joins "B"
       Then the join status is "JoinedSuccess"
@@ -105,8 +105,8 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
     Scenario: A viewer with unlimited AVChatRooms who joins a room he is still in is told AlreadyInGroup
       Given alice and carol are logged in
       And bob is logged in with unlimited AVChatRooms
-      And alice has created a AVChatRoom group "A"
-      And carol has created a AVChatRoom group "B"
+      And alice has created an AVChatRoom group "A"
+      And carol has created an AVChatRoom group "B"
       And bob has joined "A"
       And bob has joined "B"
       When bob joins "A"
@@ -117,8 +117,8 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: An owner who enters another room keeps her own
       Given alice and carol are logged in
-      And alice has created a AVChatRoom group "A"
-      And carol has created a AVChatRoom group "B"
+      And alice has created an AVChatRoom group "A"
+      And carol has created an AVChatRoom group "B"
       And alice has joined "A"
       When alice joins "B"
       Then the join status is "JoinedSuccess"
@@ -131,8 +131,8 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       Given alice and carol are logged in
       And bob is logged in with unlimited AVChatRooms
       And bob is logged in on his laptop
-      And alice has created a AVChatRoom group "A"
-      And carol has created a AVChatRoom group "B"
+      And alice has created an AVChatRoom group "A"
+      And carol has created an AVChatRoom group "B"
       And bob has joined "A"
       When bob logs in again on his laptop
       And bob joins "B"
@@ -148,7 +148,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: Without a duration the owner's removal is refused
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When alice removes bob from "AV"
       Then it fails with code 2686 naming "duration"
@@ -158,7 +158,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: A duration of 0 seconds is refused too
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice removes bob from "AV" for 0 seconds
       Then it fails with code 2686 naming "duration"
@@ -167,7 +167,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: With a duration the member is removed and everyone is told
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When alice removes bob from "AV" for 60 seconds
       Then it succeeds
@@ -187,7 +187,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: The owner removes a viewer
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice removes bob from "AV" for 300 seconds
       Then it succeeds
@@ -195,7 +195,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: A viewer cannot remove another viewer
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When carol removes bob from "AV" for 300 seconds
       Then it fails with code 10007 naming "groupID"
@@ -205,7 +205,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: Someone outside the room cannot remove anyone
       Given alice, bob and nina are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When nina removes bob from "AV" for 300 seconds
       Then it fails with code 2603 naming "groupID"
@@ -214,7 +214,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: The app admin's REST removal is refused
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin removes bob from "AV"
       Then it fails with code 10004 naming "groupID"
@@ -224,7 +224,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
     Scenario: A viewer cannot remove even someone who is not in the room
       Given alice, bob and carol are logged in
       And the account zed exists
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When carol removes zed from "AV" for 300 seconds
       Then it fails with code 10007 naming "groupID"
@@ -241,7 +241,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: The banned viewer is refused at 59 seconds and let in at 60
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       And alice has removed bob from "AV" for 60 seconds
       And 59 seconds have passed
@@ -256,7 +256,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: The ban tip carries the duration of each removed viewer
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When alice removes bob from "AV" for 60 seconds
       Then it succeeds
@@ -275,7 +275,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: The app admin's ban keeps a viewer out until the app admin lifts it
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin calls banGroupMember with:
         """
@@ -305,7 +305,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: A viewer the app admin bans for 60 seconds is refused at 59 seconds and let in at 60
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin calls banGroupMember with:
         """
@@ -333,7 +333,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: The owner cannot set a viewer's name card, nor the viewer his own
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice sets the name card of bob in "AV" to "Bobby"
       Then it fails with code 2687 naming "groupID"
@@ -344,7 +344,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: Member custom fields cannot be set
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice sets the custom field "level" of bob in "AV" to "gold"
       Then it fails with code 2687 naming "groupID"
@@ -352,7 +352,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: Member profiles cannot be read
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice calls getGroupMemberProfile with:
         """
@@ -363,7 +363,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: The member list gives who is in the room, without roles, name cards or mute state
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice lists the members of "AV"
       Then it succeeds
@@ -380,7 +380,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
         {"userID": "bob", "nick": "Bee", "avatar": "https://x.test/bee.png"}
         """
       And bob is logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice lists the members of "AV"
       Then it succeeds
@@ -390,7 +390,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: With 1000 members all 1000 are listed, 500 per page
       Given alice is logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And 999 viewers have entered "AV" and logged out
       When alice lists the members of "AV"
       Then the result's memberList has 500 entries
@@ -404,7 +404,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: With 1001 members the earliest no longer appears
       Given alice is logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And 1000 viewers have entered "AV" and logged out
       When alice lists the members of "AV"
       Then the result's memberList has 500 entries
@@ -419,7 +419,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: A viewer whose account has no profile is listed with an empty nick and avatar
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice lists the members of "AV"
       Then it succeeds
@@ -435,7 +435,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: The owner mutes a viewer
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When alice mutes bob in "AV" for 60 seconds
       Then it succeeds
@@ -444,7 +444,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: A viewer cannot mute another viewer
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When carol mutes bob in "AV" for 60 seconds
       Then it fails with code 10007 naming "groupID"
@@ -453,7 +453,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: The app admin mutes a viewer through REST
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin mutes bob in "AV" for 60 seconds
       Then it succeeds
@@ -470,7 +470,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: A viewer's and the owner's lists hold their other groups only
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And alice has created a Public group "P"
       And bob belongs to "AV"
       And bob belongs to "P"
@@ -483,7 +483,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: Entering a room sends no group-list update
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       When bob joins "AV"
       Then the join status is "JoinedSuccess"
       And bob's group list is not updated
@@ -491,7 +491,7 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
 
     Scenario: Leaving a room works though it is not in the list
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob has joined "AV"
       When bob quits "AV"
       Then it succeeds

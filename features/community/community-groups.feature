@@ -120,21 +120,21 @@ Feature: Creating a Community: its ID, topics, and how people get in by default
     of @tencentcloud/chat 3.6.6, https://www.npmjs.com/package/@tencentcloud/chat)
     Topics themselves are not modelled.
 
-    Scenario Outline: A <type> group created with isSupportTopic true reports <reported>
+    Scenario Outline: <Article> <type> group created with isSupportTopic true reports <reported>
       Given alice is logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | isSupportTopic | true |
       Then it succeeds
       And the result's group.isSupportTopic is <reported>
       And the isSupportTopic of "G" is <reported>
 
       Examples:
-        | type       | reported |
-        | Work       | false    |
-        | Public     | false    |
-        | Meeting    | false    |
-        | AVChatRoom | false    |
-        | Community  | true     |
+        | Article | article | type       | reported |
+        | A       | a       | Work       | false    |
+        | A       | a       | Public     | false    |
+        | A       | a       | Meeting    | false    |
+        | An      | an      | AVChatRoom | false    |
+        | A       | a       | Community  | true     |
 
     Scenario Outline: A Community created with isSupportTopic <asked> reports <asked>
       Given alice is logged in

@@ -145,9 +145,9 @@ Feature: Group counters
     The native headers also leave out plain communities; groupspec follows the Web document and reads both refusals as 10007
     (docs/ambiguities.md#a16-group-counters-types).
 
-    Scenario Outline: A member of a <type> group keeps a counter and a non-member is turned away
+    Scenario Outline: A member of <article> <type> group keeps a counter and a non-member is turned away
       Given alice, bob and nina are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When bob calls setGroupCounters with:
         """
@@ -164,12 +164,12 @@ Feature: Group counters
       And the group counters of "G" are {"viewers":42}
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Work       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
     Scenario: A topic-enabled community refuses counters, even to its owner
       Given alice is logged in

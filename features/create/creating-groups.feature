@@ -22,7 +22,7 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
     typings @tencentcloud/chat 3.6.6 index.d.ts, https://www.npmjs.com/package/@tencentcloud/chat)
     The Work and Meeting groups travel under their legacy names, Private and ChatRoom.
 
-    Scenario Outline: A <type> group is created with the type string "<wire>"
+    Scenario Outline: <Article> <type> group is created with the type string "<wire>"
       Given alice is logged in
       When alice calls createGroup with:
         """
@@ -35,12 +35,12 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
       And alice is a member of 1 group, AVChatRooms included
 
       Examples:
-        | type       | wire       |
-        | Work       | Private    |
-        | Public     | Public     |
-        | Meeting    | ChatRoom   |
-        | AVChatRoom | AVChatRoom |
-        | Community  | Community  |
+        | Article | type       | wire       |
+        | A       | Work       | Private    |
+        | A       | Public     | Public     |
+        | A       | Meeting    | ChatRoom   |
+        | An      | AVChatRoom | AVChatRoom |
+        | A       | Community  | Community  |
 
   @rule:create.type-defaults-to-work @type:Work @ambiguous
   Rule: A group created without a type is a Work group
@@ -115,9 +115,9 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
     An AVChatRoom stores no member list; groupspec counts its creator as owner and member
     (docs/ambiguities.md#a32-avchatroom-owner-presence).
 
-    Scenario Outline: The creator of a <type> group owns it
+    Scenario Outline: The creator of <article> <type> group owns it
       Given alice is logged in
-      When alice creates a <type> group "G"
+      When alice creates <article> <type> group "G"
       Then it succeeds
       And the result's group.selfInfo.role is "Owner"
       And the result's group.ownerID is "alice"
@@ -126,12 +126,12 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
       And "G" has 1 member
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Work       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
     Scenario: A creator who lists herself among the members is still the owner, and counted once
       Given alice and bob are logged in
@@ -191,20 +191,20 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
     10,000 for Meeting and 100,000 for Community (docs/ambiguities.md#a08-meeting-member-cap). An unlimited cap is
     reported as 0.
 
-    Scenario Outline: A <type> group created without maxMemberNum holds at most <cap> members
+    Scenario Outline: <Article> <type> group created without maxMemberNum holds at most <cap> members
       Given alice is logged in
-      When alice creates a <type> group "G"
+      When alice creates <article> <type> group "G"
       Then it succeeds
       And the result's group.maxMemberNum is <cap>
       And the maxMemberNum of "G" is <cap>
 
       Examples:
-        | type       | cap    |
-        | Work       | 200    |
-        | Public     | 2000   |
-        | Meeting    | 10000  |
-        | AVChatRoom | 0      |
-        | Community  | 100000 |
+        | Article | article | type       | cap    |
+        | A       | a       | Work       | 200    |
+        | A       | a       | Public     | 2000   |
+        | A       | a       | Meeting    | 10000  |
+        | An      | an      | AVChatRoom | 0      |
+        | A       | a       | Community  | 100000 |
 
   @rule:create.max-member-num-chosen @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: maxMemberNum given at creation becomes the cap, up to the type's cap; above it, or for an AVChatRoom, 10004
@@ -212,40 +212,40 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
     (Reference extract §12 rule 122, citing Error Codes, https://intl.cloud.tencent.com/document/product/1047/34348)
     The type caps and the refusals are groupspec's reading (docs/ambiguities.md#a08-meeting-member-cap).
 
-    Scenario Outline: A <type> group created with maxMemberNum <asked> has that cap
+    Scenario Outline: <Article> <type> group created with maxMemberNum <asked> has that cap
       Given alice is logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | maxMemberNum | <asked> |
       Then it succeeds
       And the result's group.maxMemberNum is <asked>
       And the maxMemberNum of "G" is <asked>
 
       Examples:
-        | type      | asked  |
-        | Work      | 50     |
-        | Work      | 200    |
-        | Public    | 2000   |
-        | Meeting   | 10000  |
-        | Community | 100000 |
+        | Article | article | type      | asked  |
+        | A       | a       | Work      | 50     |
+        | A       | a       | Work      | 200    |
+        | A       | a       | Public    | 2000   |
+        | A       | a       | Meeting   | 10000  |
+        | A       | a       | Community | 100000 |
 
-    Scenario Outline: A <type> group cannot be created with a cap of <asked>, above its type's
+    Scenario Outline: <Article> <type> group cannot be created with a cap of <asked>, above its type's
       Given alice is logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | maxMemberNum | <asked> |
       Then it fails with code 10004 naming "maxMemberNum"
       And nothing has changed
       And alice's group list holds 0 groups
 
       Examples:
-        | type      | asked  |
-        | Work      | 201    |
-        | Public    | 2001   |
-        | Meeting   | 10001  |
-        | Community | 100001 |
+        | Article | article | type      | asked  |
+        | A       | a       | Work      | 201    |
+        | A       | a       | Public    | 2001   |
+        | A       | a       | Meeting   | 10001  |
+        | A       | a       | Community | 100001 |
 
     Scenario: An AVChatRoom, which has no cap, cannot be created with one
       Given alice is logged in
-      When alice creates a AVChatRoom group "AV" with:
+      When alice creates an AVChatRoom group "AV" with:
         | maxMemberNum | 100 |
       Then it fails with code 10004 naming "maxMemberNum"
       And nothing has changed
@@ -270,7 +270,7 @@ Feature: Creating a group: type, name, owner, returned profile and member cap
 
     Scenario: The creator of an AVChatRoom joins it and is still its only member
       Given alice is logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       When alice joins "AV"
       Then the join status is "JoinedSuccess"
       And the result's group.groupID is the ID of "AV"

@@ -33,7 +33,7 @@ Feature: What users and devices receive when a group is created
 
     Scenario: The creator of an AVChatRoom is told on every device, though no group list shows the room
       Given alice is logged in on her phone and her laptop
-      When alice creates a AVChatRoom group "AV"
+      When alice creates an AVChatRoom group "AV"
       Then it succeeds
       And alice on her phone eventually receives the system notice 6 (group created) about "AV"
       And alice on her laptop eventually receives the system notice 6 (group created) about "AV"
@@ -73,33 +73,33 @@ Feature: What users and devices receive when a group is created
     The message reaches the other members' devices and the creator's other devices; the device that sent it sees it
     as sent, not received. opUser is the creator's nick, or her userID when she has none.
 
-    Scenario Outline: Creating a <type> group: who receives the group_create message
+    Scenario Outline: Creating <article> <type> group: who receives the group_create message
       Given alice is logged in on her phone and her laptop
       And bob is logged in
-      When alice creates a <type> group "G" with members bob
+      When alice creates <article> <type> group "G" with members bob
       Then it succeeds
       And <bob hears>
       And <laptop hears>
       And alice on her phone receives no group_create message in "G"
 
       Examples:
-        | type       | bob hears                                               | laptop hears                                                          |
-        | Work       | bob eventually receives the group_create message in "G" | alice on her laptop eventually receives the group_create message in "G" |
-        | Public     | bob eventually receives the group_create message in "G" | alice on her laptop eventually receives the group_create message in "G" |
-        | Meeting    | bob eventually receives the group_create message in "G" | alice on her laptop eventually receives the group_create message in "G" |
-        | AVChatRoom | bob receives no group_create message in "G"             | alice on her laptop receives no group_create message in "G"             |
-        | Community  | bob eventually receives the group_create message in "G" | alice on her laptop eventually receives the group_create message in "G" |
+        | article | type       | bob hears                                               | laptop hears                                                            |
+        | a       | Work       | bob eventually receives the group_create message in "G" | alice on her laptop eventually receives the group_create message in "G" |
+        | a       | Public     | bob eventually receives the group_create message in "G" | alice on her laptop eventually receives the group_create message in "G" |
+        | a       | Meeting    | bob eventually receives the group_create message in "G" | alice on her laptop eventually receives the group_create message in "G" |
+        | an      | AVChatRoom | bob receives no group_create message in "G"             | alice on her laptop receives no group_create message in "G"             |
+        | a       | Community  | bob eventually receives the group_create message in "G" | alice on her laptop eventually receives the group_create message in "G" |
 
-    Scenario Outline: The group_create message of a <type> group says what was created, as the SDK writes it
+    Scenario Outline: The group_create message of <article> <type> group says what was created, as the SDK writes it
       Given alice and bob are logged in
-      When alice creates a <type> group "G" with members bob
+      When alice creates <article> <type> group "G" with members bob
       Then it succeeds
       And bob eventually receives the group_create message in "G" whose data holds {"businessID": "group_create", "content": "<content>", "cmd": <cmd>, "opUser": "alice", "version": 4}
 
       Examples:
-        | type      | content          | cmd |
-        | Public    | Create Group     | 0   |
-        | Community | Create Community | 1   |
+        | article | type      | content          | cmd |
+        | a       | Public    | Create Group     | 0   |
+        | a       | Community | Create Community | 1   |
 
     Scenario: The group_create message names a creator who has a nick by her nick
       When the app admin calls importAccount with:

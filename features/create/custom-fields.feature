@@ -15,31 +15,31 @@ Feature: Custom fields must be enabled before use
     No source gives the refusal's code; groupspec reads it as 10004 naming the key's place, and an app that declares
     no keys accepts any (docs/ambiguities.md#a65-custom-field-keys-enabled).
 
-    Scenario Outline: A <type> group is created with an enabled group field, and refused one that is not enabled
+    Scenario Outline: <Article> <type> group is created with an enabled group field, and refused one that is not enabled
       Given an app that has enabled only the group custom fields "level, region"
       And alice is logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | groupCustomField | [{"key": "level", "value": "gold"}] |
       Then it succeeds
       And the groupCustomField of "G" is [{"key": "level", "value": "gold"}]
-      When alice creates a <type> group "H" with:
+      When alice creates <article> <type> group "H" with:
         | groupCustomField | [{"key": "level", "value": "gold"}, {"key": "colour", "value": "red"}] |
       Then it fails with code 10004 naming "groupCustomField[1].key"
       And nothing has changed
       And alice's group list does not contain "H"
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | Article | article | type       |
+        | A       | a       | Work       |
+        | A       | a       | Public     |
+        | A       | a       | Meeting    |
+        | An      | an      | AVChatRoom |
+        | A       | a       | Community  |
 
-    Scenario Outline: A <type> group's profile takes only enabled group fields
+    Scenario Outline: <Article> <type> group's profile takes only enabled group fields
       Given an app that has enabled only the group custom fields "level"
       And alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       When alice updates "G" with:
         | groupCustomField | [{"key": "colour", "value": "red"}] |
       Then it fails with code 10004 naming "groupCustomField[0].key"
@@ -51,17 +51,17 @@ Feature: Custom fields must be enabled before use
       And the groupCustomField of "G" is [{"key": "level", "value": "silver"}]
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | Article | article | type       |
+        | A       | a       | Work       |
+        | A       | a       | Public     |
+        | A       | a       | Meeting    |
+        | An      | an      | AVChatRoom |
+        | A       | a       | Community  |
 
-    Scenario Outline: A member of a <type> group sets only enabled member fields
+    Scenario Outline: A member of <article> <type> group sets only enabled member fields
       Given an app that has enabled only the member custom fields "level"
       And alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When bob sets his own custom field "rank" in "G" to "3"
       Then it fails with code 10004 naming "memberCustomField[0].key"
@@ -71,11 +71,11 @@ Feature: Custom fields must be enabled before use
       And the custom field "level" of bob in "G" is "3"
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Work      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: Member fields given at creation must be enabled too
       Given an app that has enabled only the member custom fields "level"

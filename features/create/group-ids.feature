@@ -17,20 +17,20 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
     Management, https://www.tencentcloud.com/document/product/1047/33530)
     A Community's generated ID begins with the longer @TGS#_ (community.id-prefix-required); no other type's does.
 
-    Scenario Outline: A <type> group created without an ID gets one beginning with @TGS#
+    Scenario Outline: <Article> <type> group created without an ID gets one beginning with @TGS#
       Given alice is logged in
-      When alice creates a <type> group "G"
+      When alice creates <article> <type> group "G"
       Then it succeeds
       And the result's group.groupID matches "<pattern>"
       And alice owns "G"
 
       Examples:
-        | type       | pattern       |
-        | Work       | ^@TGS#[^_].+$ |
-        | Public     | ^@TGS#[^_].+$ |
-        | Meeting    | ^@TGS#[^_].+$ |
-        | AVChatRoom | ^@TGS#[^_].+$ |
-        | Community  | ^@TGS#_.+$    |
+        | Article | article | type       | pattern       |
+        | A       | a       | Work       | ^@TGS#[^_].+$ |
+        | A       | a       | Public     | ^@TGS#[^_].+$ |
+        | A       | a       | Meeting    | ^@TGS#[^_].+$ |
+        | An      | an      | AVChatRoom | ^@TGS#[^_].+$ |
+        | A       | a       | Community  | ^@TGS#_.+$    |
 
     Scenario: Two groups created alike get different IDs
       Given alice is logged in
@@ -46,9 +46,9 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
     Quote: "You can also manually specify a group ID." (Product, Group Management,
     https://www.tencentcloud.com/document/product/1047/33530)
 
-    Scenario Outline: A <type> group created with the ID "<id>" has that ID
+    Scenario Outline: <Article> <type> group created with the ID "<id>" has that ID
       Given alice is logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | groupID | <id> |
       Then it succeeds
       And the result's group.groupID is "<id>"
@@ -56,12 +56,12 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
       And alice owns "G"
 
       Examples:
-        | type       | id            |
-        | Work       | team-7        |
-        | Public     | club-7        |
-        | Meeting    | standup-7     |
-        | AVChatRoom | live-7        |
-        | Community  | @TGS#_guild-7 |
+        | Article | article | type       | id            |
+        | A       | a       | Work       | team-7        |
+        | A       | a       | Public     | club-7        |
+        | A       | a       | Meeting    | standup-7     |
+        | An      | an      | AVChatRoom | live-7        |
+        | A       | a       | Community  | @TGS#_guild-7 |
 
   @rule:create.custom-id-format @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: A custom group ID is printable ASCII of at most 48 bytes and, outside Communities, does not begin with @TGS#
@@ -107,20 +107,20 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
       And nothing has changed
       And alice's group list holds 0 groups
 
-    Scenario Outline: A <type> group cannot take a custom ID beginning with @TGS#
+    Scenario Outline: <Article> <type> group cannot take a custom ID beginning with @TGS#
       Given alice is logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | groupID | @TGS#mine |
       Then it fails with code 10015 naming "groupID"
       And nothing has changed
       And alice is a member of 0 groups, AVChatRooms included
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
+        | Article | article | type       |
+        | A       | a       | Work       |
+        | A       | a       | Public     |
+        | A       | a       | Meeting    |
+        | An      | an      | AVChatRoom |
 
     Scenario: A Community's custom ID begins with @TGS#_, which the reserved prefix does not forbid
       Given alice is logged in
@@ -183,20 +183,20 @@ Feature: Group IDs given at creation: generated, custom, unique, prefixes
     Quote: "Non-community groups must **not** use an `@TGS#_` prefix (also 2602)." (Reference SDK surface, "Group-ID prefixes", citing the
     code of @tencentcloud/chat 3.6.6, https://www.npmjs.com/package/@tencentcloud/chat)
 
-    Scenario Outline: A <type> group cannot be created with the ID "@TGS#_guild"
+    Scenario Outline: <Article> <type> group cannot be created with the ID "@TGS#_guild"
       Given alice is logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | groupID | @TGS#_guild |
       Then it fails with code 2602 naming "groupID"
       And nothing has changed
       And alice is a member of 0 groups, AVChatRooms included
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
+        | Article | article | type       |
+        | A       | a       | Work       |
+        | A       | a       | Public     |
+        | A       | a       | Meeting    |
+        | An      | an      | AVChatRoom |
 
     Scenario: A Community group can be created with the ID "@TGS#_guild"
       Given alice is logged in

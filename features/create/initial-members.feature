@@ -18,9 +18,9 @@ Feature: Members named at creation (memberList)
     Error Codes, https://intl.cloud.tencent.com/document/product/1047/34348). The 500 limit is
     limits.create-member-list-500.
 
-    Scenario Outline: A <type> group created with two members holds three
+    Scenario Outline: <Article> <type> group created with two members holds three
       Given alice, bob and carol are logged in
-      When alice creates a <type> group "G" with members bob and carol
+      When alice creates <article> <type> group "G" with members bob and carol
       Then it succeeds
       And the result's group.memberCount is 3
       And "G" has 3 members
@@ -29,11 +29,11 @@ Feature: Members named at creation (memberList)
       And bob's group list contains "G"
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | Article | article | type      |
+        | A       | a       | Work      |
+        | A       | a       | Public    |
+        | A       | a       | Meeting   |
+        | A       | a       | Community |
 
     Scenario: Member custom fields given at creation are stored for that member
       Given alice, bob and carol are logged in
@@ -60,9 +60,9 @@ Feature: Members named at creation (memberList)
     The refusal is the SDK's code for an invalid parameter, 10004, naming the entry's userID
     (docs/ambiguities.md#a39-bad-input). AVChatRooms take no memberList at all (create.avchatroom-without-members).
 
-    Scenario Outline: A <type> group whose member list has an entry without userID is not created
+    Scenario Outline: <Article> <type> group whose member list has an entry without userID is not created
       Given alice and bob are logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | memberList | [{"userID": "bob"}, {"role": "Admin"}] |
       Then it fails with code 10004 naming "memberList[1].userID"
       And nothing has changed
@@ -70,26 +70,26 @@ Feature: Members named at creation (memberList)
       And bob's group list holds 0 groups
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | Article | article | type      |
+        | A       | a       | Work      |
+        | A       | a       | Public    |
+        | A       | a       | Meeting   |
+        | A       | a       | Community |
 
-    Scenario Outline: An empty userID in a <type> group's member list is refused the same way
+    Scenario Outline: An empty userID in <article> <type> group's member list is refused the same way
       Given alice and bob are logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | memberList | [{"userID": "", "memberCustomField": [{"key": "level", "value": "1"}]}] |
       Then it fails with code 10004 naming "memberList[0].userID"
       And nothing has changed
       And alice's group list holds 0 groups
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Work      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: Every entry naming its userID creates the group with them
       Given alice and bob are logged in
@@ -110,20 +110,20 @@ Feature: Members named at creation (memberList)
     (docs/ambiguities.md#a58-explicit-member-role-at-creation); any other role is bad input, 10004
     (docs/ambiguities.md#a39-bad-input).
 
-    Scenario Outline: A member named as Admin at the creation of a <type> group
+    Scenario Outline: A member named as Admin at the creation of <article> <type> group
       Given alice and bob are logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | memberList | [{"userID": "bob", "role": "Admin"}] |
       Then it succeeds
       And <outcome>
 
       Examples:
-        | type       | outcome                          |
-        | Work       | the role of bob in "G" is Member |
-        | Public     | the role of bob in "G" is Admin  |
-        | Meeting    | the role of bob in "G" is Admin  |
-        | AVChatRoom | bob is not a member of "G"       |
-        | Community  | the role of bob in "G" is Admin  |
+        | article | type       | outcome                          |
+        | a       | Work       | the role of bob in "G" is Member |
+        | a       | Public     | the role of bob in "G" is Admin  |
+        | a       | Meeting    | the role of bob in "G" is Admin  |
+        | an      | AVChatRoom | bob is not a member of "G"       |
+        | a       | Community  | the role of bob in "G" is Admin  |
 
     Scenario: The default role, Member, may be named at creation
       Given alice and bob are logged in
@@ -151,7 +151,7 @@ Feature: Members named at creation (memberList)
 
     Scenario: The Web SDK creates the AVChatRoom without the members it was given
       Given alice and bob are logged in
-      When alice creates a AVChatRoom group "AV" with members bob
+      When alice creates an AVChatRoom group "AV" with members bob
       Then it succeeds
       And the result's group.memberCount is 1
       And "AV" has 1 member
@@ -172,7 +172,7 @@ Feature: Members named at creation (memberList)
 
     Scenario: The app admin creates an AVChatRoom for alice, without members
       Given the accounts alice exist
-      When the app admin creates a AVChatRoom group "AV" with:
+      When the app admin creates an AVChatRoom group "AV" with:
         | ownerAccount | alice |
       Then it succeeds
       And alice owns "AV"

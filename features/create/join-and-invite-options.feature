@@ -25,44 +25,44 @@ Feature: Join and invite options chosen at creation
     Public or Community option then does to a join request is the join area's (join.join-option-decides,
     join.community-free-by-default).
 
-    Scenario Outline: A <type> group created without joinOption reports <reported>
+    Scenario Outline: <Article> <type> group created without joinOption reports <reported>
       Given alice is logged in
-      When alice creates a <type> group "G"
+      When alice creates <article> <type> group "G"
       Then it succeeds
       And the result's group.joinOption is "<reported>"
       And the joinOption of "G" is "<reported>"
 
       Examples:
-        | type       | reported       |
-        | Work       | DisableApply   |
-        | Public     | NeedPermission |
-        | Meeting    | FreeAccess     |
-        | AVChatRoom | FreeAccess     |
-        | Community  | FreeAccess     |
+        | Article | article | type       | reported       |
+        | A       | a       | Work       | DisableApply   |
+        | A       | a       | Public     | NeedPermission |
+        | A       | a       | Meeting    | FreeAccess     |
+        | An      | an      | AVChatRoom | FreeAccess     |
+        | A       | a       | Community  | FreeAccess     |
 
-    Scenario Outline: A <type> group asked for joinOption <asked> reports <reported>
+    Scenario Outline: <Article> <type> group asked for joinOption <asked> reports <reported>
       Given alice is logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | joinOption | <asked> |
       Then it succeeds
       And the result's group.joinOption is "<reported>"
       And the joinOption of "G" is "<reported>"
 
       Examples: Fixed for Work, Meeting and AVChatRoom
-        | type       | asked          | reported     |
-        | Work       | FreeAccess     | DisableApply |
-        | Work       | NeedPermission | DisableApply |
-        | Meeting    | DisableApply   | FreeAccess   |
-        | Meeting    | NeedPermission | FreeAccess   |
-        | AVChatRoom | DisableApply   | FreeAccess   |
-        | AVChatRoom | NeedPermission | FreeAccess   |
+        | Article | article | type       | asked          | reported     |
+        | A       | a       | Work       | FreeAccess     | DisableApply |
+        | A       | a       | Work       | NeedPermission | DisableApply |
+        | A       | a       | Meeting    | DisableApply   | FreeAccess   |
+        | A       | a       | Meeting    | NeedPermission | FreeAccess   |
+        | An      | an      | AVChatRoom | DisableApply   | FreeAccess   |
+        | An      | an      | AVChatRoom | NeedPermission | FreeAccess   |
 
       Examples: Chosen for Public and Community
-        | type      | asked          | reported       |
-        | Public    | FreeAccess     | FreeAccess     |
-        | Public    | DisableApply   | DisableApply   |
-        | Community | NeedPermission | NeedPermission |
-        | Community | DisableApply   | DisableApply   |
+        | Article | article | type      | asked          | reported       |
+        | A       | a       | Public    | FreeAccess     | FreeAccess     |
+        | A       | a       | Public    | DisableApply   | DisableApply   |
+        | A       | a       | Community | NeedPermission | NeedPermission |
+        | A       | a       | Community | DisableApply   | DisableApply   |
 
     Scenario: A Meeting group asked to refuse join requests still lets anyone in
       Given alice and bob are logged in
@@ -111,36 +111,36 @@ Feature: Join and invite options chosen at creation
     (docs/ambiguities.md#a02-invites-community); Work is fixed at FreeAccess and AVChatRoom at DisableInvite, and an
     inviteOption given for them is ignored without error (docs/ambiguities.md#a45-work-avchatroom-invite-option).
 
-    Scenario Outline: A <type> group created without inviteOption reports <reported>
+    Scenario Outline: <Article> <type> group created without inviteOption reports <reported>
       Given alice is logged in
-      When alice creates a <type> group "G"
+      When alice creates <article> <type> group "G"
       Then it succeeds
       And the result's group.inviteOption is "<reported>"
       And the inviteOption of "G" is "<reported>"
 
       Examples:
-        | type       | reported      |
-        | Work       | FreeAccess    |
-        | Public     | DisableInvite |
-        | Meeting    | DisableInvite |
-        | AVChatRoom | DisableInvite |
-        | Community  | FreeAccess    |
+        | Article | article | type       | reported      |
+        | A       | a       | Work       | FreeAccess    |
+        | A       | a       | Public     | DisableInvite |
+        | A       | a       | Meeting    | DisableInvite |
+        | An      | an      | AVChatRoom | DisableInvite |
+        | A       | a       | Community  | FreeAccess    |
 
-    Scenario Outline: A <type> group asked for inviteOption <asked> reports <reported>
+    Scenario Outline: <Article> <type> group asked for inviteOption <asked> reports <reported>
       Given alice is logged in
-      When alice creates a <type> group "G" with:
+      When alice creates <article> <type> group "G" with:
         | inviteOption | <asked> |
       Then it succeeds
       And the result's group.inviteOption is "<reported>"
       And the inviteOption of "G" is "<reported>"
 
       Examples:
-        | type       | asked          | reported       |
-        | Work       | DisableInvite  | FreeAccess     |
-        | Public     | NeedPermission | NeedPermission |
-        | Meeting    | FreeAccess     | FreeAccess     |
-        | AVChatRoom | FreeAccess     | DisableInvite  |
-        | Community  | DisableInvite  | DisableInvite  |
+        | Article | article | type       | asked          | reported       |
+        | A       | a       | Work       | DisableInvite  | FreeAccess     |
+        | A       | a       | Public     | NeedPermission | NeedPermission |
+        | A       | a       | Meeting    | FreeAccess     | FreeAccess     |
+        | An      | an      | AVChatRoom | FreeAccess     | DisableInvite  |
+        | A       | a       | Community  | DisableInvite  | DisableInvite  |
 
     Scenario: A member of a Public group created with inviteOption FreeAccess adds a user directly
       Given alice, bob and carol are logged in

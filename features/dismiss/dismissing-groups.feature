@@ -31,47 +31,47 @@ Feature: Dismissing (disbanding) a group
     (Community), only the group owner can disband the group." (Product, Group Management,
     https://www.tencentcloud.com/document/product/1047/33530)
 
-    Scenario Outline: The owner of a <type> group dismisses it
+    Scenario Outline: The owner of <article> <type> group dismisses it
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       When alice dismisses "G"
       Then it succeeds
       And the result's groupID is the ID of "G"
       And "G" no longer exists
 
       Examples:
-        | type       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
-    Scenario Outline: Dismissing, by role and type: <role> may dismiss a <type> group
+    Scenario Outline: Dismissing, by role and type: <role> may dismiss <article> <type> group
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the actor is the <role> of "G"
       When the actor dismisses "G"
       Then it succeeds
       And "G" no longer exists
 
       Examples: The owner may dismiss every type but Work
-        | role  | type       |
-        | owner | Public     |
-        | owner | Meeting    |
-        | owner | AVChatRoom |
-        | owner | Community  |
+        | role  | article | type       |
+        | owner | a       | Public     |
+        | owner | a       | Meeting    |
+        | owner | an      | AVChatRoom |
+        | owner | a       | Community  |
 
       Examples: The app admin may dismiss any group
-        | role      | type       |
-        | app admin | Work       |
-        | app admin | Public     |
-        | app admin | Meeting    |
-        | app admin | AVChatRoom |
-        | app admin | Community  |
+        | role      | article | type       |
+        | app admin | a       | Work       |
+        | app admin | a       | Public     |
+        | app admin | a       | Meeting    |
+        | app admin | an      | AVChatRoom |
+        | app admin | a       | Community  |
 
-    Scenario Outline: Dismissing, by role and type: <role> may not dismiss a <type> group
+    Scenario Outline: Dismissing, by role and type: <role> may not dismiss <article> <type> group
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the actor is the <role> of "G"
       When the actor dismisses "G"
       Then it fails with code 10007 naming "groupID"
@@ -79,26 +79,26 @@ Feature: Dismissing (disbanding) a group
       And "G" still exists
 
       Examples: Not even the owner of a Work group
-        | role  | type |
-        | owner | Work |
+        | role  | article | type |
+        | owner | a       | Work |
 
       Examples: Admins, members and non-members may not
-        | role       | type       |
-        | admin      | Work       |
-        | admin      | Public     |
-        | admin      | Meeting    |
-        | admin      | AVChatRoom |
-        | admin      | Community  |
-        | member     | Work       |
-        | member     | Public     |
-        | member     | Meeting    |
-        | member     | AVChatRoom |
-        | member     | Community  |
-        | non-member | Work       |
-        | non-member | Public     |
-        | non-member | Meeting    |
-        | non-member | AVChatRoom |
-        | non-member | Community  |
+        | role       | article | type       |
+        | admin      | a       | Work       |
+        | admin      | a       | Public     |
+        | admin      | a       | Meeting    |
+        | admin      | an      | AVChatRoom |
+        | admin      | a       | Community  |
+        | member     | a       | Work       |
+        | member     | a       | Public     |
+        | member     | a       | Meeting    |
+        | member     | an      | AVChatRoom |
+        | member     | a       | Community  |
+        | non-member | a       | Work       |
+        | non-member | a       | Public     |
+        | non-member | a       | Meeting    |
+        | non-member | an      | AVChatRoom |
+        | non-member | a       | Community  |
 
   @rule:dismiss.app-admin-dismisses-any-group @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community
   Rule: The app admin can dismiss any group, Work groups included
@@ -130,9 +130,9 @@ Feature: Dismissing (disbanding) a group
       And bob on his laptop eventually receives the system notice 5 (group dismissed) about "P"
       And bob's group list is eventually updated to exclude "P"
 
-    Scenario Outline: Every member of a <type> group hears of its dismissal by the owner
+    Scenario Outline: Every member of <article> <type> group hears of its dismissal by the owner
       Given alice, bob and carol are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And carol belongs to "G"
       When alice dismisses "G"
@@ -143,15 +143,15 @@ Feature: Dismissing (disbanding) a group
       And "G" no longer exists
 
       Examples:
-        | type       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
-    Scenario Outline: Every member of a <type> group dismissed by the app admin hears of it
+    Scenario Outline: Every member of <article> <type> group dismissed by the app admin hears of it
       Given alice, bob and carol are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And carol belongs to "G"
       When the app admin dismisses "G"
@@ -161,12 +161,12 @@ Feature: Dismissing (disbanding) a group
       And carol eventually receives the system notice 5 (group dismissed) about "G"
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Work       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
     Scenario: Members of a Work group dismissed by the app admin hear of it too
       Given alice and bob are logged in

@@ -22,11 +22,11 @@ Feature: Group events: the group list, tips and system notices on every device
       Then it succeeds
       And the latest group list bob received holds exactly "W, P"
 
-    Scenario Outline: The Group objects bob receives when he joins a <type> group are those getGroupList returns
+    Scenario Outline: The Group objects bob receives when he joins <article> <type> group are those getGroupList returns
       Given alice is logged in
       And bob is logged in on his phone and his laptop
       And alice has created a Work group "W" with members bob
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | joinOption       | FreeAccess                          |
         | groupCustomField | [{"key": "level", "value": "gold"}] |
       When the app admin adds bob to "G"
@@ -35,15 +35,15 @@ Feature: Group events: the group list, tips and system notices on every device
       And the latest group list bob received is the one getGroupList returns
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Work      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
-    Scenario Outline: After a profile change in a <type> group, the pushed list again equals the pulled one
+    Scenario Outline: After a profile change in <article> <type> group, the pushed list again equals the pulled one
       Given alice and bob are logged in
-      And alice has created a <type> group "G" with members bob
+      And alice has created <article> <type> group "G" with members bob
       When alice updates "G" with:
         | introduction | New intro |
       Then it succeeds
@@ -51,11 +51,11 @@ Feature: Group events: the group list, tips and system notices on every device
       And the latest group list alice received is the one getGroupList returns
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Work      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: bob quits one of his groups and receives the rest
       Given alice and bob are logged in
@@ -189,7 +189,7 @@ Feature: Group events: the group list, tips and system notices on every device
 
     Scenario: Nothing that happens in an AVChatRoom re-sends anyone's group list
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       When bob joins "AV"
       Then the join status is "JoinedSuccess"
       And bob's group list is not updated

@@ -47,9 +47,9 @@ Feature: Inviting users into a group, by group type and invite option
       Then it succeeds
       And bob is a member of "W"
 
-    Scenario Outline: Adding members, allowed: the <role> of a <type> group adds bob
+    Scenario Outline: Adding members, allowed: the <role> of <article> <type> group adds bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
@@ -57,15 +57,15 @@ Feature: Inviting users into a group, by group type and invite option
       And bob is a member of "G"
 
       Examples: Every member of a Work group, and the app admin
-        | role      | type |
-        | owner     | Work |
-        | admin     | Work |
-        | member    | Work |
-        | app admin | Work |
+        | role      | article | type |
+        | owner     | a       | Work |
+        | admin     | a       | Work |
+        | member    | a       | Work |
+        | app admin | a       | Work |
 
-    Scenario Outline: Adding members, refused: the <role> of a <type> group cannot add bob
+    Scenario Outline: Adding members, refused: the <role> of <article> <type> group cannot add bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
@@ -74,8 +74,8 @@ Feature: Inviting users into a group, by group type and invite option
       And bob is not a member of "G"
 
       Examples: A non-member of a Work group
-        | role       | type | code  |
-        | non-member | Work | 10007 |
+        | role       | article | type | code  |
+        | non-member | a       | Work | 10007 |
 
   @rule:invite.public-and-meeting-need-invite-option @type:Public @type:Meeting @ambiguous
   Rule: In Public and Meeting groups only the app admin adds users, unless the group's inviteOption allows members to
@@ -85,9 +85,9 @@ Feature: Inviting users into a group, by group type and invite option
     refuses every SDK caller, owner included, with 10007; the app admin adds through REST
     (docs/ambiguities.md#a01-invites-public-meeting, docs/ambiguities.md#a28-invite-refused-code).
 
-    Scenario Outline: By default the owner of a <type> group cannot add anyone, and the app admin can
+    Scenario Outline: By default the owner of <article> <type> group cannot add anyone, and the app admin can
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       Then the inviteOption of "G" is "DisableInvite"
       When alice adds bob to "G"
       Then it fails with code 10007 naming "groupID"
@@ -100,13 +100,13 @@ Feature: Inviting users into a group, by group type and invite option
       And bob eventually receives the system notice 7 (invited) about "G"
 
       Examples:
-        | type    |
-        | Public  |
-        | Meeting |
+        | article | type    |
+        | a       | Public  |
+        | a       | Meeting |
 
-    Scenario Outline: Adding members, allowed: the <role> of a <type> group adds bob
+    Scenario Outline: Adding members, allowed: the <role> of <article> <type> group adds bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
@@ -114,13 +114,13 @@ Feature: Inviting users into a group, by group type and invite option
       And bob is a member of "G"
 
       Examples: Only the app admin
-        | role      | type    |
-        | app admin | Public  |
-        | app admin | Meeting |
+        | role      | article | type    |
+        | app admin | a       | Public  |
+        | app admin | a       | Meeting |
 
-    Scenario Outline: Adding members, refused: the <role> of a <type> group cannot add bob
+    Scenario Outline: Adding members, refused: the <role> of <article> <type> group cannot add bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
@@ -129,15 +129,15 @@ Feature: Inviting users into a group, by group type and invite option
       And bob is not a member of "G"
 
       Examples: Owner, admin, member and non-member alike
-        | role       | type    | code  |
-        | owner      | Public  | 10007 |
-        | admin      | Public  | 10007 |
-        | member     | Public  | 10007 |
-        | non-member | Public  | 10007 |
-        | owner      | Meeting | 10007 |
-        | admin      | Meeting | 10007 |
-        | member     | Meeting | 10007 |
-        | non-member | Meeting | 10007 |
+        | role       | article | type    | code  |
+        | owner      | a       | Public  | 10007 |
+        | admin      | a       | Public  | 10007 |
+        | member     | a       | Public  | 10007 |
+        | non-member | a       | Public  | 10007 |
+        | owner      | a       | Meeting | 10007 |
+        | admin      | a       | Meeting | 10007 |
+        | member     | a       | Meeting | 10007 |
+        | non-member | a       | Meeting | 10007 |
 
   @rule:invite.nobody-invites-into-avchatroom @type:AVChatRoom @ambiguous
   Rule: Nobody, not even the app admin, may add members to an AVChatRoom
@@ -149,7 +149,7 @@ Feature: Inviting users into a group, by group type and invite option
 
     Scenario: The owner's invitation is refused by the SDK, the app admin's by the server
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       Then the inviteOption of "AV" is "DisableInvite"
       When alice adds bob to "AV"
       Then it fails with code 2661 naming "groupID"
@@ -163,16 +163,16 @@ Feature: Inviting users into a group, by group type and invite option
 
     Scenario: An inviteOption asked for at creation does not open an AVChatRoom to invitations
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV" with:
+      And alice has created an AVChatRoom group "AV" with:
         | inviteOption | FreeAccess |
       Then the inviteOption of "AV" is "DisableInvite"
       When alice adds bob to "AV"
       Then it fails with code 2661 naming "groupID"
       And nothing has changed
 
-    Scenario Outline: Adding members, refused: the <role> of a <type> group cannot add bob
+    Scenario Outline: Adding members, refused: the <role> of <article> <type> group cannot add bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
@@ -181,16 +181,16 @@ Feature: Inviting users into a group, by group type and invite option
       And bob is not a member of "G"
 
       Examples: Everyone, the app admin too
-        | role       | type       | code  |
-        | owner      | AVChatRoom | 2661  |
-        | admin      | AVChatRoom | 2661  |
-        | member     | AVChatRoom | 2661  |
-        | non-member | AVChatRoom | 2661  |
-        | app admin  | AVChatRoom | 10007 |
+        | role       | article | type       | code  |
+        | owner      | an      | AVChatRoom | 2661  |
+        | admin      | an      | AVChatRoom | 2661  |
+        | member     | an      | AVChatRoom | 2661  |
+        | non-member | an      | AVChatRoom | 2661  |
+        | app admin  | an      | AVChatRoom | 10007 |
 
     Scenario: An AVChatRoom's invite option stays DisableInvite when its owner sets another
       Given alice is logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       When alice updates "AV" with:
         | inviteOption | FreeAccess |
       Then it succeeds
@@ -217,9 +217,9 @@ Feature: Inviting users into a group, by group type and invite option
       When alice lists her pending applications
       Then the result's applicationList is empty
 
-    Scenario Outline: Adding members, allowed: the <role> of a <type> group adds bob
+    Scenario Outline: Adding members, allowed: the <role> of <article> <type> group adds bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
@@ -227,15 +227,15 @@ Feature: Inviting users into a group, by group type and invite option
       And bob is a member of "G"
 
       Examples: Every member of a Community, and the app admin
-        | role      | type      |
-        | owner     | Community |
-        | admin     | Community |
-        | member    | Community |
-        | app admin | Community |
+        | role      | article | type      |
+        | owner     | a       | Community |
+        | admin     | a       | Community |
+        | member    | a       | Community |
+        | app admin | a       | Community |
 
-    Scenario Outline: Adding members, refused: the <role> of a <type> group cannot add bob
+    Scenario Outline: Adding members, refused: the <role> of <article> <type> group cannot add bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the account bob exists
       And the actor is the <role> of "G"
       When the actor adds bob to "G"
@@ -244,8 +244,8 @@ Feature: Inviting users into a group, by group type and invite option
       And bob is not a member of "G"
 
       Examples: A non-member of a Community
-        | role       | type      | code  |
-        | non-member | Community | 10007 |
+        | role       | article | type      | code  |
+        | non-member | a       | Community | 10007 |
 
   @rule:invite.free-access-option-lets-members-invite @type:Public @type:Meeting @type:Community @ambiguous
   Rule: With inviteOption FreeAccess every member adds users directly
@@ -254,9 +254,9 @@ Feature: Inviting users into a group, by group type and invite option
     The option is set with createGroup or changed by the owner or an admin with updateGroupProfile; non-members
     still cannot add anyone (10007) (docs/ambiguities.md#a01-invites-public-meeting).
 
-    Scenario Outline: An ordinary member of a <type> group created with FreeAccess adds a user directly
+    Scenario Outline: An ordinary member of <article> <type> group created with FreeAccess adds a user directly
       Given alice, mia and bob are logged in
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | inviteOption | FreeAccess |
       And mia belongs to "G"
       Then the inviteOption of "G" is "FreeAccess"
@@ -267,9 +267,9 @@ Feature: Inviting users into a group, by group type and invite option
       And bob eventually receives the system notice 7 (invited) about "G"
 
       Examples:
-        | type    |
-        | Public  |
-        | Meeting |
+        | article | type    |
+        | a       | Public  |
+        | a       | Meeting |
 
     Scenario: The owner opens a Public group to members' invitations after creating it
       Given alice and mia are logged in
@@ -305,9 +305,9 @@ Feature: Inviting users into a group, by group type and invite option
     application waits in the owner's and admins' getGroupApplicationList; approving it adds the user
     (docs/ambiguities.md#a01-invites-public-meeting).
 
-    Scenario Outline: An ordinary member's invitation into a <type> group waits for approval
+    Scenario Outline: An ordinary member's invitation into <article> <type> group waits for approval
       Given alice, mia and bob are logged in
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | inviteOption | NeedPermission |
       And mia belongs to "G"
       When mia adds bob to "G"
@@ -326,10 +326,10 @@ Feature: Inviting users into a group, by group type and invite option
       And the result's applicationList[0].applicant is "mia"
 
       Examples:
-        | type      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: The owner approves the invitation and the invitee joins
       Given alice, mia and bob are logged in
@@ -411,9 +411,9 @@ Feature: Inviting users into a group, by group type and invite option
         | admin  |
         | member |
 
-    Scenario Outline: The app admin adds a user to a <type> group set to DisableInvite
+    Scenario Outline: The app admin adds a user to <article> <type> group set to DisableInvite
       Given alice and bob are logged in
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | inviteOption | DisableInvite |
       When the app admin adds bob to "G"
       Then it succeeds
@@ -421,10 +421,10 @@ Feature: Inviting users into a group, by group type and invite option
       And bob eventually receives the system notice 7 (invited) about "G"
 
       Examples:
-        | type      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: An admin closes a Community to invitations
       Given alice and mia are logged in

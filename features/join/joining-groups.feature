@@ -34,72 +34,72 @@ Feature: Joining a group on request
     REST add_group_member, which puts a user in directly whatever the join option, except into an AVChatRoom, which
     nobody may add to (10007 from REST).
 
-    Scenario Outline: A non-member joins a <type> group with its default join option
+    Scenario Outline: A non-member joins <article> <type> group with its default join option
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       When bob joins "G"
       Then <outcome>
       And <membership>
 
       Examples:
-        | type       | outcome                                  | membership                 |
-        | Work       | it fails with code 10007 naming "groupID"                 | bob is not a member of "G" |
-        | Public     | the join status is "WaitAdminApproval"   | bob is not a member of "G" |
-        | Meeting    | the join status is "JoinedSuccess"       | bob is a member of "G"     |
-        | AVChatRoom | the join status is "JoinedSuccess"       | bob is a member of "G"     |
-        | Community  | the join status is "JoinedSuccess"       | bob is a member of "G"     |
+        | article | type       | outcome                                   | membership                 |
+        | a       | Work       | it fails with code 10007 naming "groupID" | bob is not a member of "G" |
+        | a       | Public     | the join status is "WaitAdminApproval"    | bob is not a member of "G" |
+        | a       | Meeting    | the join status is "JoinedSuccess"        | bob is a member of "G"     |
+        | an      | AVChatRoom | the join status is "JoinedSuccess"        | bob is a member of "G"     |
+        | a       | Community  | the join status is "JoinedSuccess"        | bob is a member of "G"     |
 
-    Scenario Outline: Joining, by role and type: <role> in a <type> group
+    Scenario Outline: Joining, by role and type: <role> in <article> <type> group
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the actor is the <role> of "G"
       When the actor joins "G"
       Then <outcome>
 
       Examples: The owner is already in the group; an AVChatRoom's owner enters the room
-        | role  | type       | outcome                                |
-        | owner | Work       | the join status is "AlreadyInGroup"    |
-        | owner | Public     | the join status is "AlreadyInGroup"    |
-        | owner | Meeting    | the join status is "AlreadyInGroup"    |
-        | owner | AVChatRoom | the join status is "JoinedSuccess"     |
-        | owner | Community  | the join status is "AlreadyInGroup"    |
+        | role  | article | type       | outcome                             |
+        | owner | a       | Work       | the join status is "AlreadyInGroup" |
+        | owner | a       | Public     | the join status is "AlreadyInGroup" |
+        | owner | a       | Meeting    | the join status is "AlreadyInGroup" |
+        | owner | an      | AVChatRoom | the join status is "JoinedSuccess"  |
+        | owner | a       | Community  | the join status is "AlreadyInGroup" |
 
       Examples: Admins and members are already in the group
-        | role   | type       | outcome                             |
-        | admin  | Work       | the join status is "AlreadyInGroup" |
-        | admin  | Public     | the join status is "AlreadyInGroup" |
-        | admin  | Meeting    | the join status is "AlreadyInGroup" |
-        | admin  | AVChatRoom | the join status is "AlreadyInGroup" |
-        | admin  | Community  | the join status is "AlreadyInGroup" |
-        | member | Work       | the join status is "AlreadyInGroup" |
-        | member | Public     | the join status is "AlreadyInGroup" |
-        | member | Meeting    | the join status is "AlreadyInGroup" |
-        | member | AVChatRoom | the join status is "AlreadyInGroup" |
-        | member | Community  | the join status is "AlreadyInGroup" |
+        | role   | article | type       | outcome                             |
+        | admin  | a       | Work       | the join status is "AlreadyInGroup" |
+        | admin  | a       | Public     | the join status is "AlreadyInGroup" |
+        | admin  | a       | Meeting    | the join status is "AlreadyInGroup" |
+        | admin  | an      | AVChatRoom | the join status is "AlreadyInGroup" |
+        | admin  | a       | Community  | the join status is "AlreadyInGroup" |
+        | member | a       | Work       | the join status is "AlreadyInGroup" |
+        | member | a       | Public     | the join status is "AlreadyInGroup" |
+        | member | a       | Meeting    | the join status is "AlreadyInGroup" |
+        | member | an      | AVChatRoom | the join status is "AlreadyInGroup" |
+        | member | a       | Community  | the join status is "AlreadyInGroup" |
 
       Examples: A non-member is refused a Work group, waits for approval in a Public group, and joins the others
-        | role       | type       | outcome                                |
-        | non-member | Work       | it fails with code 10007 naming "groupID"               |
-        | non-member | Public     | the join status is "WaitAdminApproval" |
-        | non-member | Meeting    | the join status is "JoinedSuccess"     |
-        | non-member | AVChatRoom | the join status is "JoinedSuccess"     |
-        | non-member | Community  | the join status is "JoinedSuccess"     |
+        | role       | article | type       | outcome                                   |
+        | non-member | a       | Work       | it fails with code 10007 naming "groupID" |
+        | non-member | a       | Public     | the join status is "WaitAdminApproval"    |
+        | non-member | a       | Meeting    | the join status is "JoinedSuccess"        |
+        | non-member | an      | AVChatRoom | the join status is "JoinedSuccess"        |
+        | non-member | a       | Community  | the join status is "JoinedSuccess"        |
 
-    Scenario Outline: The app admin, which has no SDK session, puts a user into a <type> group through REST
+    Scenario Outline: The app admin, which has no SDK session, puts a user into <article> <type> group through REST
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the account nora exists
       When the app admin adds nora to "G"
       Then <outcome>
       And <membership>
 
       Examples:
-        | type       | outcome                  | membership                  |
-        | Work       | it succeeds              | nora is a member of "G"     |
-        | Public     | it succeeds              | nora is a member of "G"     |
-        | Meeting    | it succeeds              | nora is a member of "G"     |
-        | AVChatRoom | it fails with code 10007 naming "groupID" | nora is not a member of "G" |
-        | Community  | it succeeds              | nora is a member of "G"     |
+        | article | type       | outcome                                   | membership                  |
+        | a       | Work       | it succeeds                               | nora is a member of "G"     |
+        | a       | Public     | it succeeds                               | nora is a member of "G"     |
+        | a       | Meeting    | it succeeds                               | nora is a member of "G"     |
+        | an      | AVChatRoom | it fails with code 10007 naming "groupID" | nora is not a member of "G" |
+        | a       | Community  | it succeeds                               | nora is a member of "G"     |
 
   @rule:join.work-group-rejects-join-request @type:Work @ambiguous
   Rule: A Work group cannot be joined on request; it is entered only by being added
@@ -280,9 +280,9 @@ Feature: Joining a group on request
     Quote: "case TencentCloudChat.TYPES.JOIN_STATUS_ALREADY_IN_GROUP: // The user is already in the group." (Web SDK,
     Group Management, https://trtc.io/document/48465)
 
-    Scenario Outline: A member of a <type> group joins it again
+    Scenario Outline: A member of <article> <type> group joins it again
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When bob joins "G"
       Then the join status is "AlreadyInGroup"
@@ -291,12 +291,12 @@ Feature: Joining a group on request
       And alice receives no group tip 1 (member joined) about "G"
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Work       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
   @rule:join.full-group-refused @type:Meeting @type:Public
   Rule: A group that has reached its member cap refuses another member with 10014

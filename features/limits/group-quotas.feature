@@ -65,7 +65,7 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
     Scenario: The AVChatRoom a user is in leaves her whole quota for other groups
       Given an app where a user may belong to at most 1 groups
       And alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob has joined "AV"
       When bob creates a Public group "B"
       Then it succeeds
@@ -78,7 +78,7 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
     Scenario: The AVChatRoom is left out of the count for a user in several groups too
       Given an app where a user may belong to at most 2 groups
       And alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob has joined "AV"
       And bob has created a Public group "B"
       When bob creates a Work group "C"
@@ -93,7 +93,7 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
       And alice and bob are logged in
       And alice has created a Work group "W"
       And bob has created a Public group "P"
-      When alice creates a AVChatRoom group "AV"
+      When alice creates an AVChatRoom group "AV"
       Then it succeeds
       And alice owns "AV"
       When bob joins "AV"
@@ -160,7 +160,7 @@ Feature: Quotas on how many groups a user may be in and an app may create in a d
       And alice is logged in
       And alice has created a Public group "A"
       And the app admin has created a Work group "B" without an owner
-      When alice creates a AVChatRoom group "C"
+      When alice creates an AVChatRoom group "C"
       Then it succeeds
       When alice creates a Public group "D"
       Then it fails with code 10006

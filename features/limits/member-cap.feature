@@ -48,9 +48,9 @@ Feature: A group's member cap
       And "M" has 3 members
 
     Scenario: Joining an AVChatRoom up to its cap and one past it
-      Given an app where a AVChatRoom group holds at most 2 members
+      Given an app where an AVChatRoom group holds at most 2 members
       And alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       When bob joins "AV"
       Then the join status is "JoinedSuccess"
       And "AV" has 2 members
@@ -73,11 +73,11 @@ Feature: A group's member cap
       And nothing has changed
       And carol is not a member of "P"
 
-    Scenario Outline: The app admin adds members to a <type> group up to its cap and one past it
-      Given an app where a <type> group holds at most 3 members
+    Scenario Outline: The app admin adds members to <article> <type> group up to its cap and one past it
+      Given an app where <article> <type> group holds at most 3 members
       And alice is logged in
       And the accounts carol and dave exist
-      And alice has created a <type> group "G" with members bob
+      And alice has created <article> <type> group "G" with members bob
       When the app admin adds carol to "G"
       Then it succeeds
       And "G" has 3 members
@@ -87,11 +87,11 @@ Feature: A group's member cap
       And dave is not a member of "G"
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Work      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: An addition that would overflow the cap adds nobody, not even those who would fit
       Given an app where a Work group holds at most 3 members

@@ -68,7 +68,7 @@ Feature: Listing joined groups, their members and their online members
 
     Scenario: The owner and a viewer of an AVChatRoom do not see it in their lists
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And alice has created a Public group "P"
       And bob belongs to "AV"
       And bob belongs to "P"
@@ -88,47 +88,47 @@ Feature: Listing joined groups, their members and their online members
     The app admin lists members through REST get_group_member_info, which refuses AVChatRooms with 10007
     (docs/ambiguities.md#a23-rest-member-page-size).
 
-    Scenario Outline: Listing members, by role and type: <role> in a <type> group
+    Scenario Outline: Listing members, by role and type: <role> in <article> <type> group
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the actor is the <role> of "G"
       When the actor requests the member list of "G"
       Then <outcome>
       And <check>
 
       Examples: Members list everyone, themselves included
-        | role   | type       | outcome     | check                                   |
-        | owner  | Work       | it succeeds | the result's memberList has 1 entries   |
-        | owner  | Public     | it succeeds | the result's memberList has 1 entries   |
-        | owner  | Meeting    | it succeeds | the result's memberList has 1 entries   |
-        | owner  | AVChatRoom | it succeeds | the result's memberList has 1 entries   |
-        | owner  | Community  | it succeeds | the result's memberList has 1 entries   |
-        | admin  | Work       | it succeeds | the result's memberList has 2 entries   |
-        | admin  | Public     | it succeeds | the result's memberList has 2 entries   |
-        | admin  | Meeting    | it succeeds | the result's memberList has 2 entries   |
-        | admin  | AVChatRoom | it succeeds | the result's memberList has 2 entries   |
-        | admin  | Community  | it succeeds | the result's memberList has 2 entries   |
-        | member | Work       | it succeeds | the result's memberList has 2 entries   |
-        | member | Public     | it succeeds | the result's memberList has 2 entries   |
-        | member | Meeting    | it succeeds | the result's memberList has 2 entries   |
-        | member | AVChatRoom | it succeeds | the result's memberList has 2 entries   |
-        | member | Community  | it succeeds | the result's memberList has 2 entries   |
+        | role   | article | type       | outcome     | check                                 |
+        | owner  | a       | Work       | it succeeds | the result's memberList has 1 entries |
+        | owner  | a       | Public     | it succeeds | the result's memberList has 1 entries |
+        | owner  | a       | Meeting    | it succeeds | the result's memberList has 1 entries |
+        | owner  | an      | AVChatRoom | it succeeds | the result's memberList has 1 entries |
+        | owner  | a       | Community  | it succeeds | the result's memberList has 1 entries |
+        | admin  | a       | Work       | it succeeds | the result's memberList has 2 entries |
+        | admin  | a       | Public     | it succeeds | the result's memberList has 2 entries |
+        | admin  | a       | Meeting    | it succeeds | the result's memberList has 2 entries |
+        | admin  | an      | AVChatRoom | it succeeds | the result's memberList has 2 entries |
+        | admin  | a       | Community  | it succeeds | the result's memberList has 2 entries |
+        | member | a       | Work       | it succeeds | the result's memberList has 2 entries |
+        | member | a       | Public     | it succeeds | the result's memberList has 2 entries |
+        | member | a       | Meeting    | it succeeds | the result's memberList has 2 entries |
+        | member | an      | AVChatRoom | it succeeds | the result's memberList has 2 entries |
+        | member | a       | Community  | it succeeds | the result's memberList has 2 entries |
 
       Examples: A non-member gets an empty page of every type
-        | role       | type       | outcome     | check                          |
-        | non-member | Work       | it succeeds | the result's memberList is empty |
-        | non-member | Public     | it succeeds | the result's memberList is empty |
-        | non-member | Meeting    | it succeeds | the result's memberList is empty |
-        | non-member | AVChatRoom | it succeeds | the result's memberList is empty |
-        | non-member | Community  | it succeeds | the result's memberList is empty |
+        | role       | article | type       | outcome     | check                            |
+        | non-member | a       | Work       | it succeeds | the result's memberList is empty |
+        | non-member | a       | Public     | it succeeds | the result's memberList is empty |
+        | non-member | a       | Meeting    | it succeeds | the result's memberList is empty |
+        | non-member | an      | AVChatRoom | it succeeds | the result's memberList is empty |
+        | non-member | a       | Community  | it succeeds | the result's memberList is empty |
 
       Examples: The app admin lists the members of every type but an AVChatRoom
-        | role      | type       | outcome                  | check                                 |
-        | app admin | Work       | it succeeds              | the result's memberList has 1 entries |
-        | app admin | Public     | it succeeds              | the result's memberList has 1 entries |
-        | app admin | Meeting    | it succeeds              | the result's memberList has 1 entries |
-        | app admin | AVChatRoom | it fails with code 10007 naming "groupID" | nothing has changed                   |
-        | app admin | Community  | it succeeds              | the result's memberList has 1 entries |
+        | role      | article | type       | outcome                                   | check                                 |
+        | app admin | a       | Work       | it succeeds                               | the result's memberList has 1 entries |
+        | app admin | a       | Public     | it succeeds                               | the result's memberList has 1 entries |
+        | app admin | a       | Meeting    | it succeeds                               | the result's memberList has 1 entries |
+        | app admin | an      | AVChatRoom | it fails with code 10007 naming "groupID" | nothing has changed                   |
+        | app admin | a       | Community  | it succeeds                               | the result's memberList has 1 entries |
 
     Scenario: A member pages through a Public group's members
       Given alice is logged in
@@ -190,7 +190,7 @@ Feature: Listing joined groups, their members and their online members
 
     Scenario: The viewers of an AVChatRoom are counted
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When bob calls getGroupOnlineMemberCount with "{{AV}}"
       Then it succeeds

@@ -21,9 +21,9 @@ Feature: Setting and cancelling admins
     and AVChatRooms have no admins, so even their owner is refused, with 10007
     (docs/ambiguities.md#a05-admins-in-work-groups).
 
-    Scenario Outline: Making an ordinary member admin, allowed: the <role> of a <type> group makes bob an admin
+    Scenario Outline: Making an ordinary member admin, allowed: the <role> of <article> <type> group makes bob an admin
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor makes bob an admin of "G"
@@ -31,17 +31,17 @@ Feature: Setting and cancelling admins
       And the role of bob in "G" is Admin
 
       Examples: The owner and the app admin, in the types that have admins
-        | role      | type      |
-        | owner     | Public    |
-        | owner     | Meeting   |
-        | owner     | Community |
-        | app admin | Public    |
-        | app admin | Meeting   |
-        | app admin | Community |
+        | role      | article | type      |
+        | owner     | a       | Public    |
+        | owner     | a       | Meeting   |
+        | owner     | a       | Community |
+        | app admin | a       | Public    |
+        | app admin | a       | Meeting   |
+        | app admin | a       | Community |
 
-    Scenario Outline: Making an ordinary member admin, refused: the <role> of a <type> group cannot make bob an admin
+    Scenario Outline: Making an ordinary member admin, refused: the <role> of <article> <type> group cannot make bob an admin
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor makes bob an admin of "G"
@@ -50,32 +50,32 @@ Feature: Setting and cancelling admins
       And <unchanged>
 
       Examples: Admins and members are refused by the SDK
-        | role   | type       | code | unchanged                                              |
-        | admin  | Work       | 2681 | the role of bob in "G" is Member                       |
-        | admin  | Public     | 2681 | the role of bob in "G" is Member                       |
-        | admin  | Meeting    | 2681 | the role of bob in "G" is Member                       |
-        | admin  | AVChatRoom | 2681 | bob receives no system notice 9 (set as admin) about "G" |
-        | admin  | Community  | 2681 | the role of bob in "G" is Member                       |
-        | member | Work       | 2681 | the role of bob in "G" is Member                       |
-        | member | Public     | 2681 | the role of bob in "G" is Member                       |
-        | member | Meeting    | 2681 | the role of bob in "G" is Member                       |
-        | member | AVChatRoom | 2681 | bob receives no system notice 9 (set as admin) about "G" |
-        | member | Community  | 2681 | the role of bob in "G" is Member                       |
+        | role   | article | type       | code | unchanged                                                |
+        | admin  | a       | Work       | 2681 | the role of bob in "G" is Member                         |
+        | admin  | a       | Public     | 2681 | the role of bob in "G" is Member                         |
+        | admin  | a       | Meeting    | 2681 | the role of bob in "G" is Member                         |
+        | admin  | an      | AVChatRoom | 2681 | bob receives no system notice 9 (set as admin) about "G" |
+        | admin  | a       | Community  | 2681 | the role of bob in "G" is Member                         |
+        | member | a       | Work       | 2681 | the role of bob in "G" is Member                         |
+        | member | a       | Public     | 2681 | the role of bob in "G" is Member                         |
+        | member | a       | Meeting    | 2681 | the role of bob in "G" is Member                         |
+        | member | an      | AVChatRoom | 2681 | bob receives no system notice 9 (set as admin) about "G" |
+        | member | a       | Community  | 2681 | the role of bob in "G" is Member                         |
 
       Examples: Non-members are refused by the server
-        | role       | type       | code  | unchanged                                              |
-        | non-member | Work       | 10007 | the role of bob in "G" is Member                       |
-        | non-member | Public     | 10007 | the role of bob in "G" is Member                       |
-        | non-member | Meeting    | 10007 | the role of bob in "G" is Member                       |
-        | non-member | AVChatRoom | 10007 | bob receives no system notice 9 (set as admin) about "G" |
-        | non-member | Community  | 10007 | the role of bob in "G" is Member                       |
+        | role       | article | type       | code  | unchanged                                                |
+        | non-member | a       | Work       | 10007 | the role of bob in "G" is Member                         |
+        | non-member | a       | Public     | 10007 | the role of bob in "G" is Member                         |
+        | non-member | a       | Meeting    | 10007 | the role of bob in "G" is Member                         |
+        | non-member | an      | AVChatRoom | 10007 | bob receives no system notice 9 (set as admin) about "G" |
+        | non-member | a       | Community  | 10007 | the role of bob in "G" is Member                         |
 
       Examples: Work groups and AVChatRooms have no admins, whoever asks
-        | role      | type       | code  | unchanged                                              |
-        | owner     | Work       | 10007 | the role of bob in "G" is Member                       |
-        | owner     | AVChatRoom | 10007 | bob receives no system notice 9 (set as admin) about "G" |
-        | app admin | Work       | 10007 | the role of bob in "G" is Member                       |
-        | app admin | AVChatRoom | 10007 | bob receives no system notice 9 (set as admin) about "G" |
+        | role      | article | type       | code  | unchanged                                                |
+        | owner     | a       | Work       | 10007 | the role of bob in "G" is Member                         |
+        | owner     | an      | AVChatRoom | 10007 | bob receives no system notice 9 (set as admin) about "G" |
+        | app admin | a       | Work       | 10007 | the role of bob in "G" is Member                         |
+        | app admin | an      | AVChatRoom | 10007 | bob receives no system notice 9 (set as admin) about "G" |
 
     Scenario: An admin cannot cancel another admin
       Given alice and adam are logged in
@@ -109,9 +109,9 @@ Feature: Setting and cancelling admins
     Quote: "`role` not Admin or Member (Custom is also allowed for community groups) → **2683**." (@tencentcloud/chat
     3.6.6 group-module.js, per the SDK surface notes, https://www.npmjs.com/package/@tencentcloud/chat)
 
-    Scenario Outline: The owner of a <type> group asks for the role "<role>"
+    Scenario Outline: The owner of <article> <type> group asks for the role "<role>"
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When alice sets the role of bob in "G" to "<role>"
       Then it fails with code 2683 naming "role"
@@ -119,11 +119,11 @@ Feature: Setting and cancelling admins
       And the role of bob in "G" is Member
 
       Examples:
-        | type      | role   |
-        | Public    | Owner  |
-        | Public    | admin  |
-        | Public    | Custom |
-        | Community | Owner  |
+        | article | type      | role   |
+        | a       | Public    | Owner  |
+        | a       | Public    | admin  |
+        | a       | Public    | Custom |
+        | a       | Community | Owner  |
 
     Scenario: The owner of a Community gives a member the Custom role
       Given alice is logged in
@@ -162,9 +162,9 @@ Feature: Setting and cancelling admins
     Setting a role there is refused with 10007, and an Admin asked for in a Work group's createGroup memberList is
     added as a Member (docs/ambiguities.md#a05-admins-in-work-groups, docs/ambiguities.md#a18-avchatroom-roles).
 
-    Scenario Outline: The owner of a <type> group makes a member admin
+    Scenario Outline: The owner of <article> <type> group makes a member admin
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When alice makes bob an admin of "G"
       Then it succeeds
@@ -172,14 +172,14 @@ Feature: Setting and cancelling admins
       And bob eventually receives the system notice 9 (set as admin) about "G"
 
       Examples:
-        | type      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
-    Scenario Outline: The owner of a <type> group cannot make a member admin
+    Scenario Outline: The owner of <article> <type> group cannot make a member admin
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When alice makes bob an admin of "G"
       Then it fails with code 10007 naming "groupID"
@@ -188,9 +188,9 @@ Feature: Setting and cancelling admins
       And bob receives no group tip 4 (admin set) about "G"
 
       Examples:
-        | type       |
-        | Work       |
-        | AVChatRoom |
+        | article | type       |
+        | a       | Work       |
+        | an      | AVChatRoom |
 
     Scenario: An Admin asked for when creating a Work group is added as a Member
       Given alice and bob are logged in
@@ -208,9 +208,9 @@ Feature: Setting and cancelling admins
     already has tells nobody (docs/ambiguities.md#a55-changes-that-change-nothing); the Custom role of a Community is no
     admin change and sends none of these.
 
-    Scenario Outline: The owner of a <type> group makes bob an admin and then cancels it
+    Scenario Outline: The owner of <article> <type> group makes bob an admin and then cancels it
       Given alice, bob and carol are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob and carol belong to "G"
       When alice makes bob an admin of "G"
       Then it succeeds
@@ -226,9 +226,9 @@ Feature: Setting and cancelling admins
       And bob receives no system notice 9 (set as admin) about "G"
 
       Examples:
-        | type      |
-        | Public    |
-        | Community |
+        | article | type      |
+        | a       | Public    |
+        | a       | Community |
 
     Scenario: Giving a member the role she already has changes nothing and tells nobody
       Given alice, bob and carol are logged in

@@ -25,9 +25,9 @@ Feature: A member's own message-receiving option
     non-member with 10007, an AVChatRoom (which stores no member settings) with 2687
     (docs/ambiguities.md#a67-message-remind-type). What the option does to message delivery is not modelled.
 
-    Scenario Outline: A member of a <type> group sets its own option and only its own changes
+    Scenario Outline: A member of <article> <type> group sets its own option and only its own changes
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When bob sets his message option in "G" to Discard
       Then it succeeds
@@ -39,15 +39,15 @@ Feature: A member's own message-receiving option
       And bob's message option in "G" is AcceptNotNotify
 
       Examples:
-        | type      | default         |
-        | Work      | AcceptAndNotify |
-        | Public    | AcceptAndNotify |
-        | Meeting   | AcceptNotNotify |
-        | Community | AcceptAndNotify |
+        | article | type      | default         |
+        | a       | Work      | AcceptAndNotify |
+        | a       | Public    | AcceptAndNotify |
+        | a       | Meeting   | AcceptNotNotify |
+        | a       | Community | AcceptAndNotify |
 
-    Scenario Outline: The owner of a <type> group cannot set a member's option
+    Scenario Outline: The owner of <article> <type> group cannot set a member's option
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When alice calls setMessageRemindType with:
         """
@@ -59,11 +59,11 @@ Feature: A member's own message-receiving option
       And alice's message option in "G" is <default>
 
       Examples:
-        | type      | default         |
-        | Work      | AcceptAndNotify |
-        | Public    | AcceptAndNotify |
-        | Meeting   | AcceptNotNotify |
-        | Community | AcceptAndNotify |
+        | article | type      | default         |
+        | a       | Work      | AcceptAndNotify |
+        | a       | Public    | AcceptAndNotify |
+        | a       | Meeting   | AcceptNotNotify |
+        | a       | Community | AcceptAndNotify |
 
     Scenario: A non-member has no option to set, and an unknown option is refused
       Given alice and bob are logged in
@@ -78,7 +78,7 @@ Feature: A member's own message-receiving option
 
     Scenario: An AVChatRoom stores no member settings
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When bob sets his message option in "AV" to Discard
       Then it fails with code 2687 naming "groupID"

@@ -35,7 +35,7 @@ Feature: Muting members
 
     Scenario: The mute tip carries the muted member and the duration
       Given alice, bob and carol are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob and carol belong to "AV"
       When alice mutes bob in "AV" for 60 seconds
       Then it succeeds
@@ -64,20 +64,20 @@ Feature: Muting members
       And nothing has changed
       And bob is not muted in "W"
 
-    Scenario Outline: The owner of a <type> group mutes a member
+    Scenario Outline: The owner of <article> <type> group mutes a member
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When alice mutes bob in "G" for 60 seconds
       Then it succeeds
       And bob eventually receives the group tip 7 (member profile updated) about "G"
 
       Examples:
-        | type       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
     Scenario: The app admin cannot mute a Work group member through modify_group_member_info either
       Given alice is logged in
@@ -112,9 +112,9 @@ Feature: Muting members
     (docs/ambiguities.md#a18-avchatroom-roles); Work groups do not allow muting at all
     (docs/ambiguities.md#a60-work-group-muting).
 
-    Scenario Outline: Muting an ordinary member, allowed: the <role> of a <type> group mutes bob
+    Scenario Outline: Muting an ordinary member, allowed: the <role> of <article> <type> group mutes bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor mutes bob in "G" for 60 seconds
@@ -122,25 +122,25 @@ Feature: Muting members
       And <effect>
 
       Examples: Owner and app admin in every type that allows muting
-        | role      | type       | effect                                                                  |
-        | owner     | Public     | bob is muted in "G" for 60 more seconds                                 |
-        | owner     | Meeting    | bob is muted in "G" for 60 more seconds                                 |
-        | owner     | AVChatRoom | bob eventually receives the group tip 7 (member profile updated) about "G" |
-        | owner     | Community  | bob is muted in "G" for 60 more seconds                                 |
-        | app admin | Public     | bob is muted in "G" for 60 more seconds                                 |
-        | app admin | Meeting    | bob is muted in "G" for 60 more seconds                                 |
-        | app admin | AVChatRoom | bob eventually receives the group tip 7 (member profile updated) about "G" |
-        | app admin | Community  | bob is muted in "G" for 60 more seconds                                 |
+        | role      | article | type       | effect                                                                     |
+        | owner     | a       | Public     | bob is muted in "G" for 60 more seconds                                    |
+        | owner     | a       | Meeting    | bob is muted in "G" for 60 more seconds                                    |
+        | owner     | an      | AVChatRoom | bob eventually receives the group tip 7 (member profile updated) about "G" |
+        | owner     | a       | Community  | bob is muted in "G" for 60 more seconds                                    |
+        | app admin | a       | Public     | bob is muted in "G" for 60 more seconds                                    |
+        | app admin | a       | Meeting    | bob is muted in "G" for 60 more seconds                                    |
+        | app admin | an      | AVChatRoom | bob eventually receives the group tip 7 (member profile updated) about "G" |
+        | app admin | a       | Community  | bob is muted in "G" for 60 more seconds                                    |
 
       Examples: Admins, in the types that have admins
-        | role  | type      | effect                                  |
-        | admin | Public    | bob is muted in "G" for 60 more seconds |
-        | admin | Meeting   | bob is muted in "G" for 60 more seconds |
-        | admin | Community | bob is muted in "G" for 60 more seconds |
+        | role  | article | type      | effect                                  |
+        | admin | a       | Public    | bob is muted in "G" for 60 more seconds |
+        | admin | a       | Meeting   | bob is muted in "G" for 60 more seconds |
+        | admin | a       | Community | bob is muted in "G" for 60 more seconds |
 
-    Scenario Outline: Muting an ordinary member, refused: the <role> of a <type> group cannot mute bob
+    Scenario Outline: Muting an ordinary member, refused: the <role> of <article> <type> group cannot mute bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor mutes bob in "G" for 60 seconds
@@ -149,31 +149,31 @@ Feature: Muting members
       And <unchanged>
 
       Examples: Nobody mutes in a Work group
-        | role       | type | code  | unchanged                   |
-        | owner      | Work | 10007 | bob is not muted in "G"     |
-        | admin      | Work | 10007 | bob is not muted in "G"     |
-        | member     | Work | 10007 | bob is not muted in "G"     |
-        | non-member | Work | 10007 | bob is not muted in "G"     |
-        | app admin  | Work | 10007 | bob is not muted in "G"     |
+        | role       | article | type | code  | unchanged               |
+        | owner      | a       | Work | 10007 | bob is not muted in "G" |
+        | admin      | a       | Work | 10007 | bob is not muted in "G" |
+        | member     | a       | Work | 10007 | bob is not muted in "G" |
+        | non-member | a       | Work | 10007 | bob is not muted in "G" |
+        | app admin  | a       | Work | 10007 | bob is not muted in "G" |
 
       Examples: Ordinary members and non-members mute nobody
-        | role       | type       | code  | unchanged                                                            |
-        | member     | Public     | 10007 | bob is not muted in "G"                                              |
-        | member     | Meeting    | 10007 | bob is not muted in "G"                                              |
-        | member     | AVChatRoom | 10007 | bob receives no group tip 7 (member profile updated) about "G"      |
-        | member     | Community  | 10007 | bob is not muted in "G"                                              |
-        | non-member | Public     | 10007 | bob is not muted in "G"                                              |
-        | non-member | Meeting    | 10007 | bob is not muted in "G"                                              |
-        | non-member | AVChatRoom | 10007 | bob receives no group tip 7 (member profile updated) about "G"      |
-        | non-member | Community  | 10007 | bob is not muted in "G"                                              |
+        | role       | article | type       | code  | unchanged                                                      |
+        | member     | a       | Public     | 10007 | bob is not muted in "G"                                        |
+        | member     | a       | Meeting    | 10007 | bob is not muted in "G"                                        |
+        | member     | an      | AVChatRoom | 10007 | bob receives no group tip 7 (member profile updated) about "G" |
+        | member     | a       | Community  | 10007 | bob is not muted in "G"                                        |
+        | non-member | a       | Public     | 10007 | bob is not muted in "G"                                        |
+        | non-member | a       | Meeting    | 10007 | bob is not muted in "G"                                        |
+        | non-member | an      | AVChatRoom | 10007 | bob receives no group tip 7 (member profile updated) about "G" |
+        | non-member | a       | Community  | 10007 | bob is not muted in "G"                                        |
 
       Examples: An AVChatRoom has no admins; only its owner mutes
-        | role  | type       | code  | unchanged                                                       |
-        | admin | AVChatRoom | 10007 | bob receives no group tip 7 (member profile updated) about "G" |
+        | role  | article | type       | code  | unchanged                                                      |
+        | admin | an      | AVChatRoom | 10007 | bob receives no group tip 7 (member profile updated) about "G" |
 
-    Scenario Outline: In a <type> group the owner mutes an admin, and an admin cannot
+    Scenario Outline: In <article> <type> group the owner mutes an admin, and an admin cannot
       Given alice and adam are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And adam and eve are admins of "G"
       When adam mutes eve in "G" for 60 seconds
       Then it fails with code 10007 naming "userID"
@@ -184,10 +184,10 @@ Feature: Muting members
       And eve is muted in "G" for 60 more seconds
 
       Examples:
-        | type      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: The app admin, who is not a member, mutes an admin, which another admin may not
       Given alice and adam are logged in

@@ -23,9 +23,9 @@ Feature: Name cards and member custom fields
     group nickname, and member-level custom fields." (Product, Group Management,
     https://www.tencentcloud.com/document/product/1047/33530)
 
-    Scenario Outline: An ordinary member of a <type> group sets their own name card
+    Scenario Outline: An ordinary member of <article> <type> group sets their own name card
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When bob sets his own name card in "G" to "Bobby"
       Then it succeeds
@@ -36,9 +36,9 @@ Feature: Name cards and member custom fields
       And bob's group list is eventually updated to include "G"
 
       Examples:
-        | type   |
-        | Work   |
-        | Public |
+        | article | type   |
+        | a       | Work   |
+        | a       | Public |
 
   @rule:members.name-card-rights @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: The owner sets every name card, an admin its own and ordinary members', an ordinary member only its own
@@ -61,9 +61,9 @@ Feature: Name cards and member custom fields
       And nothing has changed
       And carol is not a member of "P"
 
-    Scenario Outline: Setting another member's name card, allowed: the <role> of a <type> group names bob
+    Scenario Outline: Setting another member's name card, allowed: the <role> of <article> <type> group names bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor sets the name card of bob in "G" to "Bobby"
@@ -71,25 +71,25 @@ Feature: Name cards and member custom fields
       And the name card of bob in "G" is "Bobby"
 
       Examples: The owner and the app admin, in every type but AVChatRoom
-        | role      | type      |
-        | owner     | Work      |
-        | owner     | Public    |
-        | owner     | Meeting   |
-        | owner     | Community |
-        | app admin | Work      |
-        | app admin | Public    |
-        | app admin | Meeting   |
-        | app admin | Community |
+        | role      | article | type      |
+        | owner     | a       | Work      |
+        | owner     | a       | Public    |
+        | owner     | a       | Meeting   |
+        | owner     | a       | Community |
+        | app admin | a       | Work      |
+        | app admin | a       | Public    |
+        | app admin | a       | Meeting   |
+        | app admin | a       | Community |
 
       Examples: An admin, in the types that have admins
-        | role  | type      |
-        | admin | Public    |
-        | admin | Meeting   |
-        | admin | Community |
+        | role  | article | type      |
+        | admin | a       | Public    |
+        | admin | a       | Meeting   |
+        | admin | a       | Community |
 
-    Scenario Outline: Setting another member's name card, refused: the <role> of a <type> group cannot name bob
+    Scenario Outline: Setting another member's name card, refused: the <role> of <article> <type> group cannot name bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor sets the name card of bob in "G" to "Bobby"
@@ -98,28 +98,28 @@ Feature: Name cards and member custom fields
       And <unchanged>
 
       Examples: Ordinary members and non-members
-        | role       | type      | code  | unchanged                          |
-        | admin      | Work      | 10007 | the name card of bob in "G" is ""  |
-        | member     | Work      | 10007 | the name card of bob in "G" is ""  |
-        | member     | Public    | 10007 | the name card of bob in "G" is ""  |
-        | member     | Meeting   | 10007 | the name card of bob in "G" is ""  |
-        | member     | Community | 10007 | the name card of bob in "G" is ""  |
-        | non-member | Work      | 10007 | the name card of bob in "G" is ""  |
-        | non-member | Public    | 10007 | the name card of bob in "G" is ""  |
-        | non-member | Meeting   | 10007 | the name card of bob in "G" is ""  |
-        | non-member | Community | 10007 | the name card of bob in "G" is ""  |
+        | role       | article | type      | code  | unchanged                         |
+        | admin      | a       | Work      | 10007 | the name card of bob in "G" is "" |
+        | member     | a       | Work      | 10007 | the name card of bob in "G" is "" |
+        | member     | a       | Public    | 10007 | the name card of bob in "G" is "" |
+        | member     | a       | Meeting   | 10007 | the name card of bob in "G" is "" |
+        | member     | a       | Community | 10007 | the name card of bob in "G" is "" |
+        | non-member | a       | Work      | 10007 | the name card of bob in "G" is "" |
+        | non-member | a       | Public    | 10007 | the name card of bob in "G" is "" |
+        | non-member | a       | Meeting   | 10007 | the name card of bob in "G" is "" |
+        | non-member | a       | Community | 10007 | the name card of bob in "G" is "" |
 
       Examples: AVChatRooms keep no name cards, whoever asks
-        | role       | type       | code  | unchanged                                                       |
-        | owner      | AVChatRoom | 2687  | bob receives no group tip 7 (member profile updated) about "G" |
-        | admin      | AVChatRoom | 2687  | bob receives no group tip 7 (member profile updated) about "G" |
-        | member     | AVChatRoom | 2687  | bob receives no group tip 7 (member profile updated) about "G" |
-        | non-member | AVChatRoom | 2687  | bob receives no group tip 7 (member profile updated) about "G" |
-        | app admin  | AVChatRoom | 10007 | bob receives no group tip 7 (member profile updated) about "G" |
+        | role       | article | type       | code  | unchanged                                                      |
+        | owner      | an      | AVChatRoom | 2687  | bob receives no group tip 7 (member profile updated) about "G" |
+        | admin      | an      | AVChatRoom | 2687  | bob receives no group tip 7 (member profile updated) about "G" |
+        | member     | an      | AVChatRoom | 2687  | bob receives no group tip 7 (member profile updated) about "G" |
+        | non-member | an      | AVChatRoom | 2687  | bob receives no group tip 7 (member profile updated) about "G" |
+        | app admin  | an      | AVChatRoom | 10007 | bob receives no group tip 7 (member profile updated) about "G" |
 
-    Scenario Outline: An admin of a <type> group cannot set another admin's or the owner's name card
+    Scenario Outline: An admin of <article> <type> group cannot set another admin's or the owner's name card
       Given alice and adam are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And adam and eve are admins of "G"
       When adam sets the name card of eve in "G" to "Evie"
       Then it fails with code 10007 naming "userID"
@@ -137,10 +137,10 @@ Feature: Name cards and member custom fields
       And the name card of eve in "G" is "Evie"
 
       Examples:
-        | type      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: The app admin, who is not a member, sets an admin's name card, which another admin may not
       Given alice and adam are logged in
@@ -247,9 +247,9 @@ Feature: Name cards and member custom fields
       When alice lists the members of "P"
       Then the listed member carol has memberCustomField []
 
-    Scenario Outline: The <role> of a <type> group sets an ordinary member's custom field
+    Scenario Outline: The <role> of <article> <type> group sets an ordinary member's custom field
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor sets the custom field "level" of bob in "G" to "5"
@@ -257,9 +257,9 @@ Feature: Name cards and member custom fields
       And the custom field "level" of bob in "G" is "5"
 
       Examples:
-        | role      | type      |
-        | owner     | Public    |
-        | admin     | Public    |
-        | app admin | Public    |
-        | owner     | Community |
-        | admin     | Community |
+        | role      | article | type      |
+        | owner     | a       | Public    |
+        | admin     | a       | Public    |
+        | app admin | a       | Public    |
+        | owner     | a       | Community |
+        | admin     | a       | Community |

@@ -274,9 +274,9 @@ Feature: Reading group members
       And the result's offset is 0
       And "P" has 31 members
 
-    Scenario Outline: A <type> group of three members is listed in one page, and the offset says it is done
+    Scenario Outline: <Article> <type> group of three members is listed in one page, and the offset says it is done
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob and carol belong to "G"
       When alice lists the members of "G"
       Then it succeeds
@@ -284,16 +284,16 @@ Feature: Reading group members
       And the result's offset is <done>
 
       Examples:
-        | type       | done |
-        | Work       | 0    |
-        | Public     | 0    |
-        | Meeting    | 0    |
-        | AVChatRoom | 0    |
-        | Community  | ""   |
+        | Article | article | type       | done |
+        | A       | a       | Work       | 0    |
+        | A       | a       | Public     | 0    |
+        | A       | a       | Meeting    | 0    |
+        | An      | an      | AVChatRoom | 0    |
+        | A       | a       | Community  | ""   |
 
-    Scenario Outline: A <type> group of three members is paged two at a time
+    Scenario Outline: <Article> <type> group of three members is paged two at a time
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob and carol belong to "G"
       When alice lists the members of "G" with:
         | count | 2 |
@@ -308,11 +308,11 @@ Feature: Reading group members
       And the result's offset is <done>
 
       Examples:
-        | type      | next | done |
-        | Work      | 2    | 0    |
-        | Public    | 2    | 0    |
-        | Meeting   | 2    | 0    |
-        | Community | "2"  | ""   |
+        | Article | article | type      | next | done |
+        | A       | a       | Work      | 2    | 0    |
+        | A       | a       | Public    | 2    | 0    |
+        | A       | a       | Meeting   | 2    | 0    |
+        | A       | a       | Community | "2"  | ""   |
 
     Scenario: Eighteen members paged seventeen at a time: the second page holds the eighteenth only
       Given alice is logged in
@@ -378,9 +378,9 @@ Feature: Reading group members
     (Product, Group Management, https://www.tencentcloud.com/document/product/1047/33530)
     AVChatRooms store no member fields (avchatroom.no-member-profiles); docs/ambiguities.md#a66-custom-field-filters.
 
-    Scenario Outline: A member of a <type> group pulls another member's fields by name
+    Scenario Outline: A member of <article> <type> group pulls another member's fields by name
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And bob has set his own custom field "level" in "G" to "3"
       And bob has set his own custom field "rank" in "G" to "captain"
@@ -393,8 +393,8 @@ Feature: Reading group members
       And the result's memberList[0].memberCustomField is [{"key": "level", "value": "3"}, {"key": "rank", "value": "captain"}]
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Work      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |

@@ -21,9 +21,9 @@ Feature: Removing members from a group
     (the avchatroom area); without one the SDK refuses with 2686 before it looks at the caller, and REST
     delete_group_member refuses AVChatRooms with 10004 (docs/ambiguities.md#a17-avchatroom-removal).
 
-    Scenario Outline: Removing an ordinary member, allowed: the <role> of a <type> group removes bob
+    Scenario Outline: Removing an ordinary member, allowed: the <role> of <article> <type> group removes bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor removes bob from "G"
@@ -31,28 +31,28 @@ Feature: Removing members from a group
       And bob is not a member of "G"
 
       Examples: The owner, in every type but AVChatRoom
-        | role  | type      |
-        | owner | Work      |
-        | owner | Public    |
-        | owner | Meeting   |
-        | owner | Community |
+        | role  | article | type      |
+        | owner | a       | Work      |
+        | owner | a       | Public    |
+        | owner | a       | Meeting   |
+        | owner | a       | Community |
 
       Examples: An admin, in the types that have admins
-        | role  | type      |
-        | admin | Public    |
-        | admin | Meeting   |
-        | admin | Community |
+        | role  | article | type      |
+        | admin | a       | Public    |
+        | admin | a       | Meeting   |
+        | admin | a       | Community |
 
       Examples: The app admin, in every type but AVChatRoom
-        | role      | type      |
-        | app admin | Work      |
-        | app admin | Public    |
-        | app admin | Meeting   |
-        | app admin | Community |
+        | role      | article | type      |
+        | app admin | a       | Work      |
+        | app admin | a       | Public    |
+        | app admin | a       | Meeting   |
+        | app admin | a       | Community |
 
-    Scenario Outline: Removing an ordinary member, refused: the <role> of a <type> group cannot remove bob
+    Scenario Outline: Removing an ordinary member, refused: the <role> of <article> <type> group cannot remove bob
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor removes bob from "G"
@@ -61,27 +61,27 @@ Feature: Removing members from a group
       And bob is a member of "G"
 
       Examples: Ordinary members (and a Work group's would-be admin) remove nobody
-        | role   | type      | code  |
-        | admin  | Work      | 10007 |
-        | member | Work      | 10007 |
-        | member | Public    | 10007 |
-        | member | Meeting   | 10007 |
-        | member | Community | 10007 |
+        | role   | article | type      | code  |
+        | admin  | a       | Work      | 10007 |
+        | member | a       | Work      | 10007 |
+        | member | a       | Public    | 10007 |
+        | member | a       | Meeting   | 10007 |
+        | member | a       | Community | 10007 |
 
       Examples: A non-member's SDK does not have the group
-        | role       | type       | code |
-        | non-member | Work       | 2603 |
-        | non-member | Public     | 2603 |
-        | non-member | Meeting    | 2603 |
-        | non-member | AVChatRoom | 2603 |
-        | non-member | Community  | 2603 |
+        | role       | article | type       | code |
+        | non-member | a       | Work       | 2603 |
+        | non-member | a       | Public     | 2603 |
+        | non-member | a       | Meeting    | 2603 |
+        | non-member | an      | AVChatRoom | 2603 |
+        | non-member | a       | Community  | 2603 |
 
       Examples: An AVChatRoom member is removed only by a ban with a duration, never through REST
-        | role      | type       | code  |
-        | owner     | AVChatRoom | 2686  |
-        | admin     | AVChatRoom | 2686  |
-        | member    | AVChatRoom | 2686  |
-        | app admin | AVChatRoom | 10004 |
+        | role      | article | type       | code  |
+        | owner     | an      | AVChatRoom | 2686  |
+        | admin     | an      | AVChatRoom | 2686  |
+        | member    | an      | AVChatRoom | 2686  |
+        | app admin | an      | AVChatRoom | 10004 |
 
   @rule:members.removal-returns-group-and-removed-users @type:Public @ambiguous
   Rule: deleteGroupMember resolves the group and the IDs of the users it removed
@@ -122,10 +122,10 @@ Feature: Removing members from a group
     deleteGroupMember reaches the removed member in the notice's handleMessage, empty when none was given; outside an
     AVChatRoom a duration bans nobody (docs/ambiguities.md#a53-removal-reason-and-duration).
 
-    Scenario Outline: Removal from a <type> group is told to the removed member and to the others
+    Scenario Outline: Removal from <article> <type> group is told to the removed member and to the others
       Given alice and carol are logged in
       And bob is logged in on his phone and his laptop
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob and carol belong to "G"
       When alice removes bob from "G"
       Then it succeeds
@@ -138,11 +138,11 @@ Feature: Removing members from a group
       And carol receives no system notice 4 (removed) about "G"
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Work      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: Removal by an admin is told in the same way
       Given alice, bob and carol are logged in
@@ -218,9 +218,9 @@ Feature: Removing members from a group
     The app admin, who "has the same permissions as the group owner, whether it is a member of the group or not."
     (Group System, https://intl.cloud.tencent.com/document/product/1047/33529), removes admins too.
 
-    Scenario Outline: An admin of a <type> group removes an ordinary member but not another admin
+    Scenario Outline: An admin of <article> <type> group removes an ordinary member but not another admin
       Given alice and adam are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And adam and eve are admins of "G"
       When adam removes eve from "G"
@@ -232,24 +232,24 @@ Feature: Removing members from a group
       And bob is not a member of "G"
 
       Examples:
-        | type      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
-    Scenario Outline: The owner of a <type> group removes an admin
+    Scenario Outline: The owner of <article> <type> group removes an admin
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And eve is an admin of "G"
       When alice removes eve from "G"
       Then it succeeds
       And eve is not a member of "G"
 
       Examples:
-        | type      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: The app admin, who is not a member, removes an admin, which another admin may not
       Given alice and adam are logged in
@@ -296,9 +296,9 @@ Feature: Removing members from a group
     Quote: "a common member in a public group cannot remove a member" (Error Codes, 10007, as quoted in the reference
     extract, https://intl.cloud.tencent.com/document/product/1047/34348)
 
-    Scenario Outline: An ordinary member of a <type> group tries to remove another member
+    Scenario Outline: An ordinary member of <article> <type> group tries to remove another member
       Given alice and mia are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And mia and bob belong to "G"
       When mia removes bob from "G"
       Then it fails with code 10007 naming "groupID"
@@ -307,11 +307,11 @@ Feature: Removing members from a group
       And "G" has 3 members
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Work      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: The owner removes the member the ordinary member could not
       Given alice and mia are logged in
@@ -412,7 +412,7 @@ Feature: Removing members from a group
 
     Scenario: The app admin cannot delete a viewer from an AVChatRoom
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin removes bob from "AV"
       Then it fails with code 10004 naming "groupID"

@@ -20,9 +20,9 @@ Feature: Reading and modifying the group profile
     Quote: "`getGroupProfile` resolves `data.group`; non-members see only public fields." (reference extract §12 rule 97, [WGP], [S002])
     Custom fields come only when asked for by key: profile.custom-fields-by-filter.
 
-    Scenario Outline: A member of a <type> group reads its profile
+    Scenario Outline: A member of <article> <type> group reads its profile
       Given alice and bob are logged in
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | introduction | About us          |
         | notification | Meeting at 10 am  |
         | avatar       | https://x.test/a  |
@@ -38,12 +38,12 @@ Feature: Reading and modifying the group profile
       And the result's group.ownerID is "alice"
 
       Examples:
-        | type       | wire       |
-        | Work       | Private    |
-        | Public     | Public     |
-        | Meeting    | ChatRoom   |
-        | AVChatRoom | AVChatRoom |
-        | Community  | Community  |
+        | article | type       | wire       |
+        | a       | Work       | Private    |
+        | a       | Public     | Public     |
+        | a       | Meeting    | ChatRoom   |
+        | an      | AVChatRoom | AVChatRoom |
+        | a       | Community  | Community  |
 
   @rule:profile.non-members-read-only-public-profiles @type:Work @type:Public @type:Meeting @type:AVChatRoom @type:Community @ambiguous
   Rule: A non-member reads only a public profile: a Work group's profile is refused, other types show their public fields
@@ -52,9 +52,9 @@ Feature: Reading and modifying the group profile
     No source says which profiles are public: groupspec treats every type but Work as public and blanks the announcement
     and custom fields for non-members (docs/ambiguities.md#a33-non-member-profile).
 
-    Scenario Outline: A non-member reads the profile of a <type> group
+    Scenario Outline: A non-member reads the profile of <article> <type> group
       Given alice and nina are logged in
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | notification | Members only |
       When nina reads the profile of "G"
       Then it succeeds
@@ -66,11 +66,11 @@ Feature: Reading and modifying the group profile
       And the result's group.selfInfo is {}
 
       Examples:
-        | type       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
     Scenario: A non-member cannot read a Work group's profile
       Given alice and nina are logged in
@@ -81,47 +81,47 @@ Feature: Reading and modifying the group profile
       And nothing has changed
       And nina is not a member of "W"
 
-    Scenario Outline: Reading the profile, by role and type: <role> in a <type> group
+    Scenario Outline: Reading the profile, by role and type: <role> in <article> <type> group
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the actor is the <role> of "G"
       When the actor reads the profile of "G"
       Then <outcome>
       And <check>
 
       Examples: Members of every type read the profile
-        | role   | type       | outcome     | check                               |
-        | owner  | Work       | it succeeds | the returned profile is that of "G" |
-        | owner  | Public     | it succeeds | the returned profile is that of "G" |
-        | owner  | Meeting    | it succeeds | the returned profile is that of "G" |
-        | owner  | AVChatRoom | it succeeds | the returned profile is that of "G" |
-        | owner  | Community  | it succeeds | the returned profile is that of "G" |
-        | admin  | Work       | it succeeds | the returned profile is that of "G" |
-        | admin  | Public     | it succeeds | the returned profile is that of "G" |
-        | admin  | Meeting    | it succeeds | the returned profile is that of "G" |
-        | admin  | AVChatRoom | it succeeds | the returned profile is that of "G" |
-        | admin  | Community  | it succeeds | the returned profile is that of "G" |
-        | member | Work       | it succeeds | the returned profile is that of "G" |
-        | member | Public     | it succeeds | the returned profile is that of "G" |
-        | member | Meeting    | it succeeds | the returned profile is that of "G" |
-        | member | AVChatRoom | it succeeds | the returned profile is that of "G" |
-        | member | Community  | it succeeds | the returned profile is that of "G" |
+        | role   | article | type       | outcome     | check                               |
+        | owner  | a       | Work       | it succeeds | the returned profile is that of "G" |
+        | owner  | a       | Public     | it succeeds | the returned profile is that of "G" |
+        | owner  | a       | Meeting    | it succeeds | the returned profile is that of "G" |
+        | owner  | an      | AVChatRoom | it succeeds | the returned profile is that of "G" |
+        | owner  | a       | Community  | it succeeds | the returned profile is that of "G" |
+        | admin  | a       | Work       | it succeeds | the returned profile is that of "G" |
+        | admin  | a       | Public     | it succeeds | the returned profile is that of "G" |
+        | admin  | a       | Meeting    | it succeeds | the returned profile is that of "G" |
+        | admin  | an      | AVChatRoom | it succeeds | the returned profile is that of "G" |
+        | admin  | a       | Community  | it succeeds | the returned profile is that of "G" |
+        | member | a       | Work       | it succeeds | the returned profile is that of "G" |
+        | member | a       | Public     | it succeeds | the returned profile is that of "G" |
+        | member | a       | Meeting    | it succeeds | the returned profile is that of "G" |
+        | member | an      | AVChatRoom | it succeeds | the returned profile is that of "G" |
+        | member | a       | Community  | it succeeds | the returned profile is that of "G" |
 
       Examples: Non-members read every profile but a Work group's
-        | role       | type       | outcome                  | check                               |
-        | non-member | Work       | it fails with code 10007 naming "groupID" | nothing has changed                 |
-        | non-member | Public     | it succeeds              | the returned profile is that of "G" |
-        | non-member | Meeting    | it succeeds              | the returned profile is that of "G" |
-        | non-member | AVChatRoom | it succeeds              | the returned profile is that of "G" |
-        | non-member | Community  | it succeeds              | the returned profile is that of "G" |
+        | role       | article | type       | outcome                                   | check                               |
+        | non-member | a       | Work       | it fails with code 10007 naming "groupID" | nothing has changed                 |
+        | non-member | a       | Public     | it succeeds                               | the returned profile is that of "G" |
+        | non-member | a       | Meeting    | it succeeds                               | the returned profile is that of "G" |
+        | non-member | an      | AVChatRoom | it succeeds                               | the returned profile is that of "G" |
+        | non-member | a       | Community  | it succeeds                               | the returned profile is that of "G" |
 
       Examples: The app admin reads every profile through REST get_group_info
-        | role      | type       | outcome     | check                               |
-        | app admin | Work       | it succeeds | the returned profile is that of "G" |
-        | app admin | Public     | it succeeds | the returned profile is that of "G" |
-        | app admin | Meeting    | it succeeds | the returned profile is that of "G" |
-        | app admin | AVChatRoom | it succeeds | the returned profile is that of "G" |
-        | app admin | Community  | it succeeds | the returned profile is that of "G" |
+        | role      | article | type       | outcome     | check                               |
+        | app admin | a       | Work       | it succeeds | the returned profile is that of "G" |
+        | app admin | a       | Public     | it succeeds | the returned profile is that of "G" |
+        | app admin | a       | Meeting    | it succeeds | the returned profile is that of "G" |
+        | app admin | an      | AVChatRoom | it succeeds | the returned profile is that of "G" |
+        | app admin | a       | Community  | it succeeds | the returned profile is that of "G" |
 
   @rule:profile.own-member-profile-in-groups @type:Public @type:Work
   Rule: A user reads their own member profile in one group, or in all their groups at once
@@ -176,50 +176,50 @@ Feature: Reading and modifying the group profile
       And the name of "P" is "P"
       And alice receives no group tip 6 (group profile updated) about "P"
 
-    Scenario Outline: Renaming, by role and type: <role> in a <type> group
+    Scenario Outline: Renaming, by role and type: <role> in <article> <type> group
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the actor is the <role> of "G"
       When the actor changes the name of "G" to "Renamed"
       Then <outcome>
       And the name of "G" is <name>
 
       Examples: The owner edits every type
-        | role  | type       | outcome     | name      |
-        | owner | Work       | it succeeds | "Renamed" |
-        | owner | Public     | it succeeds | "Renamed" |
-        | owner | Meeting    | it succeeds | "Renamed" |
-        | owner | AVChatRoom | it succeeds | "Renamed" |
-        | owner | Community  | it succeeds | "Renamed" |
+        | role  | article | type       | outcome     | name      |
+        | owner | a       | Work       | it succeeds | "Renamed" |
+        | owner | a       | Public     | it succeeds | "Renamed" |
+        | owner | a       | Meeting    | it succeeds | "Renamed" |
+        | owner | an      | AVChatRoom | it succeeds | "Renamed" |
+        | owner | a       | Community  | it succeeds | "Renamed" |
 
       Examples: Admins edit Public, Meeting and Community groups (in Work and AVChatRoom they are plain members)
-        | role  | type       | outcome                  | name      |
-        | admin | Work       | it succeeds              | "Renamed" |
-        | admin | Public     | it succeeds              | "Renamed" |
-        | admin | Meeting    | it succeeds              | "Renamed" |
-        | admin | AVChatRoom | it fails with code 10007 naming "groupID" | "G"       |
-        | admin | Community  | it succeeds              | "Renamed" |
+        | role  | article | type       | outcome                                   | name      |
+        | admin | a       | Work       | it succeeds                               | "Renamed" |
+        | admin | a       | Public     | it succeeds                               | "Renamed" |
+        | admin | a       | Meeting    | it succeeds                               | "Renamed" |
+        | admin | an      | AVChatRoom | it fails with code 10007 naming "groupID" | "G"       |
+        | admin | a       | Community  | it succeeds                               | "Renamed" |
 
       Examples: Ordinary members edit only Work groups; non-members edit nothing
-        | role       | type       | outcome                  | name      |
-        | member     | Work       | it succeeds              | "Renamed" |
-        | member     | Public     | it fails with code 10007 naming "groupID" | "G"       |
-        | member     | Meeting    | it fails with code 10007 naming "groupID" | "G"       |
-        | member     | AVChatRoom | it fails with code 10007 naming "groupID" | "G"       |
-        | member     | Community  | it fails with code 10007 naming "groupID" | "G"       |
-        | non-member | Work       | it fails with code 10007 naming "groupID" | "G"       |
-        | non-member | Public     | it fails with code 10007 naming "groupID" | "G"       |
-        | non-member | Meeting    | it fails with code 10007 naming "groupID" | "G"       |
-        | non-member | AVChatRoom | it fails with code 10007 naming "groupID" | "G"       |
-        | non-member | Community  | it fails with code 10007 naming "groupID" | "G"       |
+        | role       | article | type       | outcome                                   | name      |
+        | member     | a       | Work       | it succeeds                               | "Renamed" |
+        | member     | a       | Public     | it fails with code 10007 naming "groupID" | "G"       |
+        | member     | a       | Meeting    | it fails with code 10007 naming "groupID" | "G"       |
+        | member     | an      | AVChatRoom | it fails with code 10007 naming "groupID" | "G"       |
+        | member     | a       | Community  | it fails with code 10007 naming "groupID" | "G"       |
+        | non-member | a       | Work       | it fails with code 10007 naming "groupID" | "G"       |
+        | non-member | a       | Public     | it fails with code 10007 naming "groupID" | "G"       |
+        | non-member | a       | Meeting    | it fails with code 10007 naming "groupID" | "G"       |
+        | non-member | an      | AVChatRoom | it fails with code 10007 naming "groupID" | "G"       |
+        | non-member | a       | Community  | it fails with code 10007 naming "groupID" | "G"       |
 
       Examples: The app admin edits every type
-        | role      | type       | outcome     | name      |
-        | app admin | Work       | it succeeds | "Renamed" |
-        | app admin | Public     | it succeeds | "Renamed" |
-        | app admin | Meeting    | it succeeds | "Renamed" |
-        | app admin | AVChatRoom | it succeeds | "Renamed" |
-        | app admin | Community  | it succeeds | "Renamed" |
+        | role      | article | type       | outcome     | name      |
+        | app admin | a       | Work       | it succeeds | "Renamed" |
+        | app admin | a       | Public     | it succeeds | "Renamed" |
+        | app admin | a       | Meeting    | it succeeds | "Renamed" |
+        | app admin | an      | AVChatRoom | it succeeds | "Renamed" |
+        | app admin | a       | Community  | it succeeds | "Renamed" |
 
   @rule:profile.work-members-edit-basic-fields-only @type:Work
   Rule: An ordinary member of a Work group may change its name, introduction, announcement and avatar, and nothing else
@@ -327,9 +327,9 @@ Feature: Reading and modifying the group profile
     Other reads (createGroup, getGroupList, GROUP_LIST_UPDATED) keep the complete profile
     (docs/ambiguities.md#a66-custom-field-filters).
 
-    Scenario Outline: A member of a <type> group pulls the custom fields it names
+    Scenario Outline: A member of <article> <type> group pulls the custom fields it names
       Given alice and bob are logged in
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | groupCustomField | [{"key": "level", "value": "gold"}, {"key": "region", "value": "eu"}] |
       And bob belongs to "G"
       When bob reads the profile of "G"
@@ -344,27 +344,27 @@ Feature: Reading and modifying the group profile
       And the result's group.name is "G"
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Work       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
-    Scenario Outline: A non-member of a <type> group gets no custom fields, even by name
+    Scenario Outline: A non-member of <article> <type> group gets no custom fields, even by name
       Given alice and bob are logged in
-      And alice has created a <type> group "G" with:
+      And alice has created <article> <type> group "G" with:
         | groupCustomField | [{"key": "level", "value": "gold"}] |
       When bob reads the profile of "G" asking for the custom fields "level"
       Then it succeeds
       And the result's group.groupCustomField is []
 
       Examples:
-        | type       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
   @rule:profile.update-resolves-the-group @type:Public @type:Work
   Rule: updateGroupProfile resolves with the updated group in data.group
@@ -373,7 +373,7 @@ Feature: Reading and modifying the group profile
 
     Scenario Outline: The <type> group returned by an update already carries the change
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       When alice changes the introduction of "G" to "Fresh"
       Then it succeeds
       And the result's group.groupID is the ID of "G"
@@ -381,9 +381,9 @@ Feature: Reading and modifying the group profile
       And the result's group.selfInfo.role is "Owner"
 
       Examples:
-        | type   |
-        | Public |
-        | Work   |
+        | article | type   |
+        | a       | Public |
+        | a       | Work   |
 
   @rule:profile.members-told-of-profile-changes @type:Public @type:Meeting @ambiguous
   Rule: A profile change reaches every member as a profile-update tip (6) carrying the new values, and updates their group lists
@@ -430,21 +430,21 @@ Feature: Reading and modifying the group profile
     Quote: "`joinOption` is silently dropped for Work, Meeting and AVChatRoom groups." (SDK code of the
     npm package @tencentcloud/chat 3.6.6, https://www.npmjs.com/package/@tencentcloud/chat)
 
-    Scenario Outline: The owner of a <type> group asks for join option <asked>
+    Scenario Outline: The owner of <article> <type> group asks for join option <asked>
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       When alice updates "G" with:
         | joinOption | <asked> |
       Then it succeeds
       And the joinOption of "G" is "<after>"
 
       Examples:
-        | type       | asked          | after          |
-        | Public     | FreeAccess     | FreeAccess     |
-        | Community  | NeedPermission | NeedPermission |
-        | Work       | FreeAccess     | DisableApply   |
-        | Meeting    | DisableApply   | FreeAccess     |
-        | AVChatRoom | DisableApply   | FreeAccess     |
+        | article | type       | asked          | after          |
+        | a       | Public     | FreeAccess     | FreeAccess     |
+        | a       | Community  | NeedPermission | NeedPermission |
+        | a       | Work       | FreeAccess     | DisableApply   |
+        | a       | Meeting    | DisableApply   | FreeAccess     |
+        | an      | AVChatRoom | DisableApply   | FreeAccess     |
 
     Scenario: A Public group whose join option was changed to free access admits at once
       Given alice and bob are logged in
@@ -463,21 +463,21 @@ Feature: Reading and modifying the group profile
     https://www.tencentcloud.com/document/product/1047/34962)
     Who may still speak is not modelled (the simulator sends no messages); the field itself is.
 
-    Scenario Outline: The owner of a <type> group mutes everyone
+    Scenario Outline: The owner of <article> <type> group mutes everyone
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       When alice updates "G" with:
         | muteAllMembers | true |
       Then <outcome>
       And the muteAllMembers of "G" is <after>
 
       Examples:
-        | type       | outcome                  | after |
-        | Work       | it fails with code 10007 naming "muteAllMembers" | false |
-        | Public     | it succeeds              | true  |
-        | Meeting    | it succeeds              | true  |
-        | AVChatRoom | it succeeds              | true  |
-        | Community  | it succeeds              | true  |
+        | article | type       | outcome                                          | after |
+        | a       | Work       | it fails with code 10007 naming "muteAllMembers" | false |
+        | a       | Public     | it succeeds                                      | true  |
+        | a       | Meeting    | it succeeds                                      | true  |
+        | an      | AVChatRoom | it succeeds                                      | true  |
+        | a       | Community  | it succeeds                                      | true  |
 
     Scenario: An admin may mute everyone, an ordinary member may not
       Given alice, bob and carol are logged in
@@ -502,20 +502,20 @@ Feature: Reading and modifying the group profile
     The refusal's code is not documented; groupspec reads it as 10007, for members too
     (docs/ambiguities.md#a27-search-work-group-code). Found groups show their public view (docs/ambiguities.md#a33-non-member-profile).
 
-    Scenario Outline: A stranger searches for a <type> group by its ID
+    Scenario Outline: A stranger searches for <article> <type> group by its ID
       Given alice and nina are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       When nina searches for "G"
       Then it succeeds
       And the result's group.groupID is the ID of "G"
       And the result's group.type is "<wire>"
 
       Examples:
-        | type       | wire       |
-        | Public     | Public     |
-        | Meeting    | ChatRoom   |
-        | AVChatRoom | AVChatRoom |
-        | Community  | Community  |
+        | article | type       | wire       |
+        | a       | Public     | Public     |
+        | a       | Meeting    | ChatRoom   |
+        | an      | AVChatRoom | AVChatRoom |
+        | a       | Community  | Community  |
 
     Scenario: Nobody finds a Work group, not even its members
       Given alice, bob and nina are logged in

@@ -21,9 +21,9 @@ Feature: Leaving (quitting) a group
     Work groups and AVChatRooms have no admins, so the "admin" there is an ordinary member. The app admin is no
     member of any group and has no SDK session to call quitGroup with, so it has no row in the grid.
 
-    Scenario Outline: An ordinary member quits a <type> group
+    Scenario Outline: An ordinary member quits <article> <type> group
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When bob quits "G"
       Then it succeeds
@@ -32,48 +32,48 @@ Feature: Leaving (quitting) a group
       And alice eventually receives the group tip 2 (member quit) about "G" naming bob
 
       Examples:
-        | type       |
-        | Work       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Work       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
-    Scenario Outline: Quitting, by role and type: <role> in a <type> group
+    Scenario Outline: Quitting, by role and type: <role> in <article> <type> group
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And the actor is the <role> of "G"
       When the actor quits "G"
       Then <outcome>
 
       Examples: The owner may leave only a Work group
-        | role  | type       | outcome                  |
-        | owner | Work       | it succeeds              |
-        | owner | Public     | it fails with code 10009 naming "groupID" |
-        | owner | Meeting    | it fails with code 10009 naming "groupID" |
-        | owner | AVChatRoom | it fails with code 10009 naming "groupID" |
-        | owner | Community  | it fails with code 10009 naming "groupID" |
+        | role  | article | type       | outcome                                   |
+        | owner | a       | Work       | it succeeds                               |
+        | owner | a       | Public     | it fails with code 10009 naming "groupID" |
+        | owner | a       | Meeting    | it fails with code 10009 naming "groupID" |
+        | owner | an      | AVChatRoom | it fails with code 10009 naming "groupID" |
+        | owner | a       | Community  | it fails with code 10009 naming "groupID" |
 
       Examples: Admins and members may leave any group
-        | role   | type       | outcome     |
-        | admin  | Work       | it succeeds |
-        | admin  | Public     | it succeeds |
-        | admin  | Meeting    | it succeeds |
-        | admin  | AVChatRoom | it succeeds |
-        | admin  | Community  | it succeeds |
-        | member | Work       | it succeeds |
-        | member | Public     | it succeeds |
-        | member | Meeting    | it succeeds |
-        | member | AVChatRoom | it succeeds |
-        | member | Community  | it succeeds |
+        | role   | article | type       | outcome     |
+        | admin  | a       | Work       | it succeeds |
+        | admin  | a       | Public     | it succeeds |
+        | admin  | a       | Meeting    | it succeeds |
+        | admin  | an      | AVChatRoom | it succeeds |
+        | admin  | a       | Community  | it succeeds |
+        | member | a       | Work       | it succeeds |
+        | member | a       | Public     | it succeeds |
+        | member | a       | Meeting    | it succeeds |
+        | member | an      | AVChatRoom | it succeeds |
+        | member | a       | Community  | it succeeds |
 
       Examples: A non-member has nothing to quit
-        | role       | type       | outcome                 |
-        | non-member | Work       | it fails with code 2623 naming "groupID" |
-        | non-member | Public     | it fails with code 2623 naming "groupID" |
-        | non-member | Meeting    | it fails with code 2623 naming "groupID" |
-        | non-member | AVChatRoom | it fails with code 2623 naming "groupID" |
-        | non-member | Community  | it fails with code 2623 naming "groupID" |
+        | role       | article | type       | outcome                                  |
+        | non-member | a       | Work       | it fails with code 2623 naming "groupID" |
+        | non-member | a       | Public     | it fails with code 2623 naming "groupID" |
+        | non-member | a       | Meeting    | it fails with code 2623 naming "groupID" |
+        | non-member | an      | AVChatRoom | it fails with code 2623 naming "groupID" |
+        | non-member | a       | Community  | it fails with code 2623 naming "groupID" |
 
   @rule:quit.resolves-group-id @type:Public
   Rule: quitGroup resolves with the ID of the group the user left
@@ -118,9 +118,9 @@ Feature: Leaving (quitting) a group
     Quote: "The owner cannot quit Public, Meeting, AVChatRoom or Community groups (10009)." (Group System,
     https://intl.cloud.tencent.com/document/product/1047/33529)
 
-    Scenario Outline: The owner of a <type> group tries to quit it
+    Scenario Outline: The owner of <article> <type> group tries to quit it
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When alice quits "G"
       Then it fails with code 10009 naming "groupID"
@@ -131,11 +131,11 @@ Feature: Leaving (quitting) a group
       And bob receives no group tip 2 (member quit) about "G"
 
       Examples:
-        | type       |
-        | Public     |
-        | Meeting    |
-        | AVChatRoom |
-        | Community  |
+        | article | type       |
+        | a       | Public     |
+        | a       | Meeting    |
+        | an      | AVChatRoom |
+        | a       | Community  |
 
   @rule:quit.non-member-cannot-quit @type:Public @type:Meeting
   Rule: Quitting a group the user is not in fails with 2623
@@ -225,7 +225,7 @@ Feature: Leaving (quitting) a group
 
     Scenario: The last viewer leaves an AVChatRoom, and the room stays
       Given bob is logged in
-      And the app admin has created a AVChatRoom group "AV" without an owner
+      And the app admin has created an AVChatRoom group "AV" without an owner
       And bob has joined "AV"
       When bob quits "AV"
       Then it succeeds

@@ -55,9 +55,9 @@ Feature: Group calls and the login session: logged-out calls, anonymous viewers,
     The anonymous viewer receives the room's public profile but is not stored or counted as a member; an ID that names
     no group also gives 2662 (docs/ambiguities.md#a40-logged-out-calls).
 
-    Scenario Outline: A logged-out user joins a <type> group
+    Scenario Outline: A logged-out user joins <article> <type> group
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob has logged out
       When bob joins "G"
       Then <outcome>
@@ -65,16 +65,16 @@ Feature: Group calls and the login session: logged-out calls, anonymous viewers,
       And "G" has 1 member
 
       Examples:
-        | type       | outcome                            |
-        | Work       | it fails with code 2662            |
-        | Public     | it fails with code 2662            |
-        | Meeting    | it fails with code 2662            |
-        | AVChatRoom | the join status is "JoinedSuccess" |
-        | Community  | it fails with code 2662            |
+        | article | type       | outcome                            |
+        | a       | Work       | it fails with code 2662            |
+        | a       | Public     | it fails with code 2662            |
+        | a       | Meeting    | it fails with code 2662            |
+        | an      | AVChatRoom | the join status is "JoinedSuccess" |
+        | a       | Community  | it fails with code 2662            |
 
     Scenario: The anonymous viewer sees the room's profile and is not counted
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob has logged out
       When bob joins "AV"
       Then the join status is "JoinedSuccess"

@@ -29,9 +29,9 @@ Feature: Transferring a group to a new owner
       And the role of carol in "P" is Admin
       And bob receives no group tip 6 (group profile updated) about "P"
 
-    Scenario Outline: Transferring to an ordinary member, by role and type: <role> in a <type> group
+    Scenario Outline: Transferring to an ordinary member, by role and type: <role> in <article> <type> group
       Given alice is logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       And the actor is the <role> of "G"
       When the actor transfers "G" to bob
@@ -39,38 +39,38 @@ Feature: Transferring a group to a new owner
       And <owner> owns "G"
 
       Examples: The owner may transfer every type but AVChatRoom
-        | role  | type       | outcome                 | owner |
-        | owner | Work       | it succeeds             | bob   |
-        | owner | Public     | it succeeds             | bob   |
-        | owner | Meeting    | it succeeds             | bob   |
-        | owner | Community  | it succeeds             | bob   |
-        | owner | AVChatRoom | it fails with code 2620 naming "groupID" | alice |
+        | role  | article | type       | outcome                                  | owner |
+        | owner | a       | Work       | it succeeds                              | bob   |
+        | owner | a       | Public     | it succeeds                              | bob   |
+        | owner | a       | Meeting    | it succeeds                              | bob   |
+        | owner | a       | Community  | it succeeds                              | bob   |
+        | owner | an      | AVChatRoom | it fails with code 2620 naming "groupID" | alice |
 
       Examples: Admins, members and non-members may not
-        | role       | type       | outcome                  | owner |
-        | admin      | Work       | it fails with code 10007 naming "groupID" | alice |
-        | admin      | Public     | it fails with code 10007 naming "groupID" | alice |
-        | admin      | Meeting    | it fails with code 10007 naming "groupID" | alice |
-        | admin      | Community  | it fails with code 10007 naming "groupID" | alice |
-        | admin      | AVChatRoom | it fails with code 2620 naming "groupID"  | alice |
-        | member     | Work       | it fails with code 10007 naming "groupID" | alice |
-        | member     | Public     | it fails with code 10007 naming "groupID" | alice |
-        | member     | Meeting    | it fails with code 10007 naming "groupID" | alice |
-        | member     | Community  | it fails with code 10007 naming "groupID" | alice |
-        | member     | AVChatRoom | it fails with code 2620 naming "groupID"  | alice |
-        | non-member | Work       | it fails with code 10007 naming "groupID" | alice |
-        | non-member | Public     | it fails with code 10007 naming "groupID" | alice |
-        | non-member | Meeting    | it fails with code 10007 naming "groupID" | alice |
-        | non-member | Community  | it fails with code 10007 naming "groupID" | alice |
-        | non-member | AVChatRoom | it fails with code 2620 naming "groupID"  | alice |
+        | role       | article | type       | outcome                                   | owner |
+        | admin      | a       | Work       | it fails with code 10007 naming "groupID" | alice |
+        | admin      | a       | Public     | it fails with code 10007 naming "groupID" | alice |
+        | admin      | a       | Meeting    | it fails with code 10007 naming "groupID" | alice |
+        | admin      | a       | Community  | it fails with code 10007 naming "groupID" | alice |
+        | admin      | an      | AVChatRoom | it fails with code 2620 naming "groupID"  | alice |
+        | member     | a       | Work       | it fails with code 10007 naming "groupID" | alice |
+        | member     | a       | Public     | it fails with code 10007 naming "groupID" | alice |
+        | member     | a       | Meeting    | it fails with code 10007 naming "groupID" | alice |
+        | member     | a       | Community  | it fails with code 10007 naming "groupID" | alice |
+        | member     | an      | AVChatRoom | it fails with code 2620 naming "groupID"  | alice |
+        | non-member | a       | Work       | it fails with code 10007 naming "groupID" | alice |
+        | non-member | a       | Public     | it fails with code 10007 naming "groupID" | alice |
+        | non-member | a       | Meeting    | it fails with code 10007 naming "groupID" | alice |
+        | non-member | a       | Community  | it fails with code 10007 naming "groupID" | alice |
+        | non-member | an      | AVChatRoom | it fails with code 2620 naming "groupID"  | alice |
 
       Examples: The app admin may transfer any group but an AVChatRoom
-        | role      | type       | outcome                  | owner |
-        | app admin | Work       | it succeeds              | bob   |
-        | app admin | Public     | it succeeds              | bob   |
-        | app admin | Meeting    | it succeeds              | bob   |
-        | app admin | Community  | it succeeds              | bob   |
-        | app admin | AVChatRoom | it fails with code 10007 naming "groupID" | alice |
+        | role      | article | type       | outcome                                   | owner |
+        | app admin | a       | Work       | it succeeds                               | bob   |
+        | app admin | a       | Public     | it succeeds                               | bob   |
+        | app admin | a       | Meeting    | it succeeds                               | bob   |
+        | app admin | a       | Community  | it succeeds                               | bob   |
+        | app admin | an      | AVChatRoom | it fails with code 10007 naming "groupID" | alice |
 
   @rule:transfer.app-admin-transfers-without-membership @type:Work @type:Public @ambiguous
   Rule: The app admin transfers a group through REST without being one of its members
@@ -108,7 +108,7 @@ Feature: Transferring a group to a new owner
 
     Scenario: The owner of an AVChatRoom cannot hand it to a viewer
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When alice transfers "AV" to bob
       Then it fails with code 2620 naming "groupID"
@@ -118,7 +118,7 @@ Feature: Transferring a group to a new owner
 
     Scenario: The app admin cannot transfer an AVChatRoom either
       Given alice and bob are logged in
-      And alice has created a AVChatRoom group "AV"
+      And alice has created an AVChatRoom group "AV"
       And bob belongs to "AV"
       When the app admin transfers "AV" to bob
       Then it fails with code 10007 naming "groupID"
@@ -130,9 +130,9 @@ Feature: Transferring a group to a new owner
     Quote: "`changeGroupOwner` to oneself fails with 2621." (reference extract §12 rule 53, [BUNDLE]; @tencentcloud/chat 3.6.6,
     https://www.npmjs.com/package/@tencentcloud/chat)
 
-    Scenario Outline: The owner of a <type> group names themselves as the new owner
+    Scenario Outline: The owner of <article> <type> group names themselves as the new owner
       Given alice and bob are logged in
-      And alice has created a <type> group "G" with members bob
+      And alice has created <article> <type> group "G" with members bob
       When alice transfers "G" to alice
       Then it fails with code 2621 naming "newOwnerID"
       And nothing has changed
@@ -141,9 +141,9 @@ Feature: Transferring a group to a new owner
       And bob receives no group tip 6 (group profile updated) about "G"
 
       Examples:
-        | type   |
-        | Public |
-        | Work   |
+        | article | type   |
+        | a       | Public |
+        | a       | Work   |
 
   @rule:transfer.new-owner-must-be-member @type:Public @type:Work @ambiguous
   Rule: The new owner must already be a member of the group; a non-member is refused with 10004
@@ -176,9 +176,9 @@ Feature: Transferring a group to a new owner
     Quote: "After transfer the previous owner's role is `Member` and the new owner's is `Owner`; `group.ownerID` updates."
     (reference extract §12 rule 55, [BUNDLE]; @tencentcloud/chat 3.6.6, https://www.npmjs.com/package/@tencentcloud/chat)
 
-    Scenario Outline: Ownership of a <type> group moves from alice to bob
+    Scenario Outline: Ownership of <article> <type> group moves from alice to bob
       Given alice and bob are logged in
-      And alice has created a <type> group "G"
+      And alice has created <article> <type> group "G"
       And bob belongs to "G"
       When alice transfers "G" to bob
       Then it succeeds
@@ -191,11 +191,11 @@ Feature: Transferring a group to a new owner
       And the listed member alice has role "Member"
 
       Examples:
-        | type      |
-        | Work      |
-        | Public    |
-        | Meeting   |
-        | Community |
+        | article | type      |
+        | a       | Work      |
+        | a       | Public    |
+        | a       | Meeting   |
+        | a       | Community |
 
     Scenario: An admin who receives the group becomes its owner and the former owner becomes a plain member
       Given alice and bob are logged in
@@ -255,9 +255,9 @@ Feature: Transferring a group to a new owner
     Quote: "`change_group_owner` | transfer any group; assign owner to an ownerless group; new owner must be a member"
     (REST API, Change Group Owner, https://trtc.io/document/34966)
 
-    Scenario Outline: A <type> group created without an owner gets one
+    Scenario Outline: <Article> <type> group created without an owner gets one
       Given bob is logged in
-      And the app admin has created a <type> group "G" without an owner
+      And the app admin has created <article> <type> group "G" without an owner
       And bob belongs to "G"
       When the app admin transfers "G" to bob
       Then it succeeds
@@ -266,9 +266,9 @@ Feature: Transferring a group to a new owner
       And bob eventually receives the group tip 6 (group profile updated) about "G" whose newGroupProfile.ownerID is "bob"
 
       Examples:
-        | type   |
-        | Public |
-        | Work   |
+        | Article | article | type   |
+        | A       | a       | Public |
+        | A       | a       | Work   |
 
     Scenario: Nobody in an ownerless group can transfer it through the SDK
       Given bob and carol are logged in

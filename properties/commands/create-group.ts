@@ -2,6 +2,7 @@ import type { GroupTypeName } from '../../adapters/contract';
 import { GroupCommand, type Plan } from '../command';
 import type { Model } from '../model';
 import { listOf, WIRE } from './pick';
+import { withArticle } from '../../matchers/article';
 
 /** createGroup of any type, with or without initial members. */
 export class CreateGroup extends GroupCommand {
@@ -12,7 +13,7 @@ export class CreateGroup extends GroupCommand {
     return m.groups.length < 8;
   }
   describe(): string {
-    return `${this.owner} creates a ${this.type} group${this.members.length ? ` with ${listOf(this.members)}` : ''}`;
+    return `${this.owner} creates ${withArticle(this.type)} group${this.members.length ? ` with ${listOf(this.members)}` : ''}`;
   }
   plan(m: Readonly<Model>): Plan {
     const alias = `G${m.nextAlias}`;
@@ -22,8 +23,8 @@ export class CreateGroup extends GroupCommand {
     if (this.joinOption !== undefined) arg.joinOption = this.joinOption;
     const table = this.joinOption === undefined ? '' : `:\n      | joinOption | ${this.joinOption} |`;
     const gherkin = members.length > 0 && this.joinOption === undefined
-      ? `When ${this.owner} creates a ${this.type} group "${alias}" with members ${listOf(members)}`
-      : `When ${this.owner} creates a ${this.type} group "${alias}"${table === '' ? '' : ' with'}${table}${members.length > 0 ? `\n      | memberList | ${JSON.stringify(members.map((userID) => ({ userID })))} |` : ''}`;
+      ? `When ${this.owner} creates ${withArticle(this.type)} group "${alias}" with members ${listOf(members)}`
+      : `When ${this.owner} creates ${withArticle(this.type)} group "${alias}"${table === '' ? '' : ' with'}${table}${members.length > 0 ? `\n      | memberList | ${JSON.stringify(members.map((userID) => ({ userID })))} |` : ''}`;
     return {
       actor: this.owner,
       method: 'createGroup',

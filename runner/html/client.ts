@@ -5,7 +5,7 @@ export const SCRIPT = String.raw`
   'use strict';
   var data = JSON.parse(document.getElementById('groupspec-data').textContent);
   var rules = data.rules;
-  var VERDICTS = ['passed', 'failed', 'not applicable', 'expected failure', 'unexpected pass', 'timeout', 'crashed'];
+  var VERDICTS = ['passed', 'failed', 'not applicable', 'not run', 'expected failure', 'unexpected pass', 'timeout', 'crashed'];
   var ACCEPTED = ['passed', 'not applicable', 'expected failure'];
   var TYPES = ['Work', 'Public', 'Meeting', 'AVChatRoom', 'Community'];
   var props = {};

@@ -30,6 +30,7 @@ export const MEANING: Record<Verdict, string> = {
   passed: 'did what the rule says',
   failed: 'did otherwise',
   'not applicable': 'needs a capability the implementation does not declare',
+  'not run': 'the run stopped (--bail, an interruption) before this rule ran',
   'expected failure': 'failed, and the expectations file says so',
   'unexpected pass': 'passed, but the expectations file expects a failure: update the file',
   timeout: 'a call missed its deadline',

@@ -2,6 +2,7 @@
 export const CSS = `
 :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--panel:#f6f8fa;--link:#0550ae;
 --passed:#1a7f37;--passed-bg:#d3f5dc;--failed:#cf222e;--failed-bg:#ffe1de;--not-applicable:#6e7781;--not-applicable-bg:#eaeef2;
+--not-run:#424a53;--not-run-bg:#d8dee4;
 --expected-failure:#9a6700;--expected-failure-bg:#fff1b8;--unexpected-pass:#8250df;--unexpected-pass-bg:#eedfff;
 --timeout:#bc4c00;--timeout-bg:#ffe3c7;--crashed:#82071e;--crashed-bg:#ffc4c4}
 *{box-sizing:border-box}
@@ -23,7 +24,7 @@ nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:4px 16px;padding:0;margin
 .warn{background:var(--expected-failure-bg);border-left:4px solid var(--expected-failure);padding:8px 12px}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;line-height:20px;white-space:nowrap;border:1px solid;background:var(--b);border-color:var(--c);color:var(--fg)}
 .v-passed{--c:var(--passed);--b:var(--passed-bg)}.v-failed{--c:var(--failed);--b:var(--failed-bg)}
-.v-not-applicable{--c:var(--not-applicable);--b:var(--not-applicable-bg)}.v-expected-failure{--c:var(--expected-failure);--b:var(--expected-failure-bg)}
+.v-not-applicable{--c:var(--not-applicable);--b:var(--not-applicable-bg)}.v-not-run{--c:var(--not-run);--b:var(--not-run-bg)}.v-expected-failure{--c:var(--expected-failure);--b:var(--expected-failure-bg)}
 .v-unexpected-pass{--c:var(--unexpected-pass);--b:var(--unexpected-pass-bg)}.v-timeout{--c:var(--timeout);--b:var(--timeout-bg)}
 .v-crashed{--c:var(--crashed);--b:var(--crashed-bg)}
 .v-crashed.seg,.v-crashed.cell{background-image:repeating-linear-gradient(45deg,transparent 0 4px,rgba(130,7,30,.18) 4px 8px)}

@@ -4,7 +4,11 @@
  */
 import { z } from 'zod';
 
-export const VERDICTS = ['passed', 'failed', 'not applicable', 'expected failure', 'unexpected pass', 'timeout', 'crashed'] as const;
+/**
+ * 'not run': the run ended (--bail, an interruption, an implementation that ended the process) before
+ * the rule ran; unlike 'not applicable' it says nothing about the implementation, and the gate fails it.
+ */
+export const VERDICTS = ['passed', 'failed', 'not applicable', 'not run', 'expected failure', 'unexpected pass', 'timeout', 'crashed'] as const;
 export const Verdict = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof Verdict>;
 
@@ -121,7 +125,7 @@ export const Conformance = z.object({
 export type Conformance = z.infer<typeof Conformance>;
 
 /** The verdict of a group of results: the most serious one wins. */
-const SEVERITY: Verdict[] = ['crashed', 'timeout', 'failed', 'unexpected pass', 'expected failure', 'passed', 'not applicable'];
+const SEVERITY: Verdict[] = ['crashed', 'timeout', 'failed', 'unexpected pass', 'not run', 'expected failure', 'passed', 'not applicable'];
 export function worst(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.length === 0) return 'not applicable';
   return SEVERITY.find((v) => verdicts.includes(v))!;
@@ -131,4 +135,11 @@ export function totals(rules: readonly { verdict: Verdict }[]): Record<Verdict, 
   const t = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const r of rules) t[r.verdict]++;
   return t;
+}
+
+/** Reads a conformance.json, also one written before a verdict was added (its count is then 0). */
+export function readConformance(raw: unknown): ReturnType<typeof Conformance.safeParse> {
+  const t = (raw as { totals?: unknown } | null)?.totals;
+  const filled = typeof t === 'object' && t !== null ? { ...(raw as object), totals: { ...totals([]), ...t } } : raw;
+  return Conformance.safeParse(filled);
 }

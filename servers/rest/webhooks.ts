@@ -1,21 +1,44 @@
 /**
  * Tencent's group webhooks ("third-party callbacks"), sent by the emulated service to the app's
  * callback URL: `POST <url>?SdkAppid=&CallbackCommand=&contenttype=json&ClientIP=&OptPlatform=`
- * with the documented JSON body (https://www.tencentcloud.com/document/product/1047/34368 and the
- * sibling pages of "Group Webhooks", cited per command below).
+ * with the documented JSON body (https://www.tencentcloud.com/document/product/1047/34354 and the
+ * pages of "Group Webhooks", cited per command below).
  *
  * Hooked into the Service (CommandHooks), so SDK-side and REST-side operations fire them alike and
- * the core stays pure. "Before" callbacks are awaited: an answer with a non-zero ErrorCode vetoes
- * the operation, which fails with 10016 and changes nothing; a callback that fails or times out
- * lets the operation proceed, the documented default. "After" callbacks are sent in order, one at
- * a time, after the operation; their answers are not waited for.
+ * the core stays pure. What the pages say, and what the emulator does:
+ * - "Webhook before an action occurs: [...] Chat will determine the subsequent processing flow
+ *   based on the return code of the webhook"; "Webhook after an action occurs: [...] Chat ignores
+ *   the return codes" (1047/34354). "Before" callbacks are awaited; "after" callbacks are sent in
+ *   order, one at a time, after the operation, their answers unread.
+ * - The answer's ErrorCode: "0 indicates that the processing of the request may continue. 1
+ *   indicates that the request is refused. [...] to refuse with an error code of your own, send
+ *   ErrorCode and ErrorInfo to the client, with ErrorCode in the range [10100, 10200]" (1047/34371,
+ *   read in its Japanese edition). ErrorCode 1 (any non-zero code outside that range) fails the
+ *   operation with 10016, "the app backend rejected this operation through a third-party callback"
+ *   (Tencent's error-code table); a code in [10100, 10200] reaches the caller as it is, with the
+ *   ErrorInfo as its message. Either way nothing changes.
+ * - "The app backend refuses some of the users in the request: return them in
+ *   RefusedMembers_Account" (1047/34371): those invitees are not added, the others are.
+ * - A callback that times out or fails: the pages found say the before-message callback times out
+ *   after 2 s ("消息前回调默认2s超时", cloud.tencent.com/document/product/269/1522) but not what a
+ *   timed-out or failed group callback does; the emulator lets the operation proceed
+ *   (docs/ambiguities.md#a74-callback-timeout-default).
+ * - Order: a "before" callback fires once the service's own checks pass (a trial run in the shell),
+ *   "before the Chat backend adds the target user to the group (or after the friendship
+ *   verification is passed [...])" (1047/34371): an operation the service refuses anyway fires none
+ *   (docs/ambiguities.md#a72-before-callback-order).
+ * - Silence: add_group_member and delete_group_member with `Silence: 1` notify no member, but the
+ *   after-callbacks list "The app admin adds a user to a group through the RESTful API" (1047/34372)
+ *   and "deletes a group member through the RESTful API" (1047/34373) without exception, so they
+ *   fire (docs/ambiguities.md#a73-silent-changes-and-callbacks).
  */
 import type { Refusal } from '../../simulator/core/errors';
-import { ERR } from '../../simulator/core/errors';
+import { ChatError, ERR } from '../../simulator/core/errors';
 import { TYPES } from '../../simulator/core/constants';
 import type { Delivery } from '../../simulator/core';
 import type { GroupRecord } from '../../simulator/core/state';
-import type { CommandCall, CommandHooks, Service } from '../../simulator/shell/service';
+import type { Amendment, CommandCall, CommandHooks, Service } from '../../simulator/shell/service';
+import { refusedInvitees, silentChange } from './webhook-members';
 
 export interface WebhookOptions {
   callbackUrl: string;
@@ -41,6 +64,8 @@ const operatorOf = (call: CommandCall) => (call.actor.kind === 'user' ? call.act
 /** The Web SDK's platform name in the OptPlatform list; REST calls are "RESTAPI". */
 const platformOf = (call: CommandCall) => (call.actor.kind === 'user' ? 'Web' : 'RESTAPI');
 const REST_TYPE: Record<string, string> = { Work: 'Private', Meeting: 'ChatRoom' };
+/** The ErrorCode range an app backend may answer to refuse with a code of its own (1047/34371). */
+const APP_CODES = [10100, 10200] as const;
 
 /** The group a command names, as it was before the command: the after-callbacks of a dismissal need it. */
 interface Prior {
@@ -72,7 +97,7 @@ export class Webhooks implements CommandHooks {
     return this.queue;
   }
 
-  async before(call: CommandCall): Promise<Refusal | undefined> {
+  async before(call: CommandCall): Promise<Refusal | Amendment | undefined> {
     const input = (call.input ?? {}) as Record<string, unknown>;
     const groupID = typeof call.input === 'string' ? call.input : typeof input.groupID === 'string' ? input.groupID : undefined;
     const g = groupID === undefined ? undefined : this.service.state.groups.get(groupID);
@@ -81,9 +106,15 @@ export class Webhooks implements CommandHooks {
     if (body === undefined) return undefined;
     const sent = await this.post(call, body, true);
     const code = sent.answer?.ErrorCode;
-    if (typeof code === 'number' && code !== 0) {
-      return { code: ERR.CALLBACK_REJECTED, detail: `${String(body.CallbackCommand)} answered ErrorCode ${code}${typeof sent.answer?.ErrorInfo === 'string' && sent.answer.ErrorInfo !== '' ? `: ${sent.answer.ErrorInfo}` : ''}` };
+    const info = typeof sent.answer?.ErrorInfo === 'string' ? sent.answer.ErrorInfo : '';
+    if (typeof code === 'number' && code >= APP_CODES[0] && code <= APP_CODES[1]) {
+      // the app backend's own code, "sent to the client" with its ErrorInfo (1047/34371)
+      throw new ChatError(code, info === '' ? `${String(body.CallbackCommand)} refused the operation with ${code}` : info, { callbackCommand: body.CallbackCommand });
     }
+    if (typeof code === 'number' && code !== 0) {
+      return { code: ERR.CALLBACK_REJECTED, detail: `${String(body.CallbackCommand)} answered ErrorCode ${code}${info === '' ? '' : `: ${info}`}` };
+    }
+    if (body.CallbackCommand === 'Group.CallbackBeforeInviteJoinGroup') return refusedInvitees(call, sent.answer?.RefusedMembers_Account);
     return undefined;
   }
 
@@ -110,12 +141,14 @@ export class Webhooks implements CommandHooks {
         return { CallbackCommand: 'Group.CallbackBeforeCreateGroup', Operator_Account: operator, Owner_Account: owner, Type: type, Name: input.name, CreateGroupNum: created, MemberList: members(list), EventTime: this.eventTime() };
       }
       case 'joinGroup':
-        // Before a Group Join Request Is Sent (1047/34371); AVChatRooms are entered, not applied to
+        // Before Applying to Join a Group (1047/34370); AVChatRooms are entered, not applied to
         if (g === undefined || call.actor.kind !== 'user' || g.type === 'AVChatRoom') return undefined;
         return { CallbackCommand: 'Group.CallbackBeforeApplyJoinGroup', GroupId: g.groupID, Type: g.type, Requestor_Account: operator, EventTime: this.eventTime() };
       case 'addGroupMember':
-        // Before a User Is Invited to a Group (1047/34372): invitations by users on the client
-        if (g === undefined || call.actor.kind !== 'user') return undefined;
+        // Before Inviting a User to a Group (1047/34371): "An app user sends a request to invite
+        // another user to join the group on the client. The app admin adds a user to a group
+        // through the RESTful API."
+        if (g === undefined) return undefined;
         return { CallbackCommand: 'Group.CallbackBeforeInviteJoinGroup', GroupId: g.groupID, Type: g.type, Operator_Account: operator, DestinationMembers: members((input.userIDList as string[]) ?? []), EventTime: this.eventTime() };
       default:
         return undefined;
@@ -134,9 +167,17 @@ export class Webhooks implements CommandHooks {
       if (g !== undefined) out.push({ CallbackCommand: 'Group.CallbackAfterCreateGroup', GroupId: g.groupID, Type: g.type, Operator_Account: operator, Owner_Account: g.ownerID, Name: g.name, MemberList: members(memberIDs(g)), EventTime: time });
     }
     if ((call.name === 'dismissGroup' || call.name === 'destroyGroup') && prior !== undefined) {
-      // After a Group Is Disbanded (1047/34376)
+      // After a Group Is Disbanded (1047/34377)
       const groupID = typeof call.input === 'string' ? call.input : (call.input as { groupID: string }).groupID;
       out.push({ CallbackCommand: 'Group.CallbackAfterGroupDestroyed', GroupId: groupID, Type: prior.type, Owner_Account: prior.ownerID, Name: prior.name, MemberList: members(prior.members), EventTime: time });
+    }
+    // a silent change delivers no tip, but the after-callbacks still fire (A73)
+    const silent = silentChange(call, data, prior?.members);
+    if (silent?.joined !== undefined && silent.joined.length > 0) {
+      out.push({ CallbackCommand: 'Group.CallbackAfterNewMemberJoin', GroupId: silent.groupID, Type: prior?.type ?? '', JoinType: 'Invited', Operator_Account: operator, NewMemberList: members(silent.joined), EventTime: time });
+    }
+    if (silent?.exited !== undefined && silent.exited.length > 0) {
+      out.push({ CallbackCommand: 'Group.CallbackAfterMemberExit', GroupId: silent.groupID, Type: prior?.type ?? '', ExitType: 'Kicked', Operator_Account: operator, ExitMemberList: members(silent.exited), EventTime: time });
     }
     for (const d of deliveries) {
       if (d.kind !== 'tip') continue;
@@ -144,11 +185,11 @@ export class Webhooks implements CommandHooks {
       const type = g?.type ?? prior?.type ?? '';
       const p = d.payload;
       if (p.operationType === TYPES.GRP_TIP_MBR_JOIN) {
-        // After a New Member Joins a Group (1047/34374)
+        // After a User Joins a Group (1047/34372)
         const joinType = call.name === 'joinGroup' || (call.name === 'handleGroupApplication' && isJoinRequest(call.input)) ? 'Apply' : 'Invited';
         out.push({ CallbackCommand: 'Group.CallbackAfterNewMemberJoin', GroupId: d.groupID, Type: type, JoinType: joinType, Operator_Account: p.operatorID, NewMemberList: members(p.userIDList), EventTime: time });
       } else if (p.operationType === TYPES.GRP_TIP_MBR_QUIT || p.operationType === TYPES.GRP_TIP_MBR_KICKED_OUT) {
-        // After a Member Leaves a Group (1047/34375)
+        // After a User Leaves a Group (1047/34373)
         out.push({ CallbackCommand: 'Group.CallbackAfterMemberExit', GroupId: d.groupID, Type: type, ExitType: p.operationType === TYPES.GRP_TIP_MBR_QUIT ? 'Quit' : 'Kicked', Operator_Account: p.operatorID, ExitMemberList: members(p.userIDList), EventTime: time });
       } else if (p.operationType === TYPES.GRP_TIP_GRP_PROFILE_UPDATED && p.newGroupProfile !== undefined) {
         const changed = p.newGroupProfile;
@@ -156,7 +197,7 @@ export class Webhooks implements CommandHooks {
           // Callback After the Group Owner Changed (1047/60396)
           out.push({ CallbackCommand: 'Group.CallbackAfterChangeGroupOwner', GroupId: d.groupID, Type: type, Operator_Account: p.operatorID, NewOwner_Account: changed.ownerID, OldOwner_Account: prior?.ownerID ?? '', EventTime: time });
         }
-        // After Group Profile Is Modified (1047/34377): name, introduction, notification, avatar
+        // After Group Profile Is Modified (1047/34378): name, introduction, notification, avatar
         const info: Body = {};
         if (typeof changed.name === 'string') info.Name = changed.name;
         if (typeof changed.introduction === 'string') info.Introduction = changed.introduction;

@@ -22,13 +22,15 @@ type AdminActor = Extract<Actor, { kind: 'admin' }>;
 
 type Schema<K extends SchemaName> = Schemas[K];
 
-interface UserCommand<T extends z.ZodType> {
+/** `R`: what the command returns, kept so a compile-time check can hold it to the response schemas. */
+interface UserCommand<T extends z.ZodType, R = unknown> {
   readonly schema: T;
-  run(tx: Tx, ctx: Context, actor: UserActor, input: z.infer<T>): unknown;
+  run(tx: Tx, ctx: Context, actor: UserActor, input: z.infer<T>): R;
 }
-interface AdminCommand<T extends z.ZodType> {
+/** `R`: what the command returns, kept so the app admin's responses are typed by it (AdminResult). */
+interface AdminCommand<T extends z.ZodType, R = unknown> {
   readonly schema: T;
-  run(tx: Tx, ctx: Context, actor: AdminActor, input: z.infer<T>): unknown;
+  run(tx: Tx, ctx: Context, actor: AdminActor, input: z.infer<T>): R;
 }
 /** A command whose schema is looked up on first use (schemas() builds them all then). */
 function command<K extends SchemaName, R>(name: K, run: R): { readonly schema: Schema<K>; run: R } {
@@ -40,8 +42,8 @@ function command<K extends SchemaName, R>(name: K, run: R): { readonly schema: S
     run,
   };
 }
-const user = <K extends SchemaName>(name: K, run: UserCommand<Schema<K>>['run']): UserCommand<Schema<K>> => command(name, run);
-const admin = <K extends SchemaName>(name: K, run: AdminCommand<Schema<K>>['run']): AdminCommand<Schema<K>> => command(name, run);
+const user = <K extends SchemaName, R>(name: K, run: UserCommand<Schema<K>, R>['run']): UserCommand<Schema<K>, R> => command(name, run);
+const admin = <K extends SchemaName, R>(name: K, run: AdminCommand<Schema<K>, R>['run']): AdminCommand<Schema<K>, R> => command(name, run);
 
 /** Whether the actor's login allows several AVChatRooms: asked only when it matters (a join while in another). */
 const unlimited = (tx: Tx, a: UserActor) => (): boolean => tx.state.sessions.get(a.userID)?.get(a.device)?.unlimitedAVChatRoom === true;
@@ -79,6 +81,8 @@ export const USER_COMMANDS = {
   getGroupCounters: user('GetGroupCountersOptions', K.getGroupCounters),
 } as const;
 export type UserCommandName = keyof typeof USER_COMMANDS;
+/** What a user command returns (the simulator's `data`; test/sdk-types.ts holds it to the response schemas). */
+export type UserResult<M extends UserCommandName> = ReturnType<(typeof USER_COMMANDS)[M]['run']>;
 
 /** The app admin's REST commands, by camel-cased REST name. */
 export const ADMIN_COMMANDS = {
@@ -110,6 +114,8 @@ export const ADMIN_COMMANDS = {
   getGroupBanMember: admin('AdminGetBanMemberOptions', AS.getGroupBanMember),
 } as const;
 export type AdminCommandName = keyof typeof ADMIN_COMMANDS;
+/** What an admin command resolves with as `data`: its core function's return type. */
+export type AdminResult<M extends AdminCommandName> = ReturnType<(typeof ADMIN_COMMANDS)[M]['run']>;
 
 export type Outcome =
   | { ok: true; data: unknown; deliveries: Delivery[] }
@@ -155,10 +161,15 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
 }
 
 /** Runs a parsed command under a Tx: commits what it did, or rolls it back and returns its refusal. */
-function run<A>(state: State, ctx: Context, actor: A, cmd: { schema: z.ZodType; run(tx: Tx, ctx: Context, actor: A, input: never): unknown }, input: unknown): Outcome {
+function run<A>(state: State, ctx: Context, actor: A, cmd: { schema: z.ZodType; run(tx: Tx, ctx: Context, actor: A, input: never): unknown }, input: unknown, keep = true): Outcome {
   const tx = new Tx(state);
   try {
     const data = cmd.run(tx, ctx, actor, parse(cmd.schema, input) as never);
+    if (!keep) {
+      const deliveries = [...tx.deliveries];
+      tx.rollback();
+      return { ok: true, data, deliveries };
+    }
     tx.commit();
     return { ok: true, data, deliveries: tx.deliveries };
   } catch (e) {
@@ -185,6 +196,18 @@ export function executeUser(state: State, ctx: Context, actor: UserActor, name: 
 
 export function executeAdmin(state: State, ctx: Context, actor: AdminActor, name: AdminCommandName, input: unknown): Outcome {
   return run(state, ctx, actor, ADMIN_COMMANDS[name] as AdminCommand<z.ZodType>, input);
+}
+
+/**
+ * What a command would do, changing nothing: its checks run and its changes are undone. The
+ * webhooks' "before" callbacks use it to fire only for an operation the service would carry out.
+ */
+export function trialUser(state: State, ctx: Context, actor: UserActor, name: UserCommandName, input: unknown): Outcome {
+  return run(state, ctx, actor, USER_COMMANDS[name] as UserCommand<z.ZodType>, input, false);
+}
+
+export function trialAdmin(state: State, ctx: Context, actor: AdminActor, name: AdminCommandName, input: unknown): Outcome {
+  return run(state, ctx, actor, ADMIN_COMMANDS[name] as AdminCommand<z.ZodType>, input, false);
 }
 
 /** A device logs in: the user exists from now on, and is online. */

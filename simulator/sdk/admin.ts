@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { ChatError, ERR } from '../core/errors';
 import type * as S from '../core/schemas';
-import { ADMIN_COMMANDS, type AdminCommandName } from '../core';
+import { ADMIN_COMMANDS, type AdminCommandName, type AdminResult as AdminData } from '../core';
 import type { ChatResponse } from './chat';
 import type { Service } from '../shell/service';
 
@@ -27,49 +27,49 @@ export class AppAdmin {
   ) {}
 
   /** `create_group`: any type, with or without an owner (`ownerAccount`), members up to 100. */
-  createGroup(options: In<S.Schemas['AdminCreateGroupOptions']>): Promise<ChatResponse<{ groupID: string; type: string }>> {
+  createGroup(options: In<S.Schemas['AdminCreateGroupOptions']>): Promise<ChatResponse<AdminData<'createGroup'>>> {
     return this.call('createGroup', options);
   }
   /** `destroy_group`: any group, Work groups included. */
-  destroyGroup(groupID: string): Promise<ChatResponse<{ groupID: string }>> {
+  destroyGroup(groupID: string): Promise<ChatResponse<AdminData<'destroyGroup'>>> {
     return this.call('destroyGroup', { groupID });
   }
   /** `change_group_owner`: any group but an AVChatRoom; gives an ownerless group an owner. */
-  changeGroupOwner(options: In<S.Schemas['AdminChangeOwnerOptions']>): Promise<ChatResponse> {
+  changeGroupOwner(options: In<S.Schemas['AdminChangeOwnerOptions']>): Promise<ChatResponse<AdminData<'changeGroupOwner'>>> {
     return this.call('changeGroupOwner', options);
   }
-  addGroupMember(options: In<S.Schemas['AdminAddMemberOptions']>): Promise<ChatResponse> {
+  addGroupMember(options: In<S.Schemas['AdminAddMemberOptions']>): Promise<ChatResponse<AdminData<'addGroupMember'>>> {
     return this.call('addGroupMember', options);
   }
-  deleteGroupMember(options: In<S.Schemas['AdminDeleteMemberOptions']>): Promise<ChatResponse> {
+  deleteGroupMember(options: In<S.Schemas['AdminDeleteMemberOptions']>): Promise<ChatResponse<AdminData<'deleteGroupMember'>>> {
     return this.call('deleteGroupMember', options);
   }
-  modifyGroupBaseInfo(options: In<S.Schemas['AdminModifyBaseInfoOptions']>): Promise<ChatResponse> {
+  modifyGroupBaseInfo(options: In<S.Schemas['AdminModifyBaseInfoOptions']>): Promise<ChatResponse<AdminData<'modifyGroupBaseInfo'>>> {
     return this.call('modifyGroupBaseInfo', options);
   }
-  modifyGroupMemberInfo(options: In<S.Schemas['AdminModifyMemberInfoOptions']>): Promise<ChatResponse> {
+  modifyGroupMemberInfo(options: In<S.Schemas['AdminModifyMemberInfoOptions']>): Promise<ChatResponse<AdminData<'modifyGroupMemberInfo'>>> {
     return this.call('modifyGroupMemberInfo', options);
   }
-  forbidSendMsg(options: In<S.Schemas['AdminForbidSendMsgOptions']>): Promise<ChatResponse> {
+  forbidSendMsg(options: In<S.Schemas['AdminForbidSendMsgOptions']>): Promise<ChatResponse<AdminData<'forbidSendMsg'>>> {
     return this.call('forbidSendMsg', options);
   }
   /** `account_import`: makes a user exist without logging in. */
-  importAccount(options: In<S.Schemas['AdminImportAccountOptions']>): Promise<ChatResponse> {
+  importAccount(options: In<S.Schemas['AdminImportAccountOptions']>): Promise<ChatResponse<AdminData<'importAccount'>>> {
     return this.call('importAccount', options);
   }
-  sendGroupSystemNotification(options: In<S.Schemas['AdminSystemNotificationOptions']>): Promise<ChatResponse> {
+  sendGroupSystemNotification(options: In<S.Schemas['AdminSystemNotificationOptions']>): Promise<ChatResponse<AdminData<'sendGroupSystemNotification'>>> {
     return this.call('sendGroupSystemNotification', options);
   }
-  getRoleInGroup(options: { groupID: string; userIDList: string[] }): Promise<ChatResponse> {
+  getRoleInGroup(options: { groupID: string; userIDList: string[] }): Promise<ChatResponse<AdminData<'getRoleInGroup'>>> {
     return this.call('getRoleInGroup', options);
   }
-  getJoinedGroupList(options: { userID: string; withHugeGroups?: boolean }): Promise<ChatResponse> {
+  getJoinedGroupList(options: { userID: string; withHugeGroups?: boolean }): Promise<ChatResponse<AdminData<'getJoinedGroupList'>>> {
     return this.call('getJoinedGroupList', options);
   }
-  getGroupInfo(groupID: string): Promise<ChatResponse> {
+  getGroupInfo(groupID: string): Promise<ChatResponse<AdminData<'getGroupInfo'>>> {
     return this.call('getGroupInfo', { groupID });
   }
-  getGroupMemberInfo(options: { groupID: string; limit?: number; offset?: number }): Promise<ChatResponse> {
+  getGroupMemberInfo(options: { groupID: string; limit?: number; offset?: number }): Promise<ChatResponse<AdminData<'getGroupMemberInfo'>>> {
     return this.call('getGroupMemberInfo', options);
   }
 
@@ -130,7 +130,8 @@ export class AppAdmin {
     return typed.call(this, arg);
   }
 
-  private call(name: AdminCommandName, input: unknown): Promise<ChatResponse<any>> {
-    return this.sim.runAdmin(this.adminID, name, input);
+  private call<M extends AdminCommandName>(name: M, input: unknown): Promise<ChatResponse<AdminData<M>>> {
+    // the command's own return type: what the core function for it returns (simulator/core/admin-commands.ts)
+    return this.sim.runAdmin(this.adminID, name, input) as Promise<ChatResponse<AdminData<M>>>;
   }
 }

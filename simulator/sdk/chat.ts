@@ -7,9 +7,11 @@ import { ERR, ChatError } from '../core/errors';
 import type * as S from '../core/schemas';
 import { validateUser, type UserCommandName } from '../core';
 import type { Service } from '../shell/service';
+import type { ResponseData, ResponseMethod } from '../core/responses';
 import { clonePlain } from '../shell/clone';
 
-export interface ChatResponse<T = any> {
+/** A resolved call: `data` is typed per method (`ResponseData`, from the response schemas the suite checks). */
+export interface ChatResponse<T = unknown> {
   code: 0;
   data: T;
 }
@@ -59,17 +61,17 @@ export class Chat {
     return this.loggedIn;
   }
 
-  // typed like the SDK's (Promise<void>), though it resolves {code: 0, data: {}} as the SDK does at run time
-  logout(): Promise<any> {
+  /** Typed as the SDK's (`Promise<void>`), though it resolves `{code: 0, data: {}}` as the SDK does at run time. */
+  logout(): Promise<void> {
     if (this.loggedIn) {
       this.sim.endSession(this);
       this.loggedIn = false;
       this.emit('sdkStateNotReady', {});
     }
-    return Promise.resolve({ code: 0, data: {} });
+    return Promise.resolve({ code: 0, data: {} }) as Promise<unknown> as Promise<void>;
   }
 
-  destroy(): Promise<any> {
+  destroy(): Promise<void> {
     return this.logout();
   }
 
@@ -140,98 +142,98 @@ export class Chat {
 
   // ---- groups ----
 
-  createGroup(options: In<S.Schemas['CreateGroupOptions']>): Promise<ChatResponse> {
+  createGroup(options: In<S.Schemas['CreateGroupOptions']>): Promise<ChatResponse<ResponseData<'createGroup'>>> {
     return this.call('createGroup', options);
   }
-  joinGroup(options: In<S.Schemas['JoinGroupOptions']>): Promise<ChatResponse> {
+  joinGroup(options: In<S.Schemas['JoinGroupOptions']>): Promise<ChatResponse<ResponseData<'joinGroup'>>> {
     return this.call('joinGroup', options);
   }
-  quitGroup(groupID: string): Promise<ChatResponse> {
+  quitGroup(groupID: string): Promise<ChatResponse<ResponseData<'quitGroup'>>> {
     return this.call('quitGroup', groupID);
   }
-  dismissGroup(groupID: string): Promise<ChatResponse> {
+  dismissGroup(groupID: string): Promise<ChatResponse<ResponseData<'dismissGroup'>>> {
     return this.call('dismissGroup', groupID);
   }
-  changeGroupOwner(options: In<S.Schemas['ChangeGroupOwnerOptions']>): Promise<ChatResponse> {
+  changeGroupOwner(options: In<S.Schemas['ChangeGroupOwnerOptions']>): Promise<ChatResponse<ResponseData<'changeGroupOwner'>>> {
     return this.call('changeGroupOwner', options);
   }
-  getGroupList(options?: In<S.Schemas['GetGroupListOptions']>): Promise<ChatResponse> {
+  getGroupList(options?: In<S.Schemas['GetGroupListOptions']>): Promise<ChatResponse<ResponseData<'getGroupList'>>> {
     return this.call('getGroupList', options);
   }
-  getGroupProfile(options: In<S.Schemas['GetGroupProfileOptions']>): Promise<ChatResponse> {
+  getGroupProfile(options: In<S.Schemas['GetGroupProfileOptions']>): Promise<ChatResponse<ResponseData<'getGroupProfile'>>> {
     return this.call('getGroupProfile', options);
   }
-  updateGroupProfile(options: In<S.Schemas['UpdateGroupProfileOptions']>): Promise<ChatResponse> {
+  updateGroupProfile(options: In<S.Schemas['UpdateGroupProfileOptions']>): Promise<ChatResponse<ResponseData<'updateGroupProfile'>>> {
     return this.call('updateGroupProfile', options);
   }
-  searchGroupByID(groupID: string): Promise<ChatResponse> {
+  searchGroupByID(groupID: string): Promise<ChatResponse<ResponseData<'searchGroupByID'>>> {
     return this.call('searchGroupByID', groupID);
   }
-  getGroupOnlineMemberCount(groupID: string): Promise<ChatResponse> {
+  getGroupOnlineMemberCount(groupID: string): Promise<ChatResponse<ResponseData<'getGroupOnlineMemberCount'>>> {
     return this.call('getGroupOnlineMemberCount', groupID);
   }
-  getGroupApplicationList(): Promise<ChatResponse> {
+  getGroupApplicationList(): Promise<ChatResponse<ResponseData<'getGroupApplicationList'>>> {
     return this.call('getGroupApplicationList', undefined);
   }
-  handleGroupApplication(options: In<S.Schemas['HandleGroupApplicationOptions']>): Promise<ChatResponse> {
+  handleGroupApplication(options: In<S.Schemas['HandleGroupApplicationOptions']>): Promise<ChatResponse<ResponseData<'handleGroupApplication'>>> {
     return this.call('handleGroupApplication', options);
   }
 
   // ---- members ----
 
-  addGroupMember(options: In<S.Schemas['AddGroupMemberOptions']>): Promise<ChatResponse> {
+  addGroupMember(options: In<S.Schemas['AddGroupMemberOptions']>): Promise<ChatResponse<ResponseData<'addGroupMember'>>> {
     return this.call('addGroupMember', options);
   }
-  deleteGroupMember(options: In<S.Schemas['DeleteGroupMemberOptions']>): Promise<ChatResponse> {
+  deleteGroupMember(options: In<S.Schemas['DeleteGroupMemberOptions']>): Promise<ChatResponse<ResponseData<'deleteGroupMember'>>> {
     return this.call('deleteGroupMember', options);
   }
-  setGroupMemberRole(options: In<S.Schemas['SetGroupMemberRoleOptions']>): Promise<ChatResponse> {
+  setGroupMemberRole(options: In<S.Schemas['SetGroupMemberRoleOptions']>): Promise<ChatResponse<ResponseData<'setGroupMemberRole'>>> {
     return this.call('setGroupMemberRole', options);
   }
-  setGroupMemberMuteTime(options: In<S.Schemas['SetGroupMemberMuteTimeOptions']>): Promise<ChatResponse> {
+  setGroupMemberMuteTime(options: In<S.Schemas['SetGroupMemberMuteTimeOptions']>): Promise<ChatResponse<ResponseData<'setGroupMemberMuteTime'>>> {
     return this.call('setGroupMemberMuteTime', options);
   }
-  setGroupMemberNameCard(options: In<S.Schemas['SetGroupMemberNameCardOptions']>): Promise<ChatResponse> {
+  setGroupMemberNameCard(options: In<S.Schemas['SetGroupMemberNameCardOptions']>): Promise<ChatResponse<ResponseData<'setGroupMemberNameCard'>>> {
     return this.call('setGroupMemberNameCard', options);
   }
-  setGroupMemberCustomField(options: In<S.Schemas['SetGroupMemberCustomFieldOptions']>): Promise<ChatResponse> {
+  setGroupMemberCustomField(options: In<S.Schemas['SetGroupMemberCustomFieldOptions']>): Promise<ChatResponse<ResponseData<'setGroupMemberCustomField'>>> {
     return this.call('setGroupMemberCustomField', options);
   }
-  getGroupMemberList(options: In<S.Schemas['GetGroupMemberListOptions']>): Promise<ChatResponse> {
+  getGroupMemberList(options: In<S.Schemas['GetGroupMemberListOptions']>): Promise<ChatResponse<ResponseData<'getGroupMemberList'>>> {
     return this.call('getGroupMemberList', options);
   }
-  getGroupMemberProfile(options: In<S.Schemas['GetGroupMemberProfileOptions']>): Promise<ChatResponse> {
+  getGroupMemberProfile(options: In<S.Schemas['GetGroupMemberProfileOptions']>): Promise<ChatResponse<ResponseData<'getGroupMemberProfile'>>> {
     return this.call('getGroupMemberProfile', options);
   }
   /** The caller's own message-receiving option in a group (selfInfo.messageRemindType). */
-  setMessageRemindType(options: In<S.Schemas['SetMessageRemindTypeOptions']>): Promise<ChatResponse> {
+  setMessageRemindType(options: In<S.Schemas['SetMessageRemindTypeOptions']>): Promise<ChatResponse<ResponseData<'setMessageRemindType'>>> {
     return this.call('setMessageRemindType', options);
   }
 
   // ---- attributes and counters ----
 
-  initGroupAttributes(options: In<S.Schemas['GroupAttributesOptions']>): Promise<ChatResponse> {
+  initGroupAttributes(options: In<S.Schemas['GroupAttributesOptions']>): Promise<ChatResponse<ResponseData<'initGroupAttributes'>>> {
     return this.call('initGroupAttributes', options);
   }
-  setGroupAttributes(options: In<S.Schemas['GroupAttributesOptions']>): Promise<ChatResponse> {
+  setGroupAttributes(options: In<S.Schemas['GroupAttributesOptions']>): Promise<ChatResponse<ResponseData<'setGroupAttributes'>>> {
     return this.call('setGroupAttributes', options);
   }
-  deleteGroupAttributes(options: In<S.Schemas['GroupAttributeKeysOptions']>): Promise<ChatResponse> {
+  deleteGroupAttributes(options: In<S.Schemas['GroupAttributeKeysOptions']>): Promise<ChatResponse<ResponseData<'deleteGroupAttributes'>>> {
     return this.call('deleteGroupAttributes', options);
   }
-  getGroupAttributes(options: In<S.Schemas['GroupAttributeKeysOptions']>): Promise<ChatResponse> {
+  getGroupAttributes(options: In<S.Schemas['GroupAttributeKeysOptions']>): Promise<ChatResponse<ResponseData<'getGroupAttributes'>>> {
     return this.call('getGroupAttributes', options);
   }
-  setGroupCounters(options: In<S.Schemas['SetGroupCountersOptions']>): Promise<ChatResponse> {
+  setGroupCounters(options: In<S.Schemas['SetGroupCountersOptions']>): Promise<ChatResponse<ResponseData<'setGroupCounters'>>> {
     return this.call('setGroupCounters', options);
   }
-  increaseGroupCounter(options: In<S.Schemas['ChangeGroupCounterOptions']>): Promise<ChatResponse> {
+  increaseGroupCounter(options: In<S.Schemas['ChangeGroupCounterOptions']>): Promise<ChatResponse<ResponseData<'increaseGroupCounter'>>> {
     return this.call('increaseGroupCounter', options);
   }
-  decreaseGroupCounter(options: In<S.Schemas['ChangeGroupCounterOptions']>): Promise<ChatResponse> {
+  decreaseGroupCounter(options: In<S.Schemas['ChangeGroupCounterOptions']>): Promise<ChatResponse<ResponseData<'decreaseGroupCounter'>>> {
     return this.call('decreaseGroupCounter', options);
   }
-  getGroupCounters(options: In<S.Schemas['GetGroupCountersOptions']>): Promise<ChatResponse> {
+  getGroupCounters(options: In<S.Schemas['GetGroupCountersOptions']>): Promise<ChatResponse<ResponseData<'getGroupCounters'>>> {
     return this.call('getGroupCounters', options);
   }
 
@@ -243,10 +245,18 @@ export class Chat {
     // Through the typed method an app calls, so adapters and the wire exercise the same path; a
     // method without parameters would drop the argument, which must still be validated (10004).
     const typed = this[method as keyof Chat] as (a: unknown) => Promise<ChatResponse>;
-    return typed.length === 0 && arg !== undefined ? this.call(method as UserCommandName, arg) : typed.call(this, arg);
+    return typed.length === 0 && arg !== undefined ? this.untypedCall(method as UserCommandName, arg) : typed.call(this, arg);
   }
 
-  private call(name: UserCommandName, input: unknown): Promise<ChatResponse> {
+  /**
+   * The cast is what the response schemas promise: the suite checks every response the simulator
+   * gives against them (steps/world.ts), so a type here cannot drift from what runs.
+   */
+  private call<M extends UserCommandName & ResponseMethod>(name: M, input: unknown): Promise<ChatResponse<ResponseData<M>>> {
+    return this.untypedCall(name, input) as Promise<ChatResponse<ResponseData<M>>>;
+  }
+
+  private untypedCall(name: UserCommandName, input: unknown): Promise<ChatResponse> {
     if (!this.loggedIn) return this.callLoggedOut(name, input);
     try {
       return this.sim.runUser(this, name, input);

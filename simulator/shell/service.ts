@@ -8,7 +8,7 @@
 import { EVENT, TYPES } from '../core/constants';
 import { ChatError, ERR, type Refusal } from '../core/errors';
 import {
-  ADMIN_COMMANDS, closeSession, createState, DEFAULT_LIMITS, executeAdmin, executeUser, openSession, validateUser,
+  ADMIN_COMMANDS, closeSession, createState, DEFAULT_LIMITS, executeAdmin, executeUser, openSession, trialAdmin, trialUser, validateUser,
   type Actor, type AdminCommandName, type Audience, type Delivery, type Limits, type Outcome, type State, type UserCommandName,
 } from '../core';
 import { groupView, publicGroupView, seconds } from '../core/views';
@@ -52,13 +52,24 @@ export interface CommandCall {
   readonly input: unknown;
 }
 
+/** A "before" hook's partial veto: the command runs with `input` instead, its data passed through `amend`. */
+export interface Amendment {
+  readonly input: unknown;
+  amend?(data: unknown): unknown;
+}
+
 /**
  * Interception points around commands, for what sits outside the pure core (the REST emulator's
  * webhooks). Absent, commands run exactly as without them; present, every command awaits `before`.
  */
 export interface CommandHooks {
-  /** Runs before a command whose input is valid; a refusal vetoes it and nothing changes. */
-  before?(call: CommandCall): Promise<Refusal | undefined>;
+  /**
+   * Runs before a command whose input is valid and which the service would carry out (a trial run
+   * passed its checks, so an operation refused anyway reaches no hook). A refusal vetoes it and
+   * nothing changes; an amendment runs it with another input. It may also reject with a ChatError
+   * of its own (an app backend's code), which the caller gets as it is.
+   */
+  before?(call: CommandCall): Promise<Refusal | Amendment | undefined>;
   /** Runs after a command succeeded, with its data and what it delivered. Must not throw. */
   after?(call: CommandCall, data: unknown, deliveries: readonly Delivery[]): void;
 }
@@ -161,7 +172,8 @@ export class Service<Chat extends Endpoint = Endpoint> {
   runUser(chat: Chat, name: UserCommandName, input: unknown): Promise<{ code: 0; data: unknown }> {
     if (this.hooks !== undefined) {
       const actor = { kind: 'user', userID: chat.userID, device: chat.device } as const;
-      return this.hooked({ actor, name, input }, validateUser(name, input) === undefined, () => executeUser(this.state, { now: this.clock.now() }, actor, name, input), chat);
+      const valid = validateUser(name, input) === undefined;
+      return this.hooked({ actor, name, input }, valid, (i, keep) => (keep ? executeUser : trialUser)(this.state, { now: this.clock.now() }, actor, name, i), chat);
     }
     const outcome = executeUser(this.state, { now: this.clock.now() }, { kind: 'user', userID: chat.userID, device: chat.device }, name, input);
     return this.settle(outcome, chat);
@@ -171,19 +183,29 @@ export class Service<Chat extends Endpoint = Endpoint> {
   runAdmin(adminID: string, name: AdminCommandName, input: unknown): Promise<{ code: 0; data: unknown }> {
     if (this.hooks !== undefined) {
       const actor = { kind: 'admin', adminID } as const;
-      return this.hooked({ actor, name, input }, ADMIN_COMMANDS[name]?.schema.safeParse(input).success === true, () => executeAdmin(this.state, { now: this.clock.now() }, actor, name, input), undefined);
+      const valid = ADMIN_COMMANDS[name]?.schema.safeParse(input).success === true;
+      return this.hooked({ actor, name, input }, valid, (i, keep) => (keep ? executeAdmin : trialAdmin)(this.state, { now: this.clock.now() }, actor, name, i), undefined);
     }
     const outcome = executeAdmin(this.state, { now: this.clock.now() }, { kind: 'admin', adminID }, name, input);
     return this.settle(outcome, undefined);
   }
 
-  private async hooked(call: CommandCall, valid: boolean, run: () => Outcome, origin: Chat | undefined): Promise<{ code: 0; data: unknown }> {
+  /** `run(input, false)` is a trial: the command's checks, its changes undone. */
+  private async hooked(call: CommandCall, valid: boolean, run: (input: unknown, keep: boolean) => Outcome, origin: Chat | undefined): Promise<{ code: 0; data: unknown }> {
     const hooks = this.hooks!;
+    let input = call.input;
+    let amend: ((data: unknown) => unknown) | undefined;
     if (valid && hooks.before !== undefined) {
-      const veto = await hooks.before(call);
-      if (veto !== undefined) throw ChatError.from(veto);
+      // the service's own checks come first: an operation it refuses anyway fires no callback
+      // (docs/ambiguities.md#a72-before-callback-order)
+      const trial = run(input, false);
+      if (!trial.ok) return this.settle(trial, origin);
+      const verdict = await hooks.before(call);
+      if (verdict !== undefined && 'input' in verdict) ({ input, amend } = verdict);
+      else if (verdict !== undefined) throw ChatError.from(verdict);
     }
-    const outcome = run();
+    let outcome = run(input, true);
+    if (outcome.ok && amend !== undefined) outcome = { ...outcome, data: amend(outcome.data) };
     const result = await this.settle(outcome, origin);
     if (outcome.ok) hooks.after?.(call, outcome.data, outcome.deliveries);
     return result;

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFeature, type Catalogue } from '../../catalogue/catalogue';
+import { loadCatalogue, parseFeature, type Catalogue } from '../../catalogue/catalogue';
+import { articleIssues, wrongArticle } from '../../catalogue/articles';
 import { lintCatalogue } from '../../catalogue/lint';
 import { stepIssues } from '../../catalogue/steps-check';
 
@@ -83,5 +84,38 @@ describe('rule lint', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('articles in rendered titles and steps (issue 19: "a AVChatRoom group")', () => {
+  it('flags "a"/"A" before a capitalised vowel word, not "an" nor "a" before a consonant', () => {
+    expect(wrongArticle('Dismissing, by role and type: owner may dismiss a AVChatRoom group')).toBe('a AVChatRoom group');
+    expect(wrongArticle('A AVChatRoom group created without joinOption')).toBe('A AVChatRoom group creat');
+    expect(wrongArticle('owner may dismiss an AVChatRoom group')).toBeUndefined();
+    expect(wrongArticle('a Work group, a Community, a Meeting group, a member, an app admin')).toBeUndefined();
+  });
+
+  it('reads outlines as rendered: "a <type>" with an AVChatRoom row is flagged, "<article> <type>" is not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupspec-articles-'));
+    try {
+      const outline = (title: string, step: string, table: string) => GOOD.replace(
+        '    Scenario: The owner tries\n      Given alice is logged in\n      When alice dismisses "W"\n      Then it fails with code 10007\n',
+        `    Scenario Outline: ${title}\n      Given alice has created ${step} group "G"\n      Then it succeeds\n\n      Examples:\n${table}`,
+      );
+      mkdirSync(join(dir, 'dismiss'));
+      writeFileSync(join(dir, 'dismiss', 'bad.feature'), outline('The owner of a <type> group', 'a <type>', '        | type       |\n        | Public     |\n        | AVChatRoom |\n'));
+      writeFileSync(join(dir, 'dismiss', 'good.feature'), outline('The owner of <article> <type> group', '<article> <type>', '        | article | type       |\n        | a       | Public     |\n        | an      | AVChatRoom |\n').replaceAll('dismiss.work-group-cannot-be-dismissed', 'dismiss.other'));
+      const cat = loadCatalogue(dir);
+      const issues = articleIssues(cat);
+      expect(issues.map((i) => i.where)).toEqual(['features/dismiss/bad.feature:9', 'features/dismiss/bad.feature:9']);
+      expect(issues.every((i) => i.kind === 'wrong-article')).toBe(true);
+      expect(issues[0]!.message).toContain('"The owner of a AVChatRoom group"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds none in the suite\'s features', () => {
+    expect(articleIssues(loadCatalogue(join(__dirname, '..', '..', 'features')))).toEqual([]);
   });
 });

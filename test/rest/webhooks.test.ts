@@ -3,36 +3,9 @@
  * order, vetoes by "before" callbacks, and the default when the receiver fails or is slow. SDK-side
  * (sim.login) and REST-side operations fire them alike.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, SDKAPPID, type Harness } from './helpers';
-
-interface Received {
-  query: Record<string, string>;
-  body: Record<string, any>;
-}
-
-/** A receiver that records every callback and answers with `answer(body)` (default: allow). */
-async function receiver(answer: (body: Record<string, any>) => { status?: number; json?: unknown; delayMs?: number } = () => ({})) {
-  const got: Received[] = [];
-  const server = http.createServer((req, res) => {
-    let text = '';
-    req.on('data', (c) => (text += c));
-    req.on('end', () => {
-      const body = JSON.parse(text) as Record<string, any>;
-      got.push({ query: Object.fromEntries(new URL(req.url!, 'http://x').searchParams), body });
-      const a = answer(body);
-      setTimeout(() => {
-        res.writeHead(a.status ?? 200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(a.json ?? { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 }));
-      }, a.delayMs ?? 0);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/im-callback`;
-  return { got, url, close: () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }) };
-}
+import { receiver } from './receiver';
 
 let rx: Awaited<ReturnType<typeof receiver>>;
 let h: Harness;
@@ -59,14 +32,16 @@ describe('webhooks with their documented query and bodies', () => {
     await h.post('group_open_http_svc/destroy_group', { GroupId });
     await settle();
     expect(commands()).toEqual([
-      'Group.CallbackBeforeCreateGroup', 'Group.CallbackAfterCreateGroup', 'Group.CallbackAfterNewMemberJoin', 'Group.CallbackAfterMemberExit',
+      // REST add_group_member fires the invitation's before-callback too: "The app admin adds a user to a group through the RESTful API" (1047/34371)
+      'Group.CallbackBeforeCreateGroup', 'Group.CallbackAfterCreateGroup', 'Group.CallbackBeforeInviteJoinGroup', 'Group.CallbackAfterNewMemberJoin', 'Group.CallbackAfterMemberExit',
       'Group.CallbackAfterGroupInfoChanged', 'Group.CallbackAfterChangeGroupOwner', 'Group.CallbackAfterGroupDestroyed',
     ]);
     for (const r of rx.got) expect(r.query).toEqual({ SdkAppid: String(SDKAPPID), CallbackCommand: r.body.CallbackCommand, contenttype: 'json', ClientIP: '127.0.0.1', OptPlatform: 'RESTAPI' });
-    const [before, created, joined, exited, info, owner, destroyed] = rx.got.map((r) => r.body);
+    const [before, created, invite, joined, exited, info, owner, destroyed] = rx.got.map((r) => r.body);
     const now = h.sim.clock.now();
     expect(before).toEqual({ CallbackCommand: 'Group.CallbackBeforeCreateGroup', Operator_Account: 'administrator', Owner_Account: 'leckie', Type: 'Public', Name: 'TestGroup', CreateGroupNum: 0, MemberList: [{ Member_Account: 'bob' }], EventTime: now });
     expect(created).toEqual({ CallbackCommand: 'Group.CallbackAfterCreateGroup', GroupId, Type: 'Public', Operator_Account: 'administrator', Owner_Account: 'leckie', Name: 'TestGroup', MemberList: [{ Member_Account: 'leckie' }, { Member_Account: 'bob' }], EventTime: now });
+    expect(invite).toEqual({ CallbackCommand: 'Group.CallbackBeforeInviteJoinGroup', GroupId, Type: 'Public', Operator_Account: 'administrator', DestinationMembers: [{ Member_Account: 'peter' }], EventTime: now });
     expect(joined).toEqual({ CallbackCommand: 'Group.CallbackAfterNewMemberJoin', GroupId, Type: 'Public', JoinType: 'Invited', Operator_Account: 'administrator', NewMemberList: [{ Member_Account: 'peter' }], EventTime: now });
     expect(exited).toEqual({ CallbackCommand: 'Group.CallbackAfterMemberExit', GroupId, Type: 'Public', ExitType: 'Kicked', Operator_Account: 'administrator', ExitMemberList: [{ Member_Account: 'peter' }], EventTime: now });
     expect(info).toEqual({ CallbackCommand: 'Group.CallbackAfterGroupInfoChanged', GroupId, Type: 'Public', Operator_Account: 'administrator', Name: 'Renamed', Notification: 'hello', EventTime: now });

@@ -21,7 +21,7 @@ async function memberIDs(chat: Chat, groupID: string): Promise<string[]> {
 }
 
 async function member(chat: Chat, groupID: string, userID: string) {
-  return (await chat.getGroupMemberProfile({ groupID, userIDList: [userID] })).data.memberList[0];
+  return (await chat.getGroupMemberProfile({ groupID, userIDList: [userID] })).data.memberList[0]!;
 }
 
 function noticePayloads(sim: Simulator, userID: string): Array<{ operationType: number; operatorID: string; userDefinedField: string; groupProfile: { groupID: string } }> {
@@ -48,7 +48,7 @@ describe('admin.createGroup', () => {
     expect(info.data).toMatchObject({ groupID: g, ownerID: '', memberNum: 2, joinOption: 'NeedPermission' });
     const profile = await c.B.getGroupProfile({ groupID: g });
     expect(profile.data.group.ownerID).toBe('');
-    expect((await c.B.getGroupMemberList({ groupID: g })).data.memberList.map((m: { userID: string; role: string }) => [m.userID, m.role])).toEqual([
+    expect((await c.B.getGroupMemberList({ groupID: g })).data.memberList.map((m) => [m.userID, m.role])).toEqual([
       ['B', 'Member'],
       ['C', 'Admin'],
     ]);

@@ -277,8 +277,8 @@ describe('handleGroupApplication', () => {
 describe('a refused approval', () => {
   it('leaves the pending applications in the order they were listed (equal times included)', async () => {
     const { A, B, D } = await publicGroup({ limits: { memberCap: { Public: 3 } } });
-    expect((await B.joinGroup({ groupID: (await A.getGroupList()).data.groupList[0].groupID })).data.status).toBe('WaitAdminApproval');
-    expect((await D.joinGroup({ groupID: (await A.getGroupList()).data.groupList[0].groupID })).data.status).toBe('WaitAdminApproval');
+    expect((await B.joinGroup({ groupID: (await A.getGroupList()).data.groupList[0]!.groupID })).data.status).toBe('WaitAdminApproval');
+    expect((await D.joinGroup({ groupID: (await A.getGroupList()).data.groupList[0]!.groupID })).data.status).toBe('WaitAdminApproval');
     const before = await applications(A);
     expect(before.map((a) => a.applicant)).toEqual(['B', 'D']);
     // the group is full (A, M, C): approving B is refused, and B's application stays where it was

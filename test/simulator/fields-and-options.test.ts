@@ -37,7 +37,7 @@ describe('custom fields by filter', () => {
     const self = (await c.A!.getGroupProfile({ groupID, memberCustomFieldFilter: [] })).data.group.selfInfo;
     expect(self.memberCustomField).toEqual([{ key: 'm', value: '1' }]);
     // the creation's own answer keeps the complete profile
-    expect((await c.A!.getGroupList()).data.groupList[0].groupCustomField).toHaveLength(2);
+    expect((await c.A!.getGroupList()).data.groupList[0]!.groupCustomField).toHaveLength(2);
   });
 });
 

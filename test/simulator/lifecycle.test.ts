@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { createSimulator, TYPES, VirtualClock } from '../../simulator';
 import { received, refusal, snapshot, world } from '../helpers';
 
@@ -46,7 +46,7 @@ describe('createGroup', () => {
     const { data } = await chats.alice!.createGroup({ name: 'G', type: 'Public', memberList: [{ userID: 'bob', role: 'Admin' }, { userID: 'carol' }] });
     expect(data.group.memberCount).toBe(3);
     const members = await chats.alice!.getGroupMemberList({ groupID: data.group.groupID });
-    expect(members.data.memberList.map((m: { userID: string; role: string }) => [m.userID, m.role])).toEqual([['alice', 'Owner'], ['bob', 'Admin'], ['carol', 'Member']]);
+    expect(members.data.memberList.map((m) => [m.userID, m.role])).toEqual([['alice', 'Owner'], ['bob', 'Admin'], ['carol', 'Member']]);
     expect(received(sim, 'alice')).toEqual(['sdkStateReady', 'notice:6', 'onGroupListUpdated']);
     expect(received(sim, 'bob')).toEqual(['sdkStateReady', 'notice:7', 'onGroupListUpdated', 'custom']);
   });
@@ -55,7 +55,7 @@ describe('createGroup', () => {
     const { chats } = world(['alice', 'bob']);
     const { data } = await chats.alice!.createGroup({ name: 'W', memberList: [{ userID: 'bob', role: 'Admin' }] });
     const m = await chats.alice!.getGroupMemberProfile({ groupID: data.group.groupID, userIDList: ['bob'] });
-    expect(m.data.memberList[0].role).toBe('Member');
+    expect(m.data.memberList[0]!.role).toBe('Member');
   });
 
   it('drops memberList for an AVChatRoom', async () => {
@@ -146,7 +146,7 @@ describe('identity and time', () => {
     const b = sim.login('bob');
     await b.joinGroup({ groupID: m.data.group.groupID });
     const p = await a.getGroupMemberProfile({ groupID: m.data.group.groupID, userIDList: ['bob'] });
-    expect(p.data.memberList[0].joinTime).toBe(Date.UTC(2030, 0, 1) / 1000 + 5);
+    expect(p.data.memberList[0]!.joinTime).toBe(Date.UTC(2030, 0, 1) / 1000 + 5);
   });
 
   it('refuses a clock that goes back', () => {
@@ -179,7 +179,7 @@ describe('joinGroup', () => {
   it.each([TYPES.GRP_MEETING, TYPES.GRP_AVCHATROOM, TYPES.GRP_COMMUNITY])('joins a %s group freely', async (type) => {
     const { sim, chats, groupID } = await setup(type);
     const r = await chats.bob!.joinGroup({ groupID });
-    expect(r.data.status).toBe('JoinedSuccess');
+    assert(r.data.status === 'JoinedSuccess', `joined: ${r.data.status}`);
     expect(r.data.group.groupID).toBe(groupID);
     expect(r.data.group.memberCount).toBe(2);
     expect(received(sim, 'alice')).toEqual(['tip:1']);

@@ -33,7 +33,7 @@ async function memberIDs(chat: Chat, groupID: string): Promise<string[]> {
 
 async function member(chat: Chat, groupID: string, userID: string) {
   const r = await chat.getGroupMemberProfile({ groupID, userIDList: [userID] });
-  return r.data.memberList[0];
+  return r.data.memberList[0]!;
 }
 
 const MANAGED: GroupType[] = ['Public', 'ChatRoom', 'Community'];
@@ -48,8 +48,8 @@ describe('addGroupMember', () => {
     const r = await c.B.addGroupMember({ groupID: g, userIDList: ['C', 'A', 'D'] });
     expect(r.code).toBe(0);
     expect(r.data).toMatchObject({ successUserIDList: ['C', 'D'], failureUserIDList: [], existedUserIDList: ['A'], overLimitUserIDList: [] });
-    expect(r.data.group.groupID).toBe(g);
-    expect(r.data.group.memberCount).toBe(4);
+    expect(r.data.group!.groupID).toBe(g);
+    expect(r.data.group!.memberCount).toBe(4);
     expect(await memberIDs(c.A, g)).toEqual(['A', 'B', 'C', 'D']);
     for (const u of ['C', 'D']) expect(received(sim, u)).toEqual(['notice:7', 'tip:1', 'onGroupListUpdated']);
     for (const u of ['A', 'B']) expect(received(sim, u)).toEqual(['tip:1']);
@@ -92,7 +92,7 @@ describe('addGroupMember', () => {
     const r = await c.C.addGroupMember({ groupID: g, userIDList: ['D'] });
     expect(r.code).toBe(0);
     expect(r.data.successUserIDList).toEqual(['D']);
-    expect(r.data.group.groupID).toBe(g);
+    expect(r.data.group!.groupID).toBe(g);
     expect(await memberIDs(c.A, g)).toEqual(['A', 'C', 'D']);
     expect(received(sim, 'D')).toEqual(['notice:7', 'tip:1', 'onGroupListUpdated']);
   });
@@ -155,7 +155,7 @@ describe('addGroupMember', () => {
     await refusedUnchanged(sim, () => c.A.addGroupMember({ groupID: g, userIDList: [...ids, 'extra'] }), 10005);
     const r = await c.A.addGroupMember({ groupID: g, userIDList: ids });
     expect(r.data.successUserIDList).toHaveLength(500);
-    expect(r.data.group.memberCount).toBe(501);
+    expect(r.data.group!.memberCount).toBe(501);
     expect((await c.A.getGroupProfile({ groupID: g })).data.group.memberCount).toBe(501);
   });
 
@@ -179,7 +179,7 @@ describe('addGroupMember', () => {
     const r = await c.B.addGroupMember({ groupID: g2, userIDList: ['C', 'D'] });
     expect(r.code).toBe(0);
     expect(r.data).toMatchObject({ successUserIDList: ['D'], failureUserIDList: [], existedUserIDList: [], overLimitUserIDList: ['C'] });
-    expect(r.data.group.groupID).toBe(g2);
+    expect(r.data.group!.groupID).toBe(g2);
     expect(await memberIDs(c.B, g2)).toEqual(['B', 'D']);
     expect(received(sim, 'C')).toEqual([]);
   });
@@ -340,7 +340,7 @@ describe('setGroupMemberRole', () => {
     expect(received(sim, 'B')).toEqual(['tip:4', 'notice:9', 'onGroupListUpdated']);
     for (const u of ['A', 'C']) expect(received(sim, u)).toEqual(['tip:4']);
     const groupList = await c.B.getGroupList();
-    expect(groupList.data.groupList[0].selfInfo.role).toBe('Admin');
+    expect(groupList.data.groupList[0]!.selfInfo.role).toBe('Admin');
 
     sim.clearEvents();
     const back = await c.A.setGroupMemberRole({ groupID: g, userID: 'B', role: 'Member' });
@@ -517,7 +517,7 @@ describe('setGroupMemberNameCard byte limit', () => {
     expect(r.data.member.nameCard).toBe(fifty);
     expect((await member(c.A, g, 'B')).nameCard).toBe(fifty);
     const own = await c.B.getGroupList();
-    expect(own.data.groupList[0].selfInfo.nameCard).toBe(fifty);
+    expect(own.data.groupList[0]!.selfInfo.nameCard).toBe(fifty);
   });
 });
 
@@ -537,7 +537,7 @@ describe('getGroupMemberList', () => {
     expect(r.code).toBe(0);
     expect(r.data.memberList.map((m: { userID: string }) => m.userID)).toEqual(all.slice(0, 15));
     expect(r.data.offset).toBe(15);
-    expect(Object.keys(r.data.memberList[0]).sort()).toEqual(['avatar', 'joinTime', 'memberCustomField', 'muteUntil', 'nameCard', 'nick', 'role', 'userID']);
+    expect(Object.keys(r.data.memberList[0]!).sort()).toEqual(['avatar', 'joinTime', 'memberCustomField', 'muteUntil', 'nameCard', 'nick', 'role', 'userID']);
     expect(r.data.memberList[0]).toMatchObject({ userID: 'A', role: 'Owner', joinTime: Math.floor(DEFAULT_START / 1000), nameCard: '', muteUntil: 0 });
   });
 
@@ -554,7 +554,7 @@ describe('getGroupMemberList', () => {
     do {
       const page = await c.A.getGroupMemberList({ groupID: g, count: 50, offset });
       seen.push(...page.data.memberList.map((m: { userID: string }) => m.userID));
-      offset = page.data.offset;
+      offset = Number(page.data.offset);
     } while (offset !== 0);
     expect(seen).toEqual(all);
   });
@@ -562,7 +562,7 @@ describe('getGroupMemberList', () => {
   it('filters by role', async () => {
     const { c, g, all } = await bigGroup(20);
     const ids = async (role: 'Owner' | 'Admin' | 'Member') =>
-      (await c.A.getGroupMemberList({ groupID: g, role, count: 100 })).data.memberList.map((m: { userID: string; role: string }) => {
+      (await c.A.getGroupMemberList({ groupID: g, role, count: 100 })).data.memberList.map((m) => {
         expect(m.role).toBe(role);
         return m.userID;
       });
@@ -639,7 +639,7 @@ describe('getGroupMemberProfile', () => {
     const g = await createGroup(c.A, 'Public', { memberList: [{ userID: 'B' }] });
     await c.B.setGroupMemberCustomField({ groupID: g, memberCustomField: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] });
     const r = await c.A.getGroupMemberProfile({ groupID: g, userIDList: ['B'], memberCustomFieldFilter: ['b'] });
-    expect(r.data.memberList[0].memberCustomField).toEqual([{ key: 'b', value: '2' }]);
+    expect(r.data.memberList[0]!.memberCustomField).toEqual([{ key: 'b', value: '2' }]);
   });
 
   it('2687 in an AVChatRoom', async () => {

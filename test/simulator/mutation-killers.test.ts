@@ -18,7 +18,7 @@ function setup<T extends string>(names: T[], options?: SimulatorOptions) {
   return { sim: w.sim, c: w.chats as Record<T, Chat>, clock: w.sim.clock as VirtualClock };
 }
 
-async function pending(chat: Chat): Promise<Array<Record<string, unknown> & { groupID: string; userID: string; applicationType: 0 | 2; messageKey: string }>> {
+async function pending(chat: Chat) {
   return (await chat.getGroupApplicationList()).data.applicationList;
 }
 

@@ -44,7 +44,8 @@ export const LAYERS: ReadonlyArray<readonly [part: string, mayImport: readonly s
   // every HTTP server, on one shared base
   ['servers/http', ['simulator/core']],
   ['servers/wire', ['servers/http', 'adapters', 'adapters/contract', 'simulator', 'simulator/sdk', 'simulator/shell', 'simulator/core']],
-  ['servers/rest', ['servers/wire', 'servers/http', 'adapters', 'adapters/contract', 'simulator', 'simulator/sdk', 'simulator/shell', 'simulator/core']],
+  // servers/rest/tencent-drop-in.ts runs the live adapter on an in-process emulator, its users on the drop-in
+  ['servers/rest', ['servers/wire', 'servers/http', 'adapters/tencent-cloud', 'adapters', 'adapters/contract', 'simulator', 'simulator/sdk/drop-in', 'simulator/sdk', 'simulator/shell', 'simulator/core']],
   // the suite: reads an implementation only through the contract
   ['matchers', ['adapters/contract', 'simulator/core']],
   ['catalogue', ['simulator/core']],

@@ -64,7 +64,7 @@ export class DropInChat implements Member {
 
   // ---- life cycle ----
 
-  login(options: { userID: string; userSig: string }): Promise<any> {
+  login(options: { userID: string; userSig: string }): Promise<ChatResponse<LoginData>> {
     if (this.destroyed) return Promise.reject(this.destroyedError('login'));
     const o = (typeof options === 'object' && options !== null ? options : {}) as { userID?: unknown; userSig?: unknown };
     if (typeof o.userID !== 'string' || o.userID === '') return Promise.reject(new ChatError(ERR.NO_IDENTIFIER, 'No userID: login needs a non-empty string userID', { field: 'userID' }));
@@ -99,18 +99,19 @@ export class DropInChat implements Member {
     return Promise.resolve(loginResponse(false));
   }
 
-  logout(): Promise<any> {
+  /** Typed as the vendor's (`Promise<void>`); resolves `{code: 0, data: {}}` at run time, as the SDK does. */
+  logout(): Promise<void> {
     const chat = this.session;
     // observed on the real SDK: logout() with nobody logged in rejects with the not-ready reason
     if (chat?.isReady() !== true) return Promise.reject(new ChatError(this.notReady.code, `${this.notReady.why} | logout | SDK is not ready`));
     this.ready = false;
     this.notReady = { code: ERR.USER_NOT_LOGGED_IN, why: 'The user has not logged in' };
     // the session's own logout emits SDK_NOT_READY, which forward() hands on
-    return chat.logout().then(() => ({ code: 0, data: {} }));
+    return chat.logout().then(() => ({ code: 0, data: {} }) as unknown as void);
   }
 
-  destroy(): Promise<any> {
-    if (this.destroyed) return Promise.resolve({ code: 0, data: {} });
+  destroy(): Promise<void> {
+    if (this.destroyed) return Promise.resolve({ code: 0, data: {} } as unknown as void);
     // observed on the real SDK: destroy() before login rejects with 2024
     if (this.session?.isReady() !== true) return Promise.reject(new ChatError(this.notReady.code, `${this.notReady.why} | destroy | SDK is not ready`));
     return this.logout().then(() => {
@@ -118,7 +119,7 @@ export class DropInChat implements Member {
       this.destroyed = true;
       this.listeners.clear();
       control.leave(this);
-      return { code: 0, data: {} };
+      return { code: 0, data: {} } as unknown as void;
     });
   }
 
@@ -156,7 +157,7 @@ export class DropInChat implements Member {
     return [...this.plugins];
   }
 
-  callExperimentalAPI(api: string, _param?: unknown): Promise<any> {
+  callExperimentalAPI(api: string, _param?: unknown): Promise<ChatResponse<{ enabled: boolean }>> {
     // TUIChatEngine asks this for every paid feature right after login; none is simulated
     if (api === 'isCommercialAbilityEnabled') return Promise.resolve({ code: 0, data: { enabled: false } });
     return Promise.reject(notSimulated(`callExperimentalAPI('${typeof api === 'string' ? api : typeof api}')`));
@@ -249,7 +250,14 @@ export class DropInChat implements Member {
   }
 }
 
-function loginResponse(repeatLogin: boolean) {
+interface LoginData {
+  actionStatus: 'OK';
+  errorCode: 0;
+  errorInfo: string;
+  repeatLogin: boolean;
+}
+
+function loginResponse(repeatLogin: boolean): ChatResponse<LoginData> {
   return { code: 0, data: { actionStatus: 'OK', errorCode: 0, errorInfo: '', repeatLogin } };
 }
 
@@ -260,7 +268,14 @@ function checkListener(method: string, eventName: unknown, handler: unknown): vo
 
 // ---- the rest of the surface, from the method table ----
 
-type GroupMethods = { [K in MethodsWith<'group'>]: (options?: any) => Promise<any> };
+/**
+ * Typed as the simulator's Chat: the SDK's options, and `data` per method (simulator/core/responses.ts).
+ * The vendor's setMessageRemindType also serves one-to-one chats (`userIDList`, no `groupID`), so
+ * its options stay as wide as the vendor's here; a call without a groupID is refused at run time.
+ */
+type GroupMethods = {
+  [K in MethodsWith<'group'>]: K extends 'setMessageRemindType' ? (options: Partial<Parameters<Chat[K]>[0]>) => ReturnType<Chat[K]> : Chat[K];
+};
 type RealOrEmpty = { [K in MethodsWith<'real' | 'empty'>]: K extends 'getTotalUnreadMessageCount' ? () => number : (options?: any) => Promise<any> };
 /** Typed `any` so every vendor signature (sync ones included) accepts them; at run time each rejects. */
 type NotSimulatedMethods = { [K in MethodsWith<'not-simulated'>]: (...args: any[]) => any };
