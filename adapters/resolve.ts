@@ -1,10 +1,12 @@
 /**
  * Which implementation the features run against, chosen once per process before any scenario:
  * GROUPSPEC_URL (a wire-protocol server), GROUPSPEC_ADAPTER (a module exporting
- * `createImplementation()` or a default factory, possibly async), or the embedded simulator.
+ * `createImplementation()` or a default factory, possibly async), or the embedded simulator; whichever
+ * it is, its calls are traced (adapters/contract/trace.ts), so a failure shows the calls behind it.
  */
 import type { Implementation } from './contract';
 import { simulatorImplementation } from './simulator';
+import { traced } from './contract/trace';
 
 let chosen: Implementation | undefined;
 
@@ -16,25 +18,30 @@ export async function resolveImplementation(env: NodeJS.ProcessEnv = process.env
     // loaded only when asked for: an in-process run needs no HTTP client
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { wireImplementation } = require('./wire/client') as typeof import('./wire/client');
-    chosen = await wireImplementation(url, { timeoutMs: callTimeoutMs(env) });
+    chosen = traceable(await wireImplementation(url, { timeoutMs: callTimeoutMs(env) }), env);
   } else if (modulePath === undefined || modulePath === '' || modulePath === 'simulator') {
-    chosen = simulatorImplementation();
+    chosen = traceable(simulatorImplementation(), env);
   } else {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(modulePath) as { default?: unknown; createImplementation?: unknown };
     // `module.exports = defineAdapter(…)` in CommonJS makes the module itself the factory
     const factory = (typeof mod === 'function' ? mod : (mod.createImplementation ?? mod.default)) as (() => Implementation | Promise<Implementation>) | undefined;
     if (typeof factory !== 'function') throw new Error(`${modulePath} exports no createImplementation() or default factory`);
-    chosen = await factory();
+    chosen = traceable(await factory(), env);
   }
   return chosen!;
+}
+
+/** Traced unless GROUPSPEC_TRACE=off (bench/trace.ts measures the gate both ways). */
+function traceable(impl: Implementation, env: NodeJS.ProcessEnv): Implementation {
+  return env.GROUPSPEC_TRACE === 'off' ? impl : traced(impl);
 }
 
 /** The implementation resolved for this process (resolveImplementation must have run). */
 export function currentImplementation(): Implementation {
   if (chosen === undefined) {
     // the properties' vitest files run without cucumber's BeforeAll: the simulator unless told otherwise
-    if ((process.env.GROUPSPEC_URL ?? '') === '' && ['', 'simulator', undefined].includes(process.env.GROUPSPEC_ADAPTER)) chosen = simulatorImplementation();
+    if ((process.env.GROUPSPEC_URL ?? '') === '' && ['', 'simulator', undefined].includes(process.env.GROUPSPEC_ADAPTER)) chosen = traceable(simulatorImplementation(), process.env);
     else throw new Error('the implementation has not been resolved yet (resolveImplementation)');
   }
   return chosen;

@@ -40,7 +40,7 @@ export interface GateResult {
 }
 
 /** Runs node with the CPU reporter preloaded; resolves with wall ms, CPU ms and the exit code. */
-function node(args: string[], onStdout?: (s: string) => void): { done: Promise<{ wallMs: number; cpuMs: number; exitCode: number; stderr: string }>; kill: () => void } {
+export function node(args: string[], onStdout?: (s: string) => void): { done: Promise<{ wallMs: number; cpuMs: number; exitCode: number; stderr: string }>; kill: () => void } {
   const t0 = process.hrtime.bigint();
   const p = spawn(process.execPath, ['-r', CPU_REPORT, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';

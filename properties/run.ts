@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Implementation, Session } from '../adapters/contract';
+import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
 import { simulatorImplementation } from '../adapters/simulator';
 import { commandArbitraries } from './arbitraries';
 import type { GroupCommand } from './command';
@@ -73,6 +74,8 @@ export class FuzzFailure extends Error {
     /** Where the shrunk counterexample diverged first, when a command said so (properties/blame.ts). */
     readonly divergence?: { error: Divergence; step: number; command: string },
     readonly replay?: string,
+    /** The calls the failing run made on the implementation under test (adapters/contract/trace.ts), when it is traced. */
+    readonly calls?: RenderedTrace,
   ) {
     super(message);
     this.name = 'FuzzFailure';
@@ -82,7 +85,7 @@ export class FuzzFailure extends Error {
 export async function fuzz(options: FuzzOptions): Promise<void> {
   const cfg = { ...fuzzConfig(), ...options.config };
   const seed = cfg.seed ?? Date.now() ^ (Math.random() * 0x7fffffff);
-  let lastFailure: { trace: string[]; message: string; error: unknown } | undefined;
+  let lastFailure: { trace: string[]; message: string; error: unknown; calls?: RenderedTrace | undefined } | undefined;
   // a replay path is fast-check's run path, then `@` and fc.commands' own replayPath (which the
   // shrunk command list needs to be rebuilt); both are printed together with a failure
   const [runPath, commandsPath] = cfg.path === undefined || cfg.path === '' ? [undefined, undefined] : (cfg.path.split('@') as [string, string | undefined]);
@@ -94,7 +97,8 @@ export async function fuzz(options: FuzzOptions): Promise<void> {
       await fc.asyncModelRun(() => ({ model: emptyModel() as Model, real }), cmds);
       options.onRun?.(real.trace);
     } catch (e) {
-      lastFailure = { trace: [...real.trace], message: (e as Error).message, error: e };
+      // the last failing run is the shrunk counterexample: its calls are rendered now, before its app closes
+      lastFailure = { trace: [...real.trace], message: (e as Error).message, error: e, calls: await traceOf(sut.app)?.render() };
       throw e;
     } finally {
       await sut.app.close();
@@ -128,5 +132,6 @@ export async function fuzz(options: FuzzOptions): Promise<void> {
     failure.trace,
     divergence,
     replay,
+    failure.calls,
   );
 }

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { TestStepResultStatus } from '@cucumber/messages';
 import { MessageReader, type ScenarioRecord } from './messages';
-import type { Failure, Verdict } from './model';
+import { CallTrace, type Failure, type Verdict } from './model';
 
 export interface ScenarioOutcome {
   ruleID: string | undefined;
@@ -83,7 +83,8 @@ function verdictOf(sc: ScenarioRecord): ScenarioOutcome {
   let verdict: Verdict = 'passed';
   if (bad !== undefined) verdict = incident?.kind ?? (FRAMEWORK_TIMEOUT.test(bad.message ?? '') ? 'timeout' : 'failed');
   else if (sc.steps.some((st) => st.status === TestStepResultStatus.SKIPPED)) verdict = 'not applicable';
-  const failure: Failure | undefined = bad === undefined ? undefined : { step: bad.text ?? '(hook)', message: (bad.message ?? bad.status).split('\n')[0]!.slice(0, 2000) };
+  const trace = bad === undefined || sc.trace === undefined ? undefined : CallTrace.safeParse(JSON.parse(sc.trace)).data;
+  const failure: Failure | undefined = bad === undefined ? undefined : { step: bad.text ?? '(hook)', message: (bad.message ?? bad.status).split('\n')[0]!.slice(0, 2000), ...(trace === undefined ? {} : { trace }) };
   return {
     ruleID: sc.rules[0],
     name: sc.name,

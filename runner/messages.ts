@@ -6,7 +6,7 @@
  * only decide what a record means to them.
  */
 import type { Envelope, TestStepResultStatus } from '@cucumber/messages';
-import { INCIDENT_MEDIA_TYPE } from '../steps/incident';
+import { INCIDENT_MEDIA_TYPE, TRACE_MEDIA_TYPE } from '../steps/incident';
 
 export interface StepRecord {
   /** The step's text, or undefined for a hook. */
@@ -30,6 +30,8 @@ export interface ScenarioRecord {
   steps: StepRecord[];
   /** The bodies of the incidents the World attached (a crash or timeout of the implementation). */
   incidents: string[];
+  /** The body of the call trace the World attached to a failed scenario (JSON), if any. */
+  trace?: string;
   /** Date.now() when the test case started. */
   startedAt: number;
 }
@@ -95,8 +97,10 @@ export class MessageReader {
         ...(r.exception?.type === undefined ? {} : { exceptionType: r.exception.type }),
       });
     } else if (e.attachment !== undefined) {
-      if (e.attachment.mediaType !== INCIDENT_MEDIA_TYPE || e.attachment.testCaseStartedId === undefined) return;
-      this.started.get(e.attachment.testCaseStartedId)?.incidents.push(e.attachment.body);
+      const s = e.attachment.testCaseStartedId === undefined ? undefined : this.started.get(e.attachment.testCaseStartedId);
+      if (s === undefined) return;
+      if (e.attachment.mediaType === INCIDENT_MEDIA_TYPE) s.incidents.push(e.attachment.body);
+      else if (e.attachment.mediaType === TRACE_MEDIA_TYPE) s.trace = e.attachment.body;
     } else if (e.testCaseFinished !== undefined) {
       const s = this.started.get(e.testCaseFinished.testCaseStartedId);
       if (s !== undefined) this.onFinished?.(record(s), e.testCaseFinished.willBeRetried);

@@ -8,6 +8,8 @@ import { ACCEPTED, Conformance, totals, worst, type PropertyResult, type RuleRes
 import { permissionOutcomes, renderHtml, type GridOutcome } from './html';
 import { packageRoot } from './paths';
 import { markdownText, xmlText } from './model/escape';
+import { compactCalls, traceText } from './model/trace-text';
+import type { CallTrace, Failure } from './model';
 
 const xml = xmlText;
 const md = markdownText;
@@ -26,7 +28,7 @@ export function junit(r: Conformance): string {
       if (s.verdict === 'not applicable') (skipped++, (body = '<skipped message="not applicable"/>'));
       else if (!ACCEPTED.has(s.verdict) || (rule.verdict === 'unexpected pass' && s.verdict === 'passed')) {
         failures++;
-        body = `<failure type="${xml(rule.verdict === 'unexpected pass' ? 'unexpected pass' : s.verdict)}" message="${xml(s.failure?.message ?? s.verdict)}">${xml(`${s.location}\n${s.failure?.step ?? ''}\n${s.failure?.message ?? ''}`)}</failure>`;
+        body = `<failure type="${xml(rule.verdict === 'unexpected pass' ? 'unexpected pass' : s.verdict)}" message="${xml(s.failure?.message ?? s.verdict)}">${xml(`${s.location}\n${s.failure?.step ?? ''}\n${s.failure?.message ?? ''}${traceBody(s.failure)}`)}</failure>`;
       }
       cases.push(`    <testcase classname="${xml(rule.area)}" name="${xml(name)}" file="${xml(s.location.split(':')[0]!)}" time="${(s.durationMs / 1000).toFixed(3)}">${body}</testcase>`);
     }
@@ -34,9 +36,23 @@ export function junit(r: Conformance): string {
   for (const p of r.properties) {
     const bad = !ACCEPTED.has(p.verdict);
     if (bad) failures++;
-    cases.push(`    <testcase classname="properties" name="${xml(`${p.rules.join(', ')}: ${p.title}`)}" time="${(p.durationMs / 1000).toFixed(3)}">${bad ? `<failure type="${xml(p.verdict)}" message="${xml(p.failure?.message.split('\n')[0] ?? p.verdict)}">${xml(p.failure?.message ?? '')}</failure>` : p.verdict === 'not applicable' ? '<skipped message="not applicable"/>' : ''}</testcase>`);
+    cases.push(`    <testcase classname="properties" name="${xml(`${p.rules.join(', ')}: ${p.title}`)}" time="${(p.durationMs / 1000).toFixed(3)}">${bad ? `<failure type="${xml(p.verdict)}" message="${xml(p.failure?.message.split('\n')[0] ?? p.verdict)}">${xml(`${p.failure?.message ?? ''}${traceBody(p.failure)}`)}</failure>` : p.verdict === 'not applicable' ? '<skipped message="not applicable"/>' : ''}</testcase>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="groupspec" tests="${cases.length}" failures="${failures}" skipped="${skipped}" time="${(r.durationMs / 1000).toFixed(3)}">\n  <testsuite name="groupspec: ${xml(r.implementation.name)}" tests="${cases.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+}
+
+/** A failure's calls for a text body (junit.xml): the whole trace, or where another scenario's stands for it. */
+function traceBody(f: Failure | undefined): string {
+  if (f?.trace === undefined) return '';
+  const same = f.sameMessage === undefined ? '' : `\n(${f.sameMessage} other scenario(s) of this rule failed with the same message; this trace stands for them)`;
+  return `${same}\n${traceText(f.trace)}`;
+}
+
+/** The calls behind a rule's first failure (a scenario's, else its failed property's), for the summary. */
+export function firstTrace(r: Conformance, rule: RuleResult): CallTrace | undefined {
+  const failed = rule.scenarios.filter((s) => s.failure !== undefined && !ACCEPTED.has(s.verdict));
+  if (failed.length > 0) return failed.find((s) => s.failure!.trace !== undefined)?.failure!.trace;
+  return r.properties.find((p) => rule.properties.includes(p.id) && p.failure?.trace !== undefined && !ACCEPTED.has(p.verdict))?.failure!.trace;
 }
 
 /** Why a rule is not as expected: its first failed scenario's message, else its failed property's first line ("failed by property …"). */
@@ -73,7 +89,12 @@ export function summary(r: Conformance): string {
   const bad = r.rules.filter((x) => !ACCEPTED.has(x.verdict) && x.verdict !== 'not run');
   const unrun = r.rules.filter((x) => x.verdict === 'not run');
   lines.push('', bad.length === 0 && unrun.length === 0 ? 'Every rule is as expected.' : `## Not as expected (${bad.length + unrun.length})`, '');
-  for (const x of bad) lines.push(`- **${x.verdict}** \`${x.id}\`: ${x.title}: ${md(whyRule(r, x).replace(/\s+/g, ' ').slice(0, 300))}`);
+  for (const x of bad) {
+    lines.push(`- **${x.verdict}** \`${x.id}\`: ${x.title}: ${md(whyRule(r, x).replace(/\s+/g, ' ').slice(0, 300))}`);
+    const trace = firstTrace(r, x);
+    // each call one escaped list item: rendered, the escapes read as the JSON the implementation answered
+    if (trace !== undefined) lines.push('  - the last calls before it (conformance.json has the whole trace):', ...compactCalls(trace).map((c) => `    - ${md(c)}`));
+  }
   if (unrun.length > 0) lines.push(`- **not run**: ${unrun.length} rule(s) the run did not reach (${md(r.cause ?? 'the run ended early')}): ${unrun.map((x) => `\`${x.id}\``).join(', ')}`);
   const badProps = r.properties.filter((p) => !ACCEPTED.has(p.verdict));
   for (const p of badProps) lines.push(`- **${p.verdict}** property \`${p.id}\`: ${md((p.failure?.message ?? '').split('\n')[0]!.slice(0, 200))}${p.failure?.replay?.command === undefined ? '' : ` (replay: \`${p.failure.replay.command}\`)`}`);

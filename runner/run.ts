@@ -13,7 +13,7 @@ import { resolveImplementation } from '../adapters/resolve';
 import { withDeadlines } from '../adapters/contract/deadline';
 import { judge, type Expectations } from './expectations';
 import { runFeatures, type ScenarioOutcome } from './features';
-import { ACCEPTED, Conformance, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
+import { ACCEPTED, Conformance, shareTraces, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
 import { inShard, type Shard } from './shard';
 import { readAmbiguities } from './ambiguities';
 import { thrown } from '../matchers/thrown';
@@ -165,9 +165,10 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
           const replay = e instanceof FuzzFailure ? { seed: e.seed, ...(e.path === undefined ? {} : { path: e.path }), ...(e.replay === undefined ? {} : { command: e.replay }), scenario: e.scenario } : { seed: o.seed };
           const d = e instanceof FuzzFailure ? e.divergence : undefined;
           const blame = d === undefined ? undefined : { rules: blamedRules(d.error, rules), step: d.step, command: d.command, expected: d.error.expected, actual: d.error.actual };
+          const trace = e instanceof FuzzFailure && e.calls !== undefined ? { trace: e.calls } : {};
           const failure = blame === undefined
-            ? { step: p.title, message: message.slice(0, 4000), replay }
-            : { step: p.title, message: `${blameLine(p.id, blame)}\n${message}`.slice(0, 4000), expected: blame.expected.slice(0, 2000), actual: blame.actual.slice(0, 2000), replay, blame: { rules: blame.rules, step: blame.step, command: blame.command } };
+            ? { step: p.title, message: message.slice(0, 4000), replay, ...trace }
+            : { step: p.title, message: `${blameLine(p.id, blame)}\n${message}`.slice(0, 4000), expected: blame.expected.slice(0, 2000), actual: blame.actual.slice(0, 2000), replay, blame: { rules: blame.rules, step: blame.step, command: blame.command }, ...trace };
           result = { id: p.id, title: p.title, rules, verdict, durationMs: Date.now() - t0, runs: 0, commands: 0, failure };
         }
       }
@@ -211,7 +212,7 @@ export function assemble(o: RunOptions, state: RunState, selected: RuleEntry[], 
       quotes: r.quotes.map((q) => ({ text: q.text, source: q.source, ...(q.url === undefined ? {} : { url: q.url }) })),
       verdict: judge(raw, expected?.status),
       ...(expected === undefined ? {} : { expectation: expected }),
-      scenarios: scenarios.map((s) => ({ name: s.name, location: s.location, verdict: s.verdict, durationMs: s.durationMs, ...(s.failure === undefined ? {} : { failure: s.failure }) })),
+      scenarios: shareTraces(scenarios.map((s) => ({ name: s.name, location: s.location, verdict: s.verdict, durationMs: s.durationMs, ...(s.failure === undefined ? {} : { failure: s.failure }) }))),
       properties: props.map((p) => p.id),
       ...(detected?.has(id) === true ? { detectedBy: detected.get(id)! } : {}),
     };

@@ -1,9 +1,10 @@
 /** Per-scenario lifecycle: every scenario gets a fresh, isolated app, closed afterwards. */
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
+import { TestStepResultStatus } from '@cucumber/messages';
 import { NOTHING_HAS_CHANGED, type GroupWorld } from './world';
 import { currentImplementation, resolveImplementation } from '../adapters/resolve';
 
-import { INCIDENT_MEDIA_TYPE } from './incident';
+import { INCIDENT_MEDIA_TYPE, TRACE_MEDIA_TYPE } from './incident';
 
 BeforeAll(async function () {
   await resolveImplementation();
@@ -23,7 +24,12 @@ Before(function (this: GroupWorld, { pickle }) {
   this.comparesStates = pickle.steps.some((s) => s.text === NOTHING_HAS_CHANGED);
 });
 
-After(async function (this: GroupWorld) {
+After(async function (this: GroupWorld, { result }) {
   if (this.incident !== undefined) this.attach(JSON.stringify(this.incident), INCIDENT_MEDIA_TYPE);
+  // only a failure pays for rendering its calls; a passing scenario's trace is dropped with its app
+  if (result?.status === TestStepResultStatus.FAILED) {
+    const trace = await this.trace();
+    if (trace !== undefined) this.attach(JSON.stringify(trace), TRACE_MEDIA_TYPE);
+  }
   if (this.appStarted()) await this.deadline('close', (await this.app()).close()).catch(() => undefined);
 });

@@ -10,6 +10,7 @@ import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/
 import { responseIssue } from '../simulator/core/responses';
 import { GROUP_TYPE_NAMES, NotApplicable } from '../adapters/contract';
 import { Deadlines } from '../adapters/contract/deadline';
+import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
 import { isTimeout, thrown } from '../matchers/thrown';
 
 export const ADMIN = '@admin';
@@ -78,6 +79,11 @@ export class GroupWorld extends World {
       if (isTimeout(t)) this.incident ??= { kind: 'timeout', message: t.message };
       throw e;
     });
+  }
+
+  /** The calls this scenario made so far, rendered for a report; undefined when no app was made or the implementation is not traced. */
+  async trace(): Promise<RenderedTrace | undefined> {
+    return traceOf(this.appValue)?.render();
   }
 
   appStarted(): boolean {

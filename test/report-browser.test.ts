@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../catalogue/catalogue';
-import { renderHtml } from '../runner/html';
+import { embeddedData, renderHtml } from '../runner/html';
 import { z } from 'zod';
 import { Conformance, VERDICTS } from '../runner/model';
 import { assemble, type RunOptions } from '../runner/run';
@@ -382,6 +382,24 @@ describe('reports of real runs', () => {
       await page.close();
     });
 
+    it('shows the calls behind a failed scenario in its drill-down, the last one with its method and answer', async () => {
+      const rule = brokenResult.rules.find((r) => r.scenarios.some((s) => s.failure?.trace !== undefined))!;
+      const scenario = rule.scenarios.find((s) => s.failure?.trace !== undefined)!;
+      const trace = scenario.failure!.trace!;
+      // dismissing does nothing: the trace holds the dismissGroup that answered 0
+      expect(rule.scenarios.flatMap((s) => s.failure?.trace?.calls ?? []).some((c) => c.method === 'dismissGroup' && c.outcome === 'ok' && c.code === 0)).toBe(true);
+      const page = await open(join(broken.out, 'index.html'), `#rule-${rule.id}`);
+      const li = page.locator(`li[data-rule="${rule.id}"]`);
+      const calls = li.locator('ol.calls').first();
+      await expect(calls.locator(':scope > li').count()).resolves.toBe(trace.calls.length);
+      const last = trace.calls.at(-1)!;
+      const shown = await calls.locator(':scope > li').last().textContent();
+      expect(shown).toContain(last.actor);
+      expect(shown).toContain(last.method);
+      expect(shown).toContain(last.outcome === 'error' ? `error ${last.code}` : `\u2192 ${last.code ?? 'ok'}`);
+      await page.close();
+    });
+
     it('shows property statistics, and a failed property with its seed, replay command and Gherkin counterexample', async () => {
       const prop = brokenResult.properties.find((p) => p.id === 'fuzz.invariants-and-reference')!;
       expect(prop.verdict, prop.failure?.message).toBe('failed');
@@ -390,6 +408,9 @@ describe('reports of real runs', () => {
       await expect(section.locator(`tr[id="prop-${prop.id}"] .badge`).textContent()).resolves.toBe('failed');
       await expect(section.locator('pre.gherkin').textContent()).resolves.toMatch(/Scenario: Fuzzed:[\s\S]*Then the group invariants hold/);
       await expect(section.locator('code.cmd').textContent()).resolves.toBe(prop.failure!.replay!.command);
+      // the counterexample's calls, the last one with its method
+      expect(prop.failure!.trace!.calls.length).toBeGreaterThan(0);
+      await expect(section.locator('details.trace pre').textContent()).resolves.toContain(`${prop.failure!.trace!.calls.at(-1)!.actor} ${prop.failure!.trace!.calls.at(-1)!.method}`);
       await page.close();
       const ok = await open(join(good.out, 'index.html'));
       const passed = goodResult.properties.find((p) => p.verdict === 'passed')!;
@@ -442,6 +463,9 @@ describe('reports of real runs', () => {
     it('stays under 2 MB with every scenario of every rule failing with long messages, and shows hostile text as text', async () => {
       const catalogue = loadCatalogue(join(ROOT, 'features'));
       const hostile = '</script><script>window.pwned = 1</script><img src="http://example.invalid/x.png">';
+      // a trace as an implementation fills it: hostile text in every field it supplies
+      const call = (n: number) => ({ n, actor: `${hostile}/web`, method: hostile, arg: hostile, outcome: 'error' as const, code: 10007, message: `${hostile} \u001b[31m`, events: [{ to: hostile, name: hostile, data: hostile }] });
+      const hostileTrace = { calls: Array.from({ length: 12 }, (_, i) => call(i + 3)), omitted: 2, limits: { calls: 40, chars: 300, events: 8 } };
       const scenarios = catalogue.rules.flatMap((r) =>
         r.scenarios.flatMap((s) =>
           Array.from({ length: s.cases }, (_, k) => ({
@@ -450,7 +474,7 @@ describe('reports of real runs', () => {
             location: `features/${r.file}:${s.line + k}`,
             verdict: 'failed' as const,
             durationMs: 12,
-            failure: { step: 'Then it fails with code 10007', message: `${hostile} ${'x'.repeat(4000)}`, expected: 'e'.repeat(2000), actual: 'a'.repeat(2000) },
+            failure: { step: 'Then it fails with code 10007', message: `${hostile} ${'x'.repeat(4000)}`, expected: 'e'.repeat(2000), actual: 'a'.repeat(2000), ...(r === catalogue.rules[0] ? { trace: hostileTrace } : {}) },
           })),
         ),
       );
@@ -466,6 +490,8 @@ describe('reports of real runs', () => {
       process.stdout.write(`report-browser: index.html for ${result.rules.length} rules and ${scenarios.length} failing scenarios: ${bytes} bytes\n`);
       expect(bytes).toBeLessThan(2 * 1024 * 1024);
       expect(junit(result)).toContain('&lt;/script&gt;');
+      // past the page's data budget the traces go first, and the page says so
+      expect(embeddedData(result, 1).tracesLeftOut).toBe(true);
 
       const file = join(tmp, 'synthetic.html');
       writeFileSync(file, html);
@@ -477,6 +503,12 @@ describe('reports of real runs', () => {
       await page.waitForSelector('html[data-ready="true"]');
       await expect(page.locator('#rule-count').textContent()).resolves.toBe(`Showing ${result.rules.length} of ${result.rules.length} rules`);
       await expect(page.locator('li.rule').first().locator('dl.failure').first().textContent()).resolves.toContain('</script><script>window.pwned = 1</script>');
+      const calls = page.locator('li.rule').first().locator('ol.calls').first();
+      // the page may cut a trace's values to fit its budget: the text shown is the hostile text's start, as text
+      const start = hostile.slice(0, 40);
+      await expect(calls.locator(':scope > li').first().textContent()).resolves.toMatch(new RegExp(`^${escapeRegExp(start)}.* ${escapeRegExp(start)}.* ${escapeRegExp(start)}.* \u2192 error 10007: ${escapeRegExp(start)}`));
+      await expect(calls.locator('ul.events li').first().textContent()).resolves.toMatch(new RegExp(`^event to ${escapeRegExp(start)}.*: ${escapeRegExp(start)}`));
+      await expect(page.locator('li.rule').first().locator('details.trace summary').first().textContent()).resolves.toMatch(/earlier calls omitted/);
       await expect(page.evaluate(() => (globalThis as { pwned?: number }).pwned)).resolves.toBeUndefined();
       await expect(page.locator('li.rule').first().locator('.detected').textContent()).resolves.toBe('2 broken implementations');
       expect(requests.every((u) => u.startsWith('file://'))).toBe(true);
@@ -484,6 +516,8 @@ describe('reports of real runs', () => {
     }, 120_000);
   });
 });
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('docs/reports.md', () => {
   /** Every field of the result model with its type as the docs write it, and whether it is optional. */

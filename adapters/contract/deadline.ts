@@ -6,6 +6,7 @@
  * World, for every step's call: some 30 000 calls in a feature run).
  */
 import type { App, Implementation, Session } from '.';
+import { shareTrace } from './trace';
 
 export function timeoutError(what: string, ms: number): Error {
   return Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'TimeoutError' });
@@ -106,6 +107,7 @@ export function withDeadlines(impl: Implementation, ms: number): Implementation 
         ...(app.advanceClock === undefined ? {} : { advanceClock: (t: number) => bounded('advanceClock', ms, app.advanceClock!(t)) }),
         ...(app.now === undefined ? {} : { now: () => bounded('now', ms, app.now!()) }),
       };
+      shareTrace(wrapped, app);
       return wrapped;
     },
     ...(impl.close === undefined ? {} : { close: () => bounded('close', ms, impl.close!()) }),

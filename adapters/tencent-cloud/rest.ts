@@ -16,11 +16,13 @@ import { isCommunityID, TencentRestError, unique, type RestRequest, type RestRes
 import { build, type CreateGroupInput, type ModifyBaseInfoInput, type ModifyMemberInfoInput } from './rest-build';
 import { map, type RestMember } from './rest-map';
 import { IMPORT_RUNNERS } from './rest-import';
+import { STORE_RUNNERS } from './rest-store';
 
 export * from './rest-envelope';
 export * from './rest-build';
 export * from './rest-map';
 export * from './rest-import';
+export * from './rest-store';
 
 export interface UrlParts {
   domain: string;
@@ -146,6 +148,8 @@ export const ADMIN_RUNNERS = {
     memberPage(send, o.groupID, Math.min(o.limit ?? 100, 200), o.offset ?? 0),
   // imports, account deletion, kick and the AVChatRoom member list (rest-import.ts)
   ...IMPORT_RUNNERS,
+  // group attributes, counters and AVChatRoom bans (rest-store.ts)
+  ...STORE_RUNNERS,
 } satisfies AdminRunners;
 
 export type AdminCommand = keyof typeof ADMIN_RUNNERS;

@@ -266,3 +266,61 @@ Feature: Custom group attributes
         | a       | Meeting    |
         | an      | AVChatRoom |
         | a       | Community  |
+
+  @rule:attributes.app-admin-writes-without-membership @type:Public @type:AVChatRoom @ambiguous
+  Rule: The app admin modifies, resets, deletes and clears a group's attributes over REST without being a member, and
+    the members are told as for a member's write
+    Quote: "This API is used by the app admin to modify custom group attributes." (REST API, Modifying Group Custom
+    Attributes, https://www.tencentcloud.com/document/product/1047/44188)
+    Quote: "This API is used by the app admin to reset custom group attributes." (REST API, Resetting Group Custom
+    Attributes, https://www.tencentcloud.com/document/product/1047/44190)
+    Quote: "10050 | Failed to delete a non-existent custom attribute." (REST API, Deleting Group Custom Attributes,
+    https://www.tencentcloud.com/document/product/1047/59499)
+    modify_group_attr adds or updates the keys given, set_group_attr replaces them all, and the SDK side's limits hold
+    (docs/ambiguities.md#a69-admin-store-commands).
+
+    Scenario: The app admin modifies, then resets, a Public group's attributes; a member hears of each change
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      And alice has set the group attributes of "P" to {"a":"1"}
+      When the app admin calls modifyGroupAttr with:
+        """
+        {"groupID": "{{P}}", "groupAttributes": {"b": "2"}}
+        """
+      Then it succeeds
+      And the result's groupAttributes is {"a":"1","b":"2"}
+      And bob eventually receives an attribute update for "P" with {"a":"1","b":"2"}
+      When the app admin calls setGroupAttr with:
+        """
+        {"groupID": "{{P}}", "groupAttributes": {"c": "3"}}
+        """
+      Then it succeeds
+      And bob eventually receives an attribute update for "P" with {"c":"3"}
+      And the group attributes of "P" are {"c":"3"}
+
+    Scenario: The app admin deletes a key of an AVChatRoom, refused for a missing key, and clears the rest
+      Given alice and bob are logged in
+      And alice has created an AVChatRoom group "AV"
+      And bob belongs to "AV"
+      And alice has set the group attributes of "AV" to {"topic":"news","mood":"calm"}
+      When the app admin calls deleteGroupAttr with:
+        """
+        {"groupID": "{{AV}}", "keyList": ["mood", "nope"]}
+        """
+      Then it fails with code 10050 naming "keyList"
+      And nothing has changed
+      And the group attributes of "AV" are {"topic":"news","mood":"calm"}
+      When the app admin calls deleteGroupAttr with:
+        """
+        {"groupID": "{{AV}}", "keyList": ["mood"]}
+        """
+      Then it succeeds
+      And bob eventually receives an attribute update for "AV" with {"topic":"news"}
+      When the app admin calls clearGroupAttr with:
+        """
+        {"groupID": "{{AV}}"}
+        """
+      Then it succeeds
+      And bob eventually receives an attribute update for "AV" with {}
+      And the group attributes of "AV" are {}

@@ -263,6 +263,62 @@ Feature: What sets audio-video groups (AVChatRoom) apart: entering, one room at 
       And carol eventually receives the group tip 10 (member banned) about "AV" whose memberList[0].userID is "bob"
       And carol eventually receives the group tip 10 (member banned) about "AV" whose memberList[0].muteTime is 60
 
+  @rule:avchatroom.app-admin-bans-and-unbans @type:AVChatRoom @ambiguous
+  Rule: The app admin bans viewers of an AVChatRoom over REST for a duration and unbans them: a banned viewer leaves
+    the room and cannot rejoin until the ban ends or is lifted
+    Quote: "A banned member cannot receive messages nor rejoin the audio-video group during the ban duration."
+    (REST API, Banning Group Members, https://www.tencentcloud.com/document/product/1047/50296)
+    Quote: "An unbanned member can rejoin the audio-video group to receive messages." (REST API, Unbanning Group
+    Members, https://www.tencentcloud.com/document/product/1047/50297)
+    It is the ban an owner's removal with a duration sets, refused with 10007 on rejoining
+    (docs/ambiguities.md#a17-avchatroom-removal, docs/ambiguities.md#a69-admin-store-commands).
+
+    Scenario: The app admin's ban keeps a viewer out until the app admin lifts it
+      Given alice and bob are logged in
+      And alice has created an AVChatRoom group "AV"
+      And bob belongs to "AV"
+      When the app admin calls banGroupMember with:
+        """
+        {"groupID": "{{AV}}", "userIDList": ["bob"], "duration": 3600, "description": "spam"}
+        """
+      Then it succeeds
+      And bob is not a member of "AV"
+      And bob eventually receives the system notice 4 (removed) about "AV"
+      When the app admin calls getGroupBanMember with:
+        """
+        {"groupID": "{{AV}}"}
+        """
+      Then it succeeds
+      And the result's bannedList[0].userID is "bob"
+      When bob joins "AV"
+      Then it fails with code 10007 naming "groupID"
+      And nothing has changed
+      When the app admin calls unbanGroupMember with:
+        """
+        {"groupID": "{{AV}}", "userIDList": ["bob"]}
+        """
+      Then it succeeds
+      And the result's userIDList is ["bob"]
+      When bob joins "AV"
+      Then the join status is "JoinedSuccess"
+      And bob is a member of "AV"
+
+    Scenario: A viewer the app admin bans for 60 seconds is refused at 59 seconds and let in at 60
+      Given alice and bob are logged in
+      And alice has created an AVChatRoom group "AV"
+      And bob belongs to "AV"
+      When the app admin calls banGroupMember with:
+        """
+        {"groupID": "{{AV}}", "userIDList": ["bob"], "duration": 60}
+        """
+      Then it succeeds
+      And 59 seconds have passed
+      When bob joins "AV"
+      Then it fails with code 10007 naming "groupID"
+      When 1 seconds pass
+      And bob joins "AV"
+      Then the join status is "JoinedSuccess"
+
   @rule:avchatroom.no-member-profiles @type:AVChatRoom @ambiguous
   Rule: An AVChatRoom stores no member profiles: name cards, member fields and member profiles are refused (2687), and
     the member list holds only the most recent members, without profiles

@@ -181,3 +181,46 @@ Feature: Group counters
         """
       Then it fails with code 10007 naming "groupID"
       And nothing has changed
+
+  @rule:counters.app-admin-sets-increases-decreases-and-deletes @type:Public @ambiguous
+  Rule: The app admin sets, increases, decreases and deletes a group's counters over REST, and the members are told of
+    each change as for a member's write
+    Quote: "The app admin can use this API to update (set/increase/decrease) group counters." (REST API, Updating Group
+    Counters, https://www.tencentcloud.com/document/product/1047/53428)
+    Quote: "List of group counter keys to delete. If no value is passed in, all group counter keys will be deleted."
+    (REST API, Deleting Group Counters, https://www.tencentcloud.com/document/product/1047/53429)
+    A missing key counts from 0; the Web SDK has no event for a deleted counter
+    (docs/ambiguities.md#a69-admin-store-commands).
+
+    Scenario: The app admin sets a counter, increases and decreases two, then deletes one
+      Given alice and bob are logged in
+      And alice has created a Public group "P"
+      And bob belongs to "P"
+      When the app admin calls updateGroupCounter with:
+        """
+        {"groupID": "{{P}}", "counters": {"likes": 5}, "mode": "Set"}
+        """
+      Then it succeeds
+      And the result's counters is {"likes":5}
+      And bob eventually receives a counter update for "P": likes = 5
+      When the app admin calls updateGroupCounter with:
+        """
+        {"groupID": "{{P}}", "counters": {"likes": 3, "debt": 2}, "mode": "Increase"}
+        """
+      Then it succeeds
+      And the result's counters is {"likes":8,"debt":2}
+      And bob eventually receives a counter update for "P": likes = 8
+      When the app admin calls updateGroupCounter with:
+        """
+        {"groupID": "{{P}}", "counters": {"debt": 4}, "mode": "Decrease"}
+        """
+      Then it succeeds
+      And the result's counters is {"debt":-2}
+      And alice eventually receives a counter update for "P": debt = -2
+      When the app admin calls deleteGroupCounter with:
+        """
+        {"groupID": "{{P}}", "keyList": ["debt"]}
+        """
+      Then it succeeds
+      And the result's keyList is ["debt"]
+      And the group counters of "P" are {"likes":8}

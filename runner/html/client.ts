@@ -46,7 +46,7 @@ export const SCRIPT = String.raw`
     return p;
   }
 
-  function failure(f) {
+  function failure(f, sameAs) {
     var dl = h('dl', { className: 'failure' });
     function row(k, v) { add(dl, [h('dt', { text: k }), h('dd', null, v)]); }
     row('step', h('code', { text: f.step }));
@@ -58,7 +58,34 @@ export const SCRIPT = String.raw`
     if (r && r.seed !== undefined) row('seed', [h('code', { text: String(r.seed) }), r.path !== undefined ? [', path ', h('code', { text: r.path })] : null]);
     if (r && r.command !== undefined) row('replay', h('code', { className: 'cmd', text: r.command }));
     if (r && r.scenario !== undefined) row('counterexample', h('pre', { className: 'gherkin', text: r.scenario }));
+    if (f.sameMessage !== undefined) row('same message', f.sameMessage + ' other scenario' + (f.sameMessage === 1 ? '' : 's') + ' of this rule failed with this message; this trace stands for them');
+    if (f.trace !== undefined) row('calls', trace(f.trace));
+    else if (sameAs) row('calls', 'as in "' + sameAs + '", which failed with the same message');
+    else if (data.tracesLeftOut) row('calls', 'left out of this page for its size: conformance.json has them');
     return dl;
+  }
+
+  // a failure's call trace: every call kept, newest last, with the events seen after it; text only
+  function answer(c) {
+    if (c.outcome === 'pending') return '\u2192 no answer (yet)';
+    if (c.outcome === 'error') return '\u2192 error ' + (c.code === undefined ? '(no code)' : c.code) + (c.message === undefined ? '' : ': ' + c.message);
+    return '\u2192 ' + (c.code === undefined ? 'ok' : c.code) + (c.data === undefined ? '' : ' ' + c.data);
+  }
+  function trace(t) {
+    var ol = h('ol', { className: 'calls' });
+    t.calls.forEach(function (c) {
+      var li = h('li', { className: 'call o-' + c.outcome, value: String(c.n) },
+        h('span', { className: 'actor', text: c.actor }), ' ', h('code', { className: 'method', text: c.method }),
+        c.arg === undefined ? null : [' ', h('code', { className: 'arg', text: c.arg })], ' ', h('span', { className: 'answer', text: answer(c) }));
+      if (c.events !== undefined) add(li, h('ul', { className: 'events' }, c.events.map(function (e) {
+        return h('li', null, 'event to ', h('span', { className: 'actor', text: e.to }), ': ', h('code', { text: e.name }), e.data === undefined ? null : [' ', h('code', { className: 'arg', text: e.data })]);
+      }), c.moreEvents !== undefined ? h('li', { text: '\u2026 ' + c.moreEvents + ' more event(s)' }) : null));
+      add(ol, li);
+    });
+    var head = t.calls.length + ' call' + (t.calls.length === 1 ? '' : 's') + ', newest last' +
+      (t.omitted > 0 ? ' (\u2026 ' + t.omitted + ' earlier call' + (t.omitted === 1 ? '' : 's') + ' omitted: a trace keeps the last ' + t.limits.calls + ')' : '') +
+      '; values cut at ' + t.limits.chars + ' characters';
+    return h('details', { className: 'trace', open: true }, h('summary', { text: head }), ol);
   }
 
   function details(r) {
@@ -88,9 +115,12 @@ export const SCRIPT = String.raw`
     if (r.scenarios.length === 0) add(body, h('p', { text: 'No scenario of this rule ran.' }));
     else {
       var tb = h('tbody');
+      // a scenario whose message another's trace stands for (failure.sameMessage) points to that one
+      var rep = {};
+      r.scenarios.forEach(function (s) { if (s.failure && s.failure.trace !== undefined) { var k = s.failure.message.split('\n')[0]; if (!(k in rep)) rep[k] = s.name; } });
       r.scenarios.forEach(function (s) {
         add(tb, h('tr', { className: 'scenario' }, h('td', null, badge(s.verdict)), h('td', { text: s.name }), h('td', null, h('code', { text: s.location })), h('td', { className: 'num', text: ms(s.durationMs) })));
-        if (s.failure) add(tb, h('tr', { className: 'fail' }, h('td'), h('td', { colspan: '3' }, failure(s.failure))));
+        if (s.failure) add(tb, h('tr', { className: 'fail' }, h('td'), h('td', { colspan: '3' }, failure(s.failure, s.failure.trace === undefined ? rep[s.failure.message.split('\n')[0]] : undefined))));
       });
       add(body, h('div', { className: 'scroll' }, h('table', { className: 'scen' }, h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'verdict' }), h('th', { scope: 'col', text: 'scenario' }), h('th', { scope: 'col', text: 'location' }), h('th', { scope: 'col', className: 'num', text: 'time' }))), tb)));
     }

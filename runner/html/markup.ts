@@ -1,6 +1,7 @@
 /** The page's static HTML sections, rendered from the result model and the view model. */
 import { ACCEPTED, VERDICTS, totals, type Conformance, type Failure, type Verdict } from '../model';
 import { visibleControls } from '../model/escape';
+import { traceText } from '../model/trace-text';
 import { MEANING, notAsExpected, type Grid } from './model';
 
 // static HTML
@@ -91,6 +92,7 @@ function failureBlock(f: Failure): string {
   if (rp?.seed !== undefined) parts.push(`<dt>seed</dt><dd><code>${rp.seed}</code>${rp.path === undefined ? '' : `, path <code>${esc(rp.path)}</code>`}</dd>`);
   if (rp?.command !== undefined) parts.push(`<dt>replay</dt><dd><code class="cmd">${esc(rp.command)}</code></dd>`);
   if (rp?.scenario !== undefined) parts.push(`<dt>counterexample</dt><dd><pre class="gherkin">${esc(rp.scenario)}</pre></dd>`);
+  if (f.trace !== undefined) parts.push(`<dt>calls</dt><dd><details class="trace"><summary>${f.trace.calls.length} calls of the counterexample's run, newest last</summary><pre class="calls-text">${esc(traceText(f.trace))}</pre></details></dd>`);
   return `<dl class="failure">${parts.join('')}</dl>`;
 }
 

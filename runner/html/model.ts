@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
-import { ACCEPTED, VERDICTS, worst, type Conformance, type Failure, type PropertyResult, type RuleResult, type Verdict } from '../model';
+import { ACCEPTED, VERDICTS, worst, type CallTrace, type Conformance, type Failure, type PropertyResult, type RuleResult, type Verdict } from '../model';
 import { featureFiles } from '../../catalogue/catalogue';
 
 /** What a permission-grid example row expects, read from the feature files. */
@@ -158,8 +158,34 @@ export function permissionOutcomes(featuresDir: string): Record<string, GridOutc
 
 const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n)}… (cut for the page; conformance.json has the full text)`);
 
-function trimFailure(f: Failure, n: number): Failure {
+/** How much of a trace the page keeps: the last `calls` calls, `chars` characters a value, `events` events a gap. */
+type TraceCut = { calls: number; chars: number; events: number } | 'all' | 'none';
+
+/** A trace cut down for the page; the calls it drops count as omitted, the limits say what was kept. */
+function trimTrace(t: CallTrace, c: Exclude<TraceCut, 'all' | 'none'>): CallTrace {
+  const calls = t.calls.slice(-c.calls);
+  const short = (s: string | undefined) => (s === undefined || s.length <= c.chars ? s : `${s.slice(0, c.chars)}…`);
+  const opt = <K extends string>(k: K, v: string | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, string>));
   return {
+    calls: calls.map((x) => ({
+      ...x,
+      actor: short(x.actor)!,
+      method: short(x.method)!,
+      ...opt('arg', short(x.arg)),
+      ...opt('data', short(x.data)),
+      ...opt('message', short(x.message)),
+      ...(x.events === undefined ? {} : { events: x.events.slice(0, c.events).map((e) => ({ to: short(e.to)!, name: short(e.name)!, ...opt('data', short(e.data)) })) }),
+      ...(x.events === undefined || x.events.length <= c.events ? {} : { moreEvents: (x.moreEvents ?? 0) + x.events.length - c.events }),
+    })),
+    omitted: t.omitted + t.calls.length - calls.length,
+    limits: { calls: Math.min(c.calls, t.limits.calls), chars: Math.min(c.chars, t.limits.chars), events: Math.min(c.events, t.limits.events) },
+  };
+}
+
+function trimFailure(f: Failure, n: number, traces: TraceCut): Failure {
+  return {
+    ...(f.sameMessage === undefined ? {} : { sameMessage: f.sameMessage }),
+    ...(f.trace === undefined || traces === 'none' ? {} : { trace: traces === 'all' ? f.trace : trimTrace(f.trace, traces) }),
     step: cut(f.step, n),
     message: cut(f.message, n),
     ...(f.expected === undefined ? {} : { expected: cut(f.expected, n) }),
@@ -168,13 +194,20 @@ function trimFailure(f: Failure, n: number): Failure {
   };
 }
 
-/** What the rule list needs: the rules (long failure texts cut to fit the budget) and each property's verdict. */
-export function embeddedData(result: Conformance, budget = 1_200_000): { rules: RuleResult[]; properties: Array<Pick<PropertyResult, 'id' | 'title' | 'verdict'>>; ambiguities: string[] } {
+/**
+ * What the rule list needs: the rules (long failure texts cut to fit the budget, and call traces
+ * left out when even that does not fit: `tracesLeftOut` says so) and each property's verdict.
+ */
+export function embeddedData(result: Conformance, budget = 1_200_000): { rules: RuleResult[]; properties: Array<Pick<PropertyResult, 'id' | 'title' | 'verdict'>>; ambiguities: string[]; tracesLeftOut: boolean } {
   const properties = result.properties.map((p) => ({ id: p.id, title: p.title, verdict: p.verdict }));
   const ambiguities = result.ambiguities.map((a) => a.anchor);
-  let data = { rules: result.rules, properties, ambiguities };
-  for (const n of [4000, 1000, 300, 100]) {
-    data = { rules: result.rules.map((r) => ({ ...r, scenarios: r.scenarios.map((s) => (s.failure === undefined ? s : { ...s, failure: trimFailure(s.failure, n) })) })), properties, ambiguities };
+  let data = { rules: result.rules, properties, ambiguities, tracesLeftOut: false };
+  const short = { calls: 10, chars: 120, events: 3 };
+  const shorter = { calls: 5, chars: 60, events: 2 };
+  const stages: Array<[number, TraceCut]> = [[4000, 'all'], [1000, 'all'], [1000, short], [300, short], [300, shorter], [100, shorter], [100, 'none']];
+  for (const [n, traces] of stages) {
+    const leftOut = traces === 'none' && result.rules.some((r) => r.scenarios.some((s) => s.failure?.trace !== undefined));
+    data = { rules: result.rules.map((r) => ({ ...r, scenarios: r.scenarios.map((s) => (s.failure === undefined ? s : { ...s, failure: trimFailure(s.failure, n, traces) })) })), properties, ambiguities, tracesLeftOut: leftOut };
     if (Buffer.byteLength(JSON.stringify(data)) <= budget) break;
   }
   return data;

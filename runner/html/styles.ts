@@ -68,6 +68,7 @@ blockquote p{margin:.2em 0}blockquote footer{font-size:13px;color:var(--muted);m
 .scen{width:100%;font-size:14px}.scen td,.scen th{border-bottom:1px solid var(--line)}
 .failure{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:.3em 0;border-left:4px solid var(--failed);padding-left:10px}
 .failure dt{font-weight:600;color:var(--muted)}.failure dd{margin:0;min-width:0}
+.calls{margin:.2em 0;padding-left:2.6em;font-size:13px}.calls code{word-break:break-word}.calls .actor{font-weight:600}.calls .o-error .answer{color:var(--failed);font-weight:600}.calls .o-pending .answer{color:var(--timeout)}.calls .events{margin:0;padding-left:1.2em;color:var(--muted)}
 .props{width:100%}.props>tbody>tr>*{border-bottom:1px solid var(--line)}.ptitle{font-weight:400;font-size:13px}.props .rules{font-size:13px}
 .why{color:var(--muted);margin:0}
 .ambiguities li{margin-bottom:.6em}.ambiguities h3{margin:.2em 0;font-size:1rem}.ambiguities p{margin:.2em 0}.cites{font-size:13px}

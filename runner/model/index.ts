@@ -15,6 +15,31 @@ export type Verdict = z.infer<typeof Verdict>;
 /** Verdicts a gate accepts: the run is green when every verdict is one of these. */
 export const ACCEPTED: ReadonlySet<Verdict> = new Set(['passed', 'not applicable', 'expected failure']);
 
+/**
+ * The calls behind a failure (adapters/contract/trace.ts): the last `limits.calls` calls made on the
+ * failing app, each value cut to `limits.chars` characters. Added within conformance@1 as an optional
+ * field: documents without it stay valid, and readers that do not know it ignore it.
+ */
+export const CallTrace = z.object({
+  calls: z.array(
+    z.object({
+      n: z.number(),
+      actor: z.string(),
+      method: z.string(),
+      arg: z.string().optional(),
+      outcome: z.enum(['ok', 'error', 'pending']),
+      code: z.number().optional(),
+      data: z.string().optional(),
+      message: z.string().optional(),
+      events: z.array(z.object({ to: z.string(), name: z.string(), data: z.string().optional() })).optional(),
+      moreEvents: z.number().optional(),
+    }),
+  ),
+  omitted: z.number(),
+  limits: z.object({ calls: z.number(), chars: z.number(), events: z.number() }),
+});
+export type CallTrace = z.infer<typeof CallTrace>;
+
 export const Failure = z.object({
   /** The step (or property step) that failed, as written. */
   step: z.string(),
@@ -25,6 +50,10 @@ export const Failure = z.object({
   replay: z.object({ seed: z.number().optional(), path: z.string().optional(), command: z.string().optional(), scenario: z.string().optional() }).optional(),
   /** A property failure: the rules it is charged to, and the step of the counterexample that diverged first. */
   blame: z.object({ rules: z.array(z.string()), step: z.number(), command: z.string() }).optional(),
+  /** The calls made on the failing app, newest last (capped). */
+  trace: CallTrace.optional(),
+  /** Other scenarios of the rule that failed with the same first line of message; their traces are left out (this one stands for them). */
+  sameMessage: z.number().optional(),
 });
 export type Failure = z.infer<typeof Failure>;
 
@@ -135,6 +164,31 @@ export function totals(rules: readonly { verdict: Verdict }[]): Record<Verdict, 
   const t = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const r of rules) t[r.verdict]++;
   return t;
+}
+
+/** A failure message's first line: what "the same message" means when a rule's failures are grouped. */
+export const firstLine = (message: string): string => message.split('\n')[0]!;
+
+/**
+ * A rule's failed scenarios grouped by the first line of their message: the first of each group
+ * keeps its trace and counts the others (`sameMessage`); the others drop theirs, so that a bug
+ * failing 29 scenarios alike costs one trace, not 29.
+ */
+export function shareTraces<S extends { failure?: Failure | undefined }>(scenarios: S[]): S[] {
+  const firsts = new Map<string, Failure>();
+  return scenarios.map((s) => {
+    if (s.failure?.trace === undefined) return s;
+    const key = firstLine(s.failure.message);
+    const rep = firsts.get(key);
+    if (rep === undefined) {
+      const failure = { ...s.failure };
+      firsts.set(key, failure);
+      return { ...s, failure };
+    }
+    rep.sameMessage = (rep.sameMessage ?? 0) + 1;
+    const { trace: _trace, ...failure } = s.failure;
+    return { ...s, failure };
+  });
 }
 
 /** Reads a conformance.json, also one written before a verdict was added (its count is then 0). */

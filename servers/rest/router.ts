@@ -14,10 +14,11 @@ import { WRITE_COMMANDS } from './commands-write';
 import { READ_COMMANDS } from './commands-read';
 import { ACCOUNT_COMMANDS } from './commands-account';
 import { IMPORT_COMMANDS } from './commands-import';
+import { STORE_COMMANDS } from './commands-store';
 
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   ...WRITE_COMMANDS, ...READ_COMMANDS, ...ACCOUNT_COMMANDS,
-  ...IMPORT_COMMANDS,
+  ...IMPORT_COMMANDS, ...STORE_COMMANDS,
 };
 
 const MESSAGES = 'group messages are not modelled by the simulator (it covers group management)';
@@ -33,15 +34,6 @@ export const NOT_EMULATED: Readonly<Record<string, string>> = {
   'group_open_http_svc/set_unread_msg_num': MESSAGES,
   'group_open_http_svc/send_broadcast_msg': MESSAGES,
   'openim/modify_group_msg': MESSAGES,
-  'group_open_http_svc/modify_group_attr': `${NO_ADMIN_COMMAND} (attributes are written by members through the SDK shape)`,
-  'group_open_http_svc/set_group_attr': `${NO_ADMIN_COMMAND} (attributes are written by members through the SDK shape)`,
-  'group_open_http_svc/clear_group_attr': `${NO_ADMIN_COMMAND} (attributes are written by members through the SDK shape)`,
-  'group_open_http_svc/delete_group_attr': `${NO_ADMIN_COMMAND} (attributes are written by members through the SDK shape)`,
-  'group_open_http_svc/update_group_counter': `${NO_ADMIN_COMMAND} (counters are written by members through the SDK shape)`,
-  'group_open_http_svc/delete_group_counter': `${NO_ADMIN_COMMAND} (counters are written by members through the SDK shape)`,
-  'group_open_http_svc/ban_group_member': `${NO_ADMIN_COMMAND} (AVChatRoom bans come from an owner's deleteGroupMember with a duration)`,
-  'group_open_http_svc/unban_group_member': NO_ADMIN_COMMAND,
-  'group_open_http_svc/get_group_ban_member': NO_ADMIN_COMMAND,
   'group_open_http_svc/import_topic': 'topics are not modelled by the simulator',
   'million_group_open_http_svc/create_topic': 'topics are not modelled by the simulator',
   'million_group_open_http_svc/destroy_topic': 'topics are not modelled by the simulator',

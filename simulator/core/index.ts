@@ -10,6 +10,7 @@ import { describeIssue, schemas, type SchemaName, type Schemas } from './schemas
 import type { Delivery } from './deliveries';
 import * as A from './admin-commands';
 import * as I from './admin-import';
+import * as AS from './admin-store';
 import * as G from './group-commands';
 import * as M from './member-commands';
 import * as K from './store-commands';
@@ -105,6 +106,18 @@ export const ADMIN_COMMANDS = {
   deleteAccounts: admin('AdminDeleteAccountsOptions', I.deleteAccounts),
   kick: admin('AdminKickOptions', I.kick),
   getAVChatRoomMembers: admin('AdminGetAVChatRoomMembersOptions', I.getAVChatRoomMembers),
+  // group attributes, counters and AVChatRoom bans (admin-store.ts)
+  modifyGroupAttr: admin('GroupAttributesOptions', AS.modifyGroupAttr),
+  setGroupAttr: admin('GroupAttributesOptions', AS.setGroupAttr),
+  deleteGroupAttr: admin('GroupAttributeKeysOptions', AS.deleteGroupAttr),
+  clearGroupAttr: admin('AdminGroupIDOptions', AS.clearGroupAttr),
+  getGroupAttr: admin('AdminGroupIDOptions', AS.getGroupAttr),
+  updateGroupCounter: admin('AdminUpdateGroupCounterOptions', AS.updateGroupCounter),
+  deleteGroupCounter: admin('GetGroupCountersOptions', AS.deleteGroupCounter),
+  getGroupCounter: admin('GetGroupCountersOptions', AS.getGroupCounter),
+  banGroupMember: admin('AdminBanMemberOptions', AS.banGroupMember),
+  unbanGroupMember: admin('AdminUnbanMemberOptions', AS.unbanGroupMember),
+  getGroupBanMember: admin('AdminGetBanMemberOptions', AS.getGroupBanMember),
 } as const;
 export type AdminCommandName = keyof typeof ADMIN_COMMANDS;
 /** What an admin command resolves with as `data`: its core function's return type. */

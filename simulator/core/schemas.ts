@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { DEFAULT_LIMITS } from './state';
 import { buildAdminImportSchemas, unixSeconds } from './admin-import-schemas';
+import { adminStoreSchemas } from './admin-store-schemas';
 
 /**
  * Keys refused in every user-supplied map (group attributes, counters, custom fields, key lists and
@@ -252,6 +253,7 @@ function build(z: typeof import('zod').z) {
     // import_group (admin-import.ts): create_group's fields less its member list (imported apart), plus custom fields and CreateTime
     AdminImportGroupOptions: AdminCreateGroupOptions.omit({ memberList: true, isSupportTopic: true }).extend({ groupCustomField: z.array(kv).optional(), createTime: unixSeconds(int).optional() }),
     ...buildAdminImportSchemas(z, { reqStr, int }),
+    ...adminStoreSchemas(z, { reqStr, str, int, userIDList, counters: keyedRecord(counterValue) }),
   };
 }
 

@@ -33,7 +33,7 @@ function checkAttributes(tx: Tx, next: Map<string, string>): void {
   if (total > l.attributeTotalBytes) refuse(ERR.ATTR_TOTAL_TOO_LARGE, 'groupAttributes', `${total} bytes > ${l.attributeTotalBytes}`);
 }
 
-function replaceAttributes(tx: Tx, g: GroupRecord, next: Map<string, string>): void {
+export function replaceAttributes(tx: Tx, g: GroupRecord, next: Map<string, string>): void {
   checkAttributes(tx, next);
   const updatedKeyList = [...next].filter(([k, v]) => g.attributes.get(k) !== v).map(([k]) => k);
   const deletedKeyList = [...g.attributes.keys()].filter((k) => !next.has(k));
@@ -82,7 +82,7 @@ function counterGroup(tx: Tx, actor: UserActor, groupID: string, what: string): 
   return g;
 }
 
-function writeCounter(tx: Tx, g: GroupRecord, key: string, value: number): void {
+export function writeCounter(tx: Tx, g: GroupRecord, key: string, value: number): void {
   const l = tx.state.limits;
   if ([...key].length > l.counterKeyChars) refuse(ERR.INVALID_PARAMETER, 'key', `'${key.slice(0, 16)}…' is longer than ${l.counterKeyChars} characters`);
   if (!Number.isSafeInteger(value)) refuse(ERR.INVALID_PARAMETER, 'value', `${value} is outside the 64-bit range this simulator represents exactly`);

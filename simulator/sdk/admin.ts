@@ -93,6 +93,50 @@ export class AppAdmin {
     return this.call('getAVChatRoomMembers', options);
   }
 
+  // ---- group attributes, counters and AVChatRoom bans (core/admin-store.ts) ----
+  /** `modify_group_attr`: adds or updates the attributes given; members get GROUP_ATTRIBUTES_UPDATED. */
+  modifyGroupAttr(options: In<S.Schemas['GroupAttributesOptions']>): Promise<ChatResponse<{ groupAttributes: Record<string, string> }>> {
+    return this.call('modifyGroupAttr', options);
+  }
+  /** `set_group_attr` ("Resetting Group Custom Attributes"): the attributes given replace all. */
+  setGroupAttr(options: In<S.Schemas['GroupAttributesOptions']>): Promise<ChatResponse<{ groupAttributes: Record<string, string> }>> {
+    return this.call('setGroupAttr', options);
+  }
+  /** `delete_group_attr`: every key must exist (10050). */
+  deleteGroupAttr(options: In<S.Schemas['GroupAttributeKeysOptions']>): Promise<ChatResponse<{ keyList: string[] }>> {
+    return this.call('deleteGroupAttr', options);
+  }
+  /** `clear_group_attr`: removes every attribute. */
+  clearGroupAttr(options: In<S.Schemas['AdminGroupIDOptions']>): Promise<ChatResponse<{ groupAttributes: Record<string, string> }>> {
+    return this.call('clearGroupAttr', options);
+  }
+  getGroupAttr(options: In<S.Schemas['AdminGroupIDOptions']>): Promise<ChatResponse<{ groupAttributes: Record<string, string> }>> {
+    return this.call('getGroupAttr', options);
+  }
+  /** `update_group_counter`: `mode` Set (the default), Increase or Decrease; members get GROUP_COUNTER_UPDATED per changed key. */
+  updateGroupCounter(options: In<S.Schemas['AdminUpdateGroupCounterOptions']>): Promise<ChatResponse<{ counters: Record<string, number> }>> {
+    return this.call('updateGroupCounter', options);
+  }
+  /** `delete_group_counter`: the keys given, or every counter when none is given. */
+  deleteGroupCounter(options: In<S.Schemas['GetGroupCountersOptions']>): Promise<ChatResponse<{ keyList: string[] }>> {
+    return this.call('deleteGroupCounter', options);
+  }
+  getGroupCounter(options: In<S.Schemas['GetGroupCountersOptions']>): Promise<ChatResponse<{ counters: Record<string, number> }>> {
+    return this.call('getGroupCounter', options);
+  }
+  /** `ban_group_member`: AVChatRoom only; the banned leave the room and cannot enter for `duration` seconds. */
+  banGroupMember(options: In<S.Schemas['AdminBanMemberOptions']>): Promise<ChatResponse<{ userIDList: string[] }>> {
+    return this.call('banGroupMember', options);
+  }
+  /** `unban_group_member`: the users may enter again; answers those whose ban was running. */
+  unbanGroupMember(options: In<S.Schemas['AdminUnbanMemberOptions']>): Promise<ChatResponse<{ userIDList: string[] }>> {
+    return this.call('unbanGroupMember', options);
+  }
+  /** `get_group_ban_member`: the bans still running, paged (`limit` at most 100). */
+  getGroupBanMember(options: In<S.Schemas['AdminGetBanMemberOptions']>): Promise<ChatResponse<{ bannedList: Array<{ userID: string; bannedUntil: number }>; nextOffset: number }>> {
+    return this.call('getGroupBanMember', options);
+  }
+
   /** Runs an admin command by name: what adapters and the wire protocol use. */
   invoke(method: string, arg: unknown): Promise<ChatResponse> {
     if (!Object.prototype.hasOwnProperty.call(ADMIN_COMMANDS, method)) {

@@ -60,3 +60,11 @@ export function shapeDifferences(actual: unknown, documented: unknown, extra: re
   for (const k of Object.keys(o)) if (!(k in d) && !extra.includes(k)) out.push(`${at}.${k}: not documented`);
   return out;
 }
+
+/** Imports accounts over REST (account_import), each answered OK. */
+export async function importAccounts(h: Harness, ...ids: string[]): Promise<void> {
+  for (const UserID of ids) {
+    const r = await h.post('im_open_login_svc/account_import', { UserID });
+    if (r.ErrorCode !== 0) throw new Error(`account_import ${UserID}: ${r.ErrorCode} ${r.ErrorInfo}`);
+  }
+}

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_RUNNERS, build, IMPORT_PATHS } from '../../adapters/tencent-cloud/rest';
+import { ADMIN_RUNNERS, build, IMPORT_PATHS, STORE_PATHS } from '../../adapters/tencent-cloud/rest';
 
 const ROOT = join(__dirname, '..', '..');
 /** Kept after the run (reports/ is not committed): the reports, and request-counts.json. */
@@ -53,6 +53,7 @@ describe('groupspec run --adapter tencent-cloud against the REST emulator', () =
     const sample: Record<string, unknown> = { groupID: 'g', userID: 'u', userIDList: ['u'], newOwnerID: 'u', content: 'c', muteTime: 1, type: 'Public', name: 'n' };
     const commands = Object.keys(ADMIN_RUNNERS).map((name) => {
       if (name in IMPORT_PATHS) return IMPORT_PATHS[name as keyof typeof IMPORT_PATHS];
+      if (name in STORE_PATHS) return STORE_PATHS[name as keyof typeof STORE_PATHS];
       const req = (build as unknown as Record<string, (o: unknown) => { service: string; command: string }>)[name]!(sample);
       return `${req.service}/${req.command}`;
     });

@@ -57,4 +57,14 @@ export const ATTRIBUTES_BREAKS: Break[] = [
       return via?.call('getGroupAttributes', arg);
     }),
   },
+  {
+    id: 'admin-modify-attr-replaces',
+    rule: 'attributes.app-admin-writes-without-membership',
+    description: 'the app admin\'s modify_group_attr replaces every attribute (as set_group_attr does) instead of adding to them',
+    interceptor: {
+      admin(ctx, method, arg, next) {
+        return method === 'modifyGroupAttr' ? ctx.admin.call('setGroupAttr', arg) : next();
+      },
+    },
+  },
 ];

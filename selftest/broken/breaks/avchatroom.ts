@@ -84,4 +84,15 @@ export const AVCHATROOM_BREAKS: Break[] = [
       },
     }),
   },
+  {
+    id: 'admin-unban-ignored',
+    rule: 'avchatroom.app-admin-bans-and-unbans',
+    description: 'the app admin\'s unban_group_member answers OK with the users but lifts no ban',
+    interceptor: {
+      async admin(_ctx, method, arg, next) {
+        if (method !== 'unbanGroupMember') return next();
+        return { code: 0, data: { userIDList: [...new Set((arg as { userIDList: string[] }).userIDList)] } };
+      },
+    },
+  },
 ];

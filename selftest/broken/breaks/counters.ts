@@ -82,4 +82,14 @@ export const COUNTERS_BREAKS: Break[] = [
       return again === undefined || isFailure(again) ? undefined : again;
     }),
   },
+  {
+    id: 'admin-counter-mode-ignored',
+    rule: 'counters.app-admin-sets-increases-decreases-and-deletes',
+    description: 'the app admin\'s update_group_counter ignores Mode: Increase and Decrease set the value given',
+    interceptor: {
+      admin(_ctx, method, arg, next) {
+        return method === 'updateGroupCounter' ? next({ ...(arg as object), mode: 'Set' }) : next();
+      },
+    },
+  },
 ];
