@@ -225,6 +225,8 @@ export function traced(impl: Implementation): Implementation {
       return app.then((a) => tracedApp(a, trace));
     },
     ...(impl.close === undefined ? {} : { close: () => impl.close!() }),
+    // the trace records each call as it is issued and issues it at once, so the issue order is the implementation's
+    ...(impl.inOrder === undefined ? {} : { inOrder: impl.inOrder }),
   };
   TRACED.add(wrapped);
   return wrapped;

@@ -7,6 +7,8 @@ import * as http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Implementation } from '../../adapters/contract';
 import { wireImplementation } from '../../adapters/wire/client';
+import { traced } from '../../adapters/contract/trace';
+import { withDeadlines } from '../../adapters/contract/deadline';
 import { startServer, type RunningServer } from '../../servers/wire/server';
 
 let server: RunningServer;
@@ -42,7 +44,16 @@ describe('write-behind and apps made ahead', () => {
     await wire.close?.();
   });
 
-  it('sends a logout in front of the next request, which then sees the session logged out', async () => {
+  it('declares inOrder with batches, also through the trace and deadline wrappers the runner adds (the World then issues its reading with the action)', async () => {
+    expect(wire.inOrder).toBe(true);
+    expect(traced(wire).inOrder).toBe(true);
+    expect(withDeadlines(wire, 1000).inOrder).toBe(true);
+    const unbatched = await wireImplementation(server.url, { batch: false });
+    expect(traced(unbatched).inOrder).toBe(false);
+    await unbatched.close?.();
+  });
+
+    it('sends a logout in front of the next request, which then sees the session logged out', async () => {
     const app = await wire.createApp();
     const alice = await app.login('alice');
     await alice.call('createGroup', { type: 'Public', name: 'P' });
