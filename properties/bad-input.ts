@@ -40,31 +40,32 @@ export async function badInput(impl: () => Implementation, cfg: PropertyRunConfi
     const caps = implementation.capabilities;
     const methods = [...caps.operations.map((m) => ['alice', m] as const), ...caps.adminOperations.map((m) => ['@admin', m] as const)];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...methods), anything, async ([actor, method], arg) => {
-        const shown = `${method}(${fc.stringify(arg).slice(0, 200)})`;
-        const accepted = await callAs(reference, actor, method, arg).then(
-          () => true,
-          () => false,
-        );
-        try {
-          await callAs(sys, actor, method, arg);
-          assert.ok(accepted, `${shown} was accepted; the reference simulator refuses it`);
-          // valid input is not bad input: its effect is the baseline the next refusals are compared with
-          before = await picture(sys);
-          return;
-        } catch (e) {
-          // a transport that cannot carry the value (a typed array over JSON) has nothing to judge
-          const t = thrown(e);
-          if (t.name === 'NotApplicable') return;
-          if (e instanceof assert.AssertionError) throw e;
-          const code = t.code;
-          assert.equal(typeof code, 'number', `${method} threw an uncoded ${t.shown}`);
-          assert.ok(ERRORS.has(code as number), `${method} refused with the undocumented code ${String(code)}`);
-        }
-        assert.ok(deepEqual(await picture(sys), before), `${shown} changed state`);
-      }),
+      fc.asyncProperty(fc.constantFrom(...methods), anything, ([actor, method], arg) => (cfg.failing === undefined ? judge(actor, method, arg) : cfg.failing.watch(sys.app, () => judge(actor, method, arg)))),
       { numRuns: cfg.numRuns * 3, seed: cfg.seed },
     );
+    async function judge(actor: string, method: string, arg: unknown): Promise<void> {
+      const shown = `${method}(${fc.stringify(arg).slice(0, 200)})`;
+      const accepted = await callAs(reference, actor, method, arg).then(
+        () => true,
+        () => false,
+      );
+      try {
+        await callAs(sys, actor, method, arg);
+        assert.ok(accepted, `${shown} was accepted; the reference simulator refuses it`);
+        // valid input is not bad input: its effect is the baseline the next refusals are compared with
+        before = await picture(sys);
+        return;
+      } catch (e) {
+        // a transport that cannot carry the value (a typed array over JSON) has nothing to judge
+        const t = thrown(e);
+        if (t.name === 'NotApplicable') return;
+        if (e instanceof assert.AssertionError) throw e;
+        const code = t.code;
+        assert.equal(typeof code, 'number', `${method} threw an uncoded ${t.shown}`);
+        assert.ok(ERRORS.has(code as number), `${method} refused with the undocumented code ${String(code)}`);
+      }
+      assert.ok(deepEqual(await picture(sys), before), `${shown} changed state`);
+    }
   } finally {
     await sys.app.close();
     await reference.app.close();

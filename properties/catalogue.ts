@@ -8,6 +8,7 @@ import { badInput } from './bad-input';
 import { decideOnce, lastSeat, oneAVChatRoom } from './races';
 import { dailyQuotaReset, muteExpiry } from './time';
 import { fuzz } from './run';
+import { FailingCalls, withCalls } from './failing-calls';
 
 import type { PropertyRunConfig, PropertyStats } from './config';
 
@@ -26,7 +27,12 @@ export interface PropertyEntry {
 }
 
 const counted = (f: (impl: () => Implementation, cfg: PropertyRunConfig) => Promise<void>) => async (impl: () => Implementation, cfg: PropertyRunConfig) => {
-  await f(impl, cfg);
+  const failing = new FailingCalls();
+  try {
+    await f(impl, { ...cfg, failing });
+  } catch (e) {
+    throw withCalls(e, failing.calls);
+  }
   return { runs: cfg.numRuns, commands: 0 };
 };
 

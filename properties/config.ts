@@ -1,3 +1,5 @@
+import type { FailingCalls } from './failing-calls';
+
 /** What one run of a property is given and reports: shared by the catalogue and every property. */
 export interface PropertyRunConfig {
   numRuns: number;
@@ -6,6 +8,8 @@ export interface PropertyRunConfig {
   path?: string;
   /** The command that replays a failure, given its seed and path (printed with the counterexample). */
   replayCommand?: (seed: number, path: string | undefined) => string;
+  /** Keeps the calls of the last failing run (properties/failing-calls.ts), for the reports. */
+  failing?: FailingCalls;
 }
 
 export interface PropertyStats {

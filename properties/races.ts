@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { App, CallResult, Implementation } from '../adapters/contract';
 import type { PropertyRunConfig } from './config';
+import type { FailingCalls } from './failing-calls';
 
 type Settled = { ok: true; data: any } | { ok: false; code: number | undefined };
 async function settle(p: Promise<CallResult>): Promise<Settled> {
@@ -16,10 +17,10 @@ async function settle(p: Promise<CallResult>): Promise<Settled> {
   }
 }
 
-async function withApp<T>(impl: Implementation, limits: Record<string, unknown> | undefined, body: (app: App) => Promise<T>): Promise<T> {
+async function withApp<T>(impl: Implementation, limits: Record<string, unknown> | undefined, failing: FailingCalls | undefined, body: (app: App) => Promise<T>): Promise<T> {
   const app = await impl.createApp(limits === undefined ? {} : { limits });
   try {
-    return await body(app);
+    return failing === undefined ? await body(app) : await failing.watch(app, () => body(app));
   } finally {
     await app.close();
   }
@@ -28,7 +29,7 @@ async function withApp<T>(impl: Implementation, limits: Record<string, unknown> 
 export async function decideOnce(impl: () => Implementation, cfg: PropertyRunConfig): Promise<void> {
   await fc.assert(
     fc.asyncProperty(fc.scheduler(), fc.boolean(), fc.boolean(), (s, bobAgrees, carolAgrees) =>
-      withApp(impl(), undefined, async (app) => {
+      withApp(impl(), undefined, cfg.failing, async (app) => {
         const [alice, bob, carol, dave] = [await app.login('alice'), await app.login('bob'), await app.login('carol'), await app.login('dave')];
         const groupID = (await alice.call('createGroup', { name: 'P', type: 'Public', memberList: [{ userID: 'bob', role: 'Admin' }, { userID: 'carol', role: 'Admin' }] })).data.group.groupID;
         await dave.call('joinGroup', { groupID });
@@ -52,7 +53,7 @@ export async function decideOnce(impl: () => Implementation, cfg: PropertyRunCon
 export async function lastSeat(impl: () => Implementation, cfg: PropertyRunConfig): Promise<void> {
   await fc.assert(
     fc.asyncProperty(fc.scheduler(), fc.integer({ min: 2, max: 5 }), (s, racers) =>
-      withApp(impl(), { memberCap: { ChatRoom: 3 } }, async (app) => {
+      withApp(impl(), { memberCap: { ChatRoom: 3 } }, cfg.failing, async (app) => {
         const owner = await app.login('owner');
         const groupID = (await owner.call('createGroup', { name: 'M', type: 'ChatRoom' })).data.group.groupID;
         await (await app.login('early')).call('joinGroup', { groupID });
@@ -72,7 +73,7 @@ export async function lastSeat(impl: () => Implementation, cfg: PropertyRunConfi
 export async function oneAVChatRoom(impl: () => Implementation, cfg: PropertyRunConfig): Promise<void> {
   await fc.assert(
     fc.asyncProperty(fc.scheduler(), (s) =>
-      withApp(impl(), undefined, async (app) => {
+      withApp(impl(), undefined, cfg.failing, async (app) => {
         const host = await app.login('host');
         const viewer = await app.login('viewer');
         const a = (await host.call('createGroup', { name: 'A', type: 'AVChatRoom' })).data.group.groupID;

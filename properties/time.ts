@@ -10,7 +10,7 @@ export async function muteExpiry(impl: () => Implementation, cfg: PropertyRunCon
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 200_000 }), async (muteTime, wait) => {
       const app = await impl().createApp();
-      try {
+      const run = async () => {
         const owner = await app.login('owner');
         await app.login('bob');
         const groupID = (await owner.call('createGroup', { name: 'M', type: 'ChatRoom', memberList: [{ userID: 'bob' }] })).data.group.groupID;
@@ -19,6 +19,9 @@ export async function muteExpiry(impl: () => Implementation, cfg: PropertyRunCon
         const [bob] = (await owner.call('getGroupMemberProfile', { groupID, userIDList: ['bob'] })).data.memberList;
         const now = Math.floor((await app.now!()) / 1000);
         assert.equal(bob.muteUntil > now, wait < muteTime, `muted ${muteTime}s, ${wait}s later muteUntil=${bob.muteUntil} now=${now}`);
+      };
+      try {
+        await (cfg.failing === undefined ? run() : cfg.failing.watch(app, run));
       } finally {
         await app.close();
       }
@@ -33,7 +36,7 @@ export async function dailyQuotaReset(impl: () => Implementation, cfg: PropertyR
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 * 86_400 }), async (quota, wait) => {
       const app = await impl().createApp({ limits: { dailyNetCreations: quota } });
-      try {
+      const run = async () => {
         const alice = await app.login('alice');
         for (let i = 0; i < quota; i++) await alice.call('createGroup', { name: `g${i}`, type: 'Public' });
         const start = await app.now!();
@@ -44,6 +47,9 @@ export async function dailyQuotaReset(impl: () => Implementation, cfg: PropertyR
           (e: { code: number }) => e.code,
         );
         assert.equal(r, sameDay ? 10006 : 'ok', `quota ${quota}, ${wait}s later`);
+      };
+      try {
+        await (cfg.failing === undefined ? run() : cfg.failing.watch(app, run));
       } finally {
         await app.close();
       }

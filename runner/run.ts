@@ -8,6 +8,7 @@ import type { Implementation } from '../adapters/contract';
 import { loadCatalogue, noteOf, type RuleEntry } from '../catalogue/catalogue';
 import { missingFor, PROPERTIES } from '../properties/catalogue';
 import { FuzzFailure } from '../properties/run';
+import { callsOf } from '../properties/failing-calls';
 import { blameLine, blamedRules } from '../properties/blame';
 import { resolveImplementation } from '../adapters/resolve';
 import { withDeadlines } from '../adapters/contract/deadline';
@@ -165,7 +166,8 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
           const replay = e instanceof FuzzFailure ? { seed: e.seed, ...(e.path === undefined ? {} : { path: e.path }), ...(e.replay === undefined ? {} : { command: e.replay }), scenario: e.scenario } : { seed: o.seed };
           const d = e instanceof FuzzFailure ? e.divergence : undefined;
           const blame = d === undefined ? undefined : { rules: blamedRules(d.error, rules), step: d.step, command: d.command, expected: d.error.expected, actual: d.error.actual };
-          const trace = e instanceof FuzzFailure && e.calls !== undefined ? { trace: e.calls } : {};
+          const calls = e instanceof FuzzFailure ? e.calls : callsOf(e);
+          const trace = calls !== undefined ? { trace: calls } : {};
           const failure = blame === undefined
             ? { step: p.title, message: message.slice(0, 4000), replay, ...trace }
             : { step: p.title, message: `${blameLine(p.id, blame)}\n${message}`.slice(0, 4000), expected: blame.expected.slice(0, 2000), actual: blame.actual.slice(0, 2000), replay, blame: { rules: blame.rules, step: blame.step, command: blame.command }, ...trace };
