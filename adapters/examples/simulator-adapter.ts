@@ -36,7 +36,9 @@ export function createImplementation(): Implementation {
     capabilities: {
       groupTypes: [...GROUP_TYPE_NAMES],
       operations: ['createGroup', 'joinGroup', 'quitGroup', 'dismissGroup', 'changeGroupOwner', 'getGroupList', 'getGroupProfile', 'updateGroupProfile', 'searchGroupByID', 'addGroupMember', 'deleteGroupMember', 'setGroupMemberRole', 'setGroupMemberMuteTime', 'setGroupMemberNameCard', 'setGroupMemberCustomField', 'getGroupMemberList', 'getGroupMemberProfile', 'setMessageRemindType', 'getGroupApplicationList', 'handleGroupApplication', 'getGroupOnlineMemberCount', 'initGroupAttributes', 'setGroupAttributes', 'deleteGroupAttributes', 'getGroupAttributes', 'setGroupCounters', 'increaseGroupCounter', 'decreaseGroupCounter', 'getGroupCounters'],
-      adminOperations: ['createGroup', 'destroyGroup', 'changeGroupOwner', 'addGroupMember', 'deleteGroupMember', 'modifyGroupBaseInfo', 'modifyGroupMemberInfo', 'forbidSendMsg', 'importAccount', 'sendGroupSystemNotification', 'getRoleInGroup', 'getJoinedGroupList', 'getGroupInfo', 'getGroupMemberInfo'],
+      adminOperations: ['createGroup', 'destroyGroup', 'changeGroupOwner', 'addGroupMember', 'deleteGroupMember', 'modifyGroupBaseInfo', 'modifyGroupMemberInfo', 'forbidSendMsg', 'importAccount', 'sendGroupSystemNotification', 'getRoleInGroup', 'getJoinedGroupList', 'getGroupInfo', 'getGroupMemberInfo',
+        'importGroup', 'importGroupMember', 'deleteAccounts', 'kick', 'getAVChatRoomMembers', 'modifyGroupAttr', 'setGroupAttr', 'deleteGroupAttr', 'clearGroupAttr', 'getGroupAttr',
+        'updateGroupCounter', 'deleteGroupCounter', 'getGroupCounter', 'banGroupMember', 'unbanGroupMember', 'getGroupBanMember'],
       clock: true,
       events: true,
       limitOverrides: true,

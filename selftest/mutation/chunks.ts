@@ -18,10 +18,12 @@ export const CHUNKS: Record<string, string[]> = {
   group: ['simulator/core/group-commands.ts'],
   member: ['simulator/core/member-commands.ts'],
   admincmd: ['simulator/core/admin-commands.ts', 'simulator/core/store-commands.ts', 'simulator/core/profile-commands.ts'],
+  // the app admin's imports, kicks, attribute, counter and ban commands (issue 17)
+  adminrest: ['simulator/core/admin-import.ts', 'simulator/core/admin-import-schemas.ts', 'simulator/core/admin-store.ts', 'simulator/core/admin-store-schemas.ts'],
   corerest: ['simulator/core/index.ts', 'simulator/core/views.ts', 'simulator/core/tx.ts', 'simulator/core/state.ts', 'simulator/core/deliveries.ts'],
   table: ['simulator/core/member-table.ts'],
   // the error registry's table (lines before 73) is report metadata, as in stryker.config.json
-  schemas: ['simulator/core/schemas.ts', 'simulator/core/errors.ts:73-175', 'simulator/core/constants.ts'],
+  schemas: ['simulator/core/schemas.ts', 'simulator/core/errors.ts:73-175', 'simulator/core/constants.ts', 'simulator/core/responses.ts'],
   chat: ['simulator/sdk/chat.ts', 'simulator/sdk/admin.ts', 'simulator/sdk/simulator.ts'],
   shell: ['simulator/shell/service.ts', 'simulator/shell/messages.ts', 'simulator/shell/clock.ts', 'simulator/shell/clone.ts'],
   dropin: [
