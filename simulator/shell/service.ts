@@ -106,7 +106,8 @@ export class Service<Chat extends Endpoint = Endpoint> {
 
   constructor(input: SimulatorOptions = {}) {
     // no options, nothing to check: zod is loaded on the first call that has something to validate
-    const parsed = input === undefined ? undefined : schemas().SimulatorOptions.safeParse(input);
+    // (the drop-in makes its process-wide service at import, and an import must not pay for zod)
+    const parsed = input === undefined || isEmptyPlainObject(input) ? undefined : schemas().SimulatorOptions.safeParse(input);
     if (parsed?.success === false) {
       const { field, detail } = describeIssue(parsed.error);
       throw ChatError.from({ code: ERR.INVALID_PARAMETER, field: `createSimulator ${field}`, detail });
@@ -329,3 +330,7 @@ export class Service<Chat extends Endpoint = Endpoint> {
 
 export type { Refusal };
 export { ADMIN_COMMANDS };
+
+function isEmptyPlainObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Reflect.ownKeys(v).length === 0;
+}
