@@ -325,6 +325,7 @@ async function main(): Promise<void> {
     return mergeScaling(parts);
   });
   const hazards = await time('hazards', () => child<HazardsResult>('hazards.ts', []));
+  if (chosen === undefined) process.env.BENCH_SUITE_COMPILED ??= '0';
   const suiteR = await time('suite', () => suite(Number(process.env.BENCH_SUITE_REPS ?? 3), log));
   const fuzz = await time('fuzz', () => child<FuzzResult>('fuzz.ts', []));
   // 5. soak (bench/soak.ts): 100 000 calls from 50 keep-alive clients against the wire server, 5 % malformed
