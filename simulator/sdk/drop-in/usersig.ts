@@ -10,8 +10,14 @@
  * (https://cloud.tencent.com/document/product/679/131708): 70001 expired, 70003 cannot be parsed,
  * 70009 signed with another key, 70013 another userID, 70014 another SDKAppID.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
+// node:crypto and node:zlib are loaded on the first UserSig checked: most tests of an app set no
+// secret key, and importing `groupspec/chat` must stay cheap (issue 21: crypto alone costs ~10 ms)
+type Crypto = typeof import('node:crypto');
+type Zlib = typeof import('node:zlib');
+let crypto: Crypto | undefined;
+let zlib: Zlib | undefined;
+const nodeCrypto = (): Crypto => (crypto ??= require('node:crypto') as Crypto);
+const nodeZlib = (): Zlib => (zlib ??= require('node:zlib') as Zlib);
 import { ERR } from '../../core/errors';
 
 export interface UserSigCheck {
@@ -38,9 +44,9 @@ export function checkUserSig(c: UserSigCheck): { code: number; why: string } | u
   }
   const content =
     `TLS.identifier:${identifier}\nTLS.sdkappid:${sdkappid}\nTLS.time:${time}\nTLS.expire:${expire}\n` + (typeof userbuf === 'string' ? `TLS.userbuf:${userbuf}\n` : '');
-  const expected = createHmac('sha256', c.secretKey).update(content).digest();
+  const expected = nodeCrypto().createHmac('sha256', c.secretKey).update(content).digest();
   const given = Buffer.from(sig, 'base64');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { code: ERR.USERSIG_VERIFY_FAILED, why: 'UserSig was not signed with this app’s secret key' };
+  if (given.length !== expected.length || !nodeCrypto().timingSafeEqual(given, expected)) return { code: ERR.USERSIG_VERIFY_FAILED, why: 'UserSig was not signed with this app’s secret key' };
   if (sdkappid !== c.sdkAppID) return { code: ERR.USERSIG_SDKAPPID_MISMATCH, why: `UserSig is for SDKAppID ${sdkappid}, not ${c.sdkAppID}` };
   if (identifier !== c.userID) return { code: ERR.USERSIG_USERID_MISMATCH, why: `UserSig is for userID '${identifier}', not '${c.userID}'` };
   if (time + expire < c.nowSeconds) return { code: ERR.USERSIG_EXPIRED, why: `UserSig expired at ${time + expire} (now ${c.nowSeconds})` };
@@ -50,7 +56,7 @@ export function checkUserSig(c: UserSigCheck): { code: number; why: string } | u
 function parse(userSig: string): Record<string, unknown> | undefined {
   try {
     const base64 = userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=');
-    const json: unknown = JSON.parse(inflateSync(Buffer.from(base64, 'base64')).toString('utf8'));
+    const json: unknown = JSON.parse(nodeZlib().inflateSync(Buffer.from(base64, 'base64')).toString('utf8'));
     return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
