@@ -10,17 +10,12 @@
  * and `NextOffset` (the example answers 2 for two bans; the emulator answers 0 once the list is
  * complete, as the page's request comment says "If `NextOffset` is 0, the entire list … is obtained").
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as doc from '../fidelity/fixtures/rest-examples-store';
-import { importAccounts, shapeDifferences, startHarness, type Harness } from './helpers';
+import { importAccounts, shapeDifferences, type Harness, harnessPerTest } from './helpers';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+let h!: Harness;
+harnessPerTest((started) => (h = started));
 
 const G = 'group_open_http_svc';
 const accounts = (...ids: string[]) => importAccounts(h, ...ids);

@@ -10,22 +10,15 @@
  * sequence numbers (NextMsgSeq, MsgSeq) and ErrorInfo texts. Fields the emulator adds beyond an
  * example are named per test (all of them are fields of Tencent's REST model).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as doc from '../fidelity/fixtures/rest-examples';
-import { shapeDifferences, startHarness, type Harness } from './helpers';
+import { shapeDifferences, type Harness, harnessPerTest, importAccounts } from './helpers';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+let h!: Harness;
+harnessPerTest((started) => (h = started));
 
 const G = 'group_open_http_svc';
-async function accounts(...ids: string[]) {
-  for (const UserID of ids) expect((await h.post('im_open_login_svc/account_import', { UserID })).ErrorCode).toBe(0);
-}
+const accounts = (...ids: string[]) => importAccounts(h, ...ids);
 /** A Public group owned by `owner` with `members`, created over REST; its generated ID. */
 async function group(owner: string, members: string[], type = 'Public'): Promise<string> {
   await accounts(owner, ...members);

@@ -2,6 +2,7 @@
  * The REST emulator under test: a simulator, the emulator over it on a free port, and a `post`
  * that sends one REST request over real HTTP the way a backend does.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { createSimulator, type Simulator } from '../../simulator';
 import { startRestEmulator, type RestEmulator, type RestEmulatorOptions } from '../../servers/rest/server';
 
@@ -67,4 +68,27 @@ export async function importAccounts(h: Harness, ...ids: string[]): Promise<void
     const r = await h.post('im_open_login_svc/account_import', { UserID });
     if (r.ErrorCode !== 0) throw new Error(`account_import ${UserID}: ${r.ErrorCode} ${r.ErrorInfo}`);
   }
+}
+
+/**
+ * A fresh emulator for every test of a file: `onStart` receives it, and it is closed after the
+ * test. The function returned swaps it mid-test for one started with other options.
+ */
+export function harnessPerTest(onStart: (h: Harness) => void): (options?: RestEmulatorOptions) => Promise<Harness> {
+  let current: Harness | undefined;
+  const start = async (options: RestEmulatorOptions = {}): Promise<Harness> => {
+    await current?.close();
+    current = await startHarness(options);
+    onStart(current);
+    return current;
+  };
+  beforeEach(async () => {
+    current = undefined;
+    await start();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return start;
 }

@@ -8,25 +8,18 @@
  * replaced by the group its preconditions made), JoinTime of get_members (the virtual clock),
  * NextTimestamp when not 0 (a position in the list, not a time) and ErrorInfo texts.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as doc from '../fidelity/fixtures/rest-examples-import';
 import * as older from '../fidelity/fixtures/rest-examples';
-import { shapeDifferences, startHarness, type Harness } from './helpers';
+import { shapeDifferences, type Harness, harnessPerTest, importAccounts } from './helpers';
 import { snapshot } from '../helpers';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+let h!: Harness;
+const restart = harnessPerTest((started) => (h = started));
 
 const G = 'group_open_http_svc';
 const NOW = Math.floor(Date.UTC(2026, 0, 1) / 1000);
-async function accounts(...ids: string[]) {
-  for (const UserID of ids) expect((await h.post('im_open_login_svc/account_import', { UserID })).ErrorCode).toBe(0);
-}
+const accounts = (...ids: string[]) => importAccounts(h, ...ids);
 /** Sends a request that must fail with `code`, and checks it changed nothing. */
 async function refusedUnchanged(command: string, body: unknown, code: number): Promise<string> {
   const before = snapshot(h.sim);
@@ -49,9 +42,8 @@ describe('import_group (1047/34967)', () => {
     expect(info[1]).toMatchObject({ Name: 'TestGroup', Introduction: 'This is group Introduction', MaxMemberNum: 500, ApplyJoinOption: 'FreeAccess', CreateTime: 1448357837, AppDefinedData: [{ Key: 'GroupTestData1', Value: 'xxxxx' }] });
   });
   it('fires no webhook, as documented ("without triggering callbacks"), where create_group does', async () => {
-    await h.close();
     // a receiver that is not there: a failed callback lets the operation proceed, and is recorded
-    h = await startHarness({ callbackUrl: 'http://127.0.0.1:9/im-callback' });
+    await restart({ callbackUrl: 'http://127.0.0.1:9/im-callback' });
     await accounts('leckie');
     expect((await h.post(`${G}/import_group`, doc.importGroup.basic)).ErrorCode).toBe(0);
     await h.emu.webhooks!.idle();
