@@ -44,8 +44,10 @@ export function checkUserSig(c: UserSigCheck): { code: number; why: string } | u
   }
   const content =
     `TLS.identifier:${identifier}\nTLS.sdkappid:${sdkappid}\nTLS.time:${time}\nTLS.expire:${expire}\n` + (typeof userbuf === 'string' ? `TLS.userbuf:${userbuf}\n` : '');
-  const expected = nodeCrypto().createHmac('sha256', c.secretKey).update(content).digest();
-  const given = Buffer.from(sig, 'base64');
+  // compared as text, as tls-sig-api-v2 writes it (`digest('base64')`): decoding the given
+  // signature instead would also pass texts that only decode to the same bytes
+  const expected = Buffer.from(nodeCrypto().createHmac('sha256', c.secretKey).update(content).digest('base64'));
+  const given = Buffer.from(sig);
   if (given.length !== expected.length || !nodeCrypto().timingSafeEqual(given, expected)) return { code: ERR.USERSIG_VERIFY_FAILED, why: 'UserSig was not signed with this app’s secret key' };
   if (sdkappid !== c.sdkAppID) return { code: ERR.USERSIG_SDKAPPID_MISMATCH, why: `UserSig is for SDKAppID ${sdkappid}, not ${c.sdkAppID}` };
   if (identifier !== c.userID) return { code: ERR.USERSIG_USERID_MISMATCH, why: `UserSig is for userID '${identifier}', not '${c.userID}'` };
