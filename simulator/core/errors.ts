@@ -142,7 +142,12 @@ export class RefusalSignal {
 }
 
 export function refuse(code: ErrorCode, field?: string, detail?: string): never {
-  throw new RefusalSignal({ code, ...(field === undefined ? {} : { field }), ...(detail === undefined ? {} : { detail }) });
+  // literals, not `{ code, ...(field === undefined ? {} : { field }) }`: keys added after a spread
+  // take V8's slow path (about a microsecond each on Node 20, docs/performance.md), and about 40 %
+  // of the fuzzer's calls are refused. The same keys in the same order.
+  throw new RefusalSignal(
+    field === undefined ? (detail === undefined ? { code } : { code, detail }) : detail === undefined ? { code, field } : { code, field, detail },
+  );
 }
 
 /** Renders a refusal as the message an app sees. */
@@ -170,7 +175,7 @@ export class ChatError extends Error {
     Object.defineProperty(this, 'message', { value: message, enumerable: true, writable: true, configurable: true });
   }
   static from(r: Refusal): ChatError {
-    return new ChatError(r.code, renderMessage(r), { ...(r.field === undefined ? {} : { field: r.field }) });
+    return new ChatError(r.code, renderMessage(r), r.field === undefined ? {} : { field: r.field });
   }
 }
 

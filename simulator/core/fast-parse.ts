@@ -46,8 +46,9 @@ function strictObject(shape: Record<string, Check>, required: readonly string[])
       const k = keys[i]!;
       const v = o[k];
       if (v === undefined) {
-        // absent and optional: zod adds nothing; anything else (present as undefined, required) it decides
-        if (isRequired[i] || hasOwn.call(o, k)) return UNSURE;
+        if (isRequired[i]) return UNSURE;
+        // optional: absent, zod adds nothing; present as undefined, zod keeps the key
+        if (hasOwn.call(o, k)) out[k] = undefined;
         continue;
       }
       if (!hasOwn.call(o, k) || !checks[i]!(v)) return UNSURE;
@@ -59,6 +60,13 @@ function strictObject(shape: Record<string, Check>, required: readonly string[])
 
 /** `undefined` (the argument left out) is valid for these schemas, and parses to itself. */
 const leftOut: FastParse = (input) => (input === undefined ? undefined : UNSURE);
+/** `schema.optional()`: left out, or the object form. */
+const orLeftOut =
+  (object: FastParse): FastParse =>
+  (input) =>
+    input === undefined ? undefined : object(input);
+/** A field the fast path leaves to zod whenever it holds a value (nested objects, arrays). */
+const zodDecides: Check = () => false;
 
 /** By schema name; a schema without one always goes to zod. */
 export const FAST_PARSE: Partial<Record<SchemaName, FastParse>> = {
@@ -79,5 +87,19 @@ export const FAST_PARSE: Partial<Record<SchemaName, FastParse>> = {
     ['groupID'],
   ),
   AdminGroupIDOptions: strictObject({ groupID: reqStr }, ['groupID']),
+  // every fuzzed run logs five devices in and makes a simulator: what an app's test does too
+  LoginOptions: orLeftOut(strictObject({ device: reqStr, unlimitedAVChatRoom: (v) => typeof v === 'boolean' }, [])),
+  SimulatorOptions: orLeftOut(
+    strictObject(
+      {
+        clock: (c) => typeof c === 'object' && c !== null && typeof (c as { now?: unknown }).now === 'function',
+        seed: int,
+        limits: zodDecides,
+        adminUserID: reqStr,
+        customFields: zodDecides,
+      },
+      [],
+    ),
+  ),
   AdminGetGroupMemberInfoOptions: strictObject({ groupID: reqStr, limit: positiveInt, offset: nonNegativeInt }, ['groupID']),
 };

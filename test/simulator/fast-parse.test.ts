@@ -20,7 +20,7 @@ function sameData(a: unknown, b: unknown): boolean {
 }
 
 /** Values a field might hold: the kinds each schema tells apart, and their edges. */
-const EDGES: unknown[] = ['', 'g1', '@TGS#_x', 'Owner', 'Admin', 'Member', 'Custom', 'Boss', '\u{1F600}', undefined, null, 0, -0, 1, -1, 200, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 1.5, NaN, Infinity, -Infinity, true, [], {}, ['a']];
+const EDGES: unknown[] = ['', 'g1', '@TGS#_x', 'Owner', 'Admin', 'Member', 'Custom', 'Boss', '\u{1F600}', undefined, null, 0, -0, 1, -1, 200, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 1.5, NaN, Infinity, -Infinity, true, false, [], {}, ['a'], { now: () => 0 }, { now: 0 }];
 const fieldValue = fc.oneof(
   fc.constantFrom(...EDGES),
   fc.string(),
