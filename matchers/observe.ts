@@ -33,12 +33,11 @@ export interface Known {
   groups: Array<{ alias: string; groupID: string; type: GroupTypeName }>;
 }
 
-async function ok(p: Promise<{ data: any }>): Promise<any | undefined> {
-  try {
-    return (await p).data;
-  } catch {
-    return undefined;
-  }
+const dataOf = (r: { data: any }): any => r.data;
+const nothing = (): undefined => undefined;
+/** A read's data, or undefined when it was refused: one `then`, not an async function's machinery (~9.5 reads a step). */
+function ok(p: Promise<{ data: any }>): Promise<any | undefined> {
+  return p.then(dataOf, nothing);
 }
 
 /**

@@ -29,12 +29,43 @@ const reqStr: Check = (v) => typeof v === 'string' && v.length > 0;
 const int: Check = (v) => Number.isSafeInteger(v);
 const nonNegativeInt: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
 const positiveInt: Check = (v) => Number.isSafeInteger(v) && (v as number) > 0;
+/** `int.nonnegative().max(4294967295)`: a mute time */
+const seconds32: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 4294967295;
+const bool: Check = (v) => typeof v === 'boolean';
 const oneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v);
+/** A field the fast path leaves to zod whenever it holds a value (nested objects, arrays of objects). */
+const zodDecides: Check = () => false;
+
+/**
+ * A field's parse: its output (a primitive as given, an array copied) or UNSURE. A Check is a field
+ * whose valid values are primitives, output as they are.
+ */
+type Field = Check | { parse(v: unknown): unknown };
+
+/** `z.array(element).min(1)` of primitives: a new array of the same elements, as zod returns. */
+function nonEmptyArrayOf(element: Check): Field {
+  return {
+    parse(v) {
+      if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || v.length === 0) return UNSURE;
+      const out = new Array<unknown>(v.length);
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        // a hole reads as undefined, which no element check accepts
+        if (!element(x)) return UNSURE;
+        out[i] = x;
+      }
+      return out;
+    },
+  };
+}
 
 /** `z.strictObject(shape)` whose fields are all plain checks; `required` lists the non-optional keys. */
-function strictObject(shape: Record<string, Check>, required: readonly string[]): FastParse {
+function strictObject(shape: Record<string, Field>, required: readonly string[]): FastParse {
   const keys = Object.keys(shape);
-  const checks = keys.map((k) => shape[k]!);
+  const parsers = keys.map((k): ((v: unknown) => unknown) => {
+    const f = shape[k]!;
+    return typeof f === 'function' ? (v) => (f(v) ? v : UNSURE) : f.parse;
+  });
   const isRequired = keys.map((k) => required.includes(k));
   const known = new Set(keys);
   return (input) => {
@@ -51,8 +82,10 @@ function strictObject(shape: Record<string, Check>, required: readonly string[])
         if (hasOwn.call(o, k)) out[k] = undefined;
         continue;
       }
-      if (!hasOwn.call(o, k) || !checks[i]!(v)) return UNSURE;
-      out[k] = v;
+      if (!hasOwn.call(o, k)) return UNSURE;
+      const parsed = parsers[i]!(v);
+      if (parsed === UNSURE) return UNSURE;
+      out[k] = parsed;
     }
     return out;
   };
@@ -65,8 +98,25 @@ const orLeftOut =
   (object: FastParse): FastParse =>
   (input) =>
     input === undefined ? undefined : object(input);
-/** A field the fast path leaves to zod whenever it holds a value (nested objects, arrays). */
-const zodDecides: Check = () => false;
+
+const JOIN_OPTIONS = oneOf(['FreeAccess', 'NeedPermission', 'DisableApply']);
+const INVITE_OPTIONS = oneOf(['FreeAccess', 'NeedPermission', 'DisableInvite']);
+/** updateGroupProfile's options, which the app admin's modify_group_base_info shares */
+const groupProfile = strictObject(
+  {
+    groupID: reqStr,
+    name: reqStr,
+    avatar: str,
+    introduction: str,
+    notification: str,
+    maxMemberNum: positiveInt,
+    muteAllMembers: bool,
+    joinOption: JOIN_OPTIONS,
+    inviteOption: INVITE_OPTIONS,
+    groupCustomField: zodDecides,
+  },
+  ['groupID'],
+);
 
 /** By schema name; a schema without one always goes to zod. */
 export const FAST_PARSE: Partial<Record<SchemaName, FastParse>> = {
@@ -87,8 +137,34 @@ export const FAST_PARSE: Partial<Record<SchemaName, FastParse>> = {
     ['groupID'],
   ),
   AdminGroupIDOptions: strictObject({ groupID: reqStr }, ['groupID']),
+  // the commands the fuzzer issues most
+  CreateGroupOptions: strictObject(
+    {
+      name: reqStr,
+      // z.unknown(): the SDK-side rules check it; only a string is vouched for (anything else may be impure)
+      type: str,
+      groupID: str,
+      introduction: str,
+      notification: str,
+      avatar: str,
+      maxMemberNum: positiveInt,
+      joinOption: JOIN_OPTIONS,
+      inviteOption: INVITE_OPTIONS,
+      memberList: zodDecides,
+      groupCustomField: zodDecides,
+      isSupportTopic: bool,
+    },
+    ['name'],
+  ),
+  UpdateGroupProfileOptions: groupProfile,
+  AdminModifyBaseInfoOptions: groupProfile,
+  ChangeGroupOwnerOptions: strictObject({ groupID: reqStr, newOwnerID: reqStr }, ['groupID', 'newOwnerID']),
+  AddGroupMemberOptions: strictObject({ groupID: reqStr, userIDList: nonEmptyArrayOf(reqStr) }, ['groupID', 'userIDList']),
+  DeleteGroupMemberOptions: strictObject({ groupID: reqStr, userIDList: nonEmptyArrayOf(reqStr), reason: str, duration: nonNegativeInt }, ['groupID', 'userIDList']),
+  SetGroupMemberRoleOptions: strictObject({ groupID: reqStr, userID: reqStr, role: reqStr }, ['groupID', 'userID', 'role']),
+  SetGroupMemberMuteTimeOptions: strictObject({ groupID: reqStr, userID: reqStr, muteTime: seconds32 }, ['groupID', 'userID', 'muteTime']),
   // every fuzzed run logs five devices in and makes a simulator: what an app's test does too
-  LoginOptions: orLeftOut(strictObject({ device: reqStr, unlimitedAVChatRoom: (v) => typeof v === 'boolean' }, [])),
+  LoginOptions: orLeftOut(strictObject({ device: reqStr, unlimitedAVChatRoom: bool }, [])),
   SimulatorOptions: orLeftOut(
     strictObject(
       {

@@ -182,6 +182,11 @@ function run<A>(state: State, ctx: Context, actor: A, cmd: { readonly schema: z.
   const tx = new Tx(state);
   try {
     const data = cmd.run(tx, ctx, actor, parse(cmd, input) as never);
+    // a refusal returned rather than thrown (errors.ts `declined`)
+    if (data instanceof RefusalSignal) {
+      tx.rollback();
+      return { ok: false, refusal: data.refusal };
+    }
     if (!keep) {
       const deliveries = [...tx.deliveries];
       tx.rollback();

@@ -20,7 +20,7 @@ function sameData(a: unknown, b: unknown): boolean {
 }
 
 /** Values a field might hold: the kinds each schema tells apart, and their edges. */
-const EDGES: unknown[] = ['', 'g1', '@TGS#_x', 'Owner', 'Admin', 'Member', 'Custom', 'Boss', '\u{1F600}', undefined, null, 0, -0, 1, -1, 200, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 1.5, NaN, Infinity, -Infinity, true, false, [], {}, ['a'], { now: () => 0 }, { now: 0 }];
+const EDGES: unknown[] = ['', 'g1', '@TGS#_x', 'Owner', 'Admin', 'Member', 'Custom', 'Boss', '\u{1F600}', undefined, null, 0, -0, 1, -1, 200, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 1.5, NaN, Infinity, -Infinity, true, false, [], {}, ['a'], [''], ['a', 1], { now: () => 0 }, { now: 0 }];
 const fieldValue = fc.oneof(
   fc.constantFrom(...EDGES),
   fc.string(),
@@ -28,6 +28,16 @@ const fieldValue = fc.oneof(
   fc.double(),
   fc.anything(),
 );
+
+/** A value each field accepts, so that a good share of generated inputs are valid. */
+function validFor(key: string): unknown {
+  if (['count', 'limit', 'offset', 'maxMemberNum', 'duration', 'muteTime', 'seed', 'filter'].includes(key)) return 1;
+  if (['unlimitedAVChatRoom', 'isSupportTopic', 'muteAllMembers'].includes(key)) return true;
+  if (key === 'userIDList') return ['u1', 'u2'];
+  if (key === 'joinOption' || key === 'inviteOption') return 'FreeAccess';
+  if (key === 'clock') return { now: () => 0 };
+  return key === 'role' ? 'Member' : 'g1';
+}
 
 /** An input shaped like a schema's options: some of its keys (maybe none), maybe an extra key, maybe another prototype. */
 function inputsFor(keys: readonly string[]): fc.Arbitrary<unknown> {
@@ -42,7 +52,7 @@ function inputsFor(keys: readonly string[]): fc.Arbitrary<unknown> {
     .map(([present, added, values, proto]) => {
       const o: Record<string, unknown> = proto === 'null' ? Object.create(null) : proto === 'inherited' ? Object.create({ groupID: 'g1' }) : proto === 'class' ? new (class Options {})() : {};
       // valid-looking values first, so a good share of inputs are ones a fast path vouches for
-      for (const k of present) o[k] = k in values ? values[k] : k === 'groupID' ? 'g1' : k === 'role' ? 'Member' : 1;
+      for (const k of present) o[k] = k in values ? values[k] : validFor(k);
       for (const [k, v] of added) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
       return o;
     });
@@ -71,9 +81,10 @@ describe('fast parse paths agree with zod', () => {
         { numRuns: 2000 },
       );
       // and every edge value in every field, the other fields valid or left out
+      const allValid = Object.fromEntries(keys.map((k) => [k, validFor(k)]));
       for (const k of keys) {
         for (const v of EDGES) {
-          for (const input of [{ groupID: 'g1', [k]: v }, { [k]: v }, v]) {
+          for (const input of [{ ...allValid, [k]: v }, { groupID: 'g1', [k]: v }, { [k]: v }, v]) {
             const mine = fast(input);
             if (mine === UNSURE) continue;
             vouched++;
