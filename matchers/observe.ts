@@ -49,6 +49,19 @@ function ok(p: Promise<{ data: any }>): Promise<any | undefined> {
  */
 const lastOwners = new WeakMap<App, Map<string, string>>();
 
+/**
+ * userID -> role, as `Object.fromEntries` builds it (own data properties in list order, a later
+ * duplicate overwriting in place, a `__proto__` ID an ordinary key) without a pair array per member.
+ */
+function rolesOf(list: ReadonlyArray<{ userID: string; role: string }>): Record<string, string> {
+  const roles: Record<string, string> = {};
+  for (const m of list) {
+    if (m.userID === '__proto__') Object.defineProperty(roles, m.userID, { value: m.role, writable: true, enumerable: true, configurable: true });
+    else roles[m.userID] = m.role;
+  }
+  return roles;
+}
+
 /** The group IDs of a device's last GROUP_LIST_UPDATED, sorted, found from the end: the log grows by every step of a run. */
 function lastListIn(log: ReadonlyArray<{ name: string; data: unknown }>): string[] | undefined {
   let i = log.length - 1;
@@ -97,7 +110,7 @@ export async function observe(k: Known): Promise<Picture> {
           });
         }
         return membersRead!.then((members) => {
-          pic.roles = Object.fromEntries(((members?.memberList ?? []) as Array<{ userID: string; role: string }>).map((m) => [m.userID, m.role]));
+          pic.roles = rolesOf((members?.memberList ?? []) as Array<{ userID: string; role: string }>);
           return pic;
         });
       });
