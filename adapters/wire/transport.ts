@@ -121,8 +121,9 @@ export class Transport {
             }
           }));
     } catch (e) {
-      // the exchange failed as a whole: a write-behind request that went with it failed for the same reason
-      this.failure = undefined;
+      // the exchange failed as a whole: a write-behind request that went with it failed for the same
+      // reason (a request not sent, its reference unresolved, reports nothing of the exchange)
+      if (!(e instanceof UnresolvedReference)) this.failure = undefined;
       throw e;
     }
     this.reportFailure(what);

@@ -98,6 +98,19 @@ describe('batch references through the wire client', () => {
     // the SDK refuses an object as an introduction: it reached the server as that object, not as a value of request 0
     expect((r as { code?: number }).code).toBeTypeOf('number');
     expect((r as { message: string }).message).toMatch(/introduction/);
+    // and so does one of another call that goes in a batch with references (unescaped, the server would refuse the whole batch)
+    const known = (await created).data.group.groupID as string;
+    const { value: [plain, viaRef], exchanges: n } = await counted(() => {
+      const another = alice.call('createGroup', { type: 'Public', name: 'another' });
+      return Promise.all([
+        alice.call('updateGroupProfile', { groupID: known, introduction: { $ref: 'x' } }).catch((e: { code?: number; message: string }) => e),
+        app.admin.call('getGroupInfo', { groupID: refTo(another, '/data/group/groupID') }),
+      ]);
+    });
+    expect(n).toBe(1);
+    expect((plain as { code?: number }).code).toBeTypeOf('number');
+    expect((plain as { message: string }).message).toMatch(/introduction/);
+    expect((viaRef as { data: { name: string } }).data.name).toBe('another');
   });
 });
 
