@@ -1,26 +1,33 @@
-/** Counts the HTTP exchanges the servers of this process receive (a batch counts once). */
+/** Counts the HTTP exchanges a test's wire server receives (a batch counts once), for the round-trip tests of test/wire/. */
 import * as http from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from '../../servers/wire/server';
 
-export interface ExchangeCounter {
-  /** Exchanges received since the counter started. */
-  readonly count: number;
-  /** Stops counting (puts node's own Server.prototype.emit back). */
-  stop(): void;
-}
-
-export function countExchanges(): ExchangeCounter {
+/**
+ * Starts a reference wire server for the file's tests and counts the exchanges it receives:
+ * `counted(f)` is f's value and the exchanges it took. `server()` is the running server.
+ */
+export function countedServer(): { server: () => RunningServer; counted: <T>(f: () => Promise<T>) => Promise<{ value: T; exchanges: number }> } {
+  let server: RunningServer | undefined;
+  let exchanges = 0;
   const realEmit = http.Server.prototype.emit;
-  let count = 0;
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') count++;
-    return Reflect.apply(realEmit, this, [event, ...args]) as boolean;
-  } as typeof realEmit;
+  beforeAll(async () => {
+    http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+      if (event === 'request') exchanges++;
+      return Reflect.apply(realEmit, this, [event, ...args]) as boolean;
+    } as typeof realEmit;
+    server = await startServer({ port: 0 });
+  });
+  afterAll(async () => {
+    http.Server.prototype.emit = realEmit;
+    await server?.close();
+  });
   return {
-    get count() {
-      return count;
-    },
-    stop: () => {
-      http.Server.prototype.emit = realEmit;
+    server: () => server!,
+    async counted(f) {
+      const before = exchanges;
+      const value = await f();
+      return { value, exchanges: exchanges - before };
     },
   };
 }

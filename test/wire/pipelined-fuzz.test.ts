@@ -10,8 +10,7 @@ import type { Implementation } from '../../adapters/contract';
 import { traced } from '../../adapters/contract/trace';
 import { simulatorImplementation } from '../../adapters/simulator';
 import { wireImplementation } from '../../adapters/wire/client';
-import { startServer, type RunningServer } from '../../servers/wire/server';
-import { countExchanges, type ExchangeCounter } from './exchanges';
+import { countedServer } from './exchanges';
 import { breakImplementation, type Break } from '../../selftest/broken/decorate';
 import { findBreak } from '../../selftest/broken/catalogue';
 import { fuzz, FuzzFailure, type FuzzOptions } from '../../properties/run';
@@ -19,20 +18,15 @@ import { CreateGroup } from '../../properties/commands/create-group';
 import { JoinGroup } from '../../properties/commands/join-group';
 import { USERS } from '../../properties/model';
 
-let server: RunningServer;
+const { server, counted } = countedServer();
 let wire: Implementation;
-let exchanges: ExchangeCounter;
 
 beforeAll(async () => {
-  exchanges = countExchanges();
-  server = await startServer({ port: 0 });
-  wire = await wireImplementation(server.url, { timeoutMs: 10_000 });
+  wire = await wireImplementation(server().url, { timeoutMs: 10_000 });
 });
 
 afterAll(async () => {
-  exchanges.stop();
   await wire?.close?.();
-  await server?.close();
 });
 
 /**
@@ -72,10 +66,9 @@ describe('pipelined differential fuzzing over the wire', () => {
   it('is used for an implementation that declares inOrder: far fewer exchanges, the same runs', async () => {
     const runs = async (pipeline: boolean) => {
       const traces: string[][] = [];
-      const before = exchanges.count;
-      await fuzz({ implementation: () => wire, pipeline, config: { numRuns: 15, maxCommands: 30, seed: 99, path: undefined }, onRun: (t) => traces.push([...t]) });
+      const { exchanges } = await counted(() => fuzz({ implementation: () => wire, pipeline, config: { numRuns: 15, maxCommands: 30, seed: 99, path: undefined }, onRun: (t) => traces.push([...t]) }));
       const commands = traces.flat().filter((l) => l.startsWith('When ')).length;
-      return { traces, perCommand: (exchanges.count - before) / commands };
+      return { traces, perCommand: exchanges / commands };
     };
     const stepByStep = await runs(false);
     const pipelined = await runs(true);
@@ -95,11 +88,10 @@ describe('pipelined differential fuzzing over the wire', () => {
       const remote = traced(inOrder(breakImplementation(wire, brk)));
       expect(remote.inOrder).toBe(true);
       const expected = await failureOf({ implementation: () => local, config: config(1) });
-      const before = exchanges.count;
-      const got = await failureOf({ implementation: () => remote, config: config(1) });
+      const { value: got, exchanges } = await counted(() => failureOf({ implementation: () => remote, config: config(1) }));
       expect(shown(got)).toEqual(shown(expected));
       expect(got.divergence, 'a divergence names its step').toBeDefined();
-      expect(exchanges.count - before).toBeGreaterThan(0);
+      expect(exchanges).toBeGreaterThan(0);
     },
     300_000,
   );

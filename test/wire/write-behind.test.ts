@@ -3,32 +3,36 @@
  * front of the next request) and apps made ahead. Each must save exchanges without changing what
  * the server runs or in which order, and a failure must still reach the suite.
  */
+import * as http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Implementation } from '../../adapters/contract';
 import { wireImplementation } from '../../adapters/wire/client';
 import { traced } from '../../adapters/contract/trace';
 import { withDeadlines } from '../../adapters/contract/deadline';
 import { startServer, type RunningServer } from '../../servers/wire/server';
-import { countExchanges, type ExchangeCounter } from './exchanges';
 
 let server: RunningServer;
 /** HTTP exchanges the server has received (a batch counts once). */
-let exchanges: ExchangeCounter;
+let exchanges = 0;
+const realEmit = http.Server.prototype.emit;
 
 beforeAll(async () => {
-  exchanges = countExchanges();
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === 'request') exchanges++;
+    return Reflect.apply(realEmit, this, [event, ...args]) as boolean;
+  } as typeof realEmit;
   server = await startServer({ port: 0 });
 });
 
 afterAll(async () => {
-  exchanges.stop();
+  http.Server.prototype.emit = realEmit;
   await server?.close();
 });
 
 async function counted<T>(f: () => Promise<T>): Promise<{ value: T; exchanges: number }> {
-  const before = exchanges.count;
+  const before = exchanges;
   const value = await f();
-  return { value, exchanges: exchanges.count - before };
+  return { value, exchanges: exchanges - before };
 }
 
 describe('write-behind and apps made ahead', () => {
