@@ -2,7 +2,8 @@
  * The base of every fuzzed command: resolves its targets against the model, performs one call on
  * the implementation (and on the reference in differential mode), then checks, through the public
  * API, that a refusal carried a documented code and changed nothing, that the reference agrees, and
- * that every invariant still holds. A violation throws with a message naming the step.
+ * that every invariant still holds. A violation throws with a message naming the step. A pipelined
+ * run (properties/pipeline.ts) makes the same call and the same checks without waiting for each.
  */
 import type fc from 'fast-check';
 import type { App, CallResult, DeliveredEvent, Session } from '../adapters/contract';
