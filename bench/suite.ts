@@ -116,7 +116,10 @@ export async function suite(repetitions: number, log: (s: string) => void = () =
     // the project's default profile, with only the formatter swapped for the timing one
     const realConfig = config('real.config.js', '');
     // the same profile (paths, strictness) with the empty steps instead of the real ones and no ts-node
-    const floorConfig = config('floor.config.js', `require: [${JSON.stringify(floorInfo.file)}], requireModule: [], `);
+    // the floor keeps the profile's native match indices (runner/native-match-indices.js): cucumber's
+    // step matching costs the floor what it costs the real run
+    const native = JSON.stringify(join(ROOT, 'runner', 'native-match-indices.js'));
+    const floorConfig = config('floor.config.js', `require: [${JSON.stringify(floorInfo.file)}], requireModule: [${native}], `);
     const notes: string[] = [];
     const configs: Partial<Record<RunKind, string>> = { real: realConfig, floor: floorConfig };
     const out = join(dir, 'compiled');
@@ -131,7 +134,7 @@ export async function suite(repetitions: number, log: (s: string) => void = () =
     } else if (build.code === 0) {
       // the compiled steps resolve their packages (cucumber included: one instance) from the project
       symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
-      configs.compiled = config('compiled.config.js', `require: [${JSON.stringify(join(out, 'steps', '**', '*.js'))}], requireModule: [], `);
+      configs.compiled = config('compiled.config.js', `require: [${JSON.stringify(join(out, 'steps', '**', '*.js'))}], requireModule: [${native}], `);
     } else {
       notes.push(`compiled run skipped: tsc -p tsconfig.build.json failed: ${(build.stdout + build.stderr).split('\n').find((l) => l.includes('error')) ?? `exit ${build.code}`}`);
     }
