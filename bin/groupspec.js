@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // groupspec's command line. In a checkout (runner/cli.ts present) it compiles the TypeScript sources
-// on the fly (runner/register-ts.js: ts-node, transpile-only, swc; `npm run typecheck` checks the
+// on the fly (runner/register-ts.js: swc, transpile-only; `npm run typecheck` checks the
 // types), so a dist/ left by a build is never run stale; an installed package ships only the
 // compiled dist/.
 const { existsSync } = require('node:fs');
