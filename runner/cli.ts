@@ -11,7 +11,7 @@ import { ACCEPTED, readConformance, type Conformance } from './model';
 import { parseReplay, replayPrefix } from './replay';
 import { assemble, executeRun, REPLAYABLE, selectRules, tagExpression, writeResult, type RunOptions, type RunState } from './run';
 import { HELP, OVERVIEW, wantsHelp } from './help';
-import { checkGrep, checkTags, describeSelection, lastFailed, listing, planScenarios } from './selection';
+import { checkGrep, checkTags, describeSelection, everyScenario, lastFailed, listing, planScenarios, type PlannedScenario } from './selection';
 import { progress as progressLine } from './progress';
 import { PROPERTIES } from '../properties/catalogue';
 import { parseShard } from './shard';
@@ -113,14 +113,18 @@ async function run(argv: string[]): Promise<number> {
   // what cucumber will run, worked out first: an empty selection is a usage error, --list stops here
   const selected = selectRules(catalogue.rules, { ...(ruleIDs === undefined ? {} : { rules: ruleIDs }), ...(shard === undefined ? {} : { shard }) });
   if (replay !== undefined) ruleIDs = PROPERTIES.find((p) => p.id === REPLAYABLE)!.rules;
-  const planned = replay !== undefined ? [] : await planScenarios(root, catalogue.rules, tagExpression(selected, catalogue.rules, values.tags), values.grep);
+  // nothing narrows the selection: every scenario runs, and the catalogue counts them without a second parse
+  const narrowed = values.list === true || ruleIDs !== undefined || shard !== undefined || values.tags !== undefined || values.grep !== undefined;
+  const everything = replay === undefined && !narrowed ? everyScenario(catalogue) : undefined;
+  const plan = replay !== undefined || everything !== undefined ? undefined : await planScenarios(root, catalogue.rules, tagExpression(selected, catalogue.rules, values.tags), values.grep);
+  const planned: readonly Pick<PlannedScenario, 'ruleID'>[] = everything ?? plan ?? [];
   const what = describeSelection({ tags: values.tags, rules: ruleIDs, grep: values.grep, shard: values.shard, lastFailed: values['last-failed'] });
   if (planned.length === 0 && replay === undefined) throw new UsageError(`${what} selects no scenario (tags are case-sensitive, e.g. @type:Work; see --list)`);
   // --tags and --grep narrow the rules too: the result holds the selected rules only, and the
   // properties that run are those of rules with a selected scenario
   if (values.grep !== undefined || values.tags !== undefined) ruleIDs = [...new Set(planned.map((p) => p.ruleID).filter((id) => id !== undefined))];
   if (values.list === true) {
-    process.stdout.write(listing(planned, values['no-properties'] === true ? [] : PROPERTIES));
+    process.stdout.write(listing(plan ?? [], values['no-properties'] === true ? [] : PROPERTIES));
     return 0;
   }
   const live = progressLine(planned, process.stdout.isTTY === true, (t) => process.stdout.write(t));
