@@ -13,6 +13,8 @@
 // @cucumber/cucumber 12.9.0): any other version keeps the polyfill, slower and as correct.
 // test/native-match-indices.test.ts checks that both give the same groups, with the same positions,
 // for every step pattern against every step of the features.
+const Module = require('node:module');
+const { readFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 /** The source of TreeRegexp.prototype.match in cucumber-expressions 19.0.0, whitespace removed. */
@@ -37,18 +39,40 @@ function execWithIndices(regexp, text) {
   return m;
 }
 
-/** TreeRegexp of the cucumber-expressions that @cucumber/cucumber (the copy `from` resolves) loads. */
-function treeRegexpClass(from) {
+/** Where the cucumber-expressions that @cucumber/cucumber (the copy `from` resolves) loads is. */
+function expressionsDir(from) {
   const cucumber = dirname(require.resolve('@cucumber/cucumber/package.json', { paths: [from] }));
-  const expressions = require.resolve('@cucumber/cucumber-expressions', { paths: [cucumber] });
-  return require(join(dirname(expressions), 'TreeRegexp.js')).default;
+  return dirname(require.resolve('@cucumber/cucumber-expressions', { paths: [cucumber] }));
 }
 
-/** Native indices for cucumber's step matching; true when applied (false: an unknown cucumber-expressions, left as it is). */
+/** TreeRegexp of the cucumber-expressions that @cucumber/cucumber (the copy `from` resolves) loads. */
+function treeRegexpClass(from) {
+  return require(join(expressionsDir(from), 'TreeRegexp.js')).default;
+}
+
+/**
+ * Native indices for cucumber's step matching; true when applied (false: an unknown
+ * cucumber-expressions, left as it is). Before cucumber-expressions loads (bin/groupspec.js), the
+ * polyfill's module is given this exec in its place, so neither it nor regexp-tree loads at all;
+ * after (cucumber-js reads its profile once it has loaded), TreeRegexp's match is replaced.
+ */
 function useNativeMatchIndices(from = __dirname) {
-  const TreeRegexp = treeRegexpClass(from);
+  const dir = expressionsDir(from);
+  const treeRegexp = join(dir, 'TreeRegexp.js');
+  const polyfill = require.resolve('regexp-match-indices', { paths: [dir] });
+  if (require.cache[treeRegexp] === undefined && require.cache[polyfill] === undefined) {
+    // read, not loaded: loading it would load the polyfill
+    if (!readFileSync(treeRegexp, 'utf8').replace(/\s+/g, '').includes(KNOWN_MATCH)) return false;
+    const seeded = new Module(polyfill, module);
+    seeded.filename = polyfill;
+    seeded.loaded = true;
+    seeded.exports = execWithIndices;
+    require.cache[polyfill] = seeded;
+    return true;
+  }
+  const TreeRegexp = require(treeRegexp).default;
   const match = TreeRegexp.prototype.match;
-  if (match.nativeIndices === true) return true;
+  if (match.nativeIndices === true || require.cache[polyfill].exports === execWithIndices) return true;
   if (match.toString().replace(/\s+/g, '') !== KNOWN_MATCH) return false;
   const native = function match(s) {
     const m = execWithIndices(this.regexp, s);

@@ -14,7 +14,10 @@ const ROOT = resolve(__dirname, '..');
 const load = createRequire(join(ROOT, 'runner', 'native-match-indices.js'));
 const native = load('./native-match-indices.js') as { execWithIndices(r: RegExp, s: string): RegExpExecArray | null; useNativeMatchIndices(): boolean };
 const expressions = dirname(load.resolve('@cucumber/cucumber-expressions', { paths: [dirname(load.resolve('@cucumber/cucumber/package.json'))] }));
-const polyfill = load(load.resolve('regexp-match-indices', { paths: [expressions] })) as (r: RegExp, s: string) => RegExpExecArray | null;
+const polyfillDir = dirname(load.resolve('regexp-match-indices', { paths: [expressions] }));
+// what the polyfill runs on this Node: its fallback (required by path: the package's own entry may be the native one)
+const implementation = load(join(polyfillDir, 'implementation.js')) as (this: RegExp, s: string) => RegExpExecArray | null;
+const polyfill = (r: RegExp, s: string) => implementation.call(r, s);
 
 const shown = (m: RegExpExecArray | null) =>
   m === null ? null : { values: [...m], index: m.index, groups: m.groups, indices: [...m.indices!], indexGroups: m.indices!.groups };
@@ -26,6 +29,12 @@ function consistent(m: RegExpExecArray | null): boolean {
 }
 
 describe('native match indices', () => {
+  it("are what the polyfill falls back from: its probe for native support misses Node's d flag", () => {
+    expect(/a/d.exec('a')!.indices).toBeDefined();
+    const getPolyfill = load(join(polyfillDir, 'polyfill.js')) as () => unknown;
+    expect(getPolyfill()).toBe(implementation);
+  });
+
   it('give every step pattern of steps/ the same groups and positions as the polyfill, on every step of the features', () => {
     const r = spawnSync(process.execPath, ['-r', './runner/register-ts.js', 'test/support/match-indices.ts'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(r.stderr).toBe('');
