@@ -4,12 +4,13 @@
  * each in a fresh child process so that every run pays its own cold start, alternating real and
  * floor for several repetitions. Reports medians of wall time and of the child's CPU time, the
  * median ratio real / floor, and the real run's cold start (spawn to the first scenario finished).
- * The real run is the project's default profile as `npx cucumber-js` runs it: steps loaded through
- * ts-node transpile-only with the swc transpiler (runner/register-ts.js).
+ * The real run is the project's default profile as `npx cucumber-js` runs it: steps transpiled by swc
+ * as they load (runner/register-ts.js), cucumber's step matching on native match indices
+ * (runner/native-match-indices.js); the floor has the same step matching.
  *
  * A third kind, "compiled", runs the same steps compiled to JavaScript beforehand (tsc with
  * tsconfig.build.json into a temporary directory) instead of through ts-node: it separates what
- * loading TypeScript costs from what the step code and the simulator cost. It is skipped, with a
+ * transpiling TypeScript costs from what the step code and the simulator cost. It is skipped, with a
  * note, if the build fails.
  */
 import { spawn } from 'node:child_process';
