@@ -5,7 +5,7 @@
 const common = {
   require: ['steps/**/*.ts'],
   // cucumber requires these from its own directory: the path must be absolute
-  requireModule: [require.resolve('./runner/native-match-indices.js'), require.resolve('./runner/register-ts.js')],
+  requireModule: [require.resolve('./bin/native-match-indices.js'), require.resolve('./runner/register-ts.js')],
   strict: true,
 };
 

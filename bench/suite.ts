@@ -6,7 +6,7 @@
  * median ratio real / floor, and the real run's cold start (spawn to the first scenario finished).
  * The real run is the project's default profile as `npx cucumber-js` runs it: steps transpiled by swc
  * as they load (runner/register-ts.js), cucumber's step matching on native match indices
- * (runner/native-match-indices.js); the floor has the same step matching.
+ * (bin/native-match-indices.js); the floor has the same step matching.
  *
  * A third kind, "compiled", runs the same steps compiled to JavaScript beforehand (tsc with
  * tsconfig.build.json into a temporary directory) instead of through ts-node: it separates what
@@ -117,9 +117,9 @@ export async function suite(repetitions: number, log: (s: string) => void = () =
     // the project's default profile, with only the formatter swapped for the timing one
     const realConfig = config('real.config.js', '');
     // the same profile (paths, strictness) with the empty steps instead of the real ones and no ts-node
-    // the floor keeps the profile's native match indices (runner/native-match-indices.js): cucumber's
+    // the floor keeps the profile's native match indices (bin/native-match-indices.js): cucumber's
     // step matching costs the floor what it costs the real run
-    const native = JSON.stringify(join(ROOT, 'runner', 'native-match-indices.js'));
+    const native = JSON.stringify(join(ROOT, 'bin', 'native-match-indices.js'));
     const floorConfig = config('floor.config.js', `require: [${JSON.stringify(floorInfo.file)}], requireModule: [${native}], `);
     const notes: string[] = [];
     const configs: Partial<Record<RunKind, string>> = { real: realConfig, floor: floorConfig };

@@ -9,7 +9,7 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 // before cucumber loads: its step matching takes group positions from Node's native match indices
-require(join(root, 'runner', 'native-match-indices.js'));
+require(join(root, 'bin', 'native-match-indices.js'));
 const source = join(root, 'runner', 'cli.ts');
 let cli;
 if (existsSync(source)) {

@@ -17,11 +17,11 @@ export function packageRoot(): string {
 
 /**
  * Compiled step definitions when running from dist/, the TypeScript sources otherwise, loaded as
- * cucumber.js loads them (runner/register-ts.js: swc, transpile-only; runner/native-match-indices.js).
+ * cucumber.js loads them (runner/register-ts.js: swc, transpile-only; bin/native-match-indices.js).
  */
 export function supportCode(root: string): { require: string[]; requireModule: string[] } {
   const compiled = __filename.endsWith('.js') && existsSync(join(root, 'dist', 'steps'));
-  // native match indices for cucumber's step matching in every process that matches steps (runner/native-match-indices.js)
-  const native = join(root, 'runner', 'native-match-indices.js');
+  // native match indices for cucumber's step matching in every process that matches steps (bin/native-match-indices.js)
+  const native = join(root, 'bin', 'native-match-indices.js');
   return compiled ? { require: ['dist/steps/**/*.js'], requireModule: [native] } : { require: ['steps/**/*.ts'], requireModule: [native, join(root, 'runner', 'register-ts.js')] };
 }

@@ -1,5 +1,5 @@
 /**
- * runner/native-match-indices.js gives cucumber's step matching its group positions from Node's
+ * bin/native-match-indices.js gives cucumber's step matching its group positions from Node's
  * native match indices instead of the regexp-match-indices polyfill: the same result, cheaper.
  * Checked against the polyfill on every step pattern of steps/ and every step text of the features,
  * and on the regexp features the patterns do not use yet (named, nested, optional groups, lookbehind,
@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '..');
-const load = createRequire(join(ROOT, 'runner', 'native-match-indices.js'));
+const load = createRequire(join(ROOT, 'bin', 'native-match-indices.js'));
 const native = load('./native-match-indices.js') as { execWithIndices(r: RegExp, s: string): RegExpExecArray | null; useNativeMatchIndices(): boolean };
 const expressions = dirname(load.resolve('@cucumber/cucumber-expressions', { paths: [dirname(load.resolve('@cucumber/cucumber/package.json'))] }));
 const polyfillDir = dirname(load.resolve('regexp-match-indices', { paths: [expressions] }));

@@ -4,7 +4,7 @@
  *   node -r ./runner/register-ts.js test/support/match-indices.ts
  * Matches every step pattern of steps/ against every step text of the features (outline rows
  * expanded), once through the regexp-match-indices polyfill that cucumber-expressions ships with and
- * once through runner/native-match-indices.js, and prints what differs as JSON: the groups (value,
+ * once through bin/native-match-indices.js, and prints what differs as JSON: the groups (value,
  * start, end, nesting) TreeRegexp builds, and the raw match (values, index, indices, named groups).
  */
 import { readFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ interface TreeRegexpLike {
 
 const ROOT = join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const native = require(join(ROOT, 'runner', 'native-match-indices.js')) as { execWithIndices(r: RegExp, s: string): RegExpExecArray | null; useNativeMatchIndices(): boolean };
+const native = require(join(ROOT, 'bin', 'native-match-indices.js')) as { execWithIndices(r: RegExp, s: string): RegExpExecArray | null; useNativeMatchIndices(): boolean };
 
 function stepTexts(): string[] {
   const texts = new Set<string>();
@@ -47,7 +47,7 @@ const execText = (m: RegExpExecArray | null): string =>
 async function main(): Promise<void> {
   const { runConfiguration } = await loadConfiguration({}, { cwd: ROOT });
   const library = (await loadSupport(runConfiguration, { cwd: ROOT })) as unknown as { stepDefinitions: { pattern: string | RegExp; expression: { treeRegexp: TreeRegexpLike } }[] };
-  if (!native.useNativeMatchIndices()) throw new Error('runner/native-match-indices.js did not apply to this cucumber-expressions');
+  if (!native.useNativeMatchIndices()) throw new Error('bin/native-match-indices.js did not apply to this cucumber-expressions');
   // the polyfill's fallback, which its probe picks on this Node (test/native-match-indices.test.ts checks that it does)
   const cucumberExpressions = dirname(require.resolve('@cucumber/cucumber-expressions', { paths: [dirname(require.resolve('@cucumber/cucumber/package.json'))] }));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
