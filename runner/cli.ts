@@ -19,12 +19,18 @@ import { packageRoot } from './paths';
 import { loadCatalogue } from '../catalogue/catalogue';
 import { writeReports, compareRuns, mergeRuns, whyRule } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
-import { startServer, type RunningServer, type ServerLimits } from '../servers/wire/server';
-import { REST_SERVE_HELP, serveRest } from '../servers/rest/serve-cli';
+import type { RunningServer, ServerLimits } from '../servers/wire/server';
+import type * as RestServeCli from '../servers/rest/serve-cli';
 import { executeIsolated } from './isolation';
 import { withDetectedBy } from './strength';
 import { checkWatchFlags, watchRuns } from './watch';
 import { terminalText } from './model/escape';
+
+// the servers load when `serve` runs: `run` does not need them (~60 ms of every run's start-up)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const wireServer = () => require('../servers/wire/server') as typeof import('../servers/wire/server');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const restServe = () => require('../servers/rest/serve-cli') as typeof RestServeCli;
 
 function fail(reason: string): never {
   process.stderr.write(`groupspec: ${reason}\n`);
@@ -250,13 +256,13 @@ const REST_FLAGS = {
 
 async function serveRestCommand(values: Record<string, string | boolean | string[] | undefined>, limits: Partial<ServerLimits>): Promise<number> {
   if (values.help === true) {
-    process.stdout.write(REST_SERVE_HELP);
+    process.stdout.write(restServe().REST_SERVE_HELP);
     return 0;
   }
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  let started: Awaited<ReturnType<typeof serveRest>>;
+  let started: Awaited<ReturnType<typeof RestServeCli.serveRest>>;
   try {
-    started = await serveRest({
+    started = await restServe().serveRest({
       port: num('--port', str('port'), 8765),
       host: str('host') ?? '127.0.0.1',
       sdkappid: str('sdkappid'),
@@ -297,7 +303,7 @@ async function serve(argv: string[]): Promise<number> {
   }
   let server: RunningServer;
   try {
-    server = await startServer({ port: num('--port', values.port, 8765, 65535), host: values.host ?? '127.0.0.1', limits });
+    server = await wireServer().startServer({ port: num('--port', values.port, 8765, 65535), host: values.host ?? '127.0.0.1', limits });
   } catch (e) {
     // the server names its limits; the user typed flags
     if (e instanceof RangeError) throw new UsageError(Object.entries(SERVE_LIMITS).reduce((m, [flag, name]) => m.replaceAll(name, `--${flag}`), e.message));
@@ -354,7 +360,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if ((command === 'run' || command === 'serve' || command === 'report' || command === 'merge') && wantsHelp(rest)) {
       // serve --rest is its own server with its own flags (servers/rest/serve-cli.ts)
-      process.stdout.write(command === 'serve' && rest.includes('--rest') ? REST_SERVE_HELP : HELP[command]);
+      process.stdout.write(command === 'serve' && rest.includes('--rest') ? restServe().REST_SERVE_HELP : HELP[command]);
       return 0;
     }
     switch (command) {
