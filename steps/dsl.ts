@@ -14,9 +14,11 @@ const skipped = (e: unknown) => {
   throw e;
 };
 
-function wrap(body: Body): Body {
+function wrap(body: Body, ahead = false): Body {
   // A synchronous body stays synchronous: cucumber then skips its timeout race for the step.
-  const wrapped = function (this: GroupWorld, ...args: unknown[]) {
+  const wrapped = function (this: GroupWorld, ...args: unknown[]): unknown {
+    // set-up issued ahead (GroupWorld.createAhead) is awaited before any step that does not take it as it is
+    if (!ahead && this.hasPending()) return this.settle().then(() => wrapped.apply(this, args), skipped);
     let result: unknown;
     try {
       result = body.apply(this, args);
@@ -31,6 +33,11 @@ function wrap(body: Body): Body {
 }
 
 export const Given = (pattern: string, body: Body) => G(pattern, wrap(body));
+/**
+ * A Given that may run while set-up calls issued ahead are unanswered (GroupWorld.createAhead):
+ * it names groups only through groupArg, or awaits afterPending before reading anything else.
+ */
+export const GivenAhead = (pattern: string, body: Body) => G(pattern, wrap(body, true));
 export const When = (pattern: string, body: Body) => W(pattern, wrap(body));
 export const Then = (pattern: string, body: Body) => T(pattern, wrap(body));
 

@@ -25,6 +25,12 @@ Before(function (this: GroupWorld, { pickle }) {
 });
 
 After(async function (this: GroupWorld, { result }) {
+  // set-up issued ahead that no step awaited (a scenario of Givens only): its failure fails a passing scenario
+  if (this.hasPending()) {
+    await this.settle().catch((e: unknown) => {
+      if (result?.status === TestStepResultStatus.PASSED) throw e;
+    });
+  }
   if (this.incident !== undefined) this.attach(JSON.stringify(this.incident), INCIDENT_MEDIA_TYPE);
   // only a failure pays for rendering its calls; a passing scenario's trace is dropped with its app
   if (result?.status === TestStepResultStatus.FAILED) {

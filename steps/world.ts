@@ -4,7 +4,8 @@
  * and per-session event cursors so assertions look at what happened since the last action.
  */
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
-import type { App, AppOptions, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
+import type { App, AppOptions, CallResult, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
+import { Ref, UnresolvedReference, hasRefs, refTo, resolveRefs } from '../adapters/contract/refs';
 import { at, type Outcome } from '../matchers/matchers';
 import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/resolve';
 import { responseIssue } from '../simulator/core/responses';
@@ -12,6 +13,7 @@ import { GROUP_TYPE_NAMES, NotApplicable } from '../adapters/contract';
 import { Deadlines } from '../adapters/contract/deadline';
 import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
 import { isTimeout, thrown } from '../matchers/thrown';
+import { picture } from './picture';
 
 export const ADMIN = '@admin';
 const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };
@@ -45,6 +47,14 @@ export class GroupWorld extends World {
   /** Who "the actor" is in permission-grid scenarios. */
   actor: string | undefined;
   last: Outcome | undefined;
+  /**
+   * Groups whose creation was issued ahead (Implementation.references): alias -> a reference to the
+   * ID its createGroup will answer. Steps that take a group as a reference (groupArg) run without
+   * waiting for it; any other step first waits for every set-up call issued ahead (settle).
+   */
+  private readonly pendingGroups = new Map<string, Ref>();
+  /** Set-up calls issued ahead, not yet awaited, in issue order (a failure fails the next step that settles). */
+  private pending: Array<Promise<unknown>> = [];
   /** Session key -> index of the first event that counts for assertions. */
   private readonly cursors = new Map<Session, number>();
   /**
@@ -99,7 +109,70 @@ export class GroupWorld extends World {
   }
 
   groupID(alias: string): string {
+    if (this.pendingGroups.has(alias)) throw new Error(`group "${alias}" is still being created: this step must settle() first (steps/dsl.ts: GivenAhead)`);
     return this.groups.get(alias) ?? alias;
+  }
+
+  /** The group's ID, or a reference to the ID its createGroup will answer while that is issued ahead (for calls only). */
+  groupArg(alias: string): string | Ref {
+    return this.pendingGroups.get(alias) ?? this.groupID(alias);
+  }
+
+  /** Whether set-up calls were issued ahead and not yet awaited. */
+  hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** Waits for the set-up calls issued ahead, in issue order; the first failure is the step's. */
+  async settle(): Promise<void> {
+    while (this.pending.length > 0) {
+      const pending = this.pending;
+      this.pending = [];
+      for (const p of pending) await p;
+    }
+  }
+
+  /**
+   * Issues a group's createGroup ahead: the step returns without its answer, and later set-up calls
+   * name the group by a reference (groupArg). Only for an implementation with `references`; the
+   * call is issued before this returns (its session exists), so issue order is kept.
+   */
+  async createAhead(owner: string, alias: string, type: GroupTypeName, arg: Record<string, unknown>): Promise<void> {
+    if (owner !== ADMIN) await this.session(owner);
+    else await this.app();
+    let issued: Promise<CallResult> | undefined;
+    const data = this.must(owner, 'createGroup', arg, (p) => (issued = p));
+    if (issued === undefined) {
+      // not issued at once after all: wait, as create did before
+      this.registerGroup(alias, type, await data);
+      return;
+    }
+    this.groupTypes.set(alias, type);
+    this.pendingGroups.set(alias, refTo(issued, owner === ADMIN ? '/data/groupID' : '/data/group/groupID'));
+    const done = data.then(
+      (d: any) => this.registerGroup(alias, type, d),
+      (e: unknown) => {
+        this.pendingGroups.delete(alias);
+        throw e;
+      },
+    );
+    // awaited by settle(); marked handled so that a failure is reported there, not as unhandled
+    done.catch(() => undefined);
+    this.pending.push(done);
+  }
+
+  /** `p`, once the set-up calls issued ahead have been awaited (their failure comes first: it is the cause). */
+  async afterPending<T>(p: Promise<T>): Promise<T> {
+    p.catch(() => undefined);
+    await this.settle();
+    return p;
+  }
+
+  /** Records a created group: alias -> ID, and its type. */
+  registerGroup(alias: string, type: GroupTypeName, data: any): void {
+    this.pendingGroups.delete(alias);
+    this.groups.set(alias, data.groupID ?? data.group.groupID);
+    this.groupTypes.set(alias, type);
   }
 
   /** Replaces {{alias}} in a text with the group's real ID. */
@@ -151,6 +224,20 @@ export class GroupWorld extends World {
     return out;
   }
 
+  /**
+   * Runs set-up calls in order. To an implementation with `references` (which runs calls in issue
+   * order) each is started without waiting for the one before, so they share an exchange with what
+   * was issued ahead; each must then issue its calls before it first awaits. Any other
+   * implementation gets them one after another, as always. Set-up issued ahead is awaited first.
+   */
+  async sequence(steps: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+    if (this.impl.references === true) {
+      await this.afterPending(Promise.all(steps.map((f) => f())));
+      return;
+    }
+    for (const f of steps) await f();
+  }
+
   private register(userID: string, device: string, opts: { unlimitedAVChatRoom?: boolean }, s: Session): Session {
     if (opts.unlimitedAVChatRoom === true) this.unlimitedAV.add(userID);
     let devices = this.sessions.get(userID);
@@ -183,8 +270,10 @@ export class GroupWorld extends World {
   }
 
   /** A call whose outcome is not the scenario's subject (setup, read-back). */
-  async attempt(actor: string, method: string, arg?: unknown): Promise<Outcome> {
+  async attempt(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
     this.requireOperation(actor, method);
+    // an implementation without references gets the values they name, once answered
+    if (this.impl.references !== true && arg !== undefined && hasRefs(arg)) arg = await resolveRefs(arg);
     // creating a group of a type the implementation lacks is not applicable, whichever step does it
     const type = method === 'createGroup' ? GROUP_TYPE_NAMES.find((t) => wireType(t) === (arg as { type?: unknown } | undefined)?.type) : undefined;
     if (type !== undefined) this.requireType(type);
@@ -192,7 +281,9 @@ export class GroupWorld extends World {
       // no await when the app and the session exist: the call is then issued at once (Implementation.inOrder)
       const session = actor === ADMIN ? undefined : this.session(actor);
       const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : session instanceof Promise ? await session : session!;
-      const r: unknown = await this.deadline(method, target.call(method, arg));
+      const call = target.call(method, arg);
+      issued?.(call);
+      const r: unknown = await this.deadline(method, call);
       const issue = answerIssue(method, r) ?? (actor === ADMIN ? undefined : responseIssue(method, (r as { data: unknown }).data));
       if (issue !== undefined) {
         this.incident ??= { kind: 'crashed', message: issue };
@@ -201,6 +292,8 @@ export class GroupWorld extends World {
       return { ok: true, data: (r as { data: unknown }).data };
     } catch (e) {
       if (e instanceof Skip) throw e;
+      // not made: a set-up call it refers to failed, and that failure is reported where it is awaited
+      if (e instanceof UnresolvedReference) return { ok: false, code: undefined, message: e.message };
       const t = thrown(e);
       // the contract: a refusal rejects with an Error carrying a numeric code; anything else is a crash
       if (t.code === undefined) this.incident ??= isTimeout(t) ? { kind: 'timeout', message: `${method}: ${t.message}` } : { kind: 'crashed', message: `${method}: rejected with ${t.shown}, not an Error carrying a numeric code` };
@@ -209,8 +302,8 @@ export class GroupWorld extends World {
   }
 
   /** A setup call that must succeed. */
-  async must(actor: string, method: string, arg?: unknown): Promise<any> {
-    const o = await this.attempt(actor, method, arg);
+  async must(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<any> {
+    const o = await this.attempt(actor, method, arg, issued);
     if (!o.ok) throw new Error(`setup call ${method} by ${actor} failed with ${o.code ?? 'no code'}: ${o.message}`);
     return o.data;
   }
@@ -268,45 +361,9 @@ export class GroupWorld extends World {
     }
   }
 
-  /** What the app admin can read of every named group: the comparison base for atomicity. */
-  async observe(): Promise<unknown> {
-    if (!this.appStarted() || !this.impl.capabilities.adminOperations.includes('getGroupInfo')) return undefined;
-    // reads only: issued at once to an implementation that runs calls in issue order (a wire client
-    // sends them as one batch); the members of a group that turns out to be gone are read but not used
-    if (this.impl.inOrder !== true) return this.observeInTurn();
-    const groups = [...this.groups].map(([alias, id]) => {
-      const members = this.groupTypes.get(alias) === 'AVChatRoom' ? undefined : this.attempt(ADMIN, 'getGroupMemberInfo', { groupID: id, limit: 200 });
-      return { alias, info: this.attempt(ADMIN, 'getGroupInfo', { groupID: id }), members };
-    });
-    const users = [...this.sessions.keys()].map((user) => ({ user, list: this.attempt(user, 'getGroupList') }));
-    const picture: Record<string, unknown> = {};
-    for (const g of groups) {
-      const info = await g.info;
-      const members = info.ok ? await g.members : undefined;
-      picture[g.alias] = { info: info.ok ? info.data : info.code, members: members?.ok ? members.data : undefined };
-    }
-    const lists: Record<string, unknown> = {};
-    for (const { user, list } of users) {
-      const l = await list;
-      lists[user] = l.ok ? (l.data.groupList as Array<{ groupID: string }>).map((g) => g.groupID) : l.code;
-    }
-    return { picture, lists };
-  }
-
-  /** observe(), one read after another (an implementation that does not declare inOrder). */
-  private async observeInTurn(): Promise<unknown> {
-    const picture: Record<string, unknown> = {};
-    for (const [alias, id] of this.groups) {
-      const info = await this.attempt(ADMIN, 'getGroupInfo', { groupID: id });
-      const members = this.groupTypes.get(alias) === 'AVChatRoom' || !info.ok ? undefined : await this.attempt(ADMIN, 'getGroupMemberInfo', { groupID: id, limit: 200 });
-      picture[alias] = { info: info.ok ? info.data : info.code, members: members?.ok ? members.data : undefined };
-    }
-    const lists: Record<string, unknown> = {};
-    for (const user of this.sessions.keys()) {
-      const l = await this.attempt(user, 'getGroupList');
-      lists[user] = l.ok ? (l.data.groupList as Array<{ groupID: string }>).map((g) => g.groupID) : l.code;
-    }
-    return { picture, lists };
+  /** What the app admin can read of every named group: the comparison base for atomicity (steps/picture.ts). */
+  observe(): Promise<unknown> {
+    return picture(this, ADMIN);
   }
 
   resultAt(path: string): unknown {

@@ -7,6 +7,7 @@
  */
 import type { App, Implementation, Session } from '.';
 import { shareTrace } from './trace';
+import { sameCall } from './refs';
 
 export function timeoutError(what: string, ms: number): Error {
   return Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'TimeoutError' });
@@ -88,7 +89,10 @@ export function withDeadlines(impl: Implementation, ms: number): Implementation 
   const session = (s: Session): Session => ({
     userID: s.userID,
     device: s.device,
-    call: (method, arg) => bounded(method, ms, s.call(method, arg)),
+    call: (method, arg) => {
+      const call = s.call(method, arg);
+      return sameCall(bounded(method, ms, call), call);
+    },
     events: () => bounded('events', ms, s.events()),
     logout: () => bounded('logout', ms, s.logout()),
   });
@@ -98,10 +102,17 @@ export function withDeadlines(impl: Implementation, ms: number): Implementation 
     capabilities: impl.capabilities,
     // the bounds wrap each call as it is issued, so the issue order is the implementation's
     ...(impl.inOrder === undefined ? {} : { inOrder: impl.inOrder }),
+    // a Ref to a bounded call names the call it bounds (sameCall)
+    ...(impl.references === undefined ? {} : { references: impl.references }),
     async createApp(options) {
       const app = await bounded('createApp', ms, impl.createApp(options));
       const wrapped: App = {
-        admin: { call: (method, arg) => bounded(method, ms, app.admin.call(method, arg)) },
+        admin: {
+          call: (method, arg) => {
+            const call = app.admin.call(method, arg);
+            return sameCall(bounded(method, ms, call), call);
+          },
+        },
         login: async (userID, o) => session(await bounded(`login ${userID}`, ms, app.login(userID, o))),
         close: () => bounded('close', ms, app.close()),
         ...(app.advanceClock === undefined ? {} : { advanceClock: (t: number) => bounded('advanceClock', ms, app.advanceClock!(t)) }),

@@ -88,7 +88,16 @@ export interface Implementation {
    * for the reads first. Absent means no such promise: the suite waits.
    */
   readonly inOrder?: boolean;
+  /**
+   * Call arguments may hold references to an earlier call's answer (`refTo` in ./refs.ts), which the
+   * implementation resolves itself without the caller waiting for that answer (the wire client
+   * sends both calls in one batch, docs/protocol.md §4.11 "References"). Absent: the suite resolves
+   * references first (`resolveRefs`, which awaits the answers), so an adapter needs nothing new.
+   */
+  readonly references?: boolean;
 }
+
+export { Ref, refTo, resolveRefs, hasRefs, UnresolvedReference } from './refs';
 
 /** Thrown (or rejected) by an adapter for a capability it lacks; the suite reports not applicable. */
 export class NotApplicable extends Error {

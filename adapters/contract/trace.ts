@@ -227,6 +227,8 @@ export function traced(impl: Implementation): Implementation {
     ...(impl.close === undefined ? {} : { close: () => impl.close!() }),
     // the trace records each call as it is issued and issues it at once, so the issue order is the implementation's
     ...(impl.inOrder === undefined ? {} : { inOrder: impl.inOrder }),
+    // each call's own promise is returned, so a Ref to it names the implementation's call
+    ...(impl.references === undefined ? {} : { references: impl.references }),
   };
   TRACED.add(wrapped);
   return wrapped;

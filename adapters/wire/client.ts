@@ -28,6 +28,12 @@ export interface WireOptions {
    * the server announces batches (default true). Off, every request travels alone.
    */
   batch?: boolean;
+  /**
+   * Let a call's argument name an earlier call's answer (`refTo`), resolved by the server in the
+   * same batch, when the server announces `batch.references` (default true). Off, the client
+   * waits for the earlier answer itself.
+   */
+  references?: boolean;
 }
 
 class WireSession implements Session {
@@ -204,7 +210,10 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
   if (caps.contractVersion !== CONTRACT_VERSION) {
     throw new WireError(`groupspec wire: the server at ${base} (${caps.name}) speaks contract version ${caps.contractVersion}; this suite speaks ${CONTRACT_VERSION}`);
   }
-  if (options.batch !== false) t.batchMax = caps.batch?.maxRequests ?? 0;
+  if (options.batch !== false) {
+    t.batchMax = caps.batch?.maxRequests ?? 0;
+    t.references = t.batchMax >= 2 && caps.batch?.references === true && options.references !== false;
+  }
   const capabilities: Capabilities = caps.capabilities;
   const open = new Set<WireApp>();
   const spares = new Spares(t);
@@ -219,6 +228,8 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
     capabilities,
     // what one turn of the event loop issues goes out as one batch, run in order; exchanges follow one another
     inOrder: t.batchMax >= 2,
+    // a call may name an earlier call's answer; the server resolves it within the batch (docs/protocol.md §4.11)
+    references: t.references,
     async createApp(appOptions: AppOptions = {}): Promise<App> {
       const ready = await spares.take(appOptions);
       if (ready !== undefined) return appAt(ready);

@@ -5,8 +5,11 @@
  */
 import type { z } from 'zod';
 import { NotApplicable, type CallResult } from '../contract';
+import { Ref, UnresolvedReference, hasRefs, resolveRefs } from '../contract/refs';
 import { BatchAnswer, CallAnswer, ErrorEnvelope, EventsAnswer, WireError, WireTimeoutError, preview, quickBatchAnswer, quickCallAnswer, quickEventsAnswer, refusal } from './protocol';
 import { exchange } from './exchange';
+import { encodeBody, type Sources } from './references';
+import type { Queued, Reply, Verb } from './queued';
 
 /**
  * JSON silently turns NaN into null, drops undefined array items and flattens a Date or a class
@@ -21,7 +24,7 @@ function notJson(value: unknown, path: string, seen: Set<object>): string | unde
     case 'number':
       return Number.isFinite(value) ? undefined : `${path} is ${value}`;
     case 'object': {
-      if (value === null) return undefined;
+      if (value === null || value instanceof Ref) return undefined;
       if (seen.has(value)) return `${path} is a cycle`;
       const proto = Object.getPrototypeOf(value);
       if (Array.isArray(value)) {
@@ -51,7 +54,6 @@ function notJson(value: unknown, path: string, seen: Set<object>): string | unde
   }
 }
 
-type Verb = 'GET' | 'POST' | 'DELETE';
 
 /** What a write-behind request's sender learns when it has been answered. */
 export interface Outcome<T> {
@@ -59,22 +61,7 @@ export interface Outcome<T> {
   failed(e: unknown): void;
 }
 
-/** What a request was answered: its status and its body, parsed (and as text, when it came alone). */
-interface Reply {
-  status: number;
-  body: unknown;
-  text?: string;
-}
 
-/** A request waiting for the next flush of the queue. */
-interface Queued {
-  verb: Verb;
-  path: string;
-  what: string;
-  payload: string | undefined;
-  resolve(reply: Reply): void;
-  reject(e: unknown): void;
-}
 
 /**
  * Most characters of request bodies one batch carries: even if every character took 3 bytes of
@@ -104,6 +91,12 @@ export class Transport {
   private failure: Error | undefined;
   /** Exchanges go out one after another, so the server runs requests in the order they were issued. */
   private chain: Promise<void> = Promise.resolve();
+  /** The server takes batch references (capabilities.batch.references). */
+  references = false;
+  /** Which request each call's promise stands for, so a later call's Ref can name it. */
+  private readonly sources: Sources = new WeakMap();
+  /** The request send() queued last (read by call() right after, in the same turn). */
+  private lastQueued: Queued | undefined;
 
   constructor(
     readonly base: string,
@@ -111,24 +104,26 @@ export class Transport {
   ) {}
 
   /** Sends one request; resolves with the parsed body of a 2xx answer, rejects with WireError or WireTimeoutError. */
-  async send(verb: Verb, path: string, body?: unknown): Promise<unknown> {
+  async send(verb: Verb, path: string, body?: unknown, refers = false): Promise<unknown> {
     const what = `${verb} ${this.base}${path}`;
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const payload = body === undefined || refers ? undefined : JSON.stringify(body);
     let reply: Reply;
     try {
       reply = await (this.batchMax < 2
         ? this.alone(verb, path, payload)
         : new Promise<Reply>((resolve, reject) => {
             // everything issued before the event loop turns goes out together, in issue order
-            this.queue.push({ verb, path, what, payload, resolve, reject });
+            this.lastQueued = { verb, path, what, payload, body, refers, resolve, reject };
+            this.queue.push(this.lastQueued);
             if (!this.flushing) {
               this.flushing = true;
               setImmediate(() => this.schedule());
             }
           }));
     } catch (e) {
-      // the exchange failed as a whole: a write-behind request that went with it failed for the same reason
-      this.failure = undefined;
+      // the exchange failed as a whole: a write-behind request that went with it failed for the same
+      // reason (a request not sent, its reference unresolved, reports nothing of the exchange)
+      if (!(e instanceof UnresolvedReference)) this.failure = undefined;
       throw e;
     }
     this.reportFailure(what);
@@ -163,6 +158,8 @@ export class Transport {
       path,
       what,
       payload: body === undefined ? undefined : JSON.stringify(body),
+      body,
+      refers: false,
       resolve: (reply) => {
         let answer: z.infer<T>;
         try {
@@ -219,7 +216,8 @@ export class Transport {
   /**
    * Sends what the queue holds: in chunks of at most `batchMax` requests and BATCH_CHARS of bodies,
    * one chunk after another, so the server runs them in the order they were issued. A chunk of one
-   * is sent alone.
+   * is sent alone. A body with references is encoded as its chunk is made: a reference to a request
+   * of the same chunk travels as a reference; one to a request answered before is its value.
    */
   private async flush(): Promise<void> {
     clearTimeout(this.laterTimer);
@@ -228,18 +226,54 @@ export class Transport {
     const queue = this.queue;
     this.queue = [];
     for (let i = 0; i < queue.length; ) {
-      let j = i + 1;
-      let chars = queue[i]!.payload?.length ?? 0;
-      while (j < queue.length && j - i < this.batchMax && chars + (queue[j]!.payload?.length ?? 0) <= BATCH_CHARS) chars += queue[j++]!.payload?.length ?? 0;
-      const chunk = queue.slice(i, j);
-      i = j;
-      if (chunk.length === 1) {
+      const chunk: Queued[] = [];
+      const texts: Array<string | undefined> = [];
+      let chars = 0;
+      let references = false;
+      for (; i < queue.length && chunk.length < this.batchMax; i++) {
+        const q = queue[i]!;
+        let text = q.payload;
+        if (q.refers) {
+          let encoded: { text: string; references: boolean };
+          try {
+            encoded = encodeBody(q.body, chunk, this.sources);
+          } catch (e) {
+            // what it refers to failed or names nothing: it is not sent, and says why
+            q.failed = e;
+            q.reject(e);
+            continue;
+          }
+          text = encoded.text;
+          references ||= encoded.references;
+        }
+        if (chunk.length > 0 && chars + (text?.length ?? 0) > BATCH_CHARS) break;
+        chars += text?.length ?? 0;
+        chunk.push(q);
+        texts.push(text);
+      }
+      if (chunk.length === 0) continue;
+      if (chunk.length === 1 && !references) {
         const [q] = chunk as [Queued];
-        await this.alone(q.verb, q.path, q.payload).then(q.resolve, q.reject);
+        await this.alone(q.verb, q.path, texts[0]).then(
+          (r) => this.answered(q, r),
+          (e: unknown) => this.failedWith(q, e),
+        );
       } else {
-        await this.batch(chunk);
+        // a literal "$ref" key of another body must not be read as a reference: those bodies are escaped
+        if (references) chunk.forEach((q, k) => !q.refers && texts[k] !== undefined && /"\$(ref|literal)"/.test(texts[k]) && (texts[k] = encodeBody(q.body, [], this.sources).text));
+        await this.batch(chunk, texts, references);
       }
     }
+  }
+
+  private answered(q: Queued, reply: Reply): void {
+    q.reply = reply;
+    q.resolve(reply);
+  }
+
+  private failedWith(q: Queued, e: unknown): void {
+    q.failed = e;
+    q.reject(e);
   }
 
   /**
@@ -247,12 +281,12 @@ export class Transport {
    * if the batch as a whole fails (no answer in time, a broken connection, a protocol error), every
    * request in it fails with an error of the same kind that names the request.
    */
-  private async batch(chunk: Queued[]): Promise<void> {
-    const items = chunk.map((q) => `{"method":"${q.verb}","path":${JSON.stringify(q.path)}${q.payload === undefined ? '' : `,"body":${q.payload}`}}`);
+  private async batch(chunk: Queued[], texts: Array<string | undefined>, references: boolean): Promise<void> {
+    const items = chunk.map((q, k) => `{"method":"${q.verb}","path":${JSON.stringify(q.path)}${texts[k] === undefined ? '' : `,"body":${texts[k]}`}}`);
     let answers: Array<{ status: number; body: unknown }>;
     try {
       const what = `POST ${this.base}/v1/batch`;
-      const body = judge(what, await this.alone('POST', '/v1/batch', `{"requests":[${items.join(',')}]}`));
+      const body = judge(what, await this.alone('POST', '/v1/batch', `{${references ? '"references":true,' : ''}"requests":[${items.join(',')}]}`));
       const answer = quickBatchAnswer(body) ? { success: true as const, data: body as z.infer<typeof BatchAnswer>, error: undefined } : BatchAnswer.safeParse(body);
       if (!answer.success || answer.data.responses.length !== chunk.length) {
         throw new WireError(`${what} answered 200 without one response per request (${chunk.length} sent): ${preview(JSON.stringify(answer.data ?? answer.error.issues[0]))}`, 200);
@@ -261,7 +295,8 @@ export class Transport {
     } catch (e) {
       const where = `sent in a batch of ${chunk.length}`;
       for (const q of chunk) {
-        q.reject(
+        this.failedWith(
+          q,
           e instanceof WireTimeoutError
             ? new WireTimeoutError(`${q.what} did not answer within ${this.timeoutMs} ms (${where})`)
             : new WireError(`${q.what} (${where}) failed: ${e instanceof Error ? e.message : String(e)}`, (e as WireError).status, (e as WireError).reason, { cause: e }),
@@ -269,23 +304,44 @@ export class Transport {
       }
       return;
     }
-    chunk.forEach((q, k) => q.resolve(answers[k]!));
+    chunk.forEach((q, k) => this.answered(q, answers[k]!));
   }
 
   /** Sends and checks the answer's shape: a 200 that is not the protocol's is as broken as a 500. */
-  async expect<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown): Promise<z.infer<T>> {
-    return checked(schema, `${verb} ${this.base}${path}`, await this.send(verb, path, body));
+  async expect<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown, refers = false): Promise<z.infer<T>> {
+    return checked(schema, `${verb} ${this.base}${path}`, await this.send(verb, path, body, refers));
   }
 
-  /** An SDK or admin call: a refusal becomes the same Error the simulator throws. */
-  async call(path: string, method: string, arg: unknown): Promise<CallResult> {
+  /**
+   * An SDK or admin call: a refusal becomes the same Error the simulator throws. `arg` may hold
+   * Refs to earlier calls' answers (Implementation.references): the call then goes in the same
+   * batch as what it refers to, or with the value once that has been answered; if that cannot be
+   * had, it is not made and rejects with UnresolvedReference.
+   */
+  call(path: string, method: string, arg: unknown): Promise<CallResult> {
+    const refers = arg !== undefined && hasRefs(arg);
     if (arg !== undefined) {
       const bad = notJson(arg, 'arg', new Set());
-      if (bad !== undefined) throw new NotApplicable(`${method} with an argument JSON cannot carry (${bad})`);
+      if (bad !== undefined) return Promise.reject(new NotApplicable(`${method} with an argument JSON cannot carry (${bad})`));
     }
-    const answer = await this.expect(CallAnswer, 'POST', path, arg === undefined ? { method } : { method, arg });
-    if (!answer.ok) throw refusal(answer.error);
-    return { code: 0, data: answer.result.data };
+    // a server without references (or batches): the references are resolved first, by waiting
+    if (refers && (!this.references || this.batchMax < 2)) return resolveRefs(arg).then((resolved) => this.call(path, method, resolved));
+    this.lastQueued = undefined;
+    const sent = this.expect(CallAnswer, 'POST', path, arg === undefined ? { method } : { method, arg }, refers);
+    const queued = this.lastQueued;
+    const result = sent.then(
+      (answer): CallResult => {
+        if (!answer.ok) throw refusal(answer.error);
+        return { code: 0, data: answer.result.data };
+      },
+      (e: unknown) => {
+        // the server would not run it: what it referred to failed, or names nothing (424)
+        if (refers && e instanceof WireError && e.reason === 'unresolved-reference') throw new UnresolvedReference(e.message, { cause: e });
+        throw e;
+      },
+    );
+    if (queued !== undefined) this.sources.set(result, queued);
+    return result;
   }
 }
 

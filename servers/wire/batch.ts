@@ -1,16 +1,18 @@
 /** POST /v1/batch (docs/protocol.md §4.11): many requests in one round trip, each answered as if alone. */
 import { HttpFault, RawJson, answer, requireObject, type Target } from '../http';
 import { BatchBody, WireFault, parseBody, wireErrorBody } from './bodies';
+import { resolveBody, scanBody, type Answered, type Scan } from './references';
 import type { Ctx, WireHandler, WireRoute } from './routes';
 
 /**
- * The batch route. The envelope is checked whole before anything runs; then each request runs to
- * its end before the next starts, exactly as it would alone, and a failed one does not stop the
- * rest. `resolve` is the server's own router, so a batched path is vetted as a sent one is.
+ * The batch route. The envelope is checked whole before anything runs (references included); then
+ * each request runs to its end before the next starts, exactly as it would alone, and a failed one
+ * does not stop the rest. `resolve` is the server's own router, so a batched path is vetted as a
+ * sent one is.
  */
 export function batchRoute(batchMax: number, resolve: (verb: string, target: string) => Target<WireHandler>): WireRoute {
   async function runBatch({ body }: Ctx): Promise<RawJson> {
-    const { requests } = parseBody(BatchBody, body);
+    const { requests, references } = parseBody(BatchBody, body);
     if (requests.length > batchMax) throw new WireFault(413, 'batch-too-large', `a batch carries at most ${batchMax} requests (capabilities.batch.maxRequests), got ${requests.length}`);
     const targets = requests.map((r, i) => {
       let target: Target<WireHandler>;
@@ -23,15 +25,22 @@ export function batchRoute(batchMax: number, resolve: (verb: string, target: str
       if (target.route.handler === runBatch) throw new WireFault(400, 'invalid-request', `invalid request body: requests.${i}.path: a batch cannot contain a batch`);
       return target;
     });
+    // without `references: true` a body is taken as sent, "$ref" keys and all (batches before references)
+    const tally = { references: 0 };
+    const scans: Array<Scan | undefined> = references === true ? requests.map((r, i) => (r.method === 'POST' ? scanBody(i, r.body, tally) : undefined)) : [];
+    const answers: Answered[] = [];
     const parts: string[] = [];
     for (let i = 0; i < requests.length; i++) {
       const r = requests[i]!;
       const target = targets[i]!;
-      const { status, text } = await answer(() => {
+      const scan = scans[i];
+      const reply = await answer(() => {
         if (target instanceof HttpFault) throw target;
-        return target.route.handler({ params: target.params, body: r.method === 'POST' && r.body !== undefined ? requireObject(r.body) : {}, query: target.query });
+        const sent = r.method === 'POST' && r.body !== undefined ? (scan === undefined ? r.body : resolveBody(i, r.body, answers)) : {};
+        return target.route.handler({ params: target.params, body: r.method === 'POST' && r.body !== undefined ? requireObject(sent) : {}, query: target.query });
       }, wireErrorBody);
-      parts.push(`{"status":${status},"body":${text}}`);
+      answers.push(reply);
+      parts.push(`{"status":${reply.status},"body":${reply.text}}`);
     }
     return new RawJson(`{"ok":true,"responses":[${parts.join(',')}]}`);
   }

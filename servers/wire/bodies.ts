@@ -5,7 +5,7 @@ import { GROUP_TYPES } from '../../simulator/core/constants';
 import { HttpFault, type ErrorBody } from '../http';
 
 /** Reasons only the wire protocol raises (the base's are in servers/http/fault.ts); docs/protocol.md §5. */
-export type WireReason = 'unsupported-limit' | 'unknown-app' | 'unknown-session' | 'unknown-method' | 'batch-too-large';
+export type WireReason = 'unsupported-limit' | 'unknown-app' | 'unknown-session' | 'unknown-method' | 'batch-too-large' | 'unresolved-reference';
 
 export class WireFault extends HttpFault<WireReason> {}
 
@@ -37,7 +37,8 @@ const BatchItem = z.strictObject({
   path: z.string().startsWith('/'),
   body: z.unknown().optional(),
 });
-export const BatchBody = z.strictObject({ requests: z.array(BatchItem) });
+/** `references: true` asks for batch references (servers/wire/references.ts); absent, bodies are taken as sent. */
+export const BatchBody = z.strictObject({ requests: z.array(BatchItem), references: z.boolean().optional() });
 export const AfterQuery = z.string().regex(/^(0|[1-9][0-9]{0,15})$/, 'must be a non-negative decimal integer');
 
 /**

@@ -87,7 +87,7 @@ export function wireRoutes(state: WireState): WireRoute[] {
         protocolVersion: PROTOCOL_VERSION,
         capabilities: reference.capabilities,
         // a protocol feature, not a contract capability: announced only when served, so old servers read as "no batches"
-        ...(batchMax > 0 ? { batch: { maxRequests: batchMax } } : {}),
+        ...(batchMax > 0 ? { batch: { maxRequests: batchMax, references: true } } : {}),
       }),
     },
     {

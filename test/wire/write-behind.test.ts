@@ -3,42 +3,19 @@
  * front of the next request) and apps made ahead. Each must save exchanges without changing what
  * the server runs or in which order, and a failure must still reach the suite.
  */
-import * as http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Implementation } from '../../adapters/contract';
 import { wireImplementation } from '../../adapters/wire/client';
 import { traced } from '../../adapters/contract/trace';
 import { withDeadlines } from '../../adapters/contract/deadline';
-import { startServer, type RunningServer } from '../../servers/wire/server';
+import { countedServer } from './exchanges';
 
-let server: RunningServer;
-/** HTTP exchanges the server has received (a batch counts once). */
-let exchanges = 0;
-const realEmit = http.Server.prototype.emit;
-
-beforeAll(async () => {
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') exchanges++;
-    return Reflect.apply(realEmit, this, [event, ...args]) as boolean;
-  } as typeof realEmit;
-  server = await startServer({ port: 0 });
-});
-
-afterAll(async () => {
-  http.Server.prototype.emit = realEmit;
-  await server?.close();
-});
-
-async function counted<T>(f: () => Promise<T>): Promise<{ value: T; exchanges: number }> {
-  const before = exchanges;
-  const value = await f();
-  return { value, exchanges: exchanges - before };
-}
+const { server: running, counted } = countedServer();
 
 describe('write-behind and apps made ahead', () => {
   let wire: Implementation;
   beforeAll(async () => {
-    wire = await wireImplementation(server.url, { timeoutMs: 5000 });
+    wire = await wireImplementation(running().url, { timeoutMs: 5000 });
   });
   afterAll(async () => {
     await wire.close?.();
@@ -48,7 +25,7 @@ describe('write-behind and apps made ahead', () => {
     expect(wire.inOrder).toBe(true);
     expect(traced(wire).inOrder).toBe(true);
     expect(withDeadlines(wire, 1000).inOrder).toBe(true);
-    const unbatched = await wireImplementation(server.url, { batch: false });
+    const unbatched = await wireImplementation(running().url, { batch: false });
     expect(traced(unbatched).inOrder).toBe(false);
     await unbatched.close?.();
   });
@@ -109,7 +86,7 @@ describe('write-behind and apps made ahead', () => {
 
 describe('a write-behind request that fails', () => {
   it('is reported by the next request, naming the request that failed', async () => {
-    const wire = await wireImplementation(server.url, { timeoutMs: 5000 });
+    const wire = await wireImplementation(running().url, { timeoutMs: 5000 });
     const app = await wire.createApp();
     const alice = await app.login('alice');
     await app.close();
@@ -126,7 +103,7 @@ describe('a write-behind request that fails', () => {
   });
 
   it('is reported by close() when no request follows it', async () => {
-    const wire = await wireImplementation(server.url, { timeoutMs: 5000 });
+    const wire = await wireImplementation(running().url, { timeoutMs: 5000 });
     const app = await wire.createApp();
     const alice = await app.login('alice');
     await app.close();
@@ -135,7 +112,7 @@ describe('a write-behind request that fails', () => {
   });
 
   it('is not written behind by a client without batches', async () => {
-    const wire = await wireImplementation(server.url, { timeoutMs: 5000, batch: false });
+    const wire = await wireImplementation(running().url, { timeoutMs: 5000, batch: false });
     const app = await wire.createApp();
     const alice = await app.login('alice');
     await app.close();

@@ -1,0 +1,130 @@
+/**
+ * Batch references (docs/protocol.md §4.11, "References"): in a batch sent with `references: true`,
+ * a request's body may name a value of an earlier request's answer in the same batch, so a request
+ * that needs an answer (the group ID a createGroup made) travels in the same exchange as it.
+ *
+ * `{"$ref": {"request": k, "pointer": "/result/data/groupID"}}` stands for the value the JSON
+ * pointer (RFC 6901) names in the body of request k's answer; `{"$literal": v}` stands for v as
+ * written (nothing inside it is a reference), so any JSON value can still be sent.
+ */
+import { pointerAt } from '../../adapters/contract/refs';
+import { WireFault } from './bodies';
+
+/** Most references one batch may carry: a resolved value is copied into the body, so this bounds what a batch can make the server build. */
+export const MAX_REFERENCES = 1024;
+/** Longest pointer accepted. */
+const MAX_POINTER = 1024;
+
+export interface Reference {
+  readonly request: number;
+  readonly pointer: string;
+}
+
+/** What one request's body holds: nothing special (left as sent), or references and literals to rewrite. */
+export interface Scan {
+  /** The requests it refers to. */
+  readonly refersTo: ReadonlySet<number>;
+  /** Whether the body must be rewritten (it holds a reference or a literal). */
+  readonly rewrite: boolean;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const soleKey = (o: Record<string, unknown>): string | undefined => {
+  let only: string | undefined;
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    if (only !== undefined) return undefined;
+    only = k;
+  }
+  return only;
+};
+
+function invalid(i: number, where: string, message: string): WireFault {
+  return new WireFault(400, 'invalid-request', `invalid request body: requests.${i}.body${where}: ${message}`);
+}
+
+/** The reference an object of the one key "$ref" makes, checked: the batch is refused whole when one is malformed. */
+function parseReference(i: number, where: string, value: unknown): Reference {
+  if (!isObject(value)) throw invalid(i, where, '"$ref" must be an object {"request": <index of an earlier request>, "pointer": <JSON pointer>}');
+  for (const k of Object.keys(value)) if (k !== 'request' && k !== 'pointer') throw invalid(i, where, `unknown field "${k}" in "$ref" (only "request" and "pointer")`);
+  const { request, pointer } = value;
+  if (typeof request !== 'number' || !Number.isInteger(request) || request < 0) throw invalid(i, where, '"$ref".request must be the index of an earlier request (an integer from 0)');
+  if (request >= i) throw invalid(i, where, `"$ref".request ${request} is not an earlier request (references point backwards: at most ${i - 1})`);
+  if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) throw invalid(i, where, '"$ref".pointer must be a JSON pointer ("" or starting with "/")');
+  if (pointer.length > MAX_POINTER) throw invalid(i, where, `"$ref".pointer is longer than ${MAX_POINTER} characters`);
+  if (/~(?![01])/.test(pointer)) throw invalid(i, where, `"$ref".pointer ${JSON.stringify(pointer)} has a "~" not followed by 0 or 1 (RFC 6901)`);
+  return { request, pointer };
+}
+
+/**
+ * Checks request i's body for references before anything runs; counts them into `tally`. Returns
+ * undefined for a body with neither references nor literals (the common case: left untouched).
+ */
+export function scanBody(i: number, body: unknown, tally: { references: number }): Scan | undefined {
+  const refersTo = new Set<number>();
+  let rewrite = false;
+  const walk = (v: unknown, where: string): void => {
+    if (Array.isArray(v)) {
+      v.forEach((x, k) => walk(x, `${where}.${k}`));
+      return;
+    }
+    if (!isObject(v)) return;
+    const only = soleKey(v);
+    if (only === '$literal') {
+      rewrite = true;
+      return;
+    }
+    if (only === '$ref') {
+      rewrite = true;
+      refersTo.add(parseReference(i, where, v.$ref).request);
+      if (++tally.references > MAX_REFERENCES) throw new WireFault(413, 'batch-too-large', `a batch carries at most ${MAX_REFERENCES} references, got more`);
+      return;
+    }
+    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) walk(v[k], `${where}.${k}`);
+  };
+  walk(body, '');
+  return rewrite ? { refersTo, rewrite } : undefined;
+}
+
+/** An earlier request's answer, as the batch has it. */
+export interface Answered {
+  readonly status: number;
+  readonly text: string;
+  /** Parsed on first use: most answers are never referred to. */
+  parsed?: unknown;
+}
+
+const unresolved = (i: number, message: string) => new WireFault(424, 'unresolved-reference', `request ${i} was not run: ${message}`);
+
+/**
+ * Request i's body with its references replaced by the values they name and its literals
+ * unwrapped. Throws a 424 unresolved-reference (the request is then answered with it and not run)
+ * when a referenced request did not succeed or the pointer names nothing in its answer.
+ */
+export function resolveBody(i: number, body: unknown, answers: readonly Answered[]): unknown {
+  const value = (ref: Reference): unknown => {
+    const a = answers[ref.request]!;
+    a.parsed ??= JSON.parse(a.text) as unknown;
+    const doc = a.parsed as { ok?: unknown; error?: { code?: unknown; reason?: unknown; message?: unknown } };
+    if (a.status < 200 || a.status > 299 || !isObject(doc) || doc.ok !== true) {
+      const e = isObject(doc) && isObject(doc.error) ? ` (${String(doc.error.code)}${doc.error.reason === undefined ? '' : `, ${String(doc.error.reason)}`}: ${String(doc.error.message)})` : '';
+      throw unresolved(i, `it refers to request ${ref.request}, which did not succeed: status ${a.status}${e}`);
+    }
+    const found = pointerAt(doc, ref.pointer);
+    if ('missing' in found) throw unresolved(i, `it refers to ${JSON.stringify(ref.pointer)} in the answer of request ${ref.request}, which names nothing: ${found.missing}`);
+    // a copy: two references to one value must not share it, whatever the handler does with its argument
+    return structuredClone(found.value);
+  };
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!isObject(v)) return v;
+    const only = soleKey(v);
+    if (only === '$literal') return v.$literal;
+    if (only === '$ref') return value(v.$ref as Reference);
+    const out: Record<string, unknown> = {};
+    // defineProperty, not assignment: a "__proto__" key stays a key, as JSON.parse made it
+    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) Object.defineProperty(out, k, { value: walk(v[k]), enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+  return walk(body);
+}

@@ -1,0 +1,33 @@
+/** Counts the HTTP exchanges a test's wire server receives (a batch counts once), for the round-trip tests of test/wire/. */
+import * as http from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from '../../servers/wire/server';
+
+/**
+ * Starts a reference wire server for the file's tests and counts the exchanges it receives:
+ * `counted(f)` is f's value and the exchanges it took. `server()` is the running server.
+ */
+export function countedServer(): { server: () => RunningServer; counted: <T>(f: () => Promise<T>) => Promise<{ value: T; exchanges: number }> } {
+  let server: RunningServer | undefined;
+  let exchanges = 0;
+  const realEmit = http.Server.prototype.emit;
+  beforeAll(async () => {
+    http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+      if (event === 'request') exchanges++;
+      return Reflect.apply(realEmit, this, [event, ...args]) as boolean;
+    } as typeof realEmit;
+    server = await startServer({ port: 0 });
+  });
+  afterAll(async () => {
+    http.Server.prototype.emit = realEmit;
+    await server?.close();
+  });
+  return {
+    server: () => server!,
+    async counted(f) {
+      const before = exchanges;
+      const value = await f();
+      return { value, exchanges: exchanges - before };
+    },
+  };
+}
