@@ -10,7 +10,14 @@
 // read tsconfig.json. Stack traces point into the TypeScript sources (inline source maps, Node's
 // own source-map support). Where @swc/core cannot load (a platform without its binary), ts-node
 // with TypeScript's transpiler takes over, as before: the same JavaScript, only slower.
-const { readFileSync } = require('node:fs');
+//
+// swc's output is cached on disk (node_modules/.cache/groupspec/ts, or GROUPSPEC_TS_CACHE; `off`
+// turns it off) under the hash of everything it depends on: the source text itself (not its mtime,
+// so an edit is never run stale), the file's path, the swc options and swc's version. A run whose
+// files are all cached does not load swc at all: ~0.25 s of CPU per process (docs/performance.md,
+// helper i21s). A cache that cannot be read or written is skipped silently.
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 /** The swc options ts-node 10.9.2 passes for this tsconfig.json (module NodeNext in a CommonJS package, target ES2022, esModuleInterop). */
@@ -45,7 +52,7 @@ function transpile(swc, source, filename, map = false) {
  * file (from the source it was compiled from, kept), not for every file loaded, as ts-node did it
  * (the same source-map-support). Without that package, Node's own support with inline maps.
  */
-function mapStacks(swc, sources) {
+function mapStacks(makeMap, sources) {
   let support;
   try {
     support = require('@cspotcode/source-map-support');
@@ -60,26 +67,90 @@ function mapStacks(swc, sources) {
     retrieveSourceMap(path) {
       const source = sources.get(path);
       if (source === undefined) return null;
-      if (!made.has(path)) made.set(path, transpile(swc, source, path, true));
-      return { url: path, map: made.get(path) };
+      if (!made.has(path)) made.set(path, makeMap(source, path));
+      const map = made.get(path);
+      return map === null ? null : { url: path, map };
     },
   });
   return true;
 }
 
+/** The directory of the transpile cache, or undefined when it is turned off. */
+function cacheDir() {
+  const dir = process.env.GROUPSPEC_TS_CACHE;
+  if (dir === 'off' || dir === '0') return undefined;
+  return dir || join(__dirname, '..', 'node_modules', '.cache', 'groupspec', 'ts');
+}
+
+/**
+ * swc's transformSync behind the on-disk cache: `get(source, filename, kind)` gives the code
+ * (`js`), the source map (`map`) or the code with an inline map (`inline`), loading swc only when
+ * something is not cached yet.
+ */
+function cachedTransform(version) {
+  const dir = cacheDir();
+  const salt = JSON.stringify([version, SWC_OPTIONS]);
+  let swc;
+  let tsNode;
+  let writable = dir !== undefined;
+  const compile = (source, filename, kind) => {
+    swc ??= loadSwc() ?? null;
+    if (swc === null) {
+      // swc's package is there but its binary does not load here: TypeScript's transpiler, not cached
+      if (kind === 'map') return null;
+      tsNode ??= require('ts-node').create({ project: join(__dirname, '..', 'tsconfig.json'), transpileOnly: true });
+      return tsNode.compile(source, filename);
+    }
+    const out = swc.transformSync(source, { ...SWC_OPTIONS, sourceMaps: kind === 'js' ? false : kind === 'map' ? true : 'inline', filename });
+    return kind === 'map' ? out.map : out.code;
+  };
+  return function get(source, filename, kind) {
+    if (dir === undefined) return compile(source, filename, kind);
+    const file = join(dir, `${createHash('sha256').update(salt).update('\0').update(filename).update('\0').update(source).digest('hex')}.${kind}`);
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      // not cached yet (or unreadable): compile below
+    }
+    const out = compile(source, filename, kind);
+    if (writable && swc !== null) {
+      try {
+        mkdirSync(dir, { recursive: true });
+        // written whole then renamed, so a process reading beside this one never sees half a file
+        const part = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+        writeFileSync(part, out);
+        renameSync(part, file);
+      } catch {
+        writable = false;
+      }
+    }
+    return out;
+  };
+}
+
+/** swc's version without loading swc (its native binding is ~35 ms of CPU), or undefined without swc. */
+function swcVersion() {
+  try {
+    return JSON.parse(readFileSync(require.resolve('@swc/core/package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
 function register() {
   if (require.extensions['.ts'] !== undefined) return;
-  const swc = loadSwc();
-  if (swc === undefined) {
+  const version = swcVersion();
+  if (version === undefined || (cacheDir() === undefined && loadSwc() === undefined)) {
     require('ts-node').register({ project: join(__dirname, '..', 'tsconfig.json'), transpileOnly: true });
     return;
   }
+  const get = cachedTransform(version);
   const sources = new Map();
-  const lazyMaps = mapStacks(swc, sources);
+  const lazyMaps = mapStacks((source, path) => get(source, path, 'map'), sources);
   require.extensions['.ts'] = function loadTypeScript(module, filename) {
     const source = readFileSync(filename, 'utf8');
     if (lazyMaps) sources.set(filename, source);
-    module._compile(lazyMaps ? transpile(swc, source, filename) : swc.transformSync(source, { ...SWC_OPTIONS, sourceMaps: 'inline', filename }).code, filename);
+    module._compile(get(source, filename, lazyMaps ? 'js' : 'inline'), filename);
   };
 }
 

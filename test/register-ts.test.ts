@@ -5,7 +5,7 @@
  * at the TypeScript line.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -49,5 +49,43 @@ describe('runner/register-ts.js', () => {
     expect(r.stderr).toContain('Error: boom 4');
     expect(r.stderr).toContain(`at boom (${file}:5:9)`);
     expect(r.stderr).toContain(`${file}:7:1`);
+  });
+
+  describe('the transpile cache', () => {
+    const run = (file: string, cache: string) => spawnSync(process.execPath, ['-r', join(ROOT, 'runner', 'register-ts.js'), file], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, GROUPSPEC_TS_CACHE: cache } });
+    const program = (n: number) => `const answer: number = ${n};\nconsole.log(\`answer \${answer} \${Object.keys(require.cache).some((p) => p.includes('@swc'))}\`);\n`;
+
+    it('never runs an edited file stale, even with the same size and modification time, and does not load swc when every file is cached', () => {
+      const cache = join(tmp, 'cache');
+      const file = join(tmp, 'answer.ts');
+      writeFileSync(file, program(1));
+      const { mtime } = statSync(file);
+      expect(run(file, cache).stdout).toBe('answer 1 true\n');
+      expect(readdirSync(cache).filter((f) => f.endsWith('.js'))).toHaveLength(1);
+      expect(run(file, cache).stdout).toBe('answer 1 false\n');
+      writeFileSync(file, program(2));
+      utimesSync(file, mtime, mtime);
+      expect(run(file, cache).stdout).toBe('answer 2 true\n');
+      expect(run(file, cache).stdout).toBe('answer 2 false\n');
+    });
+
+    it('keeps the JavaScript swc gives for the file', () => {
+      const cache = join(tmp, 'same');
+      const file = join(tmp, 'same.ts');
+      writeFileSync(file, program(3));
+      run(file, cache);
+      const [cached] = readdirSync(cache).filter((f) => f.endsWith('.js'));
+      expect(readFileSync(join(cache, cached!), 'utf8')).toBe(hook.transpile(hook.loadSwc()!, program(3), file));
+    });
+
+    it('runs without a cache where it cannot write one, and when turned off', () => {
+      const file = join(tmp, 'nowhere.ts');
+      writeFileSync(file, program(4));
+      const blocker = join(tmp, 'a-file');
+      writeFileSync(blocker, '');
+      const r = run(file, join(blocker, 'cache'));
+      expect([r.status, r.stdout, r.stderr]).toEqual([0, 'answer 4 true\n', '']);
+      expect(run(file, 'off').stdout).toBe('answer 4 true\n');
+    });
   });
 });
