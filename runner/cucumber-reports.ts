@@ -2,13 +2,14 @@
  * cucumber's own two reports, cucumber-messages.ndjson (its `message` format) and cucumber.html (its
  * `html` format, @cucumber/html-formatter's page), written from the message stream the run reads
  * anyway. Through cucumber's formatters every envelope was turned into JSON twice, once per format,
- * and each of the ~25k pieces went through two object streams and a file stream on the main thread
- * (~0.3-0.6 s of CPU in the gate's profile, docs/performance.md, helper i21s); here each envelope is
- * turned into JSON once, as it arrives (as the `message` format does), and both files are written
- * whole at the end. The bytes are the formats' own: test/cucumber-reports.test.ts runs both side by side.
+ * and each of the ~25k pieces went through two object streams into a file stream; here each envelope
+ * is turned into JSON once, as it arrives (as the `message` format does), and the pieces go to the
+ * files in 64 KB chunks (docs/performance.md, helper i21s). The bytes are the formats' own:
+ * test/cucumber-reports.test.ts runs both side by side.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import type { Envelope } from '@cucumber/messages';
 
 export interface CucumberReportFiles {
@@ -18,40 +19,78 @@ export interface CucumberReportFiles {
   html?: string;
 }
 
-export class CucumberReports {
-  private readonly json: string[] = [];
-  constructor(private readonly files: CucumberReportFiles) {}
-
-  read = (e: Envelope): void => {
-    this.json.push(JSON.stringify(e));
-  };
-
-  write(): void {
-    if (this.files.messages !== undefined) writeFileSync(this.files.messages, this.json.length === 0 ? '' : `${this.json.join('\n')}\n`);
-    if (this.files.html !== undefined) writeFileSync(this.files.html, cucumberHtml(this.json));
+/** A file written in chunks: one write per 64 KB, not one per message; the writes themselves off the main thread (libuv). */
+class ChunkedFile {
+  private chunk = '';
+  private error: unknown;
+  private readonly stream: WriteStream;
+  constructor(path: string) {
+    this.stream = createWriteStream(path);
+    this.stream.on('error', (e) => (this.error ??= e));
+  }
+  add(s: string): void {
+    this.chunk += s;
+    if (this.chunk.length >= 65_536) {
+      this.stream.write(this.chunk);
+      this.chunk = '';
+    }
+  }
+  async end(): Promise<void> {
+    this.stream.end(this.chunk);
+    await finished(this.stream).catch((e: unknown) => (this.error ??= e));
+    if (this.error !== undefined) throw this.error;
   }
 }
 
-/** The page @cucumber/html-formatter's CucumberHtmlStream makes (with its default template, style and script) from the envelopes' JSON. */
-export function cucumberHtml(json: string[]): string {
+export class CucumberReports {
+  private readonly messages: ChunkedFile | undefined;
+  private readonly html: ChunkedFile | undefined;
+  private readonly page = cucumberHtmlPage();
+  private first = true;
+
+  constructor(files: CucumberReportFiles) {
+    this.messages = files.messages === undefined ? undefined : new ChunkedFile(files.messages);
+    this.html = files.html === undefined ? undefined : new ChunkedFile(files.html);
+    this.html?.add(this.page.head);
+  }
+
+  read = (e: Envelope): void => {
+    const json = JSON.stringify(e);
+    this.messages?.add(`${json}\n`);
+    if (this.html !== undefined) {
+      this.html.add(this.first ? inScript(json) : `,${inScript(json)}`);
+      this.first = false;
+    }
+  };
+
+  async end(): Promise<void> {
+    this.html?.add(this.page.tail);
+    await Promise.all([this.messages?.end(), this.html?.end()]);
+  }
+}
+
+/** As CucumberHtmlStream writes a message into the page: `<` as \x3C, so no message can end the script element. */
+export function inScript(json: string): string {
+  return json.includes('<') ? json.replace(/</g, '\\x3C') : json;
+}
+
+/** What @cucumber/html-formatter's CucumberHtmlStream writes (with its default template, style and script) before and after the messages. */
+export function cucumberHtmlPage(): { head: string; tail: string } {
   const src = join(require.resolve('@cucumber/html-formatter'), '..');
   const template = readFileSync(join(src, 'index.mustache'), 'utf8');
   const between = (begin: string | null, end: string | null) => template.substring(begin === null ? 0 : template.indexOf(begin) + begin.length, end === null ? template.length : template.indexOf(end));
   const file = (path: string) => readFileSync(path, 'utf8');
-  return [
-    between(null, '{{title}}'),
-    'Cucumber',
-    between('{{title}}', '{{icon}}'),
-    file(join(src, 'icon.url')),
-    between('{{icon}}', '{{css}}'),
-    file(join(src, '..', 'main.css')),
-    between('{{css}}', '{{custom_css}}'),
-    between('{{custom_css}}', '{{messages}}'),
-    // as CucumberHtmlStream: `<` written as \x3C, so no message can end the script element
-    json.join(',').replace(/</g, '\\x3C'),
-    between('{{messages}}', '{{script}}'),
-    file(join(src, '..', 'main.js')),
-    between('{{script}}', '{{custom_script}}'),
-    between('{{custom_script}}', null),
-  ].join('');
+  return {
+    head: [
+      between(null, '{{title}}'),
+      'Cucumber',
+      between('{{title}}', '{{icon}}'),
+      file(join(src, 'icon.url')),
+      between('{{icon}}', '{{css}}'),
+      file(join(src, '..', 'main.css')),
+      between('{{css}}', '{{custom_css}}'),
+      between('{{custom_css}}', '{{messages}}'),
+    ].join(''),
+    tail: [between('{{messages}}', '{{script}}'), file(join(src, '..', 'main.js')), between('{{script}}', '{{custom_script}}'), between('{{custom_script}}', null)].join(''),
+  };
 }

@@ -78,7 +78,7 @@ export async function runFeatures(o: FeatureRunOptions): Promise<ScenarioOutcome
   const reports = o.cucumberReports === undefined ? undefined : new CucumberReports(o.cucumberReports);
   const onMessage = reports === undefined ? reader.read : (e: Envelope) => (reader.read(e), reports.read(e));
   await runCucumber(runConfiguration, { cwd: o.cwd, stdout: o.progress === true ? process.stdout : sink, stderr: process.stderr }, onMessage);
-  reports?.write();
+  await reports?.end();
   return out;
 }
 
