@@ -21,7 +21,9 @@ export interface CucumberReportFiles {
 
 /** A file written in chunks: one write per 64 KB, not one per message; the writes themselves off the main thread (libuv). */
 class ChunkedFile {
-  private chunk = '';
+  // pieces joined once per chunk: a string grown by += is flattened when written, ~40-100 ms slower over a run
+  private pieces: string[] = [];
+  private length = 0;
   private error: unknown;
   private readonly stream: WriteStream;
   constructor(path: string) {
@@ -29,14 +31,16 @@ class ChunkedFile {
     this.stream.on('error', (e) => (this.error ??= e));
   }
   add(s: string): void {
-    this.chunk += s;
-    if (this.chunk.length >= 65_536) {
-      this.stream.write(this.chunk);
-      this.chunk = '';
+    this.pieces.push(s);
+    this.length += s.length;
+    if (this.length >= 65_536) {
+      this.stream.write(this.pieces.join(''));
+      this.pieces = [];
+      this.length = 0;
     }
   }
   async end(): Promise<void> {
-    this.stream.end(this.chunk);
+    this.stream.end(this.pieces.join(''));
     await finished(this.stream).catch((e: unknown) => (this.error ??= e));
     if (this.error !== undefined) throw this.error;
   }

@@ -3,11 +3,13 @@
  * verdict per scenario: passed, failed, not applicable (a step reported the implementation lacks a
  * capability), crashed or timeout (the World attached an incident).
  */
+import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { TestStepResultStatus, type Envelope } from '@cucumber/messages';
 import { CucumberReports, type CucumberReportFiles } from './cucumber-reports';
 import { MessageReader, type ScenarioRecord } from './messages';
+import { packageRoot } from './paths';
 import { CallTrace, type Failure, type Verdict } from './model';
 
 export interface ScenarioOutcome {
@@ -49,7 +51,8 @@ const FRAMEWORK_TIMEOUT = /^(Error: )?function timed out, ensure the (promise re
 const BAD: TestStepResultStatus[] = [TestStepResultStatus.FAILED, TestStepResultStatus.AMBIGUOUS, TestStepResultStatus.UNDEFINED];
 
 export async function runFeatures(o: FeatureRunOptions): Promise<ScenarioOutcome[]> {
-  const formats = [...(o.formats ?? []), ...(o.progress === true ? ['progress-bar'] : [])];
+  // cucumber's stdout: its progress bar when asked for, else a formatter that writes nothing (bin/silent-formatter.js)
+  const formats = [...(o.formats ?? []), o.progress === true ? 'progress-bar' : `./${relative(o.cwd, join(packageRoot(), 'bin', 'silent-formatter.js'))}`];
   const { runConfiguration } = await loadConfiguration(
     {
       file: false,
