@@ -12,6 +12,7 @@
  *
  *   node -r ./runner/register-ts.js bench/exchange.ts [out.json]
  *   BENCH_EXCHANGE_N=2000 BENCH_EXCHANGE_ROUNDS=5 BENCH_EXCHANGE_BASELINE=/tmp/main ...
+ *   BENCH_EXCHANGE_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' ...   (profiles the servers)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
@@ -45,6 +46,8 @@ async function serve(kind: string, root: string): Promise<void> {
     url = (await startServer()).url;
   }
   process.on('message', (m) => {
+    // exit cleanly (not killed), so that a --cpu-prof run writes the server's profile too
+    if (m === 'exit') process.exit(0);
     if (m === 'cpu') {
       const { user, system } = process.cpuUsage();
       process.send!({ cpu: user + system });
@@ -76,7 +79,7 @@ function ask<T>(child: ChildProcess, key: string, message?: string): Promise<T> 
 }
 
 async function startChild(name: string, kind: string, root: string): Promise<Server> {
-  const child = fork(__filename, ['--serve', kind, root], { execArgv: ['-r', REGISTER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(__filename, ['--serve', kind, root], { execArgv: ['-r', REGISTER, ...(process.env.BENCH_EXCHANGE_SERVER_ARGS ?? '').split(' ').filter(Boolean)], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await ask<string>(child, 'url');
   if (kind === 'bare') return { name, child, url, call: '/v1/apps/a/sessions/s/call', get: '/v1/apps/a/clock' };
   const post = async (path: string, body: unknown) => JSON.parse((await nodeHttpExchange(`${url}${path}`, path, 'POST', JSON.stringify(body), 10_000)).text) as Record<string, string>;
@@ -140,14 +143,29 @@ export async function benchExchange(n = Number(process.env.BENCH_EXCHANGE_N ?? 2
       }
     }
   } finally {
-    for (const s of servers) s.child.kill();
+    for (const s of servers) s.child.send('exit');
   }
   const round = (x: number) => Math.round(x * 10) / 10;
   const pairings = pairs.map((p) => {
     const s = samples.get(p.name)!;
     return { pairing: p.name, clientUs: round(median(s.clientUs)), serverUs: round(median(s.serverUs)), clientSamples: s.clientUs.map(round), serverSamples: s.serverUs.map(round) };
   });
-  return { exchangesPerRound: n, rounds, baseline: baseline ?? null, pairings, totalMs: Date.now() - started };
+  // per round, so that load changing between rounds cancels out: median of the round's ratios
+  const ratio = (a: number[], b: number[]) => Math.round(median(a.map((x, i) => x / b[i]!)) * 100) / 100;
+  const of = (name: string) => samples.get(name)!;
+  const ratios: Record<string, number> = {
+    'client: exchange / node:http floor (wire server)': ratio(of('exchange -> wire server').clientUs, of('node:http floor -> wire server').clientUs),
+    'server: wire server / node:http floor (node:http floor client)': ratio(of('node:http floor -> wire server').serverUs, of('node:http floor -> node:http floor').serverUs),
+  };
+  if (baseline !== undefined) {
+    ratios['client: exchange / baseline exchange (baseline wire server)'] = ratio(of('exchange -> baseline wire server').clientUs, of('baseline exchange -> baseline wire server').clientUs);
+    ratios['server: wire server / baseline wire server (node:http floor client)'] = ratio(of('node:http floor -> wire server').serverUs, of('node:http floor -> baseline wire server').serverUs);
+    ratios['both: this checkout / baseline (CPU of client + server)'] = ratio(
+      of('exchange -> wire server').clientUs.map((c, i) => c + of('exchange -> wire server').serverUs[i]!),
+      of('baseline exchange -> baseline wire server').clientUs.map((c, i) => c + of('baseline exchange -> baseline wire server').serverUs[i]!),
+    );
+  }
+  return { exchangesPerRound: n, rounds, baseline: baseline ?? null, ratios, pairings, totalMs: Date.now() - started };
 }
 
 if (require.main === module) {
