@@ -1,8 +1,9 @@
 /**
- * One HTTP exchange of the wire client: undici's dispatcher with keep-alive, one deadline,
- * redirects followed as fetch follows them, and the keep-alive race retried once.
+ * One HTTP exchange of the wire client: node:http with keep-alive, one deadline, redirects followed
+ * as fetch follows them, and the keep-alive race retried once.
  */
-import { Agent, type Dispatcher } from 'undici';
+import * as http from 'node:http';
+import * as https from 'node:https';
 import { WireError, WireTimeoutError, explain } from './protocol';
 
 /** Redirects are followed as fetch follows them (which this transport replaced): at most 20. */
@@ -10,42 +11,21 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 20;
 /** As fetch's Response.text(): UTF-8, a leading BOM dropped, bad bytes replaced. */
 const decoder = new TextDecoder('utf-8');
-const JSON_HEADERS = ['content-type', 'application/json'];
 
 /**
- * undici's dispatcher at its lowest level (`dispatch` with a handler: no streams, no Response
- * object), not fetch, which costs about three times the CPU on Node 20 (its web streams), nor
- * node:http, whose client, agent and streams cost about a third more CPU per exchange than this
- * (bench/exchange.ts; docs/performance.md "Round three, a cheaper exchange"). Idle sockets do not
- * keep the process alive (undici unrefs them) and, as with fetch, are dropped after 4 s idle or a
+ * Node's http client with keep-alive, not fetch: on Node 20 a fetch costs about three times the CPU
+ * of the same request through node:http (undici's web streams; docs/performance.md), and the
+ * suite makes two or three requests per fuzzed command even with batches. Idle sockets do not keep
+ * the process alive (the agent unrefs them) and, as with fetch, are dropped after 4 s idle or a
  * second before the keep-alive timeout the server announces, whichever is sooner, so a request is
- * not sent on a socket the server is closing. undici's own connect, header and body timeouts are
- * off (a request is bounded by the deadline alone, as before), but for the connect timeout (10 s):
- * a connection still being made at the deadline is given up by that timeout, where node:http's
- * request destroyed it at once.
+ * not sent on a socket the server is closing. (The agent's timeout only ever closes idle sockets; a
+ * request in flight is bounded by the deadline alone.)
  */
-const dispatcher = new Agent({
-  keepAliveTimeout: 4000,
-  keepAliveTimeoutThreshold: 1000,
-  headersTimeout: 0,
-  bodyTimeout: 0,
-});
-
-/** Errors of a connection that was open: the server dropped it without an answer. */
-const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
-
-/** Whether a connection that dropped had carried an earlier exchange (undici reports its byte counts). */
-function reusedConnection(e: { socket?: { bytesRead?: number } }): boolean {
-  return (e.socket?.bytesRead ?? 1) > 0;
-}
-
-/** The Location header of a response, from undici's raw header list. */
-function locationOf(raw: Buffer[]): string | undefined {
-  for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i]!.length === 8 && raw[i]!.toString('latin1').toLowerCase() === 'location') return raw[i + 1]!.toString('latin1');
-  }
-  return undefined;
-}
+const IDLE_SOCKET_MS = 4000;
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+  'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+} as const;
 
 /**
  * One HTTP exchange, redirects included, within the deadline: the status and the body as text.
@@ -55,8 +35,7 @@ function locationOf(raw: Buffer[]): string | undefined {
 export function exchange(url: string, what: string, verb: string, payload: string | undefined, timeoutMs: number): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    /** Cuts the request in flight off; undici hands it over once the request is on a socket. */
-    let abort: ((e?: Error) => void) | undefined;
+    let current: http.ClientRequest | undefined;
     const settle = (f: () => void) => {
       if (settled) return;
       settled = true;
@@ -65,88 +44,70 @@ export function exchange(url: string, what: string, verb: string, payload: strin
     };
     const timer = setTimeout(() => {
       settle(() => reject(new WireTimeoutError(`${what} did not answer within ${timeoutMs} ms`)));
-      abort?.();
+      current?.destroy();
     }, timeoutMs);
     const unreachable = (e: unknown) => settle(() => reject(new WireError(`${what} failed: cannot reach the server (${explain(e)})`, undefined, undefined, { cause: e })));
 
+    // the body goes as a string: node then writes it with the headers in one write (a Buffer costs a second one)
     const go = (target: URL, method: string, data: string | undefined, hops: number, retried = false) => {
-      if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-        unreachable(new TypeError(`unsupported protocol ${target.protocol}`));
+      const protocol = target.protocol === 'https:' ? 'https:' : 'http:';
+      const headers: http.OutgoingHttpHeaders = data === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(data)) };
+      let answered = false;
+      let req: http.ClientRequest;
+      try {
+        req = (protocol === 'https:' ? https : http).request(target, { method, headers, agent: AGENTS[protocol] });
+      } catch (e) {
+        unreachable(e);
         return;
       }
-      let status = 0;
-      let redirect: URL | undefined;
-      const chunks: Buffer[] = [];
-      const handler: Dispatcher.DispatchHandler = {
-        onConnect(cut: (e?: Error) => void) {
-          // a request still queued at the deadline is cut off as it reaches a socket, never sent
-          if (settled) cut();
-          else abort = cut;
-        },
-        onHeaders(statusCode: number, raw: Buffer[]) {
-          status = statusCode;
-          if (REDIRECT_STATUSES.has(statusCode)) {
-            const location = locationOf(raw);
-            if (location !== undefined) {
-              try {
-                redirect = new URL(location, target);
-              } catch (e) {
-                unreachable(e);
-              }
-            }
-          }
-          return true;
-        },
-        onData(chunk: Buffer) {
-          // the redirect's own body is of no interest
-          if (redirect === undefined) chunks.push(chunk);
-          return true;
-        },
-        onComplete() {
-          if (settled) return;
-          if (redirect === undefined) {
-            settle(() => resolve({ status, text: decoder.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) }));
-            return;
-          }
+      current = req;
+      req.on('response', (res) => {
+        answered = true;
+        const status = res.statusCode ?? 0;
+        const location = res.headers.location;
+        if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+          // the redirect's own body is of no interest, nor is a failure while it drains
+          res.on('error', () => undefined);
+          res.resume();
           if (hops >= MAX_REDIRECTS) {
             unreachable(new Error('redirect count exceeded'));
             return;
           }
+          let next: URL;
+          try {
+            next = new URL(location, target);
+          } catch (e) {
+            unreachable(e);
+            return;
+          }
           // as fetch: 303 turns anything but GET into a GET; 301 and 302 turn a POST into a GET
           const toGet = (status === 303 && method !== 'GET') || ((status === 301 || status === 302) && method === 'POST');
-          go(redirect, toGet ? 'GET' : method, toGet ? undefined : data, hops + 1);
-        },
-        onError(e: Error & { code?: string; socket?: { bytesRead?: number } }) {
-          if (settled) return;
-          if (status !== 0) {
-            settle(() => reject(new WireError(`${what}: the connection broke while reading the ${status} answer (${explain(e)})`, status, undefined, { cause: e })));
-            return;
-          }
-          // The keep-alive race: the server closed an idle socket just as this request was written
-          // on it, so the server never read it. A client whose event loop was blocked past the
-          // server's keep-alive timeout meets it on its next request; one retry on a new socket is
-          // safe because nothing was answered and nothing reached the server.
-          if (!retried && DROPPED.has(e.code ?? '') && reusedConnection(e)) {
-            go(target, method, data, hops, true);
-            return;
-          }
-          unreachable(e);
-        },
-      } as Dispatcher.DispatchHandler;
-      try {
-        dispatcher.dispatch(
-          {
-            origin: target.origin,
-            path: target.pathname + target.search,
-            method: method as Dispatcher.HttpMethod,
-            headers: data === undefined ? null : JSON_HEADERS,
-            body: data ?? null,
-          } as Dispatcher.DispatchOptions,
-          handler,
-        );
-      } catch (e) {
+          go(next, toGet ? 'GET' : method, toGet ? undefined : data, hops + 1);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        const broke = (e: unknown) =>
+          settle(() => reject(new WireError(`${what}: the connection broke while reading the ${status} answer (${explain(e)})`, status, undefined, { cause: e })));
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => settle(() => resolve({ status, text: decoder.decode(Buffer.concat(chunks)) })));
+        res.on('error', broke);
+        res.on('close', () => {
+          if (!res.complete) broke(new Error('aborted'));
+        });
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        if (answered) return;
+        // The keep-alive race Node documents: the server closed an idle socket just as this request
+        // was written on it, so the server never read it. A client whose event loop was blocked past
+        // the server's keep-alive timeout meets it on its next request; one retry on a new socket is
+        // safe because nothing was answered and nothing reached the server.
+        if (!retried && req.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) {
+          go(target, method, data, hops, true);
+          return;
+        }
         unreachable(e);
-      }
+      });
+      req.end(data);
     };
 
     let first: URL;

@@ -111,10 +111,8 @@ describe('wire exchange', () => {
       const t0 = Date.now();
       require(${JSON.stringify(join(__dirname, '..', '..', 'adapters', 'wire', 'exchange'))}).exchange(${JSON.stringify(`${url}/v1/x`)}, 'x', 'GET', undefined, 5000)
         .then((r) => { process.on('exit', () => console.log(r.status, Date.now() - t0)); });`;
-    // asynchronously: the server lives in this process. --liftoff-only: at exit node waits for V8 to
-    // finish optimising undici's WebAssembly HTTP parser in the background (about a second under
-    // load), which holds no socket or timer and is not what this test is about
-    const child = await new Promise<{ stdout: string; stderr: string }>((done) => execFile(process.execPath, ['--liftoff-only', '-e', script], { encoding: 'utf8', timeout: 20_000 }, (_e, stdout, stderr) => done({ stdout, stderr })));
+    // asynchronously: the server lives in this process
+    const child = await new Promise<{ stdout: string; stderr: string }>((done) => execFile(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 }, (_e, stdout, stderr) => done({ stdout, stderr })));
     expect(child.stderr).toBe('');
     const [status, ms] = child.stdout.trim().split(' ').map(Number);
     expect(status).toBe(200);
