@@ -11,6 +11,13 @@
  * interceptors run in this process, every call goes over loopback HTTP to a `groupspec serve` of
  * this process), on `BENCH_CATCH_WIRE_SEEDS` of the seeds, for the breaks caught in process.
  *
+ * A broken implementation declares no `inOrder`, so over the wire the property runs step by step.
+ * `BENCH_CATCH_WIRE_PIPELINED=1` declares it for every break, so the differential runs are pipelined
+ * (properties/pipeline.ts): the check that pipelining finds what the step-by-step runs find. A
+ * break whose interceptor reads the app before making the real call then sends that call late,
+ * which only a pipelined run can notice (and reports as the break's own failure when the runs made
+ * again step by step pass).
+ *
  *   node -r ./runner/register-ts.js bench/catch.ts <out.json>
  */
 import type { Implementation } from '../adapters/contract';
@@ -63,7 +70,7 @@ function summary(rows: CatchRow[], side: 'inProcess' | 'wire'): { commands: numb
   return { commands: median(found.map((xs) => median(xs.map((x) => x!.commands)))), ms: median(found.map((xs) => median(xs.map((x) => x!.ms)))) };
 }
 
-export async function catchBench(seeds: number[], wireSeeds: number[], runs: number, log: (s: string) => void = () => {}): Promise<CatchResult> {
+export async function catchBench(seeds: number[], wireSeeds: number[], runs: number, log: (s: string) => void = () => {}, pipelined = false): Promise<CatchResult> {
   const started = process.hrtime.bigint();
   const server = await startServer({ host: '127.0.0.1', port: 0 });
   try {
@@ -74,7 +81,8 @@ export async function catchBench(seeds: number[], wireSeeds: number[], runs: num
       const row: CatchRow = { id: brk.id, rule: brk.rule, inProcess: [], wire: [] };
       for (const seed of seeds) row.inProcess.push(await find(() => breakImplementation(local, brk), seed, runs));
       if (row.inProcess.some((x) => x !== undefined)) {
-        for (const seed of wireSeeds) row.wire.push(await find(() => breakImplementation(wire, brk), seed, runs));
+        const broken = () => (pipelined ? { ...breakImplementation(wire, brk), inOrder: true } : breakImplementation(wire, brk));
+        for (const seed of wireSeeds) row.wire.push(await find(broken, seed, runs));
       }
       rows.push(row);
       if (rows.length % 20 === 0) log(`  catch: ${rows.length}/${BREAKS.length} breaks`);
@@ -98,5 +106,5 @@ export async function catchBench(seeds: number[], wireSeeds: number[], runs: num
 if (require.main === module) {
   const seeds = (process.env.BENCH_CATCH_SEEDS ?? '1,2,3').split(',').map(Number);
   const wireSeeds = seeds.slice(0, Number(process.env.BENCH_CATCH_WIRE_SEEDS ?? 1));
-  writeResult(catchBench(seeds, wireSeeds, Number(process.env.BENCH_CATCH_RUNS ?? 40), (s) => process.stderr.write(`${s}\n`)));
+  writeResult(catchBench(seeds, wireSeeds, Number(process.env.BENCH_CATCH_RUNS ?? 40), (s) => process.stderr.write(`${s}\n`), process.env.BENCH_CATCH_WIRE_PIPELINED === '1'));
 }

@@ -12,6 +12,13 @@
  * second and per command are reported too, and the wire mode is also measured with batches off
  * (`wireImplementation(url, {batch: false})`), side by side in the same repetitions.
  *
+ * Differential runs against an implementation that declares `inOrder` (the wire client with
+ * batches) are pipelined (properties/pipeline.ts): a step does not wait for the implementation's
+ * answers, so many steps travel in one batch. Only differential runs are: without the reference,
+ * the model learns from the implementation's answers and waits for each. The step-by-step driver
+ * is measured too, as `wire+differential, step by step`, in the same repetitions: what pipelining
+ * buys.
+ *
  *   node -r ts-node/register/transpile-only bench/fuzz.ts <out.json>
  */
 import type { Implementation } from '../adapters/contract';
@@ -25,8 +32,11 @@ import { writeResult } from './script';
 export type FuzzMode = 'in-process' | 'in-process+differential' | 'wire' | 'wire+differential';
 export const FUZZ_MODES: FuzzMode[] = ['in-process', 'in-process+differential', 'wire', 'wire+differential'];
 
-/** The wire mode again, with the client's batches turned off: what batching buys, in the same run. */
-export type ExtraMode = 'wire, unbatched';
+/**
+ * The wire mode again with the client's batches turned off (what batching buys), and the
+ * differential wire mode with pipelining off (what pipelining buys), in the same run.
+ */
+export type ExtraMode = 'wire, unbatched' | 'wire+differential, step by step';
 
 export interface FuzzSample {
   mode: FuzzMode | ExtraMode;
@@ -36,6 +46,13 @@ export interface FuzzSample {
   ms: number;
   /** CPU of this process (client and server both) during the sample */
   cpuMs: number;
+}
+
+export interface ExtraFigures {
+  samples: FuzzSample[];
+  commandsPerSecond: number;
+  commandsPerCpuSecond: number;
+  requestsPerCommand: number;
 }
 
 export interface FuzzResult {
@@ -48,7 +65,14 @@ export interface FuzzResult {
   /** HTTP requests per command over the wire (the same in every sample: the runs are seeded) */
   requestsPerCommand: Record<'wire' | 'wire+differential', number>;
   /** the wire mode with batches off (`{batch: false}`), sampled in the same repetitions */
-  unbatched: { samples: FuzzSample[]; commandsPerSecond: number; commandsPerCpuSecond: number; requestsPerCommand: number };
+  unbatched: ExtraFigures;
+  /**
+   * the differential wire mode with pipelining off (`fuzz({pipeline: false})`: every step waits for
+   * the implementation's answers, as before pipelining), sampled in the same repetitions
+   */
+  stepByStep: ExtraFigures;
+  /** which modes are pipelined: the differential ones against an inOrder implementation */
+  pipelined: Record<FuzzMode, boolean>;
   /** commands per CPU-second: what other load on the machine does not inflate */
   commandsPerCpuSecond: Record<FuzzMode, number>;
   /** in-process / wire, differential off and on */
@@ -82,7 +106,8 @@ async function sample(mode: FuzzMode | ExtraMode, implementation: () => Implemen
   const t0 = process.hrtime.bigint();
   await fuzz({
     implementation,
-    differential: mode.endsWith('+differential'),
+    differential: mode.includes('+differential'),
+    pipeline: mode !== 'wire+differential, step by step',
     config: { numRuns: runs, maxCommands, seed, path: undefined },
     onRun: (trace) => (commands += trace.filter((l) => l.startsWith('When ')).length),
   });
@@ -134,17 +159,20 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
     const unbatchedWire = await wireImplementation(server.url, { batch: false });
     const local = simulatorImplementation();
     const implFor = (mode: FuzzMode | ExtraMode) => (mode === 'wire, unbatched' ? () => unbatchedWire : mode.startsWith('wire') ? () => wire : () => local);
-    const runsFor = (mode: FuzzMode | ExtraMode) => opts.runs[mode === 'wire, unbatched' ? 'wire' : mode];
+    const runsFor = (mode: FuzzMode | ExtraMode) => opts.runs[mode === 'wire, unbatched' ? 'wire' : mode === 'wire+differential, step by step' ? 'wire+differential' : mode];
     // In process first, then over the wire, each group warmed up and then sampled in alternation.
     // A CI run fuzzes one way, never both in one process: interleaved, the shared property code
     // (observe, invariants, fast-check) saw both kinds of session and its in-process rate dropped
     // to that of code optimised for neither (bench-style samples in process alone: 1.3-1.5x more).
-    const groups: Array<Array<FuzzMode | ExtraMode>> = [['in-process', 'in-process+differential'], ['wire', 'wire+differential', 'wire, unbatched']];
+    const groups: Array<Array<FuzzMode | ExtraMode>> = [['in-process', 'in-process+differential'], ['wire', 'wire+differential', 'wire, unbatched', 'wire+differential, step by step']];
     const all: FuzzSample[] = [];
     for (const modes of groups) {
-      // warm-up: two full samples per mode on another seed. Fewer left the first measured samples
-      // in V8's warm-up tiers: over a CI minute the fuzzer runs warm, which is what is measured
-      for (let i = 0; i < 2; i++) for (const mode of modes) await sample(mode, implFor(mode), runsFor(mode), opts.seed + 1, opts.maxCommands);
+      // warm-up: full samples per mode on another seed. Fewer left the first measured samples in
+      // V8's warm-up tiers: over a CI minute the fuzzer runs warm, which is what is measured. In
+      // process, after two, the first measured sample still read 25-45 % below the next two in all
+      // 14 runs of helper i21j's comparison; a third costs about a second
+      const warmUps = modes[0]!.startsWith('wire') ? 2 : 3;
+      for (let i = 0; i < warmUps; i++) for (const mode of modes) await sample(mode, implFor(mode), runsFor(mode), opts.seed + 1, opts.maxCommands);
       for (let rep = 0; rep < opts.repetitions; rep++) {
         const order = rep % 2 === 0 ? modes : [...modes].reverse();
         for (const mode of order) all.push(await sample(mode, implFor(mode), runsFor(mode), opts.seed, opts.maxCommands));
@@ -154,10 +182,15 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
     const roundTrip = await roundTrips(local, wire, opts.repetitions);
     await wire.close?.();
     await unbatchedWire.close?.();
-    const samples = all.filter((s) => s.mode !== 'wire, unbatched');
-    const unbatchedSamples = all.filter((s) => s.mode === 'wire, unbatched');
+    const samples = all.filter((s) => (FUZZ_MODES as string[]).includes(s.mode));
     const per = (mode: FuzzMode | ExtraMode, f: (s: FuzzSample) => number) => median(all.filter((s) => s.mode === mode).map(f));
     const requestsPerCommand = (s: FuzzSample) => s.requests / s.commands;
+    const extra = (mode: ExtraMode): ExtraFigures => ({
+      samples: all.filter((s) => s.mode === mode),
+      commandsPerSecond: per(mode, (s) => (s.commands * 1000) / s.ms),
+      commandsPerCpuSecond: per(mode, (s) => (s.commands * 1000) / s.cpuMs),
+      requestsPerCommand: per(mode, requestsPerCommand),
+    });
     const commandsPerSecond = {} as Record<FuzzMode, number>;
     const requestsPerSecond = {} as Record<FuzzMode, number>;
     const commandsPerCpuSecond = {} as Record<FuzzMode, number>;
@@ -174,12 +207,9 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
       commandsPerSecond,
       requestsPerSecond,
       requestsPerCommand: { wire: per('wire', requestsPerCommand), 'wire+differential': per('wire+differential', requestsPerCommand) },
-      unbatched: {
-        samples: unbatchedSamples,
-        commandsPerSecond: per('wire, unbatched', (s) => (s.commands * 1000) / s.ms),
-        commandsPerCpuSecond: per('wire, unbatched', (s) => (s.commands * 1000) / s.cpuMs),
-        requestsPerCommand: per('wire, unbatched', requestsPerCommand),
-      },
+      unbatched: extra('wire, unbatched'),
+      stepByStep: extra('wire+differential, step by step'),
+      pipelined: { 'in-process': false, 'in-process+differential': simulatorImplementation().inOrder === true, wire: false, 'wire+differential': wire.inOrder === true },
       commandsPerCpuSecond,
       ratio: {
         off: commandsPerSecond['in-process'] / commandsPerSecond.wire,

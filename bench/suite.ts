@@ -4,12 +4,13 @@
  * each in a fresh child process so that every run pays its own cold start, alternating real and
  * floor for several repetitions. Reports medians of wall time and of the child's CPU time, the
  * median ratio real / floor, and the real run's cold start (spawn to the first scenario finished).
- * The real run is the project's default profile as `npx cucumber-js` runs it: steps loaded through
- * ts-node transpile-only with the swc transpiler (runner/register-ts.js).
+ * The real run is the project's default profile as `npx cucumber-js` runs it: steps transpiled by swc
+ * as they load (runner/register-ts.js), cucumber's step matching on native match indices
+ * (bin/native-match-indices.js); the floor has the same step matching.
  *
  * A third kind, "compiled", runs the same steps compiled to JavaScript beforehand (tsc with
  * tsconfig.build.json into a temporary directory) instead of through ts-node: it separates what
- * loading TypeScript costs from what the step code and the simulator cost. It is skipped, with a
+ * transpiling TypeScript costs from what the step code and the simulator cost. It is skipped, with a
  * note, if the build fails.
  */
 import { spawn } from 'node:child_process';
@@ -116,7 +117,10 @@ export async function suite(repetitions: number, log: (s: string) => void = () =
     // the project's default profile, with only the formatter swapped for the timing one
     const realConfig = config('real.config.js', '');
     // the same profile (paths, strictness) with the empty steps instead of the real ones and no ts-node
-    const floorConfig = config('floor.config.js', `require: [${JSON.stringify(floorInfo.file)}], requireModule: [], `);
+    // the floor keeps the profile's native match indices (bin/native-match-indices.js): cucumber's
+    // step matching costs the floor what it costs the real run
+    const native = JSON.stringify(join(ROOT, 'bin', 'native-match-indices.js'));
+    const floorConfig = config('floor.config.js', `require: [${JSON.stringify(floorInfo.file)}], requireModule: [${native}], `);
     const notes: string[] = [];
     const configs: Partial<Record<RunKind, string>> = { real: realConfig, floor: floorConfig };
     const out = join(dir, 'compiled');
@@ -131,7 +135,7 @@ export async function suite(repetitions: number, log: (s: string) => void = () =
     } else if (build.code === 0) {
       // the compiled steps resolve their packages (cucumber included: one instance) from the project
       symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
-      configs.compiled = config('compiled.config.js', `require: [${JSON.stringify(join(out, 'steps', '**', '*.js'))}], requireModule: [], `);
+      configs.compiled = config('compiled.config.js', `require: [${JSON.stringify(join(out, 'steps', '**', '*.js'))}], requireModule: [${native}], `);
     } else {
       notes.push(`compiled run skipped: tsc -p tsconfig.build.json failed: ${(build.stdout + build.stderr).split('\n').find((l) => l.includes('error')) ?? `exit ${build.code}`}`);
     }

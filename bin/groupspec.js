@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 'use strict';
 // groupspec's command line. In a checkout (runner/cli.ts present) it compiles the TypeScript sources
-// on the fly (runner/register-ts.js: ts-node, transpile-only, swc; `npm run typecheck` checks the
+// on the fly (runner/register-ts.js: swc, transpile-only; `npm run typecheck` checks the
 // types), so a dist/ left by a build is never run stale; an installed package ships only the
 // compiled dist/.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
+// before cucumber loads: its step matching takes group positions from Node's native match indices
+require(join(root, 'bin', 'native-match-indices.js'));
 const source = join(root, 'runner', 'cli.ts');
 let cli;
 if (existsSync(source)) {

@@ -179,11 +179,29 @@ export function parseFeature(source: string, file: string, folder: string): Feat
   };
 }
 
+function stamp(path: string): string {
+  const st = statSync(path);
+  return `${path}:${st.mtimeMs}:${st.size}`;
+}
+
+/** The last catalogue read, and the feature files (path, modification time, size) it was read from. */
+let lastRead: { key: string; catalogue: Catalogue } | undefined;
+
+/**
+ * Every feature file under `root`, parsed. A run reads the catalogue several times (the selection,
+ * the run, the result): the files are parsed again only when one of them changed. Treat the result
+ * as read-only: it may be shared.
+ */
 export function loadCatalogue(root: string): Catalogue {
-  const features = featureFiles(root).map((path) => {
+  const files = featureFiles(root);
+  const key = `${root}\n${files.map((p) => stamp(p)).join('\n')}`;
+  if (lastRead?.key === key) return lastRead.catalogue;
+  const features = files.map((path) => {
     const rel = relative(root, path).split(sep).join('/');
     const folder = rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : '';
     return parseFeature(readFileSync(path, 'utf8'), rel, folder);
   });
-  return { root, features, rules: features.flatMap((f) => f.rules) };
+  const catalogue = { root, features, rules: features.flatMap((f) => f.rules) };
+  lastRead = { key, catalogue };
+  return catalogue;
 }

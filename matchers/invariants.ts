@@ -97,7 +97,8 @@ export const INVARIANTS: Invariant[] = [
       const out: string[] = [];
       const known = new Set<string>();
       for (const g of p.groups) known.add(g.groupID);
-      for (const [u, list] of Object.entries(p.lists)) {
+      for (const u of Object.keys(p.lists)) {
+        const list = p.lists[u]!;
         const expected: string[] = [];
         for (const g of p.groups) if (g.exists && g.type !== 'AVChatRoom' && g.roles !== undefined && g.roles[u] !== undefined) expected.push(g.groupID);
         expected.sort();
@@ -117,11 +118,14 @@ export const INVARIANTS: Invariant[] = [
     rules: ['events.group-list-updated-when-own-list-changes'],
     check: (p) => {
       const out: string[] = [];
-      for (const [u, devices] of Object.entries(p.deviceLists)) {
-        const heard = Object.values(devices).some((l) => l !== undefined);
-        for (const [d, l] of Object.entries(devices)) {
-          // once any device has heard of a change, every device of the user must have heard the same
-          if (heard && !sameJSON(l, p.lists[u])) out.push(`${u}'s ${d} last heard the group list ${JSON.stringify(l ?? null)}, but the list is ${JSON.stringify(p.lists[u])}`);
+      for (const u of Object.keys(p.deviceLists)) {
+        const devices = p.deviceLists[u]!;
+        const names = Object.keys(devices);
+        // once any device has heard of a change, every device of the user must have heard the same
+        if (!names.some((d) => devices[d] !== undefined)) continue;
+        for (const d of names) {
+          const l = devices[d];
+          if (!sameJSON(l, p.lists[u])) out.push(`${u}'s ${d} last heard the group list ${JSON.stringify(l ?? null)}, but the list is ${JSON.stringify(p.lists[u])}`);
         }
       }
       return out;

@@ -2,10 +2,11 @@
  * The base of every fuzzed command: resolves its targets against the model, performs one call on
  * the implementation (and on the reference in differential mode), then checks, through the public
  * API, that a refusal carried a documented code and changed nothing, that the reference agrees, and
- * that every invariant still holds. A violation throws with a message naming the step.
+ * that every invariant still holds. A violation throws with a message naming the step. A pipelined
+ * run (properties/pipeline.ts) makes the same call and the same checks without waiting for each.
  */
 import type fc from 'fast-check';
-import type { CallResult } from '../adapters/contract';
+import type { App, CallResult, DeliveredEvent, Session } from '../adapters/contract';
 import { ERRORS } from '../simulator/core/errors';
 import { deepEqual, preview, type Outcome } from '../matchers/matchers';
 import { violations } from '../matchers/invariants';
@@ -39,6 +40,27 @@ export interface Plan {
   thenOnSuccess?: string[];
   /** The group type the step creates, if any (skipped when the implementation lacks it). */
   groupType?: import('../adapters/contract').GroupTypeName;
+  /**
+   * The implementation's answer names what later calls use (a new group's ID, by `apply`): a
+   * pipelined run (properties/pipeline.ts) waits for it before going on.
+   */
+  namesGroup?: boolean;
+}
+
+/** Runs a planned step other than one call after another (properties/pipeline.ts), when a run has one. */
+export interface StepDriver {
+  step(m: Model, plan: Plan, checks: StepChecks): Promise<void>;
+}
+const drivers = new WeakMap<Real, StepDriver>();
+
+/** Whether the steps of `r` are pipelined (a command's own reads may then be issued together). */
+export function pipelined(r: Real): boolean {
+  return drivers.has(r);
+}
+
+/** Makes `driver` run every step of `r` from now on. */
+export function driveWith(r: Real, driver: StepDriver): void {
+  drivers.set(r, driver);
 }
 
 export abstract class GroupCommand implements fc.AsyncCommand<Model, Real, boolean> {
@@ -56,49 +78,83 @@ export abstract class GroupCommand implements fc.AsyncCommand<Model, Real, boole
     const plan = this.plan(m);
     if (plan === undefined || !applicable(plan, r)) return;
     this.label = plan.gherkin.replace(/^When /, '');
+    const step = new StepChecks(plan, this.label);
+    const driver = drivers.get(r);
+    if (driver !== undefined) return driver.step(m, plan, step);
     const o = await perform(r.sut, plan);
     const ref = r.reference === undefined ? undefined : await perform(r.reference, plan);
-    // the scenario pins what the model requires, else what the reference did (else what happened):
-    // a counterexample must fail against the implementation it came from
-    const truth = ref ?? o;
-    const code = truth.ok ? plan.mustFail?.code : truth.code;
-    const onSuccess = plan.thenOnSuccess ?? [];
-    r.trace.push(plan.gherkin, ...(code !== undefined ? [`Then it fails with code ${code}`, 'And nothing has changed'] : onSuccess.length > 0 || ref === undefined ? onSuccess : ['Then it succeeds']));
-    const where = `step ${this.label}`;
-
-    const diverged = (message: string, expected: string, actual: string, named: readonly string[] = []) => new Divergence(`${where}: ${message}`, plan.method, named, expected, actual);
-    if (plan.mustFail !== undefined && o.ok) throw diverged(`succeeded, but ${plan.mustFail.why}`, `refused with code ${plan.mustFail.code}`, `success ${preview(o.data)}`, rulesIn(plan.mustFail.why));
-    if (!o.ok && (o.code === undefined || (!ERRORS.has(o.code) && !SDK_CODES.has(o.code)))) {
-      throw diverged(`refused with an undocumented code ${o.code}: ${o.message}`, 'a documented code', `code ${o.code}: ${o.message}`);
-    }
+    record(r.trace, plan, o, ref);
+    step.outcome(o, ref === undefined ? undefined : [normalise(o, r.sut.ids), normalise(ref, r.reference!.ids)]);
     if (r.reference !== undefined && ref !== undefined) {
-      const a = normalise(o, r.sut.ids);
-      const b = normalise(ref, r.reference.ids);
-      if (!deepEqual(a, b)) throw diverged(`differs from the reference simulator:\n  implementation ${preview(a)}\n  reference      ${preview(b)}`, preview(b), preview(a));
       // an implementation that declares no events is not held to the reference's deliveries
       const ea = r.sut.impl.capabilities.events ? await newEvents(r.sut) : undefined;
       const eb = ea === undefined ? undefined : await newEvents(r.reference);
-      const na = normalise(ea, r.sut.ids);
-      const nb = normalise(eb, r.reference.ids);
-      if (!deepEqual(na, nb)) throw diverged(`delivered events differ from the reference simulator:\n  implementation ${preview(na)}\n  reference      ${preview(nb)}`, `events ${preview(nb)}`, `events ${preview(na)}`);
+      step.events(normalise(ea, r.sut.ids), normalise(eb, r.reference.ids));
       plan.apply?.(structuredClone(m), ref, r.reference);
     }
     plan.apply?.(m, o, r.sut);
-
-    const after = await picture(r.sut);
-    if (!o.ok && r.sut.last !== undefined && !deepEqual(stable(r.sut.last), stable(after))) {
-      throw diverged(`refused (${o.code}) but changed state:\n  before ${preview(stable(r.sut.last))}\n  after  ${preview(stable(after))}`, `no change after refusal ${o.code}: ${preview(stable(r.sut.last))}`, preview(stable(after)));
-    }
-    r.sut.last = after;
-    const found = violations(after, { unlimitedAV: UNLIMITED_AV, dismissed: r.sut.dismissed, pendingListSize: r.pendingListSize });
-    if (found.length > 0) {
-      const message = `invariant broken: ${found.map((v) => `${v.invariant.name} [${v.invariant.rules.join(', ')}]: ${v.problems.join('; ')}`).join(' | ')}`;
-      throw diverged(message, found.map((v) => v.invariant.name).join('; '), found.flatMap((v) => v.problems).join('; '), [...new Set(found.flatMap((v) => v.invariant.rules))]);
-    }
+    step.picture(o, r, await picture(r.sut));
   }
 
   toString(): string {
     return this.label ?? this.describe();
+  }
+}
+
+/**
+ * The Gherkin lines of a step. The scenario pins what the model requires, else what the reference
+ * did (else what happened): a counterexample must fail against the implementation it came from.
+ */
+export function record(trace: string[], plan: Plan, o: Outcome, ref: Outcome | undefined): void {
+  const truth = ref ?? o;
+  const code = truth.ok ? plan.mustFail?.code : truth.code;
+  const onSuccess = plan.thenOnSuccess ?? [];
+  trace.push(plan.gherkin, ...(code !== undefined ? [`Then it fails with code ${code}`, 'And nothing has changed'] : onSuccess.length > 0 || ref === undefined ? onSuccess : ['Then it succeeds']));
+}
+
+/**
+ * The checks of one step, in the order they are made, each throwing the step's Divergence: shared
+ * by the step-by-step driver (above) and the pipelined one (properties/pipeline.ts).
+ */
+export class StepChecks {
+  constructor(
+    readonly plan: Plan,
+    readonly label: string,
+  ) {}
+
+  private diverged(message: string, expected: string, actual: string, named: readonly string[] = []): Divergence {
+    return new Divergence(`step ${this.label}: ${message}`, this.plan.method, named, expected, actual);
+  }
+
+  /** A required refusal, a documented code, and (differential) the reference's outcome: `compared` is both outcomes normalised. */
+  outcome(o: Outcome, compared: [unknown, unknown] | undefined): void {
+    const plan = this.plan;
+    if (plan.mustFail !== undefined && o.ok) throw this.diverged(`succeeded, but ${plan.mustFail.why}`, `refused with code ${plan.mustFail.code}`, `success ${preview(o.data)}`, rulesIn(plan.mustFail.why));
+    if (!o.ok && (o.code === undefined || (!ERRORS.has(o.code) && !SDK_CODES.has(o.code)))) {
+      throw this.diverged(`refused with an undocumented code ${o.code}: ${o.message}`, 'a documented code', `code ${o.code}: ${o.message}`);
+    }
+    if (compared === undefined) return;
+    const [a, b] = compared;
+    if (!deepEqual(a, b)) throw this.diverged(`differs from the reference simulator:\n  implementation ${preview(a)}\n  reference      ${preview(b)}`, preview(b), preview(a));
+  }
+
+  /** The events the step delivered on both sides, normalised. */
+  events(na: unknown, nb: unknown): void {
+    if (!deepEqual(na, nb)) throw this.diverged(`delivered events differ from the reference simulator:\n  implementation ${preview(na)}\n  reference      ${preview(nb)}`, `events ${preview(nb)}`, `events ${preview(na)}`);
+  }
+
+  /** The picture after the step: a refusal changed nothing since the last one, and every invariant holds. */
+  picture(o: Outcome, r: Real, after: Picture): void {
+    const sut = r.sut;
+    if (!o.ok && sut.last !== undefined && !deepEqual(stable(sut.last), stable(after))) {
+      throw this.diverged(`refused (${o.code}) but changed state:\n  before ${preview(stable(sut.last))}\n  after  ${preview(stable(after))}`, `no change after refusal ${o.code}: ${preview(stable(sut.last))}`, preview(stable(after)));
+    }
+    sut.last = after;
+    const found = violations(after, { unlimitedAV: UNLIMITED_AV, dismissed: sut.dismissed, pendingListSize: r.pendingListSize });
+    if (found.length > 0) {
+      const message = `invariant broken: ${found.map((v) => `${v.invariant.name} [${v.invariant.rules.join(', ')}]: ${v.problems.join('; ')}`).join(' | ')}`;
+      throw this.diverged(message, found.map((v) => v.invariant.name).join('; '), found.flatMap((v) => v.problems).join('; '), [...new Set(found.flatMap((v) => v.invariant.rules))]);
+    }
   }
 }
 
@@ -114,9 +170,10 @@ function stable(p: Picture): unknown {
   return { groups: p.groups, lists: p.lists, pending: p.pending };
 }
 
-export async function picture(sys: System): Promise<Picture> {
+/** The picture of every group the system knows, read through its app and sessions (or through stand-ins for them). */
+export async function picture(sys: System, via: { app: App; sessions: Map<string, Session[]> } = sys): Promise<Picture> {
   const groups = [...sys.ids].map(([alias, groupID]) => ({ alias, groupID, type: sys.types.get(alias)! }));
-  return observe({ app: sys.app, sessions: sys.sessions, groups });
+  return observe({ app: via.app, sessions: via.sessions, groups });
 }
 
 /** Replaces `{{alias}}` strings with the system's group IDs (an alias it never created stays unresolved). */
@@ -133,20 +190,35 @@ export function callAs(sys: System, actor: string, method: string, arg: unknown)
 }
 
 export async function perform(sys: System, plan: Plan): Promise<Outcome> {
+  return (await issue(sys, plan)).outcome;
+}
+
+/**
+ * Computes the argument (a function argument may read the system first) and issues the call;
+ * resolves once the call has been issued, with its outcome to come (which never rejects).
+ */
+export async function issue(sys: System, plan: Plan): Promise<{ outcome: Promise<Outcome> }> {
   try {
     const arg = typeof plan.arg === 'function' ? await (plan.arg as (s: System) => Promise<unknown>)(sys) : resolve(plan.arg, sys);
-    const r = await callAs(sys, plan.actor, plan.method, arg);
-    return { ok: true, data: r.data };
+    return { outcome: callAs(sys, plan.actor, plan.method, arg).then((r) => ({ ok: true, data: r.data }), refused) };
   } catch (e) {
-    const t = thrown(e);
-    return { ok: false, code: t.code, message: t.code === undefined ? `rejected with ${t.shown}` : t.message };
+    return { outcome: Promise.resolve(refused(e)) };
   }
+}
+
+function refused(e: unknown): Outcome {
+  const t = thrown(e);
+  return { ok: false, code: t.code, message: t.code === undefined ? `rejected with ${t.shown}` : t.message };
 }
 
 async function newEvents(sys: System): Promise<unknown> {
   // reads only: issued at once, so a wire client sends them as one batch
   const all = [...sys.sessions].flatMap(([user, sessions]) => sessions.map((s) => ({ user, s })));
-  const logs = await Promise.all(all.map(({ s }) => s.events()));
+  return eventsSince(sys, all, await Promise.all(all.map(({ s }) => s.events())));
+}
+
+/** What each session's log holds past its cursor (by `user/device`); the cursors move to the logs' ends. */
+export function eventsSince(sys: System, all: ReadonlyArray<{ user: string; s: Session }>, logs: readonly DeliveredEvent[][]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   all.forEach(({ user, s }, i) => {
     const log = logs[i]!;

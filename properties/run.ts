@@ -8,7 +8,8 @@ import type { Implementation, Session } from '../adapters/contract';
 import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
 import { simulatorImplementation } from '../adapters/simulator';
 import { commandArbitraries } from './arbitraries';
-import type { GroupCommand } from './command';
+import { driveWith, type GroupCommand } from './command';
+import { Pipeline, type PipelineFailure } from './pipeline';
 import { emptyModel, UNLIMITED_AV, USERS, type Model, type Real, type System } from './model';
 import { GHERKIN_SETUP, renderScenario } from './gherkin';
 import { Divergence } from './blame';
@@ -59,6 +60,11 @@ export interface FuzzOptions {
   replayCommand?: (seed: number, path: string | undefined) => string;
   /** Shrink a failure to a short counterexample (default true); off, the first failing run is reported as found. */
   shrink?: boolean;
+  /**
+   * Pipeline the steps of differential runs against an implementation that declares `inOrder`
+   * (default true; properties/pipeline.ts). Off, every step waits for the implementation's answers.
+   */
+  pipeline?: boolean;
 }
 
 /** The replay of a checkout's own fuzz tests (properties/*.test.ts against the simulator). */
@@ -82,6 +88,40 @@ export class FuzzFailure extends Error {
   }
 }
 
+function realOf(sut: System, reference: System | undefined, options: FuzzOptions): Real {
+  return { sut, reference, trace: [], pendingListSize: Number((options.limits?.pendingListSize as number | undefined) ?? 50) };
+}
+
+/**
+ * One run pipelined (properties/pipeline.ts): passes with its trace, or says what it found first
+ * and how much of the trace leads to it.
+ */
+async function pipelinedRun(impl: Implementation, cmds: GroupCommand[], options: FuzzOptions): Promise<{ trace: string[]; failure?: PipelineFailure }> {
+  const sut = await newSystem(impl, options.limits);
+  const reference = await newSystem(simulatorImplementation(), options.limits);
+  const real = realOf(sut, reference, options);
+  const pipe = new Pipeline(real);
+  driveWith(real, pipe);
+  const model = emptyModel();
+  let thrown: PipelineFailure | undefined;
+  try {
+    for (const c of cmds) {
+      if (c.check(model)) await c.run(model, real);
+      if (pipe.failure !== undefined) break;
+    }
+  } catch (error) {
+    thrown = { error, traceLength: real.trace.length };
+  }
+  try {
+    // a queued check of an earlier step comes first
+    const failure = (await pipe.settle()) ?? thrown;
+    return failure === undefined ? { trace: real.trace } : { trace: real.trace, failure };
+  } finally {
+    await sut.app.close();
+    await reference.app.close();
+  }
+}
+
 export async function fuzz(options: FuzzOptions): Promise<void> {
   const cfg = { ...fuzzConfig(), ...options.config };
   const seed = cfg.seed ?? Date.now() ^ (Math.random() * 0x7fffffff);
@@ -90,12 +130,22 @@ export async function fuzz(options: FuzzOptions): Promise<void> {
   // shrunk command list needs to be rebuilt); both are printed together with a failure
   const [runPath, commandsPath] = cfg.path === undefined || cfg.path === '' ? [undefined, undefined] : (cfg.path.split('@') as [string, string | undefined]);
   const property = fc.asyncProperty(fc.commands(options.commands ?? commandArbitraries, { maxCommands: cfg.maxCommands, size: 'max', ...(commandsPath === undefined ? {} : { replayPath: commandsPath }) }), async (cmds) => {
-    const sut = await newSystem(options.implementation(), options.limits);
+    const impl = options.implementation();
+    const inner = [...cmds].map((c) => (c as unknown as { cmd?: GroupCommand }).cmd);
+    // fast-check marks each command it runs (hasRan: shrinking and the printed counterexample
+    // keep those); a pipelined run goes ahead of its checks, so it runs the commands inside
+    const pipelined = options.differential !== false && options.pipeline !== false && impl.inOrder === true && inner.every((c) => c !== undefined);
+    const found = pipelined ? await pipelinedRun(impl, inner as GroupCommand[], options) : undefined;
+    if (found?.failure === undefined && found !== undefined) {
+      options.onRun?.(found.trace);
+      return;
+    }
+    // step by step: the run itself, or the report of what a pipelined run found (the same commands again)
+    const sut = await newSystem(impl, options.limits);
     const reference = options.differential === false ? undefined : await newSystem(simulatorImplementation(), options.limits);
-    const real: Real = { sut, reference, trace: [], pendingListSize: Number((options.limits?.pendingListSize as number | undefined) ?? 50) };
+    const real = realOf(sut, reference, options);
     try {
       await fc.asyncModelRun(() => ({ model: emptyModel() as Model, real }), cmds);
-      options.onRun?.(real.trace);
     } catch (e) {
       // the last failing run is the shrunk counterexample: its calls are rendered now, before its app closes
       lastFailure = { trace: [...real.trace], message: (e as Error).message, error: e, calls: await traceOf(sut.app)?.render() };
@@ -104,6 +154,17 @@ export async function fuzz(options: FuzzOptions): Promise<void> {
       await sut.app.close();
       await reference?.app.close();
     }
+    const problem = found?.failure;
+    // what is no divergence (a late read, a deadline passed while many calls were queued in one
+    // batch) says nothing the step-by-step run has not judged
+    if (problem === undefined || !(problem.error instanceof Divergence)) {
+      options.onRun?.(real.trace);
+      return;
+    }
+    // only the pipelined run failed: the implementation answered otherwise when its calls came batched
+    const message = `${(problem.error as Error).message}\n(found with the calls pipelined; the same commands run one step at a time passed)`;
+    lastFailure = { trace: found!.trace.slice(0, problem.traceLength), message, error: problem.error };
+    throw problem.error;
   });
   const details = await fc.check(property, { numRuns: cfg.numRuns, seed, ...(runPath === undefined ? {} : { path: runPath }), ...(options.shrink === false ? { endOnFailure: true } : {}) });
   if (!details.failed) return;

@@ -11,7 +11,7 @@ import { ACCEPTED, readConformance, type Conformance } from './model';
 import { parseReplay, replayPrefix } from './replay';
 import { assemble, executeRun, REPLAYABLE, selectRules, tagExpression, writeResult, type RunOptions, type RunState } from './run';
 import { HELP, OVERVIEW, wantsHelp } from './help';
-import { checkGrep, checkTags, describeSelection, lastFailed, listing, planScenarios } from './selection';
+import { checkGrep, checkTags, describeSelection, everyScenario, lastFailed, listing, planScenarios, type PlannedScenario } from './selection';
 import { progress as progressLine } from './progress';
 import { PROPERTIES } from '../properties/catalogue';
 import { parseShard } from './shard';
@@ -19,12 +19,18 @@ import { packageRoot } from './paths';
 import { loadCatalogue } from '../catalogue/catalogue';
 import { writeReports, compareRuns, mergeRuns, whyRule } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
-import { startServer, type RunningServer, type ServerLimits } from '../servers/wire/server';
-import { REST_SERVE_HELP, serveRest } from '../servers/rest/serve-cli';
+import type { RunningServer, ServerLimits } from '../servers/wire/server';
+import type * as RestServeCli from '../servers/rest/serve-cli';
 import { executeIsolated } from './isolation';
 import { withDetectedBy } from './strength';
 import { checkWatchFlags, watchRuns } from './watch';
 import { terminalText } from './model/escape';
+
+// the servers load when `serve` runs: `run` does not need them (~60 ms of every run's start-up)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const wireServer = () => require('../servers/wire/server') as typeof import('../servers/wire/server');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const restServe = () => require('../servers/rest/serve-cli') as typeof RestServeCli;
 
 function fail(reason: string): never {
   process.stderr.write(`groupspec: ${reason}\n`);
@@ -59,6 +65,7 @@ async function run(argv: string[]): Promise<number> {
       grep: { type: 'string' },
       'last-failed': { type: 'boolean' },
       bail: { type: 'boolean' },
+      serial: { type: 'boolean' },
       list: { type: 'boolean' },
       replay: { type: 'string' },
       watch: { type: 'boolean' },
@@ -113,14 +120,18 @@ async function run(argv: string[]): Promise<number> {
   // what cucumber will run, worked out first: an empty selection is a usage error, --list stops here
   const selected = selectRules(catalogue.rules, { ...(ruleIDs === undefined ? {} : { rules: ruleIDs }), ...(shard === undefined ? {} : { shard }) });
   if (replay !== undefined) ruleIDs = PROPERTIES.find((p) => p.id === REPLAYABLE)!.rules;
-  const planned = replay !== undefined ? [] : await planScenarios(root, catalogue.rules, tagExpression(selected, catalogue.rules, values.tags), values.grep);
+  // nothing narrows the selection: every scenario runs, and the catalogue counts them without a second parse
+  const narrowed = values.list === true || ruleIDs !== undefined || shard !== undefined || values.tags !== undefined || values.grep !== undefined;
+  const everything = replay === undefined && !narrowed ? everyScenario(catalogue) : undefined;
+  const plan = replay !== undefined || everything !== undefined ? undefined : await planScenarios(root, catalogue.rules, tagExpression(selected, catalogue.rules, values.tags), values.grep);
+  const planned: readonly Pick<PlannedScenario, 'ruleID'>[] = everything ?? plan ?? [];
   const what = describeSelection({ tags: values.tags, rules: ruleIDs, grep: values.grep, shard: values.shard, lastFailed: values['last-failed'] });
   if (planned.length === 0 && replay === undefined) throw new UsageError(`${what} selects no scenario (tags are case-sensitive, e.g. @type:Work; see --list)`);
   // --tags and --grep narrow the rules too: the result holds the selected rules only, and the
   // properties that run are those of rules with a selected scenario
   if (values.grep !== undefined || values.tags !== undefined) ruleIDs = [...new Set(planned.map((p) => p.ruleID).filter((id) => id !== undefined))];
   if (values.list === true) {
-    process.stdout.write(listing(planned, values['no-properties'] === true ? [] : PROPERTIES));
+    process.stdout.write(listing(plan ?? [], values['no-properties'] === true ? [] : PROPERTIES));
     return 0;
   }
   const live = progressLine(planned, process.stdout.isTTY === true, (t) => process.stdout.write(t));
@@ -135,6 +146,7 @@ async function run(argv: string[]): Promise<number> {
     ...(shard === undefined ? {} : { shard }),
     ...(values.grep === undefined ? {} : { grep: values.grep }),
     ...(values.bail === true ? { bail: true } : {}),
+    ...(values.serial === true ? { serial: true } : {}),
     ...(replay === undefined ? { planned: planned.length } : { replay }),
     replayPrefix: replayPrefix(root, values),
     onScenario: (s) => live.onScenario(s),
@@ -244,13 +256,13 @@ const REST_FLAGS = {
 
 async function serveRestCommand(values: Record<string, string | boolean | string[] | undefined>, limits: Partial<ServerLimits>): Promise<number> {
   if (values.help === true) {
-    process.stdout.write(REST_SERVE_HELP);
+    process.stdout.write(restServe().REST_SERVE_HELP);
     return 0;
   }
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  let started: Awaited<ReturnType<typeof serveRest>>;
+  let started: Awaited<ReturnType<typeof RestServeCli.serveRest>>;
   try {
-    started = await serveRest({
+    started = await restServe().serveRest({
       port: num('--port', str('port'), 8765),
       host: str('host') ?? '127.0.0.1',
       sdkappid: str('sdkappid'),
@@ -291,7 +303,7 @@ async function serve(argv: string[]): Promise<number> {
   }
   let server: RunningServer;
   try {
-    server = await startServer({ port: num('--port', values.port, 8765, 65535), host: values.host ?? '127.0.0.1', limits });
+    server = await wireServer().startServer({ port: num('--port', values.port, 8765, 65535), host: values.host ?? '127.0.0.1', limits });
   } catch (e) {
     // the server names its limits; the user typed flags
     if (e instanceof RangeError) throw new UsageError(Object.entries(SERVE_LIMITS).reduce((m, [flag, name]) => m.replaceAll(name, `--${flag}`), e.message));
@@ -348,7 +360,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if ((command === 'run' || command === 'serve' || command === 'report' || command === 'merge') && wantsHelp(rest)) {
       // serve --rest is its own server with its own flags (servers/rest/serve-cli.ts)
-      process.stdout.write(command === 'serve' && rest.includes('--rest') ? REST_SERVE_HELP : HELP[command]);
+      process.stdout.write(command === 'serve' && rest.includes('--rest') ? restServe().REST_SERVE_HELP : HELP[command]);
       return 0;
     }
     switch (command) {

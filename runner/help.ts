@@ -21,7 +21,11 @@ What to run:
 How:
   --bail                 stop at the first failure: the rules not reached read "not run", the result is
                          marked incomplete, exit 1
-  --parallel N           cucumber worker processes
+  --parallel N           cucumber worker processes (each loads the whole suite again: on two cores one,
+                         the default, is faster)
+  --serial               check the properties after the features on the one thread; by default an
+                         in-process run of the simulator on two cores or more checks them on a second
+                         thread while the features run (the same results, reported in the same order)
   --seed N               fuzz seed (default: time-based, printed)
   --fuzz-runs N          runs per property (default 40)
   --call-timeout MS      deadline of every call to the implementation (default 5000)

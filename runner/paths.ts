@@ -1,5 +1,5 @@
 /**
- * Where the suite's own files are, in a checkout (TypeScript, compiled on the fly by ts-node) or in
+ * Where the suite's own files are, in a checkout (TypeScript, compiled on the fly by swc) or in
  * an installed package (compiled JavaScript under dist/).
  */
 import { existsSync } from 'node:fs';
@@ -17,9 +17,11 @@ export function packageRoot(): string {
 
 /**
  * Compiled step definitions when running from dist/, the TypeScript sources otherwise, loaded as
- * cucumber.js loads them (runner/register-ts.js: ts-node transpile-only with swc).
+ * cucumber.js loads them (runner/register-ts.js: swc, transpile-only; bin/native-match-indices.js).
  */
 export function supportCode(root: string): { require: string[]; requireModule: string[] } {
   const compiled = __filename.endsWith('.js') && existsSync(join(root, 'dist', 'steps'));
-  return compiled ? { require: ['dist/steps/**/*.js'], requireModule: [] } : { require: ['steps/**/*.ts'], requireModule: [join(root, 'runner', 'register-ts.js')] };
+  // native match indices for cucumber's step matching in every process that matches steps (bin/native-match-indices.js)
+  const native = join(root, 'bin', 'native-match-indices.js');
+  return compiled ? { require: ['dist/steps/**/*.js'], requireModule: [native] } : { require: ['steps/**/*.ts'], requireModule: [native, join(root, 'runner', 'register-ts.js')] };
 }

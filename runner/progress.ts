@@ -14,7 +14,7 @@ export interface Progress {
   finish(): void;
 }
 
-export function progress(planned: readonly PlannedScenario[], tty: boolean, write: (text: string) => void): Progress {
+export function progress(planned: readonly Pick<PlannedScenario, 'ruleID'>[], tty: boolean, write: (text: string) => void): Progress {
   const left = new Map<string, number>();
   for (const p of planned) left.set(p.ruleID ?? '', (left.get(p.ruleID ?? '') ?? 0) + 1);
   const size = new Map(left);

@@ -6,21 +6,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Implementation } from '../adapters/contract';
 import { loadCatalogue, noteOf, type RuleEntry } from '../catalogue/catalogue';
-import { missingFor, PROPERTIES } from '../properties/catalogue';
-import { FuzzFailure } from '../properties/run';
-import { callsOf } from '../properties/failing-calls';
-import { blameLine, blamedRules } from '../properties/blame';
 import { resolveImplementation } from '../adapters/resolve';
-import { withDeadlines } from '../adapters/contract/deadline';
 import { judge, type Expectations } from './expectations';
 import { runFeatures, type ScenarioOutcome } from './features';
-import { ACCEPTED, Conformance, shareTraces, totals, worst, type PropertyResult, type RuleResult, type Verdict } from './model';
+import { ACCEPTED, Conformance, shareTraces, totals, worst, type PropertyResult, type RuleResult } from './model';
 import { inShard, type Shard } from './shard';
 import { readAmbiguities } from './ambiguities';
-import { thrown } from '../matchers/thrown';
 import { traceTable } from '../catalogue/traceability';
 import { packageRoot, supportCode } from './paths';
 import { readDetectedBy } from './strength';
+import { besideFeatures, propertiesBeside, runProperties } from './properties';
 
 export interface RunOptions {
   /** Human-readable name of the target: 'simulator', the adapter path, or the URL. */
@@ -40,6 +35,8 @@ export interface RunOptions {
   grep?: string;
   /** Stop at the first failure (`--bail`); the result is then incomplete. */
   bail?: boolean;
+  /** The properties after the features on this thread (`--serial`), not on a second thread beside them (runner/properties.ts). */
+  serial?: boolean;
   /** How many scenarios the selection holds (runner/selection.ts), for the header. */
   planned?: number;
   /** Replay one fuzz counterexample (`--replay SEED:PATH`): no features, only the fuzz property on that case. */
@@ -62,8 +59,7 @@ export interface RunEvents {
   propertyFinished?(p: PropertyResult): void;
 }
 
-/** The property `--replay` reruns: the model-based fuzzer, whose failures print SEED:PATH. */
-export const REPLAYABLE = 'fuzz.invariants-and-reference';
+export { REPLAYABLE } from './properties';
 
 export interface RunState {
   scenarios: ScenarioOutcome[];
@@ -89,13 +85,6 @@ export function tagExpression(selected: RuleEntry[], all: RuleEntry[], tags: str
   return parts.length === 0 ? undefined : parts.join(' and ');
 }
 
-function propertyVerdict(e: unknown): { verdict: Verdict; message: string } {
-  const message = thrown(e).message;
-  if (/TimeoutError|did not answer within/.test(message)) return { verdict: 'timeout', message };
-  if (/undocumented code undefined|threw an uncoded|response does not match/.test(message)) return { verdict: 'crashed', message };
-  return { verdict: 'failed', message };
-}
-
 export async function executeRun(o: RunOptions, state: RunState): Promise<Conformance> {
   const root = packageRoot();
   const catalogue = loadCatalogue(join(root, 'features'));
@@ -111,6 +100,8 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
       ? []
       : [`message:${relative(root, join(o.out, 'cucumber-messages.ndjson'))}`, `html:${relative(root, join(o.out, 'cucumber.html'))}`];
   const support = supportCode(root);
+  // the properties on a second thread while the features run (an in-process run on two cores or more)
+  const beside = o.properties && besideFeatures(o, ids) ? propertiesBeside(o, ids) : undefined;
   if (o.replay === undefined) await runFeatures({
     cwd: root,
     require: support.require,
@@ -135,53 +126,13 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
   if (o.replay === undefined) o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
 
   if (o.properties && state.bailed !== true) {
-    const bounded = withDeadlines(impl, o.callTimeoutMs);
-    for (const p of PROPERTIES) {
-      if (o.replay !== undefined && p.id !== REPLAYABLE) continue;
-      const rules = p.rules.filter((r) => ids.has(r));
-      if (rules.length === 0) continue;
-      const t0 = Date.now();
-      let result: PropertyResult;
-      const missing = missingFor(p, impl.capabilities);
-      if (missing.length > 0) {
-        result = { id: p.id, title: p.title, rules, verdict: 'not applicable', durationMs: 0, runs: 0, commands: 0, failure: { step: p.title, message: `not applicable: needs ${missing.join(', ')}` } };
-        state.properties.push(result);
-        o.log(`property ${p.id}: not applicable (needs ${missing.join(', ')})`);
-        continue;
-      }
-      o.events?.propertyStarted?.({ id: p.id, title: p.title, rules });
-      try {
-        const stats = await p.run(() => bounded, {
-          numRuns: o.fuzzRuns,
-          seed: o.replay?.seed ?? o.seed,
-          ...(o.replay === undefined || o.replay.path === '' ? {} : { path: o.replay.path }),
-          ...(o.replayPrefix === undefined ? {} : { replayCommand: (seed: number, path: string | undefined) => `${o.replayPrefix} --replay ${seed}${path === undefined || path === '' ? '' : `:${path}`}` }),
-        });
-        result = { id: p.id, title: p.title, rules, verdict: 'passed', durationMs: Date.now() - t0, runs: stats.runs, commands: stats.commands };
-      } catch (e) {
-        if (thrown(e).name === 'NotApplicable') {
-          result = { id: p.id, title: p.title, rules, verdict: 'not applicable', durationMs: Date.now() - t0, runs: 0, commands: 0, failure: { step: p.title, message: (e as Error).message } };
-        } else {
-          const { verdict, message } = propertyVerdict(e);
-          const replay = e instanceof FuzzFailure ? { seed: e.seed, ...(e.path === undefined ? {} : { path: e.path }), ...(e.replay === undefined ? {} : { command: e.replay }), scenario: e.scenario } : { seed: o.seed };
-          const d = e instanceof FuzzFailure ? e.divergence : undefined;
-          const blame = d === undefined ? undefined : { rules: blamedRules(d.error, rules), step: d.step, command: d.command, expected: d.error.expected, actual: d.error.actual };
-          const calls = e instanceof FuzzFailure ? e.calls : callsOf(e);
-          const trace = calls !== undefined ? { trace: calls } : {};
-          const failure = blame === undefined
-            ? { step: p.title, message: message.slice(0, 4000), replay, ...trace }
-            : { step: p.title, message: `${blameLine(p.id, blame)}\n${message}`.slice(0, 4000), expected: blame.expected.slice(0, 2000), actual: blame.actual.slice(0, 2000), replay, blame: { rules: blame.rules, step: blame.step, command: blame.command }, ...trace };
-          result = { id: p.id, title: p.title, rules, verdict, durationMs: Date.now() - t0, runs: 0, commands: 0, failure };
-        }
-      }
-      state.properties.push(result);
-      o.events?.propertyFinished?.(result);
-      o.log(`property ${p.id}: ${result.verdict} (${result.durationMs} ms)`);
-      if (o.bail === true && !ACCEPTED.has(result.verdict)) {
-        state.bailed = true;
-        break;
-      }
-    }
+    const hooks = { log: o.log, ...(o.events?.propertyStarted === undefined ? {} : { started: o.events.propertyStarted }), ...(o.events?.propertyFinished === undefined ? {} : { finished: o.events.propertyFinished }) };
+    const done = beside === undefined ? undefined : await beside;
+    if (done !== undefined) {
+      // run on the second thread while the features ran: reported now, in the same order and words
+      state.properties.push(...done.results);
+      for (const line of done.logs) o.log(line);
+    } else if (await runProperties(o, impl, ids, state.properties, hooks)) state.bailed = true;
   }
   if (state.bailed === true) o.log('bailed out at the first failure: the rest was not run (result marked incomplete)');
   return assemble(o, state, selected, impl, state.bailed !== true, state.bailed === true ? 'bailed out at the first failure (--bail)' : undefined);

@@ -38,8 +38,6 @@ export interface WireOptions {
 
 class WireSession implements Session {
   private readonly log: DeliveredEvent[] = [];
-  /** Delivered events never change, so only what arrived since the last fetch is asked for. */
-  private fetching: Promise<void> | undefined;
 
   constructor(
     private readonly t: Transport,
@@ -52,31 +50,26 @@ class WireSession implements Session {
     return this.t.call(`${this.path}/call`, method, arg);
   }
 
+  /**
+   * Delivered events never change, so only what arrived since the last answered read is asked for.
+   * The read is issued now, even while an earlier one is in flight (Implementation.inOrder: issued
+   * between two calls, it must see the log as it is between them), and it resolves with the log as
+   * the server had it when it ran the read; events an earlier read has already added are skipped.
+   */
   events(): Promise<DeliveredEvent[]> {
-    // chained so that two overlapping calls cannot both append the same page; with none in flight
-    // the request is issued now, not a turn of the promise queue later, so that it is issued in
-    // the order the suite called (Implementation.inOrder)
-    const run = this.fetching === undefined ? this.fetchNew() : this.fetching.then(() => this.fetchNew());
-    const fetching = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.fetching = fetching;
-    void fetching.then(() => {
-      if (this.fetching === fetching) this.fetching = undefined;
-    });
-    return run.then(() => [...this.log]);
+    return this.fetchFrom(this.log.length);
   }
 
-  private async fetchNew(): Promise<void> {
+  private async fetchFrom(after: number): Promise<DeliveredEvent[]> {
     for (;;) {
-      const after = this.log.length;
       const page = await this.t.expect(EventsAnswer, 'GET', `${this.path}/events?after=${after}`);
       if (page.next !== after + page.events.length) {
         throw new WireError(`GET ${this.t.base}${this.path}/events?after=${after} answered next=${page.next} with ${page.events.length} events; the protocol requires next = after + events.length`, 200);
       }
-      for (const e of page.events) this.log.push({ name: e.name, data: e.data });
-      if (page.more !== true || page.events.length === 0) return;
+      for (let i = this.log.length - after; i < page.events.length; i++) this.log.push({ name: page.events[i]!.name, data: page.events[i]!.data });
+      // a page cut short (`more`) is completed by a further read, which may see later events too
+      if (page.more !== true || page.events.length === 0) return this.log.slice(0, page.next);
+      after = page.next;
     }
   }
 

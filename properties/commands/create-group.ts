@@ -31,6 +31,7 @@ export class CreateGroup extends GroupCommand {
       groupType: this.type,
       arg,
       gherkin,
+      namesGroup: true,
       apply: (model, o, sys) => {
         if (o.ok) {
           sys.ids.set(alias, o.data.group.groupID);

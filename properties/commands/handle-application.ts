@@ -1,10 +1,14 @@
-import { GroupCommand, type Plan } from '../command';
+import type { CallResult } from '../../adapters/contract';
+import { GroupCommand, pipelined, type Plan } from '../command';
 import type { Model, Real, System } from '../model';
 import { who } from './pick';
 
-async function pendingOf(sys: System, handler: string, alias: string, applicant?: string): Promise<Record<string, any> | undefined> {
+const listOf = (sys: System, handler: string): Promise<CallResult> => sys.sessions.get(handler)![0]!.call('getGroupApplicationList');
+
+/** The application `handler` lists for a group (and applicant), read now or taken from a read already made at this point. */
+async function pendingOf(sys: System, handler: string, alias: string, applicant?: string, read: Promise<CallResult> = listOf(sys, handler)): Promise<Record<string, any> | undefined> {
   try {
-    const list = (await sys.sessions.get(handler)![0]!.call('getGroupApplicationList')).data.applicationList as Array<Record<string, any>>;
+    const list = (await read).data.applicationList as Array<Record<string, any>>;
     return list.find((a) => a.groupID === sys.ids.get(alias) && (applicant === undefined || a.userID === applicant));
   } catch {
     return undefined;
@@ -18,6 +22,8 @@ async function pendingOf(sys: System, handler: string, alias: string, applicant?
 export class HandleApplication extends GroupCommand {
   private chosen: { alias: string; applicant: string } | undefined;
   private actor = '';
+  /** Pipelined: the lists prepare() read from the system under test, by handler (the argument is taken from them). */
+  private listed: { sys: System; reads: Map<string, Promise<CallResult>> } | undefined;
   constructor(readonly handler: string, readonly group: number, readonly agree: boolean, readonly again: number | undefined) {
     super();
   }
@@ -37,14 +43,27 @@ export class HandleApplication extends GroupCommand {
     }
     // the first handler, from the generated one on through the groups' creators, who has something pending
     const candidates = [this.handler === '@creator' ? undefined : this.handler, ...m.groups.map((_, i) => m.groups[(this.group + i) % m.groups.length]!.creator)];
+    const listFrom = async (read: Promise<CallResult>): Promise<Array<Record<string, any>>> => {
+      try {
+        return (await read).data.applicationList;
+      } catch {
+        return [];
+      }
+    };
+    this.listed = undefined;
+    let readFor = (c: string) => listOf(r.sut, c);
+    if (pipelined(r)) {
+      // reads only, at one point of the run: all issued at once (one exchange), the first non-empty taken
+      const reads = new Map<string, Promise<CallResult>>();
+      for (const c of candidates) if (c !== undefined && !reads.has(c)) reads.set(c, listOf(r.sut, c));
+      for (const read of reads.values()) read.catch(() => undefined);
+      this.listed = { sys: r.sut, reads };
+      readFor = (c) => reads.get(c)!;
+    }
     let list: Array<Record<string, any>> = [];
     for (const c of candidates) {
       if (c === undefined) continue;
-      try {
-        list = (await r.sut.sessions.get(c)![0]!.call('getGroupApplicationList')).data.applicationList;
-      } catch {
-        list = [];
-      }
+      list = await listFrom(readFor(c));
       this.actor = c;
       if (list.length > 0) break;
     }
@@ -62,7 +81,9 @@ export class HandleApplication extends GroupCommand {
       method: 'handleGroupApplication',
       // each system hands back the item it listed itself: keys differ between implementations
       arg: async (sys: System) => {
-        const application = again ? sys.decided.get(key) : ((await pendingOf(sys, this.actor, c.alias, c.applicant)) ?? { groupID: sys.ids.get(c.alias), applicationType: 0, messageKey: 'not-listed' });
+        // pipelined, the system under test's list was read at this very point by prepare()
+        const read = this.listed?.sys === sys ? this.listed.reads.get(this.actor) : undefined;
+        const application = again ? sys.decided.get(key) : ((await pendingOf(sys, this.actor, c.alias, c.applicant, read)) ?? { groupID: sys.ids.get(c.alias), applicationType: 0, messageKey: 'not-listed' });
         // remembered now, used only if the decision succeeds (see apply)
         if (!again) sys.decided.set(key, application);
         return { handleAction: this.agree ? 'Agree' : 'Reject', ...(this.agree ? {} : { handleMessage: 'no' }), application };

@@ -3,7 +3,7 @@
  * SDK user can. The admin acts with owner rights in every group, member or not ([GS]).
  */
 import { NOTICE } from './constants';
-import { ERR, refuse } from './errors';
+import { declined, ERR, refuse } from './errors';
 import type * as S from './schemas';
 import type { z } from 'zod';
 import type { MemberRecord } from './member-table';
@@ -80,7 +80,8 @@ export function modifyGroupBaseInfo(tx: Tx, ctx: Context, actor: Admin, o: O<S.S
 
 export function modifyGroupMemberInfo(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas['AdminModifyMemberInfoOptions']>) {
   const s = tx.state;
-  const g = findGroup(s, o.groupID);
+  const g = s.groups.get(o.groupID);
+  if (g === undefined) return declined(ERR.GROUP_NOT_FOUND, 'groupID', o.groupID);
   if (g.type === 'AVChatRoom') refuse(ERR.NO_PERMISSION, 'groupID', 'AVChatRooms store no member information');
   const target = requireTarget(g, o.userID);
   if (o.role !== undefined) setRole(tx, g, actor.adminID, target, o.role);
@@ -140,7 +141,9 @@ export function getJoinedGroupList(tx: Tx, _ctx: Context, _actor: Admin, o: { us
 
 export function getGroupInfo(tx: Tx, _ctx: Context, _actor: Admin, groupID: string) {
   const s = tx.state;
-  const g: GroupRecord = findGroup(s, groupID);
+  // findGroup's refusal, returned: the fuzzer's picture reads every group it made, dismissed ones too
+  const g = s.groups.get(groupID);
+  if (g === undefined) return declined(ERR.GROUP_NOT_FOUND, 'groupID', groupID);
   return {
     groupID: g.groupID, type: g.type, name: g.name, introduction: g.introduction, notification: g.notification, avatar: g.avatar,
     ownerID: g.ownerID, createTime: g.createTime, memberNum: g.members.size, maxMemberNum: Number.isFinite(g.maxMemberCount) ? g.maxMemberCount : 0,
@@ -151,7 +154,8 @@ export function getGroupInfo(tx: Tx, _ctx: Context, _actor: Admin, groupID: stri
 
 export function getGroupMemberInfo(tx: Tx, _ctx: Context, _actor: Admin, o: { groupID: string; limit?: number | undefined; offset?: number | undefined }) {
   const s = tx.state;
-  const g = findGroup(s, o.groupID);
+  const g = s.groups.get(o.groupID);
+  if (g === undefined) return declined(ERR.GROUP_NOT_FOUND, 'groupID', o.groupID);
   if (g.type === 'AVChatRoom') refuse(ERR.NO_PERMISSION, 'groupID', 'AVChatRooms store no member information');
   const limit = Math.min(o.limit ?? 100, 200);
   return { memberNum: g.members.size, memberList: g.members.page(o.offset ?? 0, limit).map((m) => memberView(s, g, m)) };

@@ -17,6 +17,7 @@ import * as K from './store-commands';
 import * as P from './profile-commands';
 import type { Actor, Context, State } from './state';
 import { Tx } from './tx';
+import { FAST_PARSE, UNSURE, type FastParse } from './fast-parse';
 
 type UserActor = Extract<Actor, { kind: 'user' }>;
 type AdminActor = Extract<Actor, { kind: 'admin' }>;
@@ -26,20 +27,24 @@ type Schema<K extends SchemaName> = Schemas[K];
 /** `R`: what the command returns, kept so a compile-time check can hold it to the response schemas. */
 interface UserCommand<T extends z.ZodType, R = unknown> {
   readonly schema: T;
+  /** What vouches for common valid input before zod is asked (fast-parse.ts). */
+  readonly fast?: FastParse;
   run(tx: Tx, ctx: Context, actor: UserActor, input: z.infer<T>): R;
 }
 /** `R`: what the command returns, kept so the app admin's responses are typed by it (AdminResult). */
 interface AdminCommand<T extends z.ZodType, R = unknown> {
   readonly schema: T;
+  readonly fast?: FastParse;
   run(tx: Tx, ctx: Context, actor: AdminActor, input: z.infer<T>): R;
 }
 /** A command whose schema is looked up on first use (schemas() builds them all then). */
-function command<K extends SchemaName, R>(name: K, run: R): { readonly schema: Schema<K>; run: R } {
+function command<K extends SchemaName, R>(name: K, run: R): { readonly schema: Schema<K>; readonly fast?: FastParse; run: R } {
   let schema: Schema<K> | undefined;
   return {
     get schema() {
       return (schema ??= schemas()[name] as Schema<K>);
     },
+    fast: FAST_PARSE[name],
     run,
   };
 }
@@ -152,7 +157,13 @@ function impurePath(value: unknown, path: string, depth: number): string | undef
   return undefined;
 }
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+function parse(cmd: { readonly schema: z.ZodType; readonly fast?: FastParse }, input: unknown): unknown {
+  // what a fast path vouches for is plain, valid data: zod would answer the same (fast-parse.ts)
+  if (cmd.fast !== undefined) {
+    const fast = cmd.fast(input);
+    if (fast !== UNSURE) return fast;
+  }
+  const schema = cmd.schema;
   const impure = impurePath(input, '', 0);
   if (impure !== undefined) {
     throw new RefusalSignal({ code: ERR.INVALID_PARAMETER, field: impure === '' ? 'options' : impure, detail: 'must be plain data (no prototype, class instance or cycle)' });
@@ -167,10 +178,15 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
 }
 
 /** Runs a parsed command under a Tx: commits what it did, or rolls it back and returns its refusal. */
-function run<A>(state: State, ctx: Context, actor: A, cmd: { schema: z.ZodType; run(tx: Tx, ctx: Context, actor: A, input: never): unknown }, input: unknown, keep = true): Outcome {
+function run<A>(state: State, ctx: Context, actor: A, cmd: { readonly schema: z.ZodType; readonly fast?: FastParse; run(tx: Tx, ctx: Context, actor: A, input: never): unknown }, input: unknown, keep = true): Outcome {
   const tx = new Tx(state);
   try {
-    const data = cmd.run(tx, ctx, actor, parse(cmd.schema, input) as never);
+    const data = cmd.run(tx, ctx, actor, parse(cmd, input) as never);
+    // a refusal returned rather than thrown (errors.ts `declined`)
+    if (data instanceof RefusalSignal) {
+      tx.rollback();
+      return { ok: false, refusal: data.refusal };
+    }
     if (!keep) {
       const deliveries = [...tx.deliveries];
       tx.rollback();
@@ -188,7 +204,7 @@ function run<A>(state: State, ctx: Context, actor: A, cmd: { schema: z.ZodType; 
 /** Checks a method's input without running it: what the SDK validates even before login. */
 export function validateUser(name: UserCommandName, input: unknown): Refusal | undefined {
   try {
-    parse(USER_COMMANDS[name].schema as z.ZodType, input);
+    parse(USER_COMMANDS[name] as UserCommand<z.ZodType>, input);
     return undefined;
   } catch (e) {
     if (e instanceof RefusalSignal) return e.refusal;

@@ -123,12 +123,13 @@ export class Chat {
    * @internal delivers an event to this device's handlers and to the simulator's log. `data` must
    * be built for this call alone (every caller passes a fresh object): the log keeps it, and each
    * handler gets its own copy, all taken before the first handler runs, so neither a handler nor a
-   * reader of the log can change what another sees.
+   * reader of the log can change what another sees. A copy is `again()` when the caller can build
+   * the data afresh (see Endpoint.emit), else a deep copy of `data`.
    */
-  emit(name: string, data: unknown): void {
+  emit(name: string, data: unknown, again?: () => unknown): void {
     const listeners = this.handlers.get(name);
     const snapshot = listeners === undefined || listeners.length === 0 ? undefined : [...listeners];
-    const copies = snapshot?.map(() => clonePlain(data));
+    const copies = snapshot?.map(again === undefined ? () => clonePlain(data) : again);
     this.sim.record(this, name, data);
     if (snapshot === undefined) return;
     for (let i = 0; i < snapshot.length; i++) {

@@ -14,6 +14,7 @@ import {
 import { groupView, publicGroupView, seconds } from '../core/views';
 import { groupsOf } from '../core/state';
 import { describeIssue, schemas } from '../core/schemas';
+import { FAST_PARSE, UNSURE } from '../core/fast-parse';
 import { VirtualClock, type Clock } from './clock';
 import { customGroupMessage, noticeMessage, tipMessage } from './messages';
 import { clonePlain } from './clone';
@@ -78,8 +79,12 @@ export interface CommandHooks {
 export interface Endpoint {
   readonly userID: string;
   readonly device: string;
-  /** Hands an event to the device's listeners (and records it through `record`). */
-  emit(name: string, data: unknown): void;
+  /**
+   * Hands an event to the device's listeners (and records it through `record`). `again`, when
+   * given, builds the same data afresh on every call (equal to `data`, sharing no object with it or
+   * with the state): each listener's own copy is then built rather than copied, which is cheaper.
+   */
+  emit(name: string, data: unknown, again?: () => unknown): void;
   /**
    * Cuts the device off after a kick: it no longer reaches the service. `type` is the kick's
    * `TYPES.KICKED_OUT_*` (default: a login on the same device), which decides the code later calls fail with.
@@ -107,7 +112,7 @@ export class Service<Chat extends Endpoint = Endpoint> {
   constructor(input: SimulatorOptions = {}) {
     // no options, nothing to check: zod is loaded on the first call that has something to validate
     // (the drop-in makes its process-wide service at import, and an import must not pay for zod)
-    const parsed = input === undefined || isEmptyPlainObject(input) ? undefined : schemas().SimulatorOptions.safeParse(input);
+    const parsed = input === undefined || isEmptyPlainObject(input) || FAST_PARSE.SimulatorOptions!(input) !== UNSURE ? undefined : schemas().SimulatorOptions.safeParse(input);
     if (parsed?.success === false) {
       const { field, detail } = describeIssue(parsed.error);
       throw ChatError.from({ code: ERR.INVALID_PARAMETER, field: `createSimulator ${field}`, detail });
@@ -272,14 +277,21 @@ export class Service<Chat extends Endpoint = Endpoint> {
 
   private deliver(d: Delivery, origin: Chat | undefined): void {
     switch (d.kind) {
+      // each message and list is built by a function that emit may call again for every listener's
+      // own copy: the builders make every object afresh from the state, which does not change
+      // between the calls (listeners run after all copies are made)
       case 'tip': {
         const id = this.nextMessage();
-        for (const c of this.recipients(d.to)) c.emit(EVENT.MESSAGE_RECEIVED, [tipMessage(id, d.groupID, d.payload, this.state.users)]);
+        const build = () => [tipMessage(id, d.groupID, d.payload, this.state.users)];
+        for (const c of this.recipients(d.to)) c.emit(EVENT.MESSAGE_RECEIVED, build(), build);
         return;
       }
       case 'notice': {
         const id = this.nextMessage();
-        for (const c of this.recipients(d.to)) c.emit(EVENT.MESSAGE_RECEIVED, [noticeMessage(id, c.userID, d.payload)]);
+        for (const c of this.recipients(d.to)) {
+          const build = () => [noticeMessage(id, c.userID, d.payload)];
+          c.emit(EVENT.MESSAGE_RECEIVED, build(), build);
+        }
         return;
       }
       case 'groupMessage': {
@@ -287,12 +299,16 @@ export class Service<Chat extends Endpoint = Endpoint> {
         for (const c of this.recipients(d.to)) {
           // the sending device sees its own message as sent, not received
           if (c === origin) continue;
-          c.emit(EVENT.MESSAGE_RECEIVED, [customGroupMessage(id, d.groupID, d.from, d.data, c.userID === d.from ? 'out' : 'in')]);
+          const build = () => [customGroupMessage(id, d.groupID, d.from, d.data, c.userID === d.from ? 'out' : 'in')];
+          c.emit(EVENT.MESSAGE_RECEIVED, build(), build);
         }
         return;
       }
       case 'groupListUpdated':
-        for (const c of this.recipients(d.to)) c.emit(EVENT.GROUP_LIST_UPDATED, this.groupListOf(c.userID));
+        for (const c of this.recipients(d.to)) {
+          const build = () => this.groupListOf(c.userID);
+          c.emit(EVENT.GROUP_LIST_UPDATED, build(), build);
+        }
         return;
       case 'attributes':
         for (const c of this.recipients(d.to)) c.emit(EVENT.GROUP_ATTRIBUTES_UPDATED, clonePlain(d.data));

@@ -19,6 +19,7 @@ it('importing groupspec/chat (and groupspec) loads no zod', () => {
   expect(zodLoadedAfter("require('./simulator')")).toBe(false);
 }, 60_000);
 
-it('the first call that validates does load it', () => {
-  expect(zodLoadedAfter("require('./simulator').createSimulator({ seed: 2 })")).toBe(true);
+it('the first call that zod validates does load it; input a fast path vouches for (simulator/core/fast-parse.ts) does not', () => {
+  expect(zodLoadedAfter("require('./simulator').createSimulator({ limits: { memberCap: { Public: 10 } } })")).toBe(true);
+  expect(zodLoadedAfter("require('./simulator').createSimulator({ seed: 2 }).login('alice', { device: 'phone' })")).toBe(false);
 }, 60_000);

@@ -118,6 +118,17 @@ describe('admin.destroyGroup', () => {
     const { sim, admin } = setup([]);
     await refusedUnchanged(sim, () => admin.destroyGroup('no-such-group'), 10010);
   });
+
+  it('the reads refuse an unknown group as every other command does (their refusal is returned, not thrown, in the core)', async () => {
+    const { sim, admin } = setup([]);
+    const rejection = (p: Promise<unknown>) => p.then(() => undefined, (e: { code: number; message: string; data: unknown }) => ({ code: e.code, message: e.message, data: e.data }));
+    const thrown = await rejection(admin.destroyGroup('no-such-group'));
+    expect(thrown).toEqual({ code: 10010, message: expect.stringContaining('(groupID: no-such-group)'), data: { field: 'groupID' } });
+    for (const read of [() => admin.getGroupInfo('no-such-group'), () => admin.getGroupMemberInfo({ groupID: 'no-such-group' })]) {
+      expect(await rejection(read())).toEqual(thrown);
+      await refusedUnchanged(sim, read, 10010);
+    }
+  });
 });
 
 // ---- change_group_owner ----

@@ -24,6 +24,52 @@ describe('delivery to devices', () => {
     void bob;
   });
 
+  it('gives every handler a copy equal to the logged event, keys in order, sharing no object with the log or another copy', async () => {
+    const sim = createSimulator();
+    const alice = sim.login('alice');
+    const bob = sim.login('bob');
+    const got: Array<{ seq: number; name: string; copies: unknown[] }> = [];
+    for (const chat of [alice, bob]) {
+      for (const name of [EVENT.MESSAGE_RECEIVED, EVENT.GROUP_LIST_UPDATED]) {
+        // two handlers per event: each must get its own object
+        const copies: unknown[] = [];
+        chat.on(name, (e) => {
+          copies.push(e.data);
+          if (copies.length === 2) got.push({ seq: sim.events.length, name, copies: copies.splice(0) });
+        });
+        chat.on(name, (e) => {
+          copies.push(e.data);
+          if (copies.length === 2) got.push({ seq: sim.events.length, name, copies: copies.splice(0) });
+        });
+      }
+    }
+    // a group message (group_create), notices, tips and list updates, to both users
+    const g = (await alice.createGroup({ name: 'G', type: 'Public', memberList: [{ userID: 'bob' }] })).data.group.groupID;
+    await alice.setGroupMemberRole({ groupID: g, userID: 'bob', role: 'Admin' });
+    await bob.quitGroup(g);
+    await bob.joinGroup({ groupID: g });
+    const objects = (v: unknown, out: object[] = []): object[] => {
+      if (typeof v === 'object' && v !== null) {
+        out.push(v);
+        for (const x of Object.values(v)) objects(x, out);
+      }
+      return out;
+    };
+    expect(got.length).toBeGreaterThan(8);
+    for (const { seq, copies } of got) {
+      const logged = sim.events[seq - 1]!.data;
+      const seen = new Set(objects(logged));
+      for (const copy of copies) {
+        expect(copy).toStrictEqual(logged);
+        expect(JSON.stringify(copy)).toBe(JSON.stringify(logged));
+        for (const o of objects(copy)) {
+          expect(seen.has(o)).toBe(false);
+          seen.add(o);
+        }
+      }
+    }
+  });
+
   it('builds tips and notices with the SDK payload shapes', async () => {
     const sim = createSimulator();
     const alice = sim.login('alice');
