@@ -6,7 +6,9 @@
  * (`servers/wire`, the shared base `servers/http` under it) and a bare node:http server answering a
  * constant. With BENCH_EXCHANGE_BASELINE=<another checkout> (its node_modules installed or linked),
  * that checkout's `exchange` and wire server are measured in the same run, for a before/after.
- * Every pairing runs N sequential exchanges per round (alternating a POST call and a GET), the
+ * One more pairing sends batches of 6 (the gate's average) to the wire server: a request's cost
+ * apart from its exchange's. Every pairing runs N sequential exchanges per round (alternating a
+ * POST call and a GET), the
  * pairings in turn, rounds alternating their order; the figure is the median over rounds of CPU
  * µs per exchange (process.cpuUsage).
  *
@@ -105,11 +107,24 @@ const nodeHttpExchange: Exchange = (url, _what, verb, payload) =>
 
 const CALL = JSON.stringify({ method: 'getGroupList', arg: {} });
 
-async function cell(client: Exchange, server: Server, n: number): Promise<{ clientUs: number; serverUs: number }> {
+/**
+ * A batch of the gate's average size (53 354 requests in 9 404 exchanges: about 6), half calls
+ * and half clock reads, so that the cost of a request can be told from the cost of an exchange.
+ */
+const BATCH_SIZE = 6;
+const batchOf = (server: Server) =>
+  JSON.stringify({ requests: Array.from({ length: BATCH_SIZE }, (_, i) => (i % 2 === 0 ? { method: 'POST', path: server.call, body: JSON.parse(CALL) as unknown } : { method: 'GET', path: server.get })) });
+
+async function cell(client: Exchange, server: Server, n: number, batch: boolean): Promise<{ clientUs: number; serverUs: number }> {
   const s0 = await ask<number>(server.child, 'cpu', 'cpu');
   const c0 = process.cpuUsage();
+  const body = batch ? batchOf(server) : '';
   for (let i = 0; i < n; i++) {
-    const { status } = i % 2 === 0 ? await client(`${server.url}${server.call}`, 'call', 'POST', CALL, 10_000) : await client(`${server.url}${server.get}`, 'clock', 'GET', undefined, 10_000);
+    const { status } = batch
+      ? await client(`${server.url}/v1/batch`, 'batch', 'POST', body, 10_000)
+      : i % 2 === 0
+        ? await client(`${server.url}${server.call}`, 'call', 'POST', CALL, 10_000)
+        : await client(`${server.url}${server.get}`, 'clock', 'GET', undefined, 10_000);
     if (status !== 200) throw new Error(`${server.name} answered ${status}`);
   }
   const c = process.cpuUsage(c0);
@@ -131,13 +146,15 @@ export async function benchExchange(n = Number(process.env.BENCH_EXCHANGE_N ?? 2
     clients.push(['baseline exchange', (require(join(root, 'adapters', 'wire', 'exchange')) as typeof import('../adapters/wire/exchange')).exchange]);
     servers.push(await startChild('baseline wire server', 'wire', root));
   }
-  const pairs = clients.flatMap(([c, f]) => servers.map((s) => ({ name: `${c} -> ${s.name}`, client: f, server: s })));
+  const pairs = clients.flatMap(([c, f]) => servers.map((s) => ({ name: `${c} -> ${s.name}`, client: f, server: s, batch: false })));
+  // the wire server only: the floor answers a constant
+  pairs.push({ name: `exchange -> wire server, batches of ${BATCH_SIZE}`, client: clients[0]![1], server: servers[0]!, batch: true });
   const samples = new Map<string, { clientUs: number[]; serverUs: number[] }>(pairs.map((p) => [p.name, { clientUs: [], serverUs: [] }]));
   try {
-    for (const p of pairs) await cell(p.client, p.server, Math.min(n, 500)); // warm-up
+    for (const p of pairs) await cell(p.client, p.server, Math.min(n, 500), p.batch); // warm-up
     for (let r = 0; r < rounds; r++) {
       for (const p of r % 2 === 0 ? pairs : [...pairs].reverse()) {
-        const { clientUs, serverUs } = await cell(p.client, p.server, n);
+        const { clientUs, serverUs } = await cell(p.client, p.server, n, p.batch);
         samples.get(p.name)!.clientUs.push(clientUs);
         samples.get(p.name)!.serverUs.push(serverUs);
       }
@@ -156,6 +173,10 @@ export async function benchExchange(n = Number(process.env.BENCH_EXCHANGE_N ?? 2
   const ratios: Record<string, number> = {
     'client: exchange / node:http floor (wire server)': ratio(of('exchange -> wire server').clientUs, of('node:http floor -> wire server').clientUs),
     'server: wire server / node:http floor (node:http floor client)': ratio(of('node:http floor -> wire server').serverUs, of('node:http floor -> node:http floor').serverUs),
+    [`client + server: a batch of ${BATCH_SIZE} / one lone request`]: ratio(
+      of(`exchange -> wire server, batches of ${BATCH_SIZE}`).clientUs.map((c, i) => c + of(`exchange -> wire server, batches of ${BATCH_SIZE}`).serverUs[i]!),
+      of('exchange -> wire server').clientUs.map((c, i) => c + of('exchange -> wire server').serverUs[i]!),
+    ),
   };
   if (baseline !== undefined) {
     ratios['client: exchange / baseline exchange (baseline wire server)'] = ratio(of('exchange -> baseline wire server').clientUs, of('baseline exchange -> baseline wire server').clientUs);
