@@ -113,12 +113,12 @@ interface Target {
 /** Measured reasons for the misses, from the profiles in docs/performance.md ("Issue 21"). */
 const WHY = {
   suite: 'above the floor: our part of each scenario (the simulator ~12 %, zod ~6 %, steps, World and adapter ~8 %, and the GC they cause, ~17 % of the gate) and loading our modules; the floor itself got cheaper in round three (native match indices, ~0.8 s less CPU), so the ratio rose while the real run fell by ~1.1 s CPU (docs/performance.md, "Round three")',
-  fuzzLocal: 'flat profile: the command in the simulator ~23 %, GC ~15 %, the picture read through the API after every step ~22 %, fast-check ~9 %, event copies ~7 %, invariants ~5 %; CPU-seconds inflate under load (docs/performance.md, Issue 21)',
+  fuzzLocal: 'flat profile: the command in the simulator ~23 %, the picture and invariants ~19 %, property code ~14 %, GC ~10 %, fast-check ~7 %; CPU-seconds inflate under load (docs/performance.md, "Round three, join and the in-process fuzzer")',
   fuzzWireDifferential: 'pipelined (properties/pipeline.ts): about 0.3 HTTP exchanges per command, but each command is still ~15 requests in a batch (the call, 5 events reads, 2 reads a group, 2 a user), each ~40-50 µs of client and server CPU (JSON, routing, node:http, answers); the in-process differential rate (~7k per CPU-s) bounds it (docs/performance.md, "Round three")',
   fuzzWire: 'not pipelined (only differential runs are): two HTTP exchanges per command (the call; the picture, ~18 requests in one batch), each ~0.15 ms CPU quiet (~0.5 ms under load), and the in-process rate bounds it (docs/performance.md, "Over the wire, second round")',
-  join: 'deliver 12 %, groupView 9 %, member-table first lookup 7 %, zod 5 %, GC; see docs/performance.md §1',
+  join: "a third of a join is two cache misses on the joiner's entries (the group's member index of 100 000 and the per-user membership table), which the floor, building only what an app observes, does not pay: with a pool of 16 joiners instead of 16 384 the same join reads 1.18x; deliver, the group view and zod are already cut (docs/performance.md, \"Round three, join and the in-process fuzzer\")",
   floorOps: 'the SDK-shaped call itself (what an app observes) costs about 1 µs: see the join-floor target',
-  gate: 'about 10 000 HTTP exchanges left (a step whose answer the next needs: set-up createGroup, logins, Then reads), each ~0.5 ms CPU of client and server under load; see docs/performance.md ("Over the wire, second round")',
+  gate: "about 9 400 HTTP exchanges left, but they are no longer the cost: warm, all of them take ~1.3 s CPU of client and server (bench/exchange.ts); what is left is per-request work in both processes (JSON, routing, body checks, the server answering what in process is one call) and the server's own start (~1.5 s CPU compiling its TypeScript); a free exchange would still leave ~2x (docs/performance.md, \"Round three\")",
 };
 
 function targets(s: ScalingResult | undefined, suiteR: SuiteResult | undefined, f: FuzzResult | undefined): Target[] {

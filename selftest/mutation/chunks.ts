@@ -23,7 +23,7 @@ export const CHUNKS: Record<string, string[]> = {
   corerest: ['simulator/core/index.ts', 'simulator/core/views.ts', 'simulator/core/tx.ts', 'simulator/core/state.ts', 'simulator/core/deliveries.ts'],
   table: ['simulator/core/member-table.ts'],
   // the error registry's table (lines before 73) is report metadata, as in stryker.config.json
-  schemas: ['simulator/core/schemas.ts', 'simulator/core/errors.ts:73-175', 'simulator/core/constants.ts', 'simulator/core/responses.ts'],
+  schemas: ['simulator/core/schemas.ts', 'simulator/core/errors.ts:73-203', 'simulator/core/constants.ts', 'simulator/core/responses.ts', 'simulator/core/fast-parse.ts'],
   chat: ['simulator/sdk/chat.ts', 'simulator/sdk/admin.ts', 'simulator/sdk/simulator.ts'],
   shell: ['simulator/shell/service.ts', 'simulator/shell/messages.ts', 'simulator/shell/clock.ts', 'simulator/shell/clone.ts'],
   dropin: [
