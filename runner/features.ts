@@ -6,8 +6,7 @@
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { TestStepResultStatus, type Envelope } from '@cucumber/messages';
-import { CucumberReports, type CucumberReportFiles } from './cucumber-reports';
+import { TestStepResultStatus } from '@cucumber/messages';
 import { MessageReader, type ScenarioRecord } from './messages';
 import { packageRoot } from './paths';
 import { CallTrace, type Failure, type Verdict } from './model';
@@ -29,10 +28,8 @@ export interface FeatureRunOptions {
   require: string[];
   requireModule: string[];
   tags?: string;
-  /** Extra cucumber formats, e.g. `junit:reports/cucumber-junit.xml`. */
+  /** Extra cucumber formats, e.g. `message:reports/cucumber-messages.ndjson`. */
   formats?: string[];
-  /** cucumber's message and html reports, written from the messages the run reads (runner/cucumber-reports.ts). */
-  cucumberReports?: CucumberReportFiles;
   /** Draw cucumber's progress bar (only on a terminal). */
   progress?: boolean;
   parallel?: number;
@@ -78,10 +75,7 @@ export async function runFeatures(o: FeatureRunOptions): Promise<ScenarioOutcome
     out.push(outcome);
     o.onScenario?.(outcome);
   }, o.onScenarioStart === undefined ? undefined : (sc) => o.onScenarioStart!({ ruleID: sc.rules[0], name: sc.name, location: `${sc.uri}:${sc.line}` }));
-  const reports = o.cucumberReports === undefined ? undefined : new CucumberReports(o.cucumberReports);
-  const onMessage = reports === undefined ? reader.read : (e: Envelope) => (reader.read(e), reports.read(e));
-  await runCucumber(runConfiguration, { cwd: o.cwd, stdout: o.progress === true ? process.stdout : sink, stderr: process.stderr }, onMessage);
-  await reports?.end();
+  await runCucumber(runConfiguration, { cwd: o.cwd, stdout: o.progress === true ? process.stdout : sink, stderr: process.stderr }, reader.read);
   return out;
 }
 

@@ -3,7 +3,7 @@
  * expectations file, assembled into the result model. Reports are written from that model only.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Implementation } from '../adapters/contract';
 import { loadCatalogue, noteOf, type RuleEntry } from '../catalogue/catalogue';
 import { resolveImplementation } from '../adapters/resolve';
@@ -95,7 +95,10 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
 
   o.log(`groupspec run: ${impl.name} (${o.target}); ${selected.length} of ${catalogue.rules.length} rules${o.planned === undefined ? '' : `, ${o.planned} scenarios selected`}${o.shard === undefined ? '' : `, shard ${o.shard.index}/${o.shard.count}`}`);
   mkdirSync(o.out, { recursive: true });
-  const cucumberReports = o.cucumberReports === false ? undefined : { messages: join(o.out, 'cucumber-messages.ndjson'), html: join(o.out, 'cucumber.html') };
+  const formats =
+    o.cucumberReports === false
+      ? []
+      : [`message:${relative(root, join(o.out, 'cucumber-messages.ndjson'))}`, `html:${relative(root, join(o.out, 'cucumber.html'))}`];
   const support = supportCode(root);
   // the properties on a second thread while the features run (an in-process run on two cores or more)
   const beside = o.properties && besideFeatures(o, ids) ? propertiesBeside(o, ids) : undefined;
@@ -103,7 +106,7 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
     cwd: root,
     require: support.require,
     requireModule: support.requireModule,
-    ...(cucumberReports === undefined ? {} : { cucumberReports }),
+    formats,
     progress: o.progress,
     ...(o.parallel === undefined ? {} : { parallel: o.parallel }),
     ...(tagExpression(selected, catalogue.rules, o.tags) === undefined ? {} : { tags: tagExpression(selected, catalogue.rules, o.tags)! }),
