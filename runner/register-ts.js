@@ -41,10 +41,14 @@ function loadSwc() {
   }
 }
 
-/** The JavaScript a TypeScript source runs as; with `map`, also its source map (JSON text). */
-function transpile(swc, source, filename, map = false) {
-  const out = swc.transformSync(source, { ...SWC_OPTIONS, sourceMaps: map, filename });
-  return map ? out.map : out.code;
+/**
+ * What swc makes of a TypeScript source: the JavaScript it runs as (`js`), its source map as JSON
+ * text (`map`), or the JavaScript with the map inline (`inline`). The one call of swc: the loader
+ * below and test/register-ts.test.ts (which compares it with ts-node's) both go through it.
+ */
+function transpile(swc, source, filename, kind = 'js') {
+  const out = swc.transformSync(source, { ...SWC_OPTIONS, sourceMaps: kind === 'js' ? false : kind === 'map' ? true : 'inline', filename });
+  return kind === 'map' ? out.map : out.code;
 }
 
 /**
@@ -105,8 +109,7 @@ function cachedTransform(version) {
       tsNode ??= require('ts-node').create({ project: join(__dirname, '..', 'tsconfig.json'), transpileOnly: true });
       return tsNode.compile(source, filename);
     }
-    const out = swc.transformSync(source, { ...SWC_OPTIONS, sourceMaps: kind === 'js' ? false : kind === 'map' ? true : 'inline', filename });
-    return kind === 'map' ? out.map : out.code;
+    return transpile(swc, source, filename, kind);
   };
   return function get(source, filename, kind) {
     if (dir === undefined) return compile(source, filename, kind);

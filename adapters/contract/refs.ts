@@ -61,7 +61,8 @@ export class UnresolvedReference extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object: not null, not an array. */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The value `pointer` names in `doc` (RFC 6901: "~1" is "/", "~0" is "~"; own properties only), or why it names nothing. */
 export function pointerAt(doc: unknown, pointer: string): { value: unknown } | { missing: string } {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ChatError } from '../../simulator/core/errors';
 import { GROUP_TYPE_NAMES } from '../contract';
+import { isObject } from '../contract/refs';
 
 /** The server broke the protocol, answered with a protocol error, or could not be reached. */
 export class WireError extends Error {
@@ -67,7 +68,6 @@ export const ErrorEnvelope = z.object({ ok: z.literal(false), error: z.object({ 
  * issue 21). Each accepts only what its schema accepts, and the schema still judges whatever these
  * do not accept, so a malformed answer gets zod's message as before.
  */
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const quickCallAnswer = (v: unknown): boolean =>
   isObject(v) &&
   (v.ok === true

@@ -4,13 +4,12 @@
  * `{"$ref": {"request": k, "pointer": "/result" + pointer}}`; a Ref to a request answered before
  * travels as the value itself, taken from that answer here, as the server would take it.
  */
-import { Ref, UnresolvedReference, innermost, pointerAt } from '../contract/refs';
+import { Ref, UnresolvedReference, innermost, isObject, pointerAt } from '../contract/refs';
 import type { Queued } from './queued';
 
 /** Which queued request each call's promise stands for. */
 export type Sources = WeakMap<Promise<unknown>, Queued>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The object's one defined key, as JSON.stringify would write it, if it has exactly one. */
 function soleKey(o: Record<string, unknown>): string | undefined {

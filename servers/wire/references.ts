@@ -7,7 +7,7 @@
  * pointer (RFC 6901) names in the body of request k's answer; `{"$literal": v}` stands for v as
  * written (nothing inside it is a reference), so any JSON value can still be sent.
  */
-import { pointerAt } from '../../adapters/contract/refs';
+import { isObject, pointerAt } from '../../adapters/contract/refs';
 import { WireFault } from './bodies';
 
 /** Most references one batch may carry: a resolved value is copied into the body, so this bounds what a batch can make the server build. */
@@ -28,7 +28,6 @@ export interface Scan {
   readonly rewrite: boolean;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const soleKey = (o: Record<string, unknown>): string | undefined => {
   let only: string | undefined;
   for (const k in o) {
