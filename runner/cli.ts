@@ -204,6 +204,7 @@ async function run(argv: string[]): Promise<number> {
           const result = isolated ? await executeIsolated({ ...options, onScenario: () => undefined }, state) : await executeRun({ ...options, onScenario: () => undefined }, state);
           writeResult(out, result);
           writeReports(out, result);
+          await state.cucumberHtml;
           return { result, ...(state.modules === undefined ? {} : { modules: state.modules }) };
         } catch (e) {
           // an adapter that does not load while it is being edited: say so and keep watching
@@ -218,6 +219,7 @@ async function run(argv: string[]): Promise<number> {
   live.finish();
   const path = writeResult(options.out, result);
   writeReports(options.out, result);
+  await state.cucumberHtml;
   // rules the run never reached are in the totals ("N not run"), not listed one by one
   const bad = result.rules.filter((r) => !ACCEPTED.has(r.verdict) && r.verdict !== 'not run');
   const t = Object.entries(result.totals).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ');

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export function packageRoot(): string {
   let dir = __dirname;
@@ -24,4 +25,16 @@ export function supportCode(root: string): { require: string[]; requireModule: s
   // native match indices for cucumber's step matching in every process that matches steps (bin/native-match-indices.js)
   const native = join(root, 'bin', 'native-match-indices.js');
   return compiled ? { require: ['dist/steps/**/*.js'], requireModule: [native] } : { require: ['steps/**/*.ts'], requireModule: [native, join(root, 'runner', 'register-ts.js')] };
+}
+
+/**
+ * A thread running the runner's module `name` (properties-thread, cucumber-html-thread): a checkout's
+ * thread compiles its TypeScript as the main thread does (runner/register-ts.js).
+ */
+export function runnerThread(name: string, workerData: unknown): Worker {
+  const ts = __filename.endsWith('.ts');
+  const file = join(__dirname, `${name}.${ts ? 'ts' : 'js'}`);
+  return ts
+    ? new Worker(`require(${JSON.stringify(join(packageRoot(), 'runner', 'register-ts.js'))}); require(${JSON.stringify(file)});`, { eval: true, workerData })
+    : new Worker(file, { workerData });
 }

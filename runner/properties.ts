@@ -10,8 +10,6 @@
  * run after the features (`--serial`, one core, --bail, --replay, --adapter, --url).
  */
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Implementation } from '../adapters/contract';
 import { withDeadlines } from '../adapters/contract/deadline';
 import { missingFor, PROPERTIES } from '../properties/catalogue';
@@ -20,7 +18,7 @@ import { callsOf } from '../properties/failing-calls';
 import { blameLine, blamedRules } from '../properties/blame';
 import { thrown } from '../matchers/thrown';
 import { ACCEPTED, type PropertyResult, type Verdict } from './model';
-import { packageRoot } from './paths';
+import { runnerThread } from './paths';
 
 /** The property `--replay` reruns: the model-based fuzzer, whose failures print SEED:PATH. */
 export const REPLAYABLE = 'fuzz.invariants-and-reference';
@@ -119,14 +117,9 @@ export interface BesideOutcome {
  * failed (then the caller runs them itself, after the features, as without the thread).
  */
 export function propertiesBeside(o: PropertyRunOptions, ids: ReadonlySet<string | undefined>): Promise<BesideOutcome | undefined> {
-  const ts = __filename.endsWith('.ts');
-  const file = join(__dirname, `properties-thread.${ts ? 'ts' : 'js'}`);
   const options: PropertyRunOptions = { seed: o.seed, fuzzRuns: o.fuzzRuns, callTimeoutMs: o.callTimeoutMs, ...(o.replayPrefix === undefined ? {} : { replayPrefix: o.replayPrefix }) };
   const workerData = { options, ids: [...ids].filter((id) => id !== undefined) };
-  // a checkout's thread compiles its TypeScript as the main thread does (runner/register-ts.js)
-  const worker = ts
-    ? new Worker(`require(${JSON.stringify(join(packageRoot(), 'runner', 'register-ts.js'))}); require(${JSON.stringify(file)});`, { eval: true, workerData })
-    : new Worker(file, { workerData });
+  const worker = runnerThread('properties-thread', workerData);
   return new Promise((resolve) => {
     let outcome: BesideOutcome | undefined;
     worker.once('message', (m: BesideOutcome) => {

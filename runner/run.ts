@@ -2,7 +2,8 @@
  * One run of the suite against one implementation: features, then properties, judged against the
  * expectations file, assembled into the result model. Reports are written from that model only.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Implementation } from '../adapters/contract';
 import { loadCatalogue, noteOf, type RuleEntry } from '../catalogue/catalogue';
@@ -16,6 +17,7 @@ import { traceTable } from '../catalogue/traceability';
 import { packageRoot, supportCode } from './paths';
 import { readDetectedBy } from './strength';
 import { besideFeatures, propertiesBeside, runProperties } from './properties';
+import { htmlBeside, htmlFromMessages } from './cucumber-html';
 
 export interface RunOptions {
   /** Human-readable name of the target: 'simulator', the adapter path, or the URL. */
@@ -70,6 +72,8 @@ export interface RunState {
   bailed?: boolean;
   /** The source files an isolated adapter loaded (runner/worker.ts), for `run --watch`. */
   modules?: string[];
+  /** cucumber.html being written from cucumber's messages after the features (runner/cucumber-html.ts): await it before the run ends. */
+  cucumberHtml?: Promise<void>;
 }
 
 /** Rules this run covers: every rule, narrowed by --rule, --tags (in cucumber) and --shard. */
@@ -95,10 +99,13 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
 
   o.log(`groupspec run: ${impl.name} (${o.target}); ${selected.length} of ${catalogue.rules.length} rules${o.planned === undefined ? '' : `, ${o.planned} scenarios selected`}${o.shard === undefined ? '' : `, shard ${o.shard.index}/${o.shard.count}`}`);
   mkdirSync(o.out, { recursive: true });
-  const formats =
-    o.cucumberReports === false
-      ? []
-      : [`message:${relative(root, join(o.out, 'cucumber-messages.ndjson'))}`, `html:${relative(root, join(o.out, 'cucumber.html'))}`];
+  // cucumber's message formatter writes the messages as the features run; its html formatter builds
+  // cucumber.html from them afterwards, on a second thread while the run writes its reports
+  const messages = join(o.out, 'cucumber-messages.ndjson');
+  const html = join(o.out, 'cucumber.html');
+  const formats = o.cucumberReports === false ? [] : [`message:${relative(root, messages)}`];
+  // an interrupted run leaves no cucumber.html of an earlier run beside its own messages
+  if (o.replay === undefined && o.cucumberReports !== false) rmSync(html, { force: true });
   const support = supportCode(root);
   // the properties on a second thread while the features run (an in-process run on two cores or more)
   const beside = o.properties && besideFeatures(o, ids) ? propertiesBeside(o, ids) : undefined;
@@ -122,6 +129,7 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
     },
     ...(o.events?.scenarioStarted === undefined ? {} : { onScenarioStart: o.events.scenarioStarted }),
   });
+  if (o.replay === undefined && o.cucumberReports !== false) state.cucumberHtml = availableParallelism() >= 2 ? htmlBeside(messages, html) : htmlFromMessages(messages, html);
   const counts = totals(state.scenarios);
   if (o.replay === undefined) o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
 

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   // after the adapter loaded and before the suite's own support code does
   loaded();
   const result = await executeRun(o, state);
+  await state.cucumberHtml;
   send({ t: 'result', result });
   ended = true;
   // whatever the adapter left running (timers, sockets) does not keep the run alive

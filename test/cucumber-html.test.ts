@@ -1,0 +1,66 @@
+/**
+ * runner/cucumber-html.ts builds cucumber.html after the features from the messages cucumber's own
+ * message formatter wrote, through cucumber's own html formatter: the file must be byte for byte the
+ * one cucumber writes with `--format html:FILE` in the same run (same messages, same ids and times).
+ * The run compared has failed steps, their call-trace attachments and passed scenarios.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { htmlBeside, htmlFromMessages } from '../runner/cucumber-html';
+
+const ROOT = resolve(__dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'groupspec-cucumber-html-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** One cucumber run writing both files, against a broken implementation so that some scenarios fail. */
+function cucumberRun(): { messages: string; html: string } {
+  const messages = join(dir, 'cucumber-messages.ndjson');
+  const html = join(dir, 'cucumber.html');
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'), 'features/admin/imports-and-kicks.feature', '--format', `message:${messages}`, '--format', `html:${html}`],
+    { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, GROUPSPEC_ADAPTER: join(ROOT, 'selftest', 'broken', 'index.ts'), GROUPSPEC_BREAK: 'import-group-dated-now' } },
+  );
+  // the break fails scenarios: cucumber exits 1
+  expect(r.status, r.stderr).toBe(1);
+  return { messages, html };
+}
+
+describe('cucumber.html from cucumber-messages.ndjson', () => {
+  const run = cucumberRun();
+  const text = readFileSync(run.messages, 'utf8');
+
+  it('covers what the page shows: passed and failed steps, attachments', () => {
+    expect(text).toContain('"status":"FAILED"');
+    expect(text).toContain('"status":"PASSED"');
+    expect(text).toContain('"attachment":');
+  });
+
+  it("is cucumber's own html formatter's file, byte for byte", async () => {
+    const out = join(dir, 'rebuilt.html');
+    await htmlFromMessages(run.messages, out);
+    expect(readFileSync(out).equals(readFileSync(run.html))).toBe(true);
+  });
+
+  it('is what `groupspec run` writes beside the messages of its own features', () => {
+    const out = join(dir, 'gate');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), 'run', '--rule', 'admin.import-group-keeps-its-history', '--no-properties', '--seed', '1', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const page = readFileSync(join(out, 'cucumber.html'), 'utf8');
+    const messages = readFileSync(join(out, 'cucumber-messages.ndjson'), 'utf8').trim().split('\n');
+    // the page carries every message of the run (the html formatter writes each as JSON into it)
+    expect(messages.length).toBeGreaterThan(10);
+    const finished = messages.find((m) => m.includes('"testRunFinished"'))!;
+    expect(page).toContain(finished);
+    expect(page.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('is the same file when built on a second thread', async () => {
+    const out = join(dir, 'beside.html');
+    await htmlBeside(run.messages, out);
+    expect(readFileSync(out).equals(readFileSync(run.html))).toBe(true);
+  });
+});
