@@ -17,7 +17,7 @@ import { traceTable } from '../catalogue/traceability';
 import { packageRoot, supportCode } from './paths';
 import { readDetectedBy } from './strength';
 import { besideFeatures, propertiesBeside, runProperties } from './properties';
-import { htmlBeside, htmlFromMessages } from './cucumber-html';
+import { htmlFollowing, htmlFromMessages, type HtmlFollower } from './cucumber-html';
 
 export interface RunOptions {
   /** Human-readable name of the target: 'simulator', the adapter path, or the URL. */
@@ -100,12 +100,14 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
   o.log(`groupspec run: ${impl.name} (${o.target}); ${selected.length} of ${catalogue.rules.length} rules${o.planned === undefined ? '' : `, ${o.planned} scenarios selected`}${o.shard === undefined ? '' : `, shard ${o.shard.index}/${o.shard.count}`}`);
   mkdirSync(o.out, { recursive: true });
   // cucumber's message formatter writes the messages as the features run; its html formatter builds
-  // cucumber.html from them afterwards, on a second thread while the run writes its reports
+  // cucumber.html from them on a second thread that follows the file (runner/cucumber-html.ts)
   const messages = join(o.out, 'cucumber-messages.ndjson');
   const html = join(o.out, 'cucumber.html');
-  const formats = o.cucumberReports === false ? [] : [`message:${relative(root, messages)}`];
-  // an interrupted run leaves no cucumber.html of an earlier run beside its own messages
-  if (o.replay === undefined && o.cucumberReports !== false) rmSync(html, { force: true });
+  const cucumberReports = o.replay === undefined && o.cucumberReports !== false;
+  const formats = cucumberReports ? [`message:${relative(root, messages)}`] : [];
+  // no page or messages of an earlier run: the thread must not read old messages, nor an interrupted run leave an old page
+  if (cucumberReports) for (const f of [messages, html]) rmSync(f, { force: true });
+  const follower: HtmlFollower | undefined = cucumberReports && availableParallelism() >= 2 ? htmlFollowing(messages, html) : undefined;
   const support = supportCode(root);
   // the properties on a second thread while the features run (an in-process run on two cores or more)
   const beside = o.properties && besideFeatures(o, ids) ? propertiesBeside(o, ids) : undefined;
@@ -128,8 +130,11 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
       if (o.bail === true && !ACCEPTED.has(s.verdict)) state.bailed = true;
     },
     ...(o.events?.scenarioStarted === undefined ? {} : { onScenarioStart: o.events.scenarioStarted }),
+  }).catch((e: unknown) => {
+    follower?.abort();
+    throw e;
   });
-  if (o.replay === undefined && o.cucumberReports !== false) state.cucumberHtml = availableParallelism() >= 2 ? htmlBeside(messages, html) : htmlFromMessages(messages, html);
+  if (cucumberReports) state.cucumberHtml = follower !== undefined ? follower.end() : htmlFromMessages(messages, html);
   const counts = totals(state.scenarios);
   if (o.replay === undefined) o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
 

@@ -5,11 +5,11 @@
  * The run compared has failed steps, their call-trace attachments and passed scenarios.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlBeside, htmlFromMessages } from '../runner/cucumber-html';
+import { htmlFollowing, htmlFromMessages } from '../runner/cucumber-html';
 
 const ROOT = resolve(__dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'groupspec-cucumber-html-'));
@@ -58,9 +58,19 @@ describe('cucumber.html from cucumber-messages.ndjson', () => {
     expect(page.trimEnd().endsWith('</html>')).toBe(true);
   });
 
-  it('is the same file when built on a second thread', async () => {
-    const out = join(dir, 'beside.html');
-    await htmlBeside(run.messages, out);
+  it('is the same file when a second thread follows the messages as they are written', async () => {
+    const out = join(dir, 'followed.html');
+    const growing = join(dir, 'growing.ndjson');
+    const follower = htmlFollowing(growing, out);
+    // written in pieces that split lines (and, with the UTF-8 of the features, characters) as a stream does
+    const bytes = readFileSync(run.messages);
+    const fd = openSync(growing, 'w');
+    for (let at = 0; at < bytes.length; at += 65_537) {
+      writeSync(fd, bytes.subarray(at, Math.min(at + 65_537, bytes.length)));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    closeSync(fd);
+    await follower.end();
     expect(readFileSync(out).equals(readFileSync(run.html))).toBe(true);
   });
 });
