@@ -206,7 +206,7 @@ export function loadCatalogue(root: string): Catalogue {
 
 /**
  * The feature files parsed, or the catalogue parsed from the same texts before: each process of a run
- * (the gate, its threads, the lint) parsed all of them, ~0.2 s of CPU. Kept on disk
+ * (the gate, its threads, the lint) parsed all of them, ~0.2 s of CPU. Kept on disk in a checkout
  * (node_modules/.cache/groupspec/catalogue, or GROUPSPEC_CATALOGUE_CACHE; `off` turns it off) under a
  * hash of the root, every file's path and text, this module's own code and gherkin's version, so an
  * edited feature or parser is never read stale; v8's serializer keeps the catalogue exactly (undefined
@@ -249,7 +249,9 @@ export function readCatalogue(root: string, files: string[], cache: string | und
 function catalogueCacheDir(): string | undefined {
   const dir = process.env.GROUPSPEC_CATALOGUE_CACHE;
   if (dir === 'off') return undefined;
-  return dir !== undefined && dir !== '' ? dir : join(__dirname, '..', 'node_modules', '.cache', 'groupspec', 'catalogue');
+  if (dir !== undefined && dir !== '') return dir;
+  // a checkout's (its sources run as TypeScript); an installed package's directory is not written to
+  return __filename.endsWith('.ts') ? join(__dirname, '..', 'node_modules', '.cache', 'groupspec', 'catalogue') : undefined;
 }
 
 function gherkinVersion(): string {
