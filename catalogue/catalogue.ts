@@ -3,13 +3,11 @@
  * with its ID, area, group types, quoted sources and scenarios. The lint, the runner and the
  * reports all read the suite through this one model.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { threadId } from 'node:worker_threads';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator, type Feature, type Rule as GherkinRule, type Scenario, type Tag } from '@cucumber/messages';
+import { derivedFromFeatures, featuresCacheDir } from './cache';
 
 export const RULE_ID = /^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const TYPE_TAGS = ['Work', 'Public', 'Meeting', 'AVChatRoom', 'Community'] as const;
@@ -205,56 +203,17 @@ export function loadCatalogue(root: string): Catalogue {
 }
 
 /**
- * The feature files parsed, or the catalogue parsed from the same texts before: each process of a run
- * (the gate, its threads, the lint) parsed all of them, ~0.2 s of CPU. Kept on disk in a checkout
- * (node_modules/.cache/groupspec/catalogue, or GROUPSPEC_CATALOGUE_CACHE; `off` turns it off) under a
- * hash of the root, every file's path and text, this module's own code and gherkin's version, so an
- * edited feature or parser is never read stale; v8's serializer keeps the catalogue exactly (undefined
- * fields, shared rule objects). A cache that cannot be read or written is skipped.
+ * The feature files parsed, or the catalogue parsed from the same texts before (catalogue/cache.ts:
+ * each process of a run parsed all of them, ~0.2 s of CPU). `cache`: where (null: none).
  */
-export function readCatalogue(root: string, files: string[], cache: string | undefined = catalogueCacheDir()): Catalogue {
-  const sources = files.map((path) => readFileSync(path, 'utf8'));
-  const hash = createHash('sha256').update(`${root}\0${readFileSync(__filename, 'utf8')}\0${gherkinVersion()}`);
-  files.forEach((path, i) => hash.update(`\0${path}\0${sources[i]!.length}\0`).update(sources[i]!));
-  // one file a root: a changed feature replaces its root's file (the prefix)
-  const prefix = `${createHash('sha256').update(root).digest('hex').slice(0, 16)}-`;
-  const file = cache === undefined ? undefined : join(cache, `${prefix}${hash.digest('hex')}.v8`);
-  if (file !== undefined) {
-    try {
-      return deserialize(readFileSync(file)) as Catalogue;
-    } catch {
-      // not cached yet (or unreadable): parse below
-    }
-  }
-  const features = files.map((path, i) => {
-    const rel = relative(root, path).split(sep).join('/');
-    const folder = rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : '';
-    return parseFeature(sources[i]!, rel, folder);
-  });
-  const catalogue = { root, features, rules: features.flatMap((f) => f.rules) };
-  if (file !== undefined) {
-    try {
-      mkdirSync(cache!, { recursive: true });
-      const partial = `${file}.${process.pid}.${threadId}`;
-      writeFileSync(partial, serialize(catalogue));
-      renameSync(partial, file);
-      for (const old of readdirSync(cache!)) if (old.startsWith(prefix) && old.endsWith('.v8') && join(cache!, old) !== file) rmSync(join(cache!, old), { force: true });
-    } catch {
-      // an unwritable cache: the next run parses again
-    }
-  }
-  return catalogue;
-}
-
-function catalogueCacheDir(): string | undefined {
-  const dir = process.env.GROUPSPEC_CATALOGUE_CACHE;
-  if (dir === 'off') return undefined;
-  if (dir !== undefined && dir !== '') return dir;
-  // a checkout's (its sources run as TypeScript); an installed package's directory is not written to
-  return __filename.endsWith('.ts') ? join(__dirname, '..', 'node_modules', '.cache', 'groupspec', 'catalogue') : undefined;
-}
-
-function gherkinVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('@cucumber/gherkin/package.json') as { version: string }).version;
+export function readCatalogue(root: string, files: string[], cache: string | null = featuresCacheDir()): Catalogue {
+  const parse = (sources: string[]): Catalogue => {
+    const features = files.map((path, i) => {
+      const rel = relative(root, path).split(sep).join('/');
+      const folder = rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : '';
+      return parseFeature(sources[i]!, rel, folder);
+    });
+    return { root, features, rules: features.flatMap((f) => f.rules) };
+  };
+  return derivedFromFeatures('catalogue', __filename, root, files, parse, cache);
 }

@@ -2,12 +2,12 @@
  * The report page's view model: the permission grid (from conformance.json, with may / may-not
  * hints from the feature files) and the trimmed data the rule list is built from.
  */
-import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
 import { ACCEPTED, VERDICTS, worst, type CallTrace, type Conformance, type Failure, type PropertyResult, type RuleResult, type Verdict } from '../model';
 import { featureFiles } from '../../catalogue/catalogue';
+import { derivedFromFeatures } from '../../catalogue/cache';
 
 /** What a permission-grid example row expects, read from the feature files. */
 export interface GridOutcome {
@@ -121,12 +121,18 @@ export function permissionGrid(result: Conformance, outcomes: Record<string, Gri
  * (features/<file>:<line>).
  */
 export function permissionOutcomes(featuresDir: string): Record<string, GridOutcome> {
+  // parsed and compiled to pickles: ~0.2 s a report, kept on disk under the features' texts (catalogue/cache.ts)
+  const files = featureFiles(featuresDir);
+  return derivedFromFeatures('grid', __filename, featuresDir, files, (sources) => outcomesOf(featuresDir, files, sources));
+}
+
+function outcomesOf(featuresDir: string, files: string[], sources: string[]): Record<string, GridOutcome> {
   const out: Record<string, GridOutcome> = {};
-  for (const path of featureFiles(featuresDir)) {
+  for (const [i, path] of files.entries()) {
     const uri = `features/${relative(featuresDir, path).split(sep).join('/')}`;
     let doc;
     try {
-      doc = new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher()).parse(readFileSync(path, 'utf8'));
+      doc = new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher()).parse(sources[i]!);
     } catch {
       continue;
     }
