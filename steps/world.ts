@@ -8,7 +8,7 @@ import type { App, AppOptions, CallResult, DeliveredEvent, GroupTypeName, Implem
 import { Ref, UnresolvedReference, hasRefs, refTo, resolveRefs } from '../adapters/contract/refs';
 import { at, type Outcome } from '../matchers/matchers';
 import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/resolve';
-import { responseIssue } from '../simulator/core/responses';
+import { fastResponseIssue } from './response-check';
 import { GROUP_TYPE_NAMES, NotApplicable } from '../adapters/contract';
 import { Deadlines } from '../adapters/contract/deadline';
 import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
@@ -284,7 +284,7 @@ export class GroupWorld extends World {
       const call = target.call(method, arg);
       issued?.(call);
       const r: unknown = await this.deadline(method, call);
-      const issue = answerIssue(method, r) ?? (actor === ADMIN ? undefined : responseIssue(method, (r as { data: unknown }).data));
+      const issue = answerIssue(method, r) ?? (actor === ADMIN ? undefined : fastResponseIssue(method, (r as { data: unknown }).data));
       if (issue !== undefined) {
         this.incident ??= { kind: 'crashed', message: issue };
         return { ok: false, code: undefined, message: issue };
