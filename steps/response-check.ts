@@ -13,7 +13,8 @@ import { RESPONSES, responseIssue } from '../simulator/core/responses';
 
 type Check = (v: unknown) => boolean;
 
-interface Def {
+/** What the compiler reads of a zod 4 schema's definition (`schema._zod.def`). */
+export interface Def {
   type: string;
   checks?: { _zod: { def: CheckDef } }[];
   shape?: Record<string, z.ZodType>;
@@ -26,7 +27,7 @@ interface Def {
   keyType?: z.ZodType;
   valueType?: z.ZodType;
 }
-interface CheckDef {
+export interface CheckDef {
   check: string;
   minimum?: number;
   maximum?: number;

@@ -9,19 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { RESPONSES, responseIssue } from '../simulator/core/responses';
-import { compileCheck, fastResponseIssue } from '../steps/response-check';
+import { compileCheck, fastResponseIssue, type Def } from '../steps/response-check';
 
-interface Def {
-  type: string;
-  checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number; value?: number; inclusive?: boolean; format?: string } } }[];
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  options?: z.ZodType[];
-  values?: unknown[];
-  entries?: Record<string, unknown>;
-  valueType?: z.ZodType;
-}
 
 /** Values `schema` accepts (the response schemas use only these kinds). */
 function valid(schema: z.ZodType): fc.Arbitrary<unknown> {
