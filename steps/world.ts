@@ -8,7 +8,7 @@ import type { App, AppOptions, CallResult, DeliveredEvent, GroupTypeName, Implem
 import { Ref, UnresolvedReference, hasRefs, refTo, resolveRefs } from '../adapters/contract/refs';
 import { at, type Outcome } from '../matchers/matchers';
 import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/resolve';
-import { fastResponseIssue } from './response-check';
+import { answerIssue, fastResponseIssue } from './response-check';
 import { GROUP_TYPE_NAMES, NotApplicable } from '../adapters/contract';
 import { Deadlines } from '../adapters/contract/deadline';
 import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
@@ -370,26 +370,6 @@ export class GroupWorld extends World {
     if (this.last === undefined || !this.last.ok) throw new Error(`the last call did not succeed: ${JSON.stringify(this.last)}`);
     return at(this.last.data, path);
   }
-}
-
-/** Why an answer is not the contract's `{code: 0, data}` object, or undefined when it is one. */
-function answerIssue(method: string, r: unknown): string | undefined {
-  if (typeof r !== 'object' || r === null) return `${method} answered ${thrown(r).shown} instead of {code: 0, data}`;
-  const cycle = cycleIn((r as { data?: unknown }).data, 'data');
-  return cycle === undefined ? undefined : `${method} answered data that refers to itself at ${cycle} (SDK data is JSON)`;
-}
-
-/** The path at which a value contains itself, if it does: such data crosses no wire and breaks every comparison. */
-function cycleIn(value: unknown, path: string, ancestors: object[] = []): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (ancestors.includes(value)) return path;
-  ancestors.push(value);
-  for (const [k, v] of Object.entries(value)) {
-    const found = cycleIn(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`, ancestors);
-    if (found !== undefined) return found;
-  }
-  ancestors.pop();
-  return undefined;
 }
 
 setWorldConstructor(GroupWorld);

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { RESPONSES, responseIssue } from '../simulator/core/responses';
-import { compileCheck, fastResponseIssue, type Def } from '../steps/response-check';
+import { answerIssue, compileCheck, fastResponseIssue, type Def } from '../steps/response-check';
 
 
 /** Values `schema` accepts (the response schemas use only these kinds). */
@@ -103,5 +103,19 @@ describe('the compiled response check', () => {
     expect(fastResponseIssue('getGroupProfile', bad)).toBe(responseIssue('getGroupProfile', bad));
     expect(fastResponseIssue('getGroupProfile', bad)).toMatch(/response does not match the SDK's shape at data\.group/);
     expect(fastResponseIssue('noSuchMethod', 42)).toBeUndefined();
+  });
+});
+
+describe('answerIssue', () => {
+  it('names the path at which data refers to itself, and passes shared but acyclic data', () => {
+    const shared = { x: 1 };
+    expect(answerIssue('m', { code: 0, data: { a: shared, b: [shared, shared] } })).toBeUndefined();
+    const loop: Record<string, unknown> = { list: [1, { deep: {} }] };
+    ((loop.list as unknown[])[1] as { deep: Record<string, unknown> }).deep.back = loop;
+    expect(answerIssue('m', { code: 0, data: loop })).toBe('m answered data that refers to itself at data.list[1].deep.back (SDK data is JSON)');
+    const self: unknown[] = [];
+    self.push(self);
+    expect(answerIssue('m', { code: 0, data: { a: [0, self] } })).toBe('m answered data that refers to itself at data.a[1][0] (SDK data is JSON)');
+    expect(answerIssue('m', 7)).toBe('m answered 7 instead of {code: 0, data}');
   });
 });
