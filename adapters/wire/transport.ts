@@ -8,7 +8,7 @@ import { NotApplicable, type CallResult } from '../contract';
 import { Ref, UnresolvedReference, hasRefs, resolveRefs } from '../contract/refs';
 import { BatchAnswer, CallAnswer, ErrorEnvelope, EventsAnswer, WireError, WireTimeoutError, preview, quickBatchAnswer, quickCallAnswer, quickEventsAnswer, refusal } from './protocol';
 import { exchange } from './exchange';
-import { encodeBody, type Sources } from './references';
+import { AnswerRef, encodeBody, type Sources } from './references';
 import type { Queued, Reply, Verb } from './queued';
 
 /**
@@ -93,6 +93,8 @@ export class Transport {
   private chain: Promise<void> = Promise.resolve();
   /** The server takes batch references (capabilities.batch.references). */
   references = false;
+  /** And events reads as a POST whose `after` may be a reference (capabilities.batch.postEvents). */
+  postEvents = false;
   /** Which request each call's promise stands for, so a later call's Ref can name it. */
   private readonly sources: Sources = new WeakMap();
   /** The request send() queued last (read by call() right after, in the same turn). */
@@ -310,6 +312,22 @@ export class Transport {
   /** Sends and checks the answer's shape: a 200 that is not the protocol's is as broken as a 500. */
   async expect<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown, refers = false): Promise<z.infer<T>> {
     return checked(schema, `${verb} ${this.base}${path}`, await this.send(verb, path, body, refers));
+  }
+
+  /**
+   * One page of a session's events (docs/protocol.md §4.6) after a position, or after where an
+   * earlier read (the promise this returned for it) ends: that read's `next`, by reference
+   * (only when `postEvents`).
+   */
+  events(session: string, after: number | Promise<unknown>): Promise<z.infer<typeof EventsAnswer>> {
+    this.lastQueued = undefined;
+    const read =
+      typeof after === 'number'
+        ? this.expect(EventsAnswer, 'GET', `${session}/events?after=${after}`)
+        : this.expect(EventsAnswer, 'POST', `${session}/events`, { after: new AnswerRef(after, '/next') }, true);
+    // a later read may name this one's `next`
+    if (this.postEvents && this.lastQueued !== undefined) this.sources.set(read, this.lastQueued);
+    return read;
   }
 
   /**
