@@ -34,6 +34,12 @@ export interface WireOptions {
    * waits for the earlier answer itself.
    */
   references?: boolean;
+  /**
+   * An events read issued while the session's previous one is unanswered starts where that one
+   * ends, by reference, when the server announces `batch.postEvents` (default true, needs
+   * `references`). Off, it asks again from the last answered position.
+   */
+  postEvents?: boolean;
 }
 
 type EventsPage = z.infer<typeof EventsAnswer>;
@@ -242,7 +248,7 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
   if (options.batch !== false) {
     t.batchMax = caps.batch?.maxRequests ?? 0;
     t.references = t.batchMax >= 2 && caps.batch?.references === true && options.references !== false;
-    t.postEvents = t.references && caps.batch?.postEvents === true;
+    t.postEvents = t.references && caps.batch?.postEvents === true && options.postEvents !== false;
   }
   const capabilities: Capabilities = caps.capabilities;
   const open = new Set<WireApp>();

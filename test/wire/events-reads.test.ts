@@ -105,9 +105,9 @@ describe('events reads issued without waiting', () => {
     expect(pipelined.posts).toBeGreaterThan(0);
   });
 
-  it('ask again from the last answered position without batch.postEvents (references off), with the same logs', async () => {
+  it('ask again from the last answered position with postEvents off, with the same logs', async () => {
     const on = await wireImplementation(plain.url);
-    const off = await wireImplementation(plain.url, { references: false });
+    const off = await wireImplementation(plain.url, { postEvents: false });
     const withPosts = await traffic(() => scenario(on, true));
     const without = await traffic(() => scenario(off, true));
     await on.close?.();
