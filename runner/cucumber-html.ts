@@ -1,12 +1,12 @@
 /**
  * cucumber.html, built by cucumber's own `html` formatter (the plugin cucumber runs for
- * `--format html:FILE`, on @cucumber/html-formatter) from the messages cucumber's own `message`
- * formatter wrote to cucumber-messages.ndjson, instead of beside it during the features: fed the
- * same envelopes in the same order, the formatter writes the same file (test/cucumber-html.test.ts
- * compares it byte for byte with the file cucumber writes in the same run). It turns ~25k envelopes
- * into JSON and pushes them through object streams: ~0.2-0.3 s of the main thread's CPU while the
- * scenarios ran. The run builds it on a second thread while it writes its own reports
- * (runner/cucumber-html-thread.ts), and on its own thread if that thread fails.
+ * `--format html:FILE`, on @cucumber/html-formatter) on a second thread: fed the same envelopes in
+ * the same order, the formatter writes the same file (test/cucumber-html.test.ts compares it byte for
+ * byte with the file cucumber writes). On the features' thread it turned ~25k envelopes into JSON and
+ * pushed them through object streams (~0.2-0.3 s of that thread's CPU); handing them over in batches
+ * (structured clone) costs it ~0.05-0.1 s. cucumber-messages.ndjson stays with cucumber's own
+ * `message` formatter on the features' thread; if the second thread fails, the page is built from
+ * that file afterwards.
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -28,8 +28,9 @@ interface FormatterPlugin {
   optionsKey?: string;
 }
 
-/** cucumber's own html formatter writing `html`: fed whole lines of ndjson messages, then ended. */
+/** cucumber's own html formatter writing `html`: fed messages, then ended. */
 export interface HtmlWriter {
+  message(envelope: Envelope): void;
   /** Whole lines of cucumber-messages.ndjson (each `JSON.stringify(message) + '\n'`, as cucumber's message formatter writes them). */
   feed(lines: string): void;
   /** The rest of the page; resolves when the file is written. */
@@ -72,15 +73,16 @@ export async function htmlWriter(html: string): Promise<HtmlWriter> {
     write,
     directory: dirname(html),
   });
+  const message = (envelope: Envelope) => {
+    for (const h of handlers) h(envelope);
+  };
   return {
+    message,
     feed(text) {
       for (let at = 0; at < text.length; ) {
         let end = text.indexOf('\n', at);
         if (end < 0) end = text.length;
-        if (end > at) {
-          const envelope = JSON.parse(text.slice(at, end)) as Envelope;
-          for (const h of handlers) h(envelope);
-        }
+        if (end > at) message(JSON.parse(text.slice(at, end)) as Envelope);
         at = end + 1;
       }
     },
@@ -100,45 +102,55 @@ export async function htmlFromMessages(ndjson: string, html: string): Promise<vo
   await writer.end();
 }
 
-/** The page being written while the features run; `end` once cucumber has written its last message. */
-export interface HtmlFollower {
-  /** Resolves when cucumber.html is written. */
-  end(): Promise<void>;
+/** The page being written on a second thread while the features run. */
+export interface HtmlBeside {
+  /** Each message of the run, as cucumber emits it. */
+  message(envelope: Envelope): void;
+  /** The features ended: resolves when cucumber.html is written (from `ndjson` here if the thread failed). */
+  end(ndjson: string): Promise<void>;
   /** The features did not finish: no page. */
   abort(): void;
 }
 
-/**
- * A second thread (runner/cucumber-html-thread.ts) that follows cucumber-messages.ndjson as cucumber's
- * message formatter writes it during the features and feeds each message to cucumber's html
- * formatter, so the page costs the features' thread nothing; once told the features ended it reads
- * the rest and finishes the page. If the thread cannot start or fails, `end` builds the page here
- * from the whole file. `ndjson` must not exist yet (the thread must not read an earlier run's).
- */
-export function htmlFollowing(ndjson: string, html: string): HtmlFollower {
+/** Messages handed to the thread at a time: one structured clone per batch, not per message. */
+const BATCH = 256;
+
+/** cucumber's html formatter on a second thread (runner/cucumber-html-thread.ts) writing `html`. */
+export function htmlBeside(html: string): HtmlBeside {
   let worker: Worker | undefined;
   let failed = false;
-  let written = false;
-  let exited: Promise<void> = Promise.resolve();
+  /** true once the thread has written the page, false if it ended without */
+  let written: Promise<boolean> = Promise.resolve(false);
+  let batch: Envelope[] = [];
   try {
-    const w = runnerThread('cucumber-html-thread', { ndjson, html });
-    w.once('message', () => {
-      written = true;
-    });
+    const w = runnerThread('cucumber-html-thread', { html });
     // a thread that failed ends with 'error' then 'exit', without its message
-    w.once('error', () => {
+    w.on('error', () => {
       failed = true;
     });
-    exited = new Promise((resolve) => w.once('exit', () => resolve()));
+    written = new Promise((resolve) => {
+      w.once('message', () => resolve(true));
+      w.once('exit', () => resolve(false));
+    });
     worker = w;
   } catch {
     failed = true;
   }
+  const post = () => {
+    if (worker !== undefined && !failed && batch.length > 0) worker.postMessage(batch);
+    batch = [];
+  };
   return {
-    async end() {
+    message(envelope) {
+      if (failed) return;
+      batch.push(envelope);
+      if (batch.length >= BATCH) post();
+    },
+    async end(ndjson) {
+      post();
       if (worker !== undefined && !failed) worker.postMessage('end');
-      await exited;
-      if (!written) await htmlFromMessages(ndjson, html);
+      if (await written) void worker!.terminate();
+      else await htmlFromMessages(ndjson, html);
     },
     abort() {
       void worker?.terminate();

@@ -6,7 +6,7 @@
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { TestStepResultStatus } from '@cucumber/messages';
+import { TestStepResultStatus, type Envelope } from '@cucumber/messages';
 import { MessageReader, type ScenarioRecord } from './messages';
 import { packageRoot } from './paths';
 import { CallTrace, type Failure, type Verdict } from './model';
@@ -38,6 +38,8 @@ export interface FeatureRunOptions {
   /** Stop at the first failure (`--bail`): cucumber skips the rest. */
   failFast?: boolean;
   onScenario?: (s: ScenarioOutcome) => void;
+  /** Every message cucumber emits, in order (runner/cucumber-html.ts builds cucumber.html from them). */
+  onMessage?: (e: Envelope) => void;
   /** A scenario begins: whoever watches the run knows which one a crash interrupted. */
   onScenarioStart?: (s: Pick<ScenarioOutcome, 'ruleID' | 'name' | 'location'>) => void;
 }
@@ -75,7 +77,8 @@ export async function runFeatures(o: FeatureRunOptions): Promise<ScenarioOutcome
     out.push(outcome);
     o.onScenario?.(outcome);
   }, o.onScenarioStart === undefined ? undefined : (sc) => o.onScenarioStart!({ ruleID: sc.rules[0], name: sc.name, location: `${sc.uri}:${sc.line}` }));
-  await runCucumber(runConfiguration, { cwd: o.cwd, stdout: o.progress === true ? process.stdout : sink, stderr: process.stderr }, reader.read);
+  const onMessage = o.onMessage;
+  await runCucumber(runConfiguration, { cwd: o.cwd, stdout: o.progress === true ? process.stdout : sink, stderr: process.stderr }, onMessage === undefined ? reader.read : (e) => (reader.read(e), onMessage(e)));
   return out;
 }
 

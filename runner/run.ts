@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
+import type { Envelope } from '@cucumber/messages';
 import type { Implementation } from '../adapters/contract';
 import { loadCatalogue, noteOf, type RuleEntry } from '../catalogue/catalogue';
 import { resolveImplementation } from '../adapters/resolve';
@@ -18,7 +19,7 @@ import { traceTable } from '../catalogue/traceability';
 import { packageRoot, supportCode } from './paths';
 import { readDetectedBy } from './strength';
 import { besideFeatures, propertiesBeside, runProperties } from './properties';
-import { htmlFollowing, htmlFromMessages, type HtmlFollower } from './cucumber-html';
+import { htmlBeside, type HtmlBeside } from './cucumber-html';
 
 export interface RunOptions {
   /** Human-readable name of the target: 'simulator', the adapter path, or the URL. */
@@ -100,16 +101,16 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
 
   o.log(`groupspec run: ${impl.name} (${o.target}); ${selected.length} of ${catalogue.rules.length} rules${o.planned === undefined ? '' : `, ${o.planned} scenarios selected`}${o.shard === undefined ? '' : `, shard ${o.shard.index}/${o.shard.count}`}`);
   mkdirSync(o.out, { recursive: true });
-  // cucumber's message formatter writes the messages as the features run; its html formatter builds
-  // cucumber.html from them on a second thread that follows the file (runner/cucumber-html.ts)
+  // cucumber's message formatter writes the messages as the features run; with a second core its html
+  // formatter writes cucumber.html on a second thread, fed the same messages (runner/cucumber-html.ts)
   const messages = join(o.out, 'cucumber-messages.ndjson');
   const html = join(o.out, 'cucumber.html');
   const cucumberReports = o.replay === undefined && o.cucumberReports !== false;
-  const formats = cucumberReports ? [`message:${relative(root, messages)}`] : [];
-  // no page or messages of an earlier run: the thread must not read old messages, nor an interrupted run leave an old page
-  // (moved aside at once, removed in the background: unlinking ~13 MB files took ~0.2 s of this thread)
-  if (cucumberReports) for (const f of [messages, html]) discard(f);
-  const follower: HtmlFollower | undefined = cucumberReports && availableParallelism() >= 2 ? htmlFollowing(messages, html) : undefined;
+  const page: HtmlBeside | undefined = cucumberReports && availableParallelism() >= 2 ? htmlBeside(html) : undefined;
+  const formats = !cucumberReports ? [] : [`message:${relative(root, messages)}`, ...(page === undefined ? [`html:${relative(root, html)}`] : [])];
+  // an interrupted run leaves no page of an earlier run beside its own messages (moved aside at once,
+  // removed in the background: unlinking a ~14 MB file took ~0.2 s of this thread)
+  if (page !== undefined) discard(html);
   const support = supportCode(root);
   // the properties on a second thread while the features run (an in-process run on two cores or more)
   const beside = o.properties && besideFeatures(o, ids) ? propertiesBeside(o, ids) : undefined;
@@ -132,11 +133,12 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
       if (o.bail === true && !ACCEPTED.has(s.verdict)) state.bailed = true;
     },
     ...(o.events?.scenarioStarted === undefined ? {} : { onScenarioStart: o.events.scenarioStarted }),
+    ...(page === undefined ? {} : { onMessage: (e: Envelope) => page.message(e) }),
   }).catch((e: unknown) => {
-    follower?.abort();
+    page?.abort();
     throw e;
   });
-  if (cucumberReports) state.cucumberHtml = follower !== undefined ? follower.end() : htmlFromMessages(messages, html);
+  if (page !== undefined) state.cucumberHtml = page.end(messages);
   const counts = totals(state.scenarios);
   if (o.replay === undefined) o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
 
