@@ -3,8 +3,9 @@
  * `--format html:FILE`, on @cucumber/html-formatter) on a second thread: fed the same envelopes in
  * the same order, the formatter writes the same file (test/cucumber-html.test.ts compares it byte for
  * byte with the file cucumber writes). On the features' thread it turned ~25k envelopes into JSON and
- * pushed them through object streams (~0.2-0.3 s of that thread's CPU); handing them over in batches
- * (structured clone) costs it ~0.05-0.1 s. cucumber-messages.ndjson stays with cucumber's own
+ * pushed them through object streams; handing them over in batches (one structured clone a batch) costs
+ * that thread less: 3.29 against 3.74 s of its CPU for the whole gate (medians of four alternating
+ * pairs, docs/performance.md, round four). cucumber-messages.ndjson stays with cucumber's own
  * `message` formatter on the features' thread; if the second thread fails, the page is built from
  * that file afterwards.
  */
