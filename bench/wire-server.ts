@@ -15,6 +15,7 @@
  *   BENCH_WIRE_SERVER_RECORDING=/tmp/gate.jsonl   a recording to replay (default: record this checkout's gate first)
  *   BENCH_WIRE_SERVER_BASELINE=/work/wt/main       another checkout (node_modules installed) to weigh against
  *   BENCH_WIRE_SERVER_ROUNDS=3                     rounds (each: every checkout's replay and start-up)
+ *   BENCH_WIRE_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'   node flags for the replayed servers (profiles)
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -49,6 +50,7 @@ function startServe(root: string, preload: string[] = [], env: NodeJS.ProcessEnv
   const exited = new Promise<number>((done, fail) =>
     p.on('exit', () => {
       const cpu = /GROUPSPEC_BENCH_CPU_MS=([\d.]+)/.exec(err);
+      if (process.env.BENCH_WIRE_SERVER_STDERR === '1') process.stderr.write(err);
       if (cpu === null) fail(new Error(`the server of ${root} reported no CPU: ${err}`));
       else done(Number(cpu[1]));
     }),
@@ -86,7 +88,7 @@ interface Replay {
 }
 
 async function replay(root: string, entries: readonly Entry[]): Promise<Replay> {
-  const server = await startServe(root);
+  const server = await startServe(root, (process.env.BENCH_WIRE_SERVER_ARGS ?? '').split(' ').filter((a) => a !== ''));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let wrong = 0;
   let firstWrong: string | undefined;

@@ -47,9 +47,17 @@ export function checkTarget(target: string): void {
   }
 }
 
+/**
+ * A path of unreserved characters and slashes only (no query, fragment, percent-encoding or
+ * backslash): what the protocols' own paths look like. WHATWG URL parsing leaves such a path as it
+ * is (dot segments aside, which checkTarget refuses first), so it is split without a URL object.
+ */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-._~/]*$/;
+
 /** Vets and splits a request target; bad percent-encoding is 400 invalid-request. */
 export function splitTarget(target: string): SplitTarget {
   checkTarget(target);
+  if (PLAIN_PATH.test(target)) return { pathname: target, segments: target.slice(1).split('/'), query: new URLSearchParams() };
   const url = new URL(target, 'http://groupspec.invalid');
   let segments: string[];
   try {
@@ -89,14 +97,16 @@ export class Router<H> {
    * (404 unknown-endpoint), then the HTTP method (405 method-not-allowed, with Allow).
    */
   find(verb: string | undefined, segments: readonly string[], pathname: string): { route: Route<H>; params: Params } {
-    const candidates = this.routes.map((r) => ({ route: r, params: matchPath(r.path, segments) })).filter((m) => m.params !== undefined);
-    if (candidates.length === 0) throw new HttpFault(404, 'unknown-endpoint', `no endpoint ${pathname}`);
-    const match = candidates.find((m) => m.route.verb === verb);
-    if (match === undefined) {
-      const allow = candidates.map((m) => m.route.verb).join(', ');
-      throw new HttpFault(405, 'method-not-allowed', `${verb ?? '?'} is not allowed on ${pathname} (allowed: ${allow})`, { Allow: allow });
+    // the route of the verb first, without building the candidates: a found route is the common case
+    for (const route of this.routes) {
+      if (route.verb !== verb) continue;
+      const params = matchPath(route.path, segments);
+      if (params !== undefined) return { route, params };
     }
-    return { route: match.route, params: match.params! };
+    const allowed = this.routes.filter((r) => matchPath(r.path, segments) !== undefined).map((r) => r.verb);
+    if (allowed.length === 0) throw new HttpFault(404, 'unknown-endpoint', `no endpoint ${pathname}`);
+    const allow = allowed.join(', ');
+    throw new HttpFault(405, 'method-not-allowed', `${verb ?? '?'} is not allowed on ${pathname} (allowed: ${allow})`, { Allow: allow });
   }
 }
 
@@ -125,6 +135,19 @@ export function cachedResolver<H>(
       if (routed.size >= size) routed.clear();
       routed.set(key, found);
     }
-    return { route: found.route, params: found.params, query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
+    return new Routed(found.route, found.params, q < 0 ? '' : target.slice(q + 1));
   };
+}
+
+/** A cached route with this request's query, parsed only when read (most endpoints take none). */
+class Routed<H> implements Target<H> {
+  private parsed: URLSearchParams | undefined;
+  constructor(
+    readonly route: Route<H>,
+    readonly params: Params,
+    private readonly search: string,
+  ) {}
+  get query(): URLSearchParams {
+    return (this.parsed ??= new URLSearchParams(this.search));
+  }
 }

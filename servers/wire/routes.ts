@@ -4,8 +4,8 @@ import { ADMIN_COMMANDS } from '../../simulator/core';
 import { METHODS } from '../../simulator/sdk/chat';
 import { CONTRACT_VERSION, type Implementation } from '../../adapters/contract';
 import { RECORDED_EVENTS } from '../../adapters/simulator';
-import type { Params, Route } from '../http';
-import { AdvanceBody, AfterQuery, AppBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
+import { RawJson, type Params, type Route } from '../http';
+import { AdvanceBody, AFTER, AppBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
 
 /** The protocol's version is the contract's: a change that breaks adapters breaks servers too. */
 export const PROTOCOL_VERSION = CONTRACT_VERSION;
@@ -19,6 +19,12 @@ export interface RecordedEvent {
 export interface SessionEntry {
   readonly chat: Chat;
   readonly log: RecordedEvent[];
+  /**
+   * log[i] as JSON text, made when an events read first answers it: a client reads an event more
+   * than once (a pipelined read asks from the last answered position), and the text cannot go
+   * stale, since the log's data is its own copy that nothing changes (Chat.emit).
+   */
+  readonly texts: string[];
 }
 
 export interface AppEntry {
@@ -127,7 +133,7 @@ export function wireRoutes(state: WireState): WireRoute[] {
         const log: RecordedEvent[] = [];
         for (const name of RECORDED_EVENTS) chat.on(name, (e) => log.push({ seq: log.length + 1, name: e.name, data: e.data }));
         const sessionID = `s-${++app.nextSession}`;
-        app.sessions.set(sessionID, { chat, log });
+        app.sessions.set(sessionID, { chat, log, texts: [] });
         return { ok: true, sessionID, userID: chat.userID, device: chat.device };
       },
     },
@@ -155,13 +161,16 @@ export function wireRoutes(state: WireState): WireRoute[] {
       verb: 'GET',
       path: ['apps', ':app', 'sessions', ':session', 'events'],
       handler: (ctx) => {
-        const { log } = sessionOf(ctx);
+        const { log, texts } = sessionOf(ctx);
         const raw = ctx.query.get('after') ?? '0';
-        if (!AfterQuery.safeParse(raw).success) throw new WireFault(400, 'invalid-request', `invalid query: after: must be a non-negative decimal integer, got ${JSON.stringify(raw)}`);
+        if (!AFTER.test(raw)) throw new WireFault(400, 'invalid-request', `invalid query: after: must be a non-negative decimal integer, got ${JSON.stringify(raw)}`);
         const after = Number(raw);
         if (after > log.length) throw new WireFault(400, 'invalid-request', `invalid query: after: ${after} is past the ${log.length} events delivered so far`);
-        const events = log.slice(after, after + pageMax);
-        return { ok: true, events, next: after + events.length, more: after + events.length < log.length };
+        const next = Math.min(log.length, after + pageMax);
+        const events: string[] = [];
+        for (let i = after; i < next; i++) events.push((texts[i] ??= JSON.stringify(log[i])));
+        // the text JSON.stringify({ok, events, next, more}) gives, with each event's text made once
+        return new RawJson(`{"ok":true,"events":[${events.join(',')}],"next":${next},"more":${next < log.length}}`);
       },
     },
     {
