@@ -173,6 +173,12 @@ async function main(): Promise<unknown> {
       }),
     ),
   };
+  if (trees.length === 2) {
+    // per round, this checkout's serving CPU against the baseline's: the load moves both alike within a round
+    const [mine, base] = [runs.get(trees[0]!.name)!, runs.get(trees[1]!.name)!];
+    const ratios = mine.whole.map((w, i) => (w - mine.start[i]!) / (base.whole[i]! - base.start[i]!));
+    Object.assign(result, { servingRatioPerRound: ratios, servingRatioMedian: median(ratios), wholeRatioMedian: median(mine.whole.map((w, i) => w / base.whole[i]!)) });
+  }
   const wrong = [...runs].filter(([, r]) => r.wrong > 0);
   if (wrong.length > 0) throw new Error(`wrong answers: ${wrong.map(([name, r]) => `${name} ${r.wrong}, first: ${r.firstWrong}`).join('; ')}\n${JSON.stringify(result)}`);
   return result;

@@ -34,10 +34,23 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 const ENCODED_SEPARATOR = /%2f|%5c|\\/i;
 
 /**
+ * A path of unreserved characters and slashes only (no query, fragment, percent-encoding or
+ * backslash): what the protocols' own paths look like. WHATWG URL parsing leaves such a path as it
+ * is (dot segments aside, which checkTarget refuses first), so it is split without a URL object.
+ */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-._~/]*$/;
+/**
+ * A plain path with no dot segment (one would follow a slash) and not starting with `//` (which a
+ * URL reads as a host): nothing for checkTarget to refuse, nothing for URL parsing to change.
+ */
+const plainPath = (target: string): boolean => PLAIN_PATH.test(target) && !target.includes('/.') && !target.startsWith('//');
+
+/**
  * Refuses a target whose path has a dot segment or an encoded separator (400 bad-path). Run before
  * any URL parsing, since a WHATWG URL resolves dot segments silently and reads a backslash as `/`.
  */
 export function checkTarget(target: string): void {
+  if (plainPath(target)) return;
   const path = target.split(/[?#]/, 1)[0]!;
   if (ENCODED_SEPARATOR.test(path)) {
     throw new HttpFault(400, 'bad-path', `path ${JSON.stringify(path)} contains an encoded slash or a backslash; servers never split or join segments on them`);
@@ -47,17 +60,10 @@ export function checkTarget(target: string): void {
   }
 }
 
-/**
- * A path of unreserved characters and slashes only (no query, fragment, percent-encoding or
- * backslash): what the protocols' own paths look like. WHATWG URL parsing leaves such a path as it
- * is (dot segments aside, which checkTarget refuses first), so it is split without a URL object.
- */
-const PLAIN_PATH = /^\/[A-Za-z0-9\-._~/]*$/;
-
 /** Vets and splits a request target; bad percent-encoding is 400 invalid-request. */
 export function splitTarget(target: string): SplitTarget {
+  if (plainPath(target)) return { pathname: target, segments: target.slice(1).split('/'), query: new URLSearchParams() };
   checkTarget(target);
-  if (PLAIN_PATH.test(target)) return { pathname: target, segments: target.slice(1).split('/'), query: new URLSearchParams() };
   const url = new URL(target, 'http://groupspec.invalid');
   let segments: string[];
   try {
