@@ -57,13 +57,17 @@ function coded(e: unknown): Record<string, unknown> {
   throw e;
 }
 
-async function settle(run: () => Promise<{ code: 0; data: unknown }>): Promise<Record<string, unknown>> {
+const succeeded = (r: { code: 0; data: unknown }): Record<string, unknown> => ({ ok: true, result: { code: 0, data: r.data } });
+
+/** A call's outcome as the protocol answers it; one promise step, not an async function's (a measurable share per call). */
+function settle(run: () => Promise<{ code: 0; data: unknown }>): Promise<Record<string, unknown>> | Record<string, unknown> {
+  let pending: Promise<{ code: 0; data: unknown }>;
   try {
-    const r = await run();
-    return { ok: true, result: { code: 0, data: r.data } };
+    pending = run();
   } catch (e) {
     return coded(e);
   }
+  return Promise.resolve(pending).then(succeeded, coded);
 }
 
 export function wireRoutes(state: WireState): WireRoute[] {
