@@ -39,8 +39,10 @@ const BatchItem = z.strictObject({
 });
 /** `references: true` asks for batch references (servers/wire/references.ts); absent, bodies are taken as sent. */
 export const BatchBody = z.strictObject({ requests: z.array(BatchItem), references: z.boolean().optional() });
-/** The events endpoint's `after`: a non-negative decimal integer, no sign, no leading zeros, at most 16 digits. */
+/** The events endpoint's `after` query: a non-negative decimal integer, no sign, no leading zeros, at most 16 digits. */
 export const AFTER = /^(0|[1-9][0-9]{0,15})$/;
+/** An events read as a POST (batch.postEvents): `after` in the body, where a batch reference can name an earlier read's `next`. */
+export const EventsBody = z.strictObject({ after: z.number().int().nonnegative() });
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -54,7 +56,7 @@ const VERBS: readonly unknown[] = ['GET', 'POST', 'DELETE'];
 const isBatchItem = (r: unknown): boolean => isPlainObject(r) && onlyKeys(r, ['method', 'path', 'body']) && VERBS.includes(r.method) && typeof r.path === 'string' && r.path.startsWith('/');
 
 /**
- * The bodies the protocol carries most (every call, every batch, every login, every logout),
+ * The bodies the protocol carries most (every call, every batch, every login, logout and events POST),
  * accepted without zod when they are well formed: zod's walk of a strict object (and of a batch's
  * every request) was a measurable share of the server's CPU per request (docs/performance.md,
  * issue 21). Each check accepts only what its schema accepts, and the schema would return the
@@ -66,6 +68,7 @@ export const QUICK_CHECKS: ReadonlyMap<z.ZodType, (body: unknown) => boolean> = 
   [BatchBody, (b) => isPlainObject(b) && onlyKeys(b, ['requests', 'references']) && Array.isArray(b.requests) && (b.references === undefined || typeof b.references === 'boolean') && b.requests.every(isBatchItem)],
   [SessionBody, (b) => isPlainObject(b) && onlyKeys(b, ['userID', 'device', 'unlimitedAVChatRoom']) && typeof b.userID === 'string' && (b.device === undefined || typeof b.device === 'string') && (b.unlimitedAVChatRoom === undefined || typeof b.unlimitedAVChatRoom === 'boolean')],
   [EmptyBody, (b) => isPlainObject(b) && onlyKeys(b, [])],
+  [EventsBody, (b) => isPlainObject(b) && onlyKeys(b, ['after']) && Number.isSafeInteger(b.after) && (b.after as number) >= 0],
 ]);
 
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {

@@ -5,7 +5,7 @@ import { METHODS } from '../../simulator/sdk/chat';
 import { CONTRACT_VERSION, type Implementation } from '../../adapters/contract';
 import { RECORDED_EVENTS } from '../../adapters/simulator';
 import { RawJson, type Params, type Route } from '../http';
-import { AdvanceBody, AFTER, AppBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
+import { AdvanceBody, AFTER, AppBody, EventsBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
 
 /** The protocol's version is the contract's: a change that breaks adapters breaks servers too. */
 export const PROTOCOL_VERSION = CONTRACT_VERSION;
@@ -85,6 +85,15 @@ export function wireRoutes(state: WireState): WireRoute[] {
     if (session === undefined) throw new WireFault(404, 'unknown-session', `unknown session ${JSON.stringify(ctx.params.session)} in app ${JSON.stringify(ctx.params.app)}`);
     return session;
   };
+  /** The events after the first `after`, at most a page (§4.6); `where` names the field in a 400. */
+  const eventsPage = ({ log, texts }: SessionEntry, after: number, where: string): RawJson => {
+    if (after > log.length) throw new WireFault(400, 'invalid-request', `${where}: ${after} is past the ${log.length} events delivered so far`);
+    const next = Math.min(log.length, after + pageMax);
+    const events: string[] = [];
+    for (let i = after; i < next; i++) events.push((texts[i] ??= JSON.stringify(log[i])));
+    // the text JSON.stringify({ok, events, next, more}) gives, with each event's text made once
+    return new RawJson(`{"ok":true,"events":[${events.join(',')}],"next":${next},"more":${next < log.length}}`);
+  };
 
   return [
     {
@@ -97,7 +106,7 @@ export function wireRoutes(state: WireState): WireRoute[] {
         protocolVersion: PROTOCOL_VERSION,
         capabilities: reference.capabilities,
         // a protocol feature, not a contract capability: announced only when served, so old servers read as "no batches"
-        ...(batchMax > 0 ? { batch: { maxRequests: batchMax, references: true } } : {}),
+        ...(batchMax > 0 ? { batch: { maxRequests: batchMax, references: true, postEvents: true } } : {}),
       }),
     },
     {
@@ -165,16 +174,19 @@ export function wireRoutes(state: WireState): WireRoute[] {
       verb: 'GET',
       path: ['apps', ':app', 'sessions', ':session', 'events'],
       handler: (ctx) => {
-        const { log, texts } = sessionOf(ctx);
+        const session = sessionOf(ctx);
         const raw = ctx.query.get('after') ?? '0';
         if (!AFTER.test(raw)) throw new WireFault(400, 'invalid-request', `invalid query: after: must be a non-negative decimal integer, got ${JSON.stringify(raw)}`);
-        const after = Number(raw);
-        if (after > log.length) throw new WireFault(400, 'invalid-request', `invalid query: after: ${after} is past the ${log.length} events delivered so far`);
-        const next = Math.min(log.length, after + pageMax);
-        const events: string[] = [];
-        for (let i = after; i < next; i++) events.push((texts[i] ??= JSON.stringify(log[i])));
-        // the text JSON.stringify({ok, events, next, more}) gives, with each event's text made once
-        return new RawJson(`{"ok":true,"events":[${events.join(',')}],"next":${next},"more":${next < log.length}}`);
+        return eventsPage(session, Number(raw), 'invalid query: after');
+      },
+    },
+    {
+      // the same read with `after` in the body, so that in a batch it can name an earlier read's `next` (§4.6)
+      verb: 'POST',
+      path: ['apps', ':app', 'sessions', ':session', 'events'],
+      handler: (ctx) => {
+        const session = sessionOf(ctx);
+        return eventsPage(session, parseBody(EventsBody, ctx.body).after, 'invalid request body: after');
       },
     },
     {
