@@ -5,7 +5,9 @@
  * connection, against fresh `groupspec serve` processes of this checkout and of another
  * (BENCH_WIRE_SERVER_BASELINE, e.g. a worktree of main), rounds alternating which goes first.
  * Every answer must be the recorded one, byte for byte and status for status (a server that
- * answers differently is reported and fails the bench), so the figure is for the same work.
+ * answers differently is reported and fails the bench), so the figure is for the same work. A
+ * protocol addition changes an answer too (the capabilities announce it): weigh two checkouts on a
+ * recording both answer alike, or read the first wrong answer the failure names.
  *
  * Reported per checkout (medians over rounds, process.cpuUsage of the server as it exits):
  * the server's CPU for the whole recording, its start-up alone (start, one capabilities read,
