@@ -71,7 +71,7 @@ export function allowsAdmins(type: GroupType): boolean {
 
 /** Groups that count toward a user's quota: AVChatRooms are counted apart by the service. */
 export function quotaUse(s: State, userID: string): number {
-  const joined = s.memberships.get(userID);
+  const joined = s.users.get(userID)?.groups;
   if (joined === undefined || joined === '') return 0;
   if (typeof joined === 'string') return s.groups.get(joined)?.type !== 'AVChatRoom' ? 1 : 0;
   let n = 0;

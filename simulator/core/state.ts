@@ -79,6 +79,16 @@ export interface UserRecord {
   userID: string;
   nick: string;
   avatar: string;
+  /**
+   * The groups the user belongs to, in join order (AVChatRooms included): the group's ID for a user
+   * in one group (most users: a Set costs about 150 heap bytes, half a member of a big room), a Set
+   * from the second group on, '' for none. Read it through `groupsOf`; change it through the Tx.
+   * On the record rather than in a table of its own: a join reads the record anyway (the tip shows
+   * the joiner's nick), and a second table of every user cost a join one more cache miss
+   * (docs/performance.md, round four). Every member has a record: members are admitted only once
+   * their account exists, and an account is deleted only after it has left every group.
+   */
+  groups: Joined;
 }
 
 export interface GroupRecord {
@@ -137,13 +147,6 @@ export interface State {
   users: Map<string, UserRecord>;
   groups: Map<string, GroupRecord>;
   /**
-   * user -> the groups they belong to, in join order (AVChatRooms included): the group's ID for a
-   * user in one group (most users: a Set costs about 150 heap bytes, half a member of a big room),
-   * a Set from the second group on, '' for none. Read it through `groupsOf`; change it through the Tx.
-   * An entry is never deleted, only marked '' (see `avRoom`).
-   */
-  memberships: Map<string, Joined>;
-  /**
    * user -> the AVChatRoom they entered with joinGroup; '' once they left it. Marked, not deleted:
    * V8 keeps a deleted Map entry in its hash chain until the table is rehashed, which a big table
    * rarely is, so a viewer entering and leaving again and again would slow every lookup of their
@@ -186,7 +189,6 @@ export function createState(limits: Limits, seed: number, customFieldKeys: Custo
     nextSerial: 1,
     users: new Map(),
     groups: new Map(),
-    memberships: new Map(),
     avRoom: new Map(),
     sessions: new Map(),
     applications: new Map(),
@@ -196,14 +198,14 @@ export function createState(limits: Limits, seed: number, customFieldKeys: Custo
   };
 }
 
-/** One user's groups in `State.memberships`: '' none, a group ID for one, a Set (join order) for more. */
+/** One user's groups (`UserRecord.groups`): '' none, a group ID for one, a Set (join order) for more. */
 export type Joined = string | Set<string>;
 
 const NO_GROUPS: readonly string[] = [];
 
 /** The groups `userID` belongs to, in join order. */
 export function groupsOf(s: State, userID: string): Iterable<string> {
-  const joined = s.memberships.get(userID);
+  const joined = s.users.get(userID)?.groups;
   if (joined === undefined || joined === '') return NO_GROUPS;
   return typeof joined === 'string' ? [joined] : joined;
 }
@@ -217,6 +219,11 @@ export function avRoomOf(s: State, userID: string): string | undefined {
 /** The pending applications' keys for `userID` in `groupID` (at most one per type). */
 export function applicationKeys(s: State, groupID: string, userID: string): readonly string[] {
   return s.applicationIndex.get(groupID)?.get(userID) ?? NO_GROUPS;
+}
+
+/** A new account's record: in no group. */
+export function newUser(userID: string, nick = '', avatar = ''): UserRecord {
+  return { userID, nick, avatar, groups: '' };
 }
 
 export type { GroupType, InviteOption, JoinOption, Role };

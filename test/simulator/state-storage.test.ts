@@ -8,31 +8,30 @@ import { ERR } from '../../simulator/core/errors';
 import { Tx } from '../../simulator/core/tx';
 import { newMember } from '../../simulator/core/rules';
 import { MemberTable } from '../../simulator/core/member-table';
-import { applicationKeys, avRoomOf, groupsOf, type GroupRecord, type State } from '../../simulator/core/state';
+import { applicationKeys, avRoomOf, groupsOf, newUser, type GroupRecord, type State } from '../../simulator/core/state';
 import { refusal, world } from '../helpers';
 
 /** The application index as sorted plain data (its order means nothing). */
 const index = (s: State) => [...s.applicationIndex].map(([g, byUser]) => [g, [...byUser].map(([u, keys]) => [u, [...keys].sort()]).sort()]).sort();
 
 describe('memberships', () => {
-  it('stores one group as its ID, upgrades to a Set on the second, and marks none with an entry kept', async () => {
+  it('stores one group as its ID on the user record, upgrades to a Set on the second, and none as \'\'', async () => {
     const { sim, chats } = world(['A', 'B']);
     const g1 = (await chats.A!.createGroup({ type: 'Community', name: 'one' })).data.group.groupID as string;
     const g2 = (await chats.A!.createGroup({ type: 'Community', name: 'two' })).data.group.groupID as string;
     await chats.B!.joinGroup({ groupID: g1 });
-    expect(sim.state.memberships.get('B')).toBe(g1);
+    expect(sim.state.users.get('B')!.groups).toBe(g1);
     await chats.B!.joinGroup({ groupID: g2 });
-    expect(sim.state.memberships.get('B')).toEqual(new Set([g1, g2]));
+    expect(sim.state.users.get('B')!.groups).toEqual(new Set([g1, g2]));
     expect([...groupsOf(sim.state, 'B')]).toEqual([g1, g2]);
     await chats.B!.quitGroup(g1);
-    expect(sim.state.memberships.get('B')).toBe(g2);
+    expect(sim.state.users.get('B')!.groups).toBe(g2);
     await chats.B!.quitGroup(g2);
-    expect(sim.state.memberships.get('B')).toBe('');
-    expect(sim.state.memberships.has('B')).toBe(true);
-    expect([...groupsOf(sim.state, 'B')]).toEqual([]);
+    expect(sim.state.users.get('B')!.groups).toBe('');
+        expect([...groupsOf(sim.state, 'B')]).toEqual([]);
     expect((await chats.B!.getGroupList()).data.groupList).toEqual([]);
     await chats.B!.joinGroup({ groupID: g2 });
-    expect(sim.state.memberships.get('B')).toBe(g2);
+    expect(sim.state.users.get('B')!.groups).toBe(g2);
   });
 
   it('keeps a Set of three or more, in join order', async () => {
@@ -44,7 +43,7 @@ describe('memberships', () => {
       ids.push(g);
     }
     await chats.B!.quitGroup(ids[1]!);
-    expect(sim.state.memberships.get('B')).toEqual(new Set([ids[0], ids[2]]));
+    expect(sim.state.users.get('B')!.groups).toEqual(new Set([ids[0], ids[2]]));
     expect((await chats.B!.getGroupList()).data.groupList.map((g: { groupID: string }) => g.groupID)).toEqual([ids[0], ids[2]]);
   });
 
@@ -53,13 +52,14 @@ describe('memberships', () => {
     const s = sim.state;
     const ctx = { now: 0 };
     const make = (groupID: string) => {
-      // a bare group record is enough for the member table and the memberships
+      // a bare group record is enough for the member table and the user's groups
       const g = { groupID, type: 'Community', members: new MemberTable() } as unknown as GroupRecord;
       s.groups.set(groupID, g);
       return g;
     };
     const [a, b, c] = [make('a'), make('b'), make('c')];
-    const before = () => [...s.memberships].map(([u, j]) => [u, typeof j === 'string' ? j : [...j]]);
+    s.users.set('u', newUser('u'));
+    const before = () => [...s.users].map(([u, { groups: j }]) => [u, typeof j === 'string' ? j : [...j]]);
     const check = (change: (tx: Tx) => void) => {
       const was = before();
       const tx = new Tx(s);
@@ -68,7 +68,7 @@ describe('memberships', () => {
       expect(before()).toEqual(was);
     };
     check((tx) => tx.addMember(a, newMember('u', 'Member', ctx)));
-    expect(s.memberships.has('u')).toBe(false);
+    expect(s.users.get('u')!.groups).toBe('');
     let tx = new Tx(s);
     tx.addMember(a, newMember('u', 'Member', ctx));
     tx.commit();
@@ -82,7 +82,7 @@ describe('memberships', () => {
       tx.removeMember(a, 'u');
       tx.addMember(c, newMember('u', 'Member', ctx));
     });
-    expect(s.memberships.get('u')).toEqual(new Set(['a', 'b']));
+    expect(s.users.get('u')!.groups).toEqual(new Set(['a', 'b']));
   });
 });
 
@@ -97,7 +97,7 @@ describe('AVChatRoom presence', () => {
     await chats.V!.quitGroup(room);
     expect(sim.state.avRoom.get('V')).toBe('');
     expect(avRoomOf(sim.state, 'V')).toBeUndefined();
-    expect(sim.state.memberships.get('V')).toBe('');
+    expect(sim.state.users.get('V')!.groups).toBe('');
     expect((await chats.V!.joinGroup({ groupID: room })).data.status).toBe('JoinedSuccess');
     expect(avRoomOf(sim.state, 'V')).toBe(room);
     expect(sim.state.avRoom.size).toBe(1);
