@@ -5,7 +5,7 @@
  */
 import type { MemberRecord } from './member-table';
 import type { Delivery } from './deliveries';
-import type { ApplicationRecord, GroupRecord, Joined, State, UserRecord } from './state';
+import type { ApplicationRecord, GroupRecord, State } from './state';
 
 export class Tx {
   private readonly undo: Array<() => void> = [];
@@ -41,50 +41,20 @@ export class Tx {
     this.undo.push(() => map.set(key, old));
   }
 
+  /** Makes `m` a member of `g` (the table also files it with the user's account: member-table.ts). */
   addMember(g: GroupRecord, m: MemberRecord): void {
-    const { userID } = m;
-    const u = this.account(userID);
     g.members.add(m);
-    const groupID = g.groupID;
-    const had = u.groups;
-    // one group: its ID; the second upgrades to a Set, in join order
-    if (had === '') u.groups = groupID;
-    else if (typeof had === 'string') u.groups = new Set([had, groupID]);
-    else had.add(groupID);
+    const { userID } = m;
     this.undo.push(() => {
       g.members.remove(userID);
-      if (typeof had === 'string') u.groups = had;
-      else had.delete(groupID);
     });
   }
 
   removeMember(g: GroupRecord, userID: string): MemberRecord | undefined {
     const removed = g.members.remove(userID);
     if (removed === undefined) return undefined;
-    const u = this.account(userID);
-    const groupID = g.groupID;
-    const had = u.groups;
-    // '' when no group is left; a Set of two is left as it was, for undo, and replaced by the one
-    // ID that remains
-    let restore: Joined | undefined;
-    if (had === groupID) {
-      u.groups = '';
-      restore = had;
-    } else if (typeof had === 'object') {
-      if (had.size === 2 && had.has(groupID)) {
-        for (const id of had) if (id !== groupID) u.groups = id;
-        restore = had;
-      } else {
-        had.delete(groupID);
-      }
-    }
     this.touchGroup(g);
-    this.undo.push(() => {
-      g.members.restore(removed.record, removed.slot);
-      if (restore !== undefined) u.groups = restore;
-      // re-adding moves the group to the end of the user's join order; acceptable for an undo
-      else if (typeof had === 'object') had.add(groupID);
-    });
+    this.undo.push(() => g.members.restore(removed));
     return removed.record;
   }
 
@@ -128,13 +98,6 @@ export class Tx {
 
   commit(): void {
     if (this.touched !== undefined) for (const g of this.touched) g.members.compact();
-  }
-
-  /** A member's account record, which holds their groups (every member has one: state.ts). */
-  private account(userID: string): UserRecord {
-    const u = this.state.users.get(userID);
-    if (u === undefined) throw new Error(`${userID} has no account record, yet is a member`);
-    return u;
   }
 
   private touchGroup(g: GroupRecord): void {
