@@ -31,8 +31,8 @@ export type MessageRemindType = 'AcceptAndNotify' | 'AcceptNotNotify' | 'Discard
 
 /**
  * One user's memberships, in join order: '' none, the member record itself for one group (most
- * users: a Map costs about 150 heap bytes, half a member of a big room), a Map by group ID from the
- * second group on.
+ * users: a Map of two costs about 200 heap bytes, twice a member of a big room), a Map by group ID
+ * from the second group on.
  */
 export type Joined = '' | MemberRecord | Map<string, MemberRecord>;
 
