@@ -322,7 +322,7 @@ describe('batches', () => {
   }
 
   it('are announced in the capabilities, and not by a server that serves none', async () => {
-    expect((await raw("/v1/capabilities")).body.batch).toEqual({ maxRequests: BATCH_MAX_REQUESTS, references: true });
+    expect((await raw("/v1/capabilities")).body.batch).toEqual({ maxRequests: BATCH_MAX_REQUESTS, references: true, postEvents: true });
     const old = await startServer({ batchMaxRequests: 0 });
     try {
       const r = await fetch(`${old.url}/v1/capabilities`);

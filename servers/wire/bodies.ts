@@ -40,6 +40,8 @@ const BatchItem = z.strictObject({
 /** `references: true` asks for batch references (servers/wire/references.ts); absent, bodies are taken as sent. */
 export const BatchBody = z.strictObject({ requests: z.array(BatchItem), references: z.boolean().optional() });
 export const AfterQuery = z.string().regex(/^(0|[1-9][0-9]{0,15})$/, 'must be a non-negative decimal integer');
+/** An events read as a POST (batch.postEvents): `after` in the body, where a batch reference can name an earlier read's `next`. */
+export const EventsBody = z.strictObject({ after: z.number().int().nonnegative() });
 
 /**
  * The call body every SDK and admin call carries, accepted without zod when it is well formed:

@@ -5,7 +5,7 @@ import { METHODS } from '../../simulator/sdk/chat';
 import { CONTRACT_VERSION, type Implementation } from '../../adapters/contract';
 import { RECORDED_EVENTS } from '../../adapters/simulator';
 import type { Params, Route } from '../http';
-import { AdvanceBody, AfterQuery, AppBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
+import { AdvanceBody, AfterQuery, AppBody, EventsBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
 
 /** The protocol's version is the contract's: a change that breaks adapters breaks servers too. */
 export const PROTOCOL_VERSION = CONTRACT_VERSION;
@@ -75,6 +75,12 @@ export function wireRoutes(state: WireState): WireRoute[] {
     if (session === undefined) throw new WireFault(404, 'unknown-session', `unknown session ${JSON.stringify(ctx.params.session)} in app ${JSON.stringify(ctx.params.app)}`);
     return session;
   };
+  /** The events after the first `after`, at most a page (§4.6); `where` names the field in a 400. */
+  const eventsPage = (log: readonly RecordedEvent[], after: number, where: string) => {
+    if (after > log.length) throw new WireFault(400, 'invalid-request', `${where}: ${after} is past the ${log.length} events delivered so far`);
+    const events = log.slice(after, after + pageMax);
+    return { ok: true, events, next: after + events.length, more: after + events.length < log.length };
+  };
 
   return [
     {
@@ -87,7 +93,7 @@ export function wireRoutes(state: WireState): WireRoute[] {
         protocolVersion: PROTOCOL_VERSION,
         capabilities: reference.capabilities,
         // a protocol feature, not a contract capability: announced only when served, so old servers read as "no batches"
-        ...(batchMax > 0 ? { batch: { maxRequests: batchMax, references: true } } : {}),
+        ...(batchMax > 0 ? { batch: { maxRequests: batchMax, references: true, postEvents: true } } : {}),
       }),
     },
     {
@@ -158,10 +164,16 @@ export function wireRoutes(state: WireState): WireRoute[] {
         const { log } = sessionOf(ctx);
         const raw = ctx.query.get('after') ?? '0';
         if (!AfterQuery.safeParse(raw).success) throw new WireFault(400, 'invalid-request', `invalid query: after: must be a non-negative decimal integer, got ${JSON.stringify(raw)}`);
-        const after = Number(raw);
-        if (after > log.length) throw new WireFault(400, 'invalid-request', `invalid query: after: ${after} is past the ${log.length} events delivered so far`);
-        const events = log.slice(after, after + pageMax);
-        return { ok: true, events, next: after + events.length, more: after + events.length < log.length };
+        return eventsPage(log, Number(raw), 'invalid query: after');
+      },
+    },
+    {
+      // the same read with `after` in the body, so that in a batch it can name an earlier read's `next` (§4.6)
+      verb: 'POST',
+      path: ['apps', ':app', 'sessions', ':session', 'events'],
+      handler: (ctx) => {
+        const { log } = sessionOf(ctx);
+        return eventsPage(log, parseBody(EventsBody, ctx.body).after, 'invalid request body: after');
       },
     },
     {

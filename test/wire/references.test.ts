@@ -165,4 +165,36 @@ describe('batch references', () => {
     const list = await post(call, { method: 'getGroupList' });
     expect(list.body.result.data.groupList.map((g: { name: string }) => g.name)).toEqual(['real']);
   });
+
+  it('let an events read, POSTed with `after` in its body, start where an earlier read of the same batch ended (batch.postEvents)', async () => {
+    const caps = (await (await fetch(`${server.url}/v1/capabilities`)).json()) as any;
+    expect(caps.batch.postEvents).toBe(true);
+    const { call } = await alice();
+    const events = call.replace(/call$/, 'events');
+    const r = await post('/v1/batch', {
+      references: true,
+      requests: [
+        { method: 'POST', path: call, body: { method: 'createGroup', arg: { type: 'Public', name: 'g' } } },
+        { method: 'GET', path: `${events}?after=0` },
+        { method: 'POST', path: call, body: { method: 'createGroup', arg: { type: 'Public', name: 'h' } } },
+        { method: 'POST', path: events, body: { after: ref(1, '/next') } },
+        { method: 'POST', path: events, body: { after: ref(3, '/next') } },
+      ],
+    });
+    expect(r.status).toBe(200);
+    const [, first, , second, third] = r.body.responses.map((x: { body: any }) => x.body);
+    expect(first.events.length).toBeGreaterThan(0);
+    // the second read has only what the second createGroup delivered, numbered on from the first's
+    expect(second.events.length).toBeGreaterThan(0);
+    expect(second.events[0].seq).toBe(first.next + 1);
+    expect(second.next).toBe(first.next + second.events.length);
+    expect(second.events.some((e: { name: string; data: unknown }) => JSON.stringify(e.data).includes('"h"'))).toBe(true);
+    expect(third).toEqual({ ok: true, events: [], next: second.next, more: false });
+    // alone, with a plain number, it answers as the GET does; a bad `after` is a 400
+    expect((await post(events, { after: 0 })).body.next).toBe(second.next);
+    for (const bad of [{ after: -1 }, { after: 1.5 }, { after: '0' }, {}, { after: 0, x: 1 }, { after: second.next + 1 }]) {
+      const res = await post(events, bad);
+      expect([res.status, res.body.error.reason]).toEqual([400, 'invalid-request']);
+    }
+  });
 });
