@@ -302,6 +302,7 @@ function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suit
         ) +
         `\nin-process / wire: ${n2(f.ratio.off)}x (differential off), ${n2(f.ratio.on)}x (on)` +
         (`\nwire+differential is pipelined (only differential runs are); the same step by step: ${n0(f.stepByStep.commandsPerSecond)} commands/s, ${n0(f.stepByStep.commandsPerCpuSecond)} per CPU-s, ${n2(f.stepByStep.requestsPerCommand)} HTTP requests each`) +
+        `\nwire+differential: ${n0(f.answerBytesPerCommand)} bytes of answers per command; with events reads asked again from the last answered position (postEvents off): ${n0(f.eventsReadAgain.commandsPerCpuSecond)} commands per CPU-s, ${n0(f.eventsReadAgain.answerBytesPerCommand)} bytes each` +
         `\none cheap call (getGroupList) after another: ${n0(f.roundTrip.inProcess)} calls/s in process, ${n0(f.roundTrip.wire)} calls/s over the wire (${n2(f.roundTrip.requestsPerCall)} HTTP request per call)`,
     );
   }

@@ -13,7 +13,7 @@ import {
   CONTRACT_VERSION, NotApplicable,
   type AdminSurface, type App, type AppOptions, type CallResult, type Capabilities, type DeliveredEvent, type Implementation, type Session,
 } from '../contract';
-import { AppAnswer, CapabilitiesAnswer, Done, EventsAnswer, NowAnswer, SessionAnswer, WireError, WireTimeoutError, explain, refusal, seg } from './protocol';
+import { AppAnswer, CapabilitiesAnswer, Done, type EventsAnswer, NowAnswer, SessionAnswer, WireError, WireTimeoutError, explain, refusal, seg } from './protocol';
 import { Transport } from './transport';
 
 export { WireError, WireTimeoutError } from './protocol';
@@ -34,10 +34,28 @@ export interface WireOptions {
    * waits for the earlier answer itself.
    */
   references?: boolean;
+  /**
+   * An events read issued while the session's previous one is unanswered starts where that one
+   * ends, by reference, when the server announces `batch.postEvents` (default true, needs
+   * `references`). Off, it asks again from the last answered position.
+   */
+  postEvents?: boolean;
+}
+
+type EventsPage = z.infer<typeof EventsAnswer>;
+
+/** An events read of a session: its first page, where it starts (a position, or where an earlier read ends), and that page once in the log. */
+interface EventsRead {
+  readonly page: Promise<EventsPage>;
+  readonly from: number | EventsRead;
+  taken?: Promise<EventsPage>;
 }
 
 class WireSession implements Session {
+  /** Every event delivered so far that a read has brought, by its position in the log. */
   private readonly log: DeliveredEvent[] = [];
+  /** The last read issued, while its first page is unanswered: a read issued meanwhile starts where it ends. */
+  private unanswered: EventsRead | undefined;
 
   constructor(
     private readonly t: Transport,
@@ -54,23 +72,47 @@ class WireSession implements Session {
    * Delivered events never change, so only what arrived since the last answered read is asked for.
    * The read is issued now, even while an earlier one is in flight (Implementation.inOrder: issued
    * between two calls, it must see the log as it is between them), and it resolves with the log as
-   * the server had it when it ran the read; events an earlier read has already added are skipped.
+   * the server had it when it ran the read. While an earlier read is unanswered, a server that takes
+   * events reads as a POST (batch.postEvents) is asked from where that read ends (its `next`, by
+   * reference), so no event crosses the wire twice; any other is asked from the last answered
+   * position, and events an earlier read has already added are skipped.
    */
   events(): Promise<DeliveredEvent[]> {
-    return this.fetchFrom(this.log.length);
+    const prior = this.t.postEvents ? this.unanswered : undefined;
+    const read: EventsRead =
+      prior === undefined ? { page: this.t.events(this.path, this.log.length), from: this.log.length } : { page: this.t.events(this.path, prior.page), from: prior };
+    read.taken = this.take(read);
+    this.unanswered = read;
+    return this.rest(read.taken);
   }
 
-  private async fetchFrom(after: number): Promise<DeliveredEvent[]> {
-    for (;;) {
-      const page = await this.t.expect(EventsAnswer, 'GET', `${this.path}/events?after=${after}`);
-      if (page.next !== after + page.events.length) {
-        throw new WireError(`GET ${this.t.base}${this.path}/events?after=${after} answered next=${page.next} with ${page.events.length} events; the protocol requires next = after + events.length`, 200);
-      }
-      for (let i = this.log.length - after; i < page.events.length; i++) this.log.push({ name: page.events[i]!.name, data: page.events[i]!.data });
-      // a page cut short (`more`) is completed by a further read, which may see later events too
-      if (page.more !== true || page.events.length === 0) return this.log.slice(0, page.next);
-      after = page.next;
+  /** The read's first page, added to the log once the events before it are there. */
+  private async take(read: EventsRead): Promise<EventsPage> {
+    try {
+      const page = await read.page;
+      this.add(typeof read.from === 'number' ? read.from : (await read.from.taken!).next, page);
+      return page;
+    } finally {
+      if (this.unanswered === read) this.unanswered = undefined;
     }
+  }
+
+  /** The log up to the read's end: a page cut short (`more`) is completed by further reads, which may see later events too. */
+  private async rest(first: Promise<EventsPage>): Promise<DeliveredEvent[]> {
+    let page = await first;
+    while (page.more === true && page.events.length > 0) {
+      const after = page.next;
+      page = await this.t.events(this.path, after);
+      this.add(after, page);
+    }
+    return this.log.slice(0, page.next);
+  }
+
+  private add(after: number, page: EventsPage): void {
+    if (page.next !== after + page.events.length) {
+      throw new WireError(`the events read of ${this.t.base}${this.path} after ${after} answered next=${page.next} with ${page.events.length} events; the protocol requires next = after + events.length`, 200);
+    }
+    for (let i = this.log.length - after; i < page.events.length; i++) this.log.push({ name: page.events[i]!.name, data: page.events[i]!.data });
   }
 
   /** Write-behind: it goes out in front of the next request (Transport.sendLater). */
@@ -206,6 +248,7 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
   if (options.batch !== false) {
     t.batchMax = caps.batch?.maxRequests ?? 0;
     t.references = t.batchMax >= 2 && caps.batch?.references === true && options.references !== false;
+    t.postEvents = t.references && caps.batch?.postEvents === true && options.postEvents !== false;
   }
   const capabilities: Capabilities = caps.capabilities;
   const open = new Set<WireApp>();

@@ -34,7 +34,7 @@ export const CodedError = z.object({ code: z.number().int(), message: z.string()
 export const Refused = z.object({ ok: z.literal(false), error: CodedError });
 export const CallAnswer = z.union([z.object({ ok: z.literal(true), result: z.object({ code: z.literal(0), data: z.unknown() }) }), Refused]);
 /** A server written before batches existed announces none; the client then sends every request alone. */
-export const BatchCapability = z.object({ maxRequests: z.number().int().positive(), references: z.boolean().optional() }).optional();
+export const BatchCapability = z.object({ maxRequests: z.number().int().positive(), references: z.boolean().optional(), postEvents: z.boolean().optional() }).optional();
 export const BatchAnswer = z.object({ ok: z.literal(true), responses: z.array(z.object({ status: z.number().int(), body: z.unknown() })) });
 export const CapabilitiesAnswer = z.object({
   ok: z.literal(true),

@@ -7,8 +7,18 @@
 import { Ref, UnresolvedReference, innermost, isObject, pointerAt } from '../contract/refs';
 import type { Queued } from './queued';
 
-/** Which queued request each call's promise stands for. */
+/** Which queued request each call's (or events read's) promise stands for. */
 export type Sources = WeakMap<Promise<unknown>, Queued>;
+
+/**
+ * The client's own reference into an earlier request's whole answer body, not into a call's
+ * `result` (an events read's `next`, docs/protocol.md §4.6): `pointer` goes on the wire as it is.
+ */
+export class AnswerRef extends Ref {
+  constructor(read: Promise<unknown>, pointer: string) {
+    super(read as Ref['call'], pointer);
+  }
+}
 
 
 /** The object's one defined key, as JSON.stringify would write it, if it has exactly one. */
@@ -33,7 +43,7 @@ function answeredValue(source: Queued, ref: Ref): unknown {
     const why = isObject(doc) && isObject(doc.error) ? ` (${String(doc.error.code)}: ${String(doc.error.message)})` : '';
     throw new UnresolvedReference(`not called: it refers to the answer of ${source.what}, which did not succeed: status ${status}${why}`);
   }
-  const found = pointerAt(doc.result, ref.pointer);
+  const found = pointerAt(ref instanceof AnswerRef ? doc : doc.result, ref.pointer);
   if ('missing' in found) throw new UnresolvedReference(`not called: it refers to ${JSON.stringify(ref.pointer)} in the answer of ${source.what}, which names nothing: ${found.missing}`);
   return found.value;
 }
@@ -53,7 +63,7 @@ export function encodeBody(body: unknown, chunk: readonly Queued[], sources: Sou
       const k = chunk.indexOf(source);
       if (k >= 0) {
         references = true;
-        return `{"$ref":{"request":${k},"pointer":${JSON.stringify(`/result${v.pointer}`)}}}`;
+        return `{"$ref":{"request":${k},"pointer":${JSON.stringify(v instanceof AnswerRef ? v.pointer : `/result${v.pointer}`)}}}`;
       }
       return encode(answeredValue(source, v));
     }

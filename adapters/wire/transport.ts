@@ -5,55 +5,12 @@
  */
 import type { z } from 'zod';
 import { NotApplicable, type CallResult } from '../contract';
-import { Ref, UnresolvedReference, hasRefs, resolveRefs } from '../contract/refs';
+import { UnresolvedReference, hasRefs, resolveRefs } from '../contract/refs';
+import { notJson } from './not-json';
 import { BatchAnswer, CallAnswer, ErrorEnvelope, EventsAnswer, WireError, WireTimeoutError, preview, quickBatchAnswer, quickCallAnswer, quickEventsAnswer, refusal } from './protocol';
 import { exchange } from './exchange';
-import { encodeBody, type Sources } from './references';
+import { AnswerRef, encodeBody, type Sources } from './references';
 import type { Queued, Reply, Verb } from './queued';
-
-/**
- * JSON silently turns NaN into null, drops undefined array items and flattens a Date or a class
- * instance; the server would then judge a different argument than the suite meant. Such an argument
- * cannot cross the wire, so it is refused before sending. Returns where the first offender sits.
- */
-function notJson(value: unknown, path: string, seen: Set<object>): string | undefined {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return undefined;
-    case 'number':
-      return Number.isFinite(value) ? undefined : `${path} is ${value}`;
-    case 'object': {
-      if (value === null || value instanceof Ref) return undefined;
-      if (seen.has(value)) return `${path} is a cycle`;
-      const proto = Object.getPrototypeOf(value);
-      if (Array.isArray(value)) {
-        if (proto !== Array.prototype) return `${path} is not a plain array`;
-        seen.add(value);
-        for (let i = 0; i < value.length; i++) {
-          if (value[i] === undefined) return `${path}[${i}] is undefined`;
-          const bad = notJson(value[i], `${path}[${i}]`, seen);
-          if (bad !== undefined) return bad;
-        }
-        seen.delete(value);
-        return undefined;
-      }
-      if (proto !== Object.prototype && proto !== null) return `${path} is a ${proto?.constructor?.name ?? 'non-plain'} object`;
-      seen.add(value);
-      for (const [k, v] of Object.entries(value)) {
-        // an undefined property means "absent", which is exactly what omitting it says
-        if (v === undefined) continue;
-        const bad = notJson(v, `${path}.${k}`, seen);
-        if (bad !== undefined) return bad;
-      }
-      seen.delete(value);
-      return undefined;
-    }
-    default:
-      return `${path} is a ${typeof value}`;
-  }
-}
-
 
 /** What a write-behind request's sender learns when it has been answered. */
 export interface Outcome<T> {
@@ -93,6 +50,8 @@ export class Transport {
   private chain: Promise<void> = Promise.resolve();
   /** The server takes batch references (capabilities.batch.references). */
   references = false;
+  /** And events reads as a POST whose `after` may be a reference (capabilities.batch.postEvents). */
+  postEvents = false;
   /** Which request each call's promise stands for, so a later call's Ref can name it. */
   private readonly sources: Sources = new WeakMap();
   /** The request send() queued last (read by call() right after, in the same turn). */
@@ -104,30 +63,46 @@ export class Transport {
   ) {}
 
   /** Sends one request; resolves with the parsed body of a 2xx answer, rejects with WireError or WireTimeoutError. */
-  async send(verb: Verb, path: string, body?: unknown, refers = false): Promise<unknown> {
+  send(verb: Verb, path: string, body?: unknown, refers = false): Promise<unknown> {
+    return this.request(verb, path, body, refers, (answer) => answer);
+  }
+
+  /**
+   * Sends one request and hands the body of its 2xx answer to `then`, in one step after the
+   * answer (a chain of async functions here cost several promise turns per request).
+   */
+  private request<R>(verb: Verb, path: string, body: unknown, refers: boolean, then: (answer: unknown, what: string) => R): Promise<R> {
     const what = `${verb} ${this.base}${path}`;
-    const payload = body === undefined || refers ? undefined : JSON.stringify(body);
-    let reply: Reply;
+    let replied: Promise<Reply>;
     try {
-      reply = await (this.batchMax < 2
-        ? this.alone(verb, path, payload)
-        : new Promise<Reply>((resolve, reject) => {
-            // everything issued before the event loop turns goes out together, in issue order
-            this.lastQueued = { verb, path, what, payload, body, refers, resolve, reject };
-            this.queue.push(this.lastQueued);
-            if (!this.flushing) {
-              this.flushing = true;
-              setImmediate(() => this.schedule());
-            }
-          }));
+      const payload = body === undefined || refers ? undefined : JSON.stringify(body);
+      replied =
+        this.batchMax < 2
+          ? this.alone(verb, path, payload)
+          : new Promise<Reply>((resolve, reject) => {
+              // everything issued before the event loop turns goes out together, in issue order
+              this.lastQueued = { verb, path, what, payload, body, refers, resolve, reject };
+              this.queue.push(this.lastQueued);
+              if (!this.flushing) {
+                this.flushing = true;
+                setImmediate(() => this.schedule());
+              }
+            });
     } catch (e) {
-      // the exchange failed as a whole: a write-behind request that went with it failed for the same
-      // reason (a request not sent, its reference unresolved, reports nothing of the exchange)
-      if (!(e instanceof UnresolvedReference)) this.failure = undefined;
-      throw e;
+      return Promise.reject(e);
     }
-    this.reportFailure(what);
-    return judge(what, reply);
+    return replied.then(
+      (reply) => {
+        this.reportFailure(what);
+        return then(judge(what, reply), what);
+      },
+      (e: unknown) => {
+        // the exchange failed as a whole: a write-behind request that went with it failed for the same
+        // reason (a request not sent, its reference unresolved, reports nothing of the exchange)
+        if (!(e instanceof UnresolvedReference)) this.failure = undefined;
+        throw e;
+      },
+    );
   }
 
   /**
@@ -308,8 +283,24 @@ export class Transport {
   }
 
   /** Sends and checks the answer's shape: a 200 that is not the protocol's is as broken as a 500. */
-  async expect<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown, refers = false): Promise<z.infer<T>> {
-    return checked(schema, `${verb} ${this.base}${path}`, await this.send(verb, path, body, refers));
+  expect<T extends z.ZodType>(schema: T, verb: Verb, path: string, body?: unknown, refers = false): Promise<z.infer<T>> {
+    return this.request(verb, path, body, refers, (answer, what) => checked(schema, what, answer));
+  }
+
+  /**
+   * One page of a session's events (docs/protocol.md §4.6) after a position, or after where an
+   * earlier read (the promise this returned for it) ends: that read's `next`, by reference
+   * (only when `postEvents`).
+   */
+  events(session: string, after: number | Promise<unknown>): Promise<z.infer<typeof EventsAnswer>> {
+    this.lastQueued = undefined;
+    const read =
+      typeof after === 'number'
+        ? this.expect(EventsAnswer, 'GET', `${session}/events?after=${after}`)
+        : this.expect(EventsAnswer, 'POST', `${session}/events`, { after: new AnswerRef(after, '/next') }, true);
+    // a later read may name this one's `next`
+    if (this.postEvents && this.lastQueued !== undefined) this.sources.set(read, this.lastQueued);
+    return read;
   }
 
   /**
@@ -327,19 +318,19 @@ export class Transport {
     // a server without references (or batches): the references are resolved first, by waiting
     if (refers && (!this.references || this.batchMax < 2)) return resolveRefs(arg).then((resolved) => this.call(path, method, resolved));
     this.lastQueued = undefined;
-    const sent = this.expect(CallAnswer, 'POST', path, arg === undefined ? { method } : { method, arg }, refers);
+    const sent = this.request('POST', path, arg === undefined ? { method } : { method, arg }, refers, (body, what): CallResult => {
+      const answer = checked(CallAnswer, what, body);
+      if (!answer.ok) throw refusal(answer.error);
+      return { code: 0, data: answer.result.data };
+    });
     const queued = this.lastQueued;
-    const result = sent.then(
-      (answer): CallResult => {
-        if (!answer.ok) throw refusal(answer.error);
-        return { code: 0, data: answer.result.data };
-      },
-      (e: unknown) => {
-        // the server would not run it: what it referred to failed, or names nothing (424)
-        if (refers && e instanceof WireError && e.reason === 'unresolved-reference') throw new UnresolvedReference(e.message, { cause: e });
-        throw e;
-      },
-    );
+    const result = refers
+      ? sent.catch((e: unknown) => {
+          // the server would not run it: what it referred to failed, or names nothing (424)
+          if (e instanceof WireError && e.reason === 'unresolved-reference') throw new UnresolvedReference(e.message, { cause: e });
+          throw e;
+        })
+      : sent;
     if (queued !== undefined) this.sources.set(result, queued);
     return result;
   }

@@ -9,7 +9,8 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { exchange } from '../../adapters/wire/exchange';
+import fc from 'fast-check';
+import { bodyText, exchange } from '../../adapters/wire/exchange';
 import { WireError, WireTimeoutError } from '../../adapters/wire/protocol';
 
 let server: http.Server | net.Server | undefined;
@@ -47,6 +48,16 @@ function echoServer(): Promise<string> {
 const rejection = (p: Promise<unknown>) => p.then(() => expect.unreachable('resolved'), (e: unknown) => e as Error);
 
 describe('wire exchange', () => {
+  it("decodes a body exactly as fetch's text() does (TextDecoder: a leading BOM dropped, bad bytes replaced)", () => {
+    const decoder = new TextDecoder('utf-8');
+    const same = (bytes: Uint8Array): void => {
+      expect(bodyText(Buffer.from(bytes))).toBe(decoder.decode(bytes));
+    };
+    for (const bytes of [[0xef, 0xbb, 0xbf, 0x41], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe0, 0x80, 0xaf], [0xef, 0xbf, 0xbd], [0x41, 0xef, 0xbb, 0xbf], []]) same(Uint8Array.from(bytes));
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), same), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => same(new TextEncoder().encode(s))), { numRuns: 1000 });
+  });
+
   it('sends the body as JSON and reads the answer as UTF-8 text', async () => {
     const url = await echoServer();
     const { status, text } = await exchange(`${url}/v1/x?after=2`, 'x', 'POST', '{"s":"群"}', 5000);
