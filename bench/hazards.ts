@@ -13,7 +13,7 @@
  *   node -r ts-node/register/transpile-only bench/hazards.ts <out.json>
  */
 import { createSimulator, type Chat, type Simulator } from '../simulator';
-import { executeUser } from '../simulator/core';
+import { executeUser, newUser } from '../simulator/core';
 import { median } from './stats';
 import { writeResult } from './script';
 
@@ -33,7 +33,10 @@ async function fill(sim: Simulator, type: 'Community' | 'AVChatRoom', size: numb
   const { data } = await sim.admin.createGroup({ type, name: prefix, ownerAccount: ownerID });
   const groupID = data.groupID as string;
   for (let i = 1; i < size; i++) {
-    const o = executeUser(sim.state, { now: sim.clock.now() }, { kind: 'user', userID: `${prefix}-u${i}`, device: 'web' }, 'joinGroup', { groupID });
+    // every member has an account (a login makes one): the record an import or a login makes
+    const userID = `${prefix}-u${i}`;
+    sim.state.users.set(userID, newUser(userID));
+    const o = executeUser(sim.state, { now: sim.clock.now() }, { kind: 'user', userID, device: 'web' }, 'joinGroup', { groupID });
     if (!o.ok) throw new Error(`filling ${groupID}: ${JSON.stringify(o.refusal)}`);
   }
   return { groupID, owner };

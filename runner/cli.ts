@@ -6,11 +6,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError, readExpectations } from './expectations';
+import { readExpectations } from './expectations';
+import { UsageError, num, reportUsage } from './usage';
 import { ACCEPTED, readConformance, type Conformance } from './model';
 import { parseReplay, replayPrefix } from './replay';
 import { assemble, executeRun, REPLAYABLE, selectRules, tagExpression, writeResult, type RunOptions, type RunState } from './run';
 import { HELP, OVERVIEW, wantsHelp } from './help';
+import { restServe, serve } from './serve';
 import { checkGrep, checkTags, describeSelection, everyScenario, lastFailed, listing, planScenarios, type PlannedScenario } from './selection';
 import { progress as progressLine } from './progress';
 import { PROPERTIES } from '../properties/catalogue';
@@ -19,31 +21,10 @@ import { packageRoot } from './paths';
 import { loadCatalogue } from '../catalogue/catalogue';
 import { writeReports, compareRuns, mergeRuns, whyRule } from './reports';
 import { resolveImplementation } from '../adapters/resolve';
-import type { RunningServer, ServerLimits } from '../servers/wire/server';
-import type * as RestServeCli from '../servers/rest/serve-cli';
 import { executeIsolated } from './isolation';
 import { withDetectedBy } from './strength';
 import { checkWatchFlags, watchRuns } from './watch';
 import { terminalText } from './model/escape';
-
-// the servers load when `serve` runs: `run` does not need them (~60 ms of every run's start-up)
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const wireServer = () => require('../servers/wire/server') as typeof import('../servers/wire/server');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const restServe = () => require('../servers/rest/serve-cli') as typeof RestServeCli;
-
-function fail(reason: string): never {
-  process.stderr.write(`groupspec: ${reason}\n`);
-  process.exit(2);
-}
-
-function num(name: string, v: string | undefined, dflt: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${name} takes a whole number, got "${v}"`);
-  if (n > max) throw new UsageError(`${name} takes a number from 0 to ${max}, got ${v}`);
-  return n;
-}
 
 async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -234,92 +215,6 @@ async function run(argv: string[]): Promise<number> {
   return bad.length === 0 && result.complete && result.totals['not run'] === 0 ? 0 : 1;
 }
 
-/** `serve` flags for the server limits (docs/protocol.md §6), by ServerLimits name. */
-const SERVE_LIMITS = {
-  'max-body-bytes': 'maxBodyBytes',
-  'headers-timeout': 'headersTimeoutMs',
-  'request-timeout': 'requestTimeoutMs',
-  'keep-alive-timeout': 'keepAliveTimeoutMs',
-  'idle-timeout': 'idleTimeoutMs',
-  'max-connections': 'maxConnections',
-} as const satisfies Record<string, keyof ServerLimits>;
-
-/** `serve --rest` flags (servers/rest/serve-cli.ts). */
-const REST_FLAGS = {
-  rest: { type: 'boolean' },
-  help: { type: 'boolean' },
-  sdkappid: { type: 'string' },
-  'secret-key': { type: 'string' },
-  admin: { type: 'string', multiple: true },
-  'callback-url': { type: 'string' },
-  'callback-timeout': { type: 'string' },
-  'wire-port': { type: 'string' },
-} as const;
-
-async function serveRestCommand(values: Record<string, string | boolean | string[] | undefined>, limits: Partial<ServerLimits>): Promise<number> {
-  if (values.help === true) {
-    process.stdout.write(restServe().REST_SERVE_HELP);
-    return 0;
-  }
-  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  let started: Awaited<ReturnType<typeof RestServeCli.serveRest>>;
-  try {
-    started = await restServe().serveRest({
-      port: num('--port', str('port'), 8765),
-      host: str('host') ?? '127.0.0.1',
-      sdkappid: str('sdkappid'),
-      'secret-key': str('secret-key'),
-      admin: values.admin as string[] | undefined,
-      'callback-url': str('callback-url'),
-      'callback-timeout': str('callback-timeout') === undefined ? undefined : num('--callback-timeout', str('callback-timeout'), 2000),
-      'wire-port': str('wire-port') === undefined ? undefined : num('--wire-port', str('wire-port'), 0),
-      limits,
-    });
-  } catch (e) {
-    if (e instanceof RangeError || e instanceof TypeError) throw new UsageError(e.message);
-    throw e;
-  }
-  for (const line of started.lines) process.stdout.write(`${line}\n`);
-  await new Promise<void>((done) => {
-    const stop = () => void started.service.close().then(done);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  return 0;
-}
-
-async function serve(argv: string[]): Promise<number> {
-  const limitFlags = Object.fromEntries(Object.keys(SERVE_LIMITS).map((f) => [f, { type: 'string' as const }]));
-  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' }, ...limitFlags, ...REST_FLAGS } });
-  const limits: Partial<ServerLimits> = {};
-  for (const [flag, name] of Object.entries(SERVE_LIMITS)) {
-    const v = (values as Record<string, string | undefined>)[flag];
-    if (v !== undefined) limits[name] = num(`--${flag}`, v, 0);
-  }
-  if (values.rest === true) return serveRestCommand(values, limits);
-  const restOnly = Object.keys(REST_FLAGS).filter((f) => f !== 'rest' && f !== 'help' && (values as Record<string, unknown>)[f] !== undefined);
-  if (restOnly.length > 0) throw new UsageError(`--${restOnly[0]} is a flag of serve --rest`);
-  if (values.help === true) {
-    process.stdout.write(HELP.serve);
-    return 0;
-  }
-  let server: RunningServer;
-  try {
-    server = await wireServer().startServer({ port: num('--port', values.port, 8765, 65535), host: values.host ?? '127.0.0.1', limits });
-  } catch (e) {
-    // the server names its limits; the user typed flags
-    if (e instanceof RangeError) throw new UsageError(Object.entries(SERVE_LIMITS).reduce((m, [flag, name]) => m.replaceAll(name, `--${flag}`), e.message));
-    throw e;
-  }
-  process.stdout.write(`groupspec serve: listening on ${server.url}\n`);
-  await new Promise<void>((done) => {
-    const stop = () => void server.close().then(done);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  return 0;
-}
-
 function readResult(path: string): Conformance {
   let raw: unknown;
   try {
@@ -388,8 +283,6 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command ${command} (see --help)`);
     }
   } catch (e) {
-    if (e instanceof UsageError) fail(e.message);
-    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) fail((e as Error).message);
-    throw e;
+    reportUsage(e);
   }
 }

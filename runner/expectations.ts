@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Verdict } from './model';
+import { UsageError } from './usage';
 
 export const Expectations = z.strictObject({
   $schema: z.string().optional(),
@@ -42,7 +43,5 @@ export function judge(actual: Verdict, expected: Verdict | undefined): Verdict {
   return actual;
 }
 
-/** A usage or setup problem: exit code 2 with a one-line reason. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+// defined with the command line's other shared pieces (runner/usage.ts), which `serve` loads without this module
+export { UsageError } from './usage';

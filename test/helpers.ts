@@ -48,7 +48,7 @@ export function snapshot(sim: Simulator): unknown {
       {
         groups: [...s.groups.values()].map((g) => ({ ...g, members: [...g.members], muted: [...g.muted], banned: [...g.banned], attributes: [...g.attributes], counters: [...g.counters] })),
         // what each user belongs to: a user in no group ('' or an empty Set) reads as []
-        memberships: [...s.memberships.keys()].map((u) => [u, [...groupsOf(s, u)].sort()]),
+        memberships: [...s.users.keys()].map((u) => [u, [...groupsOf(s, u)].sort()]),
         // '' marks a user who left their AVChatRoom: the same as no entry
         avRoom: [...s.avRoom].filter(([, room]) => room !== ''),
         applications: [...s.applications],
@@ -56,7 +56,7 @@ export function snapshot(sim: Simulator): unknown {
         applicationIndex: [...s.applicationIndex].map(([g, byUser]) => [g, [...byUser].map(([u, keys]) => [u, [...keys].sort()]).sort()]).sort(),
         creations: s.creations,
         nextSerial: s.nextSerial,
-        users: [...s.users],
+        users: [...s.users].map(([id, u]) => [id, u.userID, u.nick, u.avatar]),
       },
       (_k, v) => (v === Number.POSITIVE_INFINITY ? 'Infinity' : v),
     ),

@@ -271,6 +271,15 @@ describe('the bin', () => {
     for (const command of ['run', 'serve', 'report', 'merge']) expect(r.stdout).toMatch(new RegExp(`^\\s+groupspec ${command}\\b`, 'm'));
   }, TIMEOUT);
 
+  it('serve loads from the build alone (dist/runner/serve.js, not the whole command line) and answers --help', () => {
+    const r = run(bin(), ['serve', '--help'], scratch);
+    expect(r.status, shown(r)).toBe(0);
+    expect(r.stdout).toMatch(/^groupspec serve \[--port N\]/);
+    const bad = run(bin(), ['serve', '--port', 'x'], scratch);
+    expect(bad.status, shown(bad)).toBe(2);
+    expect(bad.stderr.trim()).toBe('groupspec: --port takes a whole number, got "x"');
+  }, TIMEOUT);
+
   it('an unknown command exits 2 with a message on stderr', () => {
     const r = run(bin(), ['frobnicate'], scratch);
     expect(r.status, shown(r)).toBe(2);

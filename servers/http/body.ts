@@ -28,7 +28,8 @@ export function readBody(req: http.IncomingMessage, maxBytes: number, drainAllow
         reject(tooLarge());
       }
     });
-    req.on('end', () => (size > maxBytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
+    // a body in one chunk (most) is taken as it is: Buffer.concat would copy it
+    req.on('end', () => (size > maxBytes ? reject(tooLarge()) : resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }

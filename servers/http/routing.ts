@@ -34,10 +34,23 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 const ENCODED_SEPARATOR = /%2f|%5c|\\/i;
 
 /**
+ * A path of unreserved characters and slashes only (no query, fragment, percent-encoding or
+ * backslash): what the protocols' own paths look like. WHATWG URL parsing leaves such a path as it
+ * is (dot segments aside, which checkTarget refuses first), so it is split without a URL object.
+ */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-._~/]*$/;
+/**
+ * A plain path with no dot segment (one would follow a slash) and not starting with `//` (which a
+ * URL reads as a host): nothing for checkTarget to refuse, nothing for URL parsing to change.
+ */
+const plainPath = (target: string): boolean => PLAIN_PATH.test(target) && !target.includes('/.') && !target.startsWith('//');
+
+/**
  * Refuses a target whose path has a dot segment or an encoded separator (400 bad-path). Run before
  * any URL parsing, since a WHATWG URL resolves dot segments silently and reads a backslash as `/`.
  */
 export function checkTarget(target: string): void {
+  if (plainPath(target)) return;
   const path = target.split(/[?#]/, 1)[0]!;
   if (ENCODED_SEPARATOR.test(path)) {
     throw new HttpFault(400, 'bad-path', `path ${JSON.stringify(path)} contains an encoded slash or a backslash; servers never split or join segments on them`);
@@ -49,6 +62,7 @@ export function checkTarget(target: string): void {
 
 /** Vets and splits a request target; bad percent-encoding is 400 invalid-request. */
 export function splitTarget(target: string): SplitTarget {
+  if (plainPath(target)) return { pathname: target, segments: target.slice(1).split('/'), query: new URLSearchParams() };
   checkTarget(target);
   const url = new URL(target, 'http://groupspec.invalid');
   let segments: string[];
@@ -89,14 +103,16 @@ export class Router<H> {
    * (404 unknown-endpoint), then the HTTP method (405 method-not-allowed, with Allow).
    */
   find(verb: string | undefined, segments: readonly string[], pathname: string): { route: Route<H>; params: Params } {
-    const candidates = this.routes.map((r) => ({ route: r, params: matchPath(r.path, segments) })).filter((m) => m.params !== undefined);
-    if (candidates.length === 0) throw new HttpFault(404, 'unknown-endpoint', `no endpoint ${pathname}`);
-    const match = candidates.find((m) => m.route.verb === verb);
-    if (match === undefined) {
-      const allow = candidates.map((m) => m.route.verb).join(', ');
-      throw new HttpFault(405, 'method-not-allowed', `${verb ?? '?'} is not allowed on ${pathname} (allowed: ${allow})`, { Allow: allow });
+    // the route of the verb first, without building the candidates: a found route is the common case
+    for (const route of this.routes) {
+      if (route.verb !== verb) continue;
+      const params = matchPath(route.path, segments);
+      if (params !== undefined) return { route, params };
     }
-    return { route: match.route, params: match.params! };
+    const allowed = this.routes.filter((r) => matchPath(r.path, segments) !== undefined).map((r) => r.verb);
+    if (allowed.length === 0) throw new HttpFault(404, 'unknown-endpoint', `no endpoint ${pathname}`);
+    const allow = allowed.join(', ');
+    throw new HttpFault(405, 'method-not-allowed', `${verb ?? '?'} is not allowed on ${pathname} (allowed: ${allow})`, { Allow: allow });
   }
 }
 
@@ -125,6 +141,19 @@ export function cachedResolver<H>(
       if (routed.size >= size) routed.clear();
       routed.set(key, found);
     }
-    return { route: found.route, params: found.params, query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
+    return new Routed(found.route, found.params, q < 0 ? '' : target.slice(q + 1));
   };
+}
+
+/** A cached route with this request's query, parsed only when read (most endpoints take none). */
+class Routed<H> implements Target<H> {
+  private parsed: URLSearchParams | undefined;
+  constructor(
+    readonly route: Route<H>,
+    readonly params: Params,
+    private readonly search: string,
+  ) {}
+  get query(): URLSearchParams {
+    return (this.parsed ??= new URLSearchParams(this.search));
+  }
 }

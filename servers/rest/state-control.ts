@@ -5,7 +5,7 @@
  * not survive a restart. Sessions are the live logins: neither reset nor restore logs anyone out,
  * and a user logged in is a user that exists afterwards.
  */
-import { createState, type State } from '../../simulator/core';
+import { createState, newUser, type State } from '../../simulator/core';
 import type { Service } from '../../simulator/shell/service';
 
 /** A copy of plain data, Maps, Sets, typed arrays and class instances (prototype kept), cycles included. */
@@ -45,7 +45,11 @@ function replace(service: Service<any>, next: State): void {
   const users = state.users;
   Object.assign(state, next);
   state.sessions = sessions;
-  for (const userID of sessions.keys()) if (!state.users.has(userID)) state.users.set(userID, users.get(userID) ?? { userID, nick: '', avatar: '' });
+  // a fresh record: the old one names the groups of the state being replaced
+  for (const userID of sessions.keys()) {
+    const was = users.get(userID);
+    if (!state.users.has(userID)) state.users.set(userID, newUser(userID, was?.nick, was?.avatar));
+  }
 }
 
 export class StateControl {

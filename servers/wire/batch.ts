@@ -29,20 +29,22 @@ export function batchRoute(batchMax: number, resolve: (verb: string, target: str
     const tally = { references: 0 };
     const scans: Array<Scan | undefined> = references === true ? requests.map((r, i) => (r.method === 'POST' ? scanBody(i, r.body, tally) : undefined)) : [];
     const answers: Answered[] = [];
-    const parts: string[] = [];
+    let text = '{"ok":true,"responses":[';
     for (let i = 0; i < requests.length; i++) {
       const r = requests[i]!;
       const target = targets[i]!;
       const scan = scans[i];
-      const reply = await answer(() => {
+      const pending = answer(() => {
         if (target instanceof HttpFault) throw target;
         const sent = r.method === 'POST' && r.body !== undefined ? (scan === undefined ? r.body : resolveBody(i, r.body, answers)) : {};
         return target.route.handler({ params: target.params, body: r.method === 'POST' && r.body !== undefined ? requireObject(sent) : {}, query: target.query });
       }, wireErrorBody);
+      // a request answered at once (an events read, a login) is not awaited: one tick less each
+      const reply = pending instanceof Promise ? await pending : pending;
       answers.push(reply);
-      parts.push(`{"status":${reply.status},"body":${reply.text}}`);
+      text += `${i === 0 ? '' : ','}{"status":${reply.status},"body":${reply.text}}`;
     }
-    return new RawJson(`{"ok":true,"responses":[${parts.join(',')}]}`);
+    return new RawJson(`${text}]}`);
   }
   return { verb: 'POST', path: ['batch'], handler: runBatch };
 }

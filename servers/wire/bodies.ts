@@ -39,24 +39,40 @@ const BatchItem = z.strictObject({
 });
 /** `references: true` asks for batch references (servers/wire/references.ts); absent, bodies are taken as sent. */
 export const BatchBody = z.strictObject({ requests: z.array(BatchItem), references: z.boolean().optional() });
-export const AfterQuery = z.string().regex(/^(0|[1-9][0-9]{0,15})$/, 'must be a non-negative decimal integer');
+/** The events endpoint's `after` query: a non-negative decimal integer, no sign, no leading zeros, at most 16 digits. */
+export const AFTER = /^(0|[1-9][0-9]{0,15})$/;
 /** An events read as a POST (batch.postEvents): `after` in the body, where a batch reference can name an earlier read's `next`. */
 export const EventsBody = z.strictObject({ after: z.number().int().nonnegative() });
 
-/**
- * The call body every SDK and admin call carries, accepted without zod when it is well formed:
- * zod's strict-object walk was a measurable share of the server's CPU per call (docs/performance.md,
- * issue 21). Anything else goes to the schema, which gives the message.
- */
-function quickCall(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
-  for (const k in body) if (k !== 'method' && k !== 'arg') return false;
-  const { method } = body as { method?: unknown };
-  return typeof method === 'string' && method.length > 0;
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether every own key of `o` is one of `keys` (`for in`: a JSON body's keys are all own, `__proto__` included). */
+function onlyKeys(o: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (const k in o) if (!keys.includes(k)) return false;
+  return true;
 }
 
+const VERBS: readonly unknown[] = ['GET', 'POST', 'DELETE'];
+const isBatchItem = (r: unknown): boolean => isPlainObject(r) && onlyKeys(r, ['method', 'path', 'body']) && VERBS.includes(r.method) && typeof r.path === 'string' && r.path.startsWith('/');
+
+/**
+ * The bodies the protocol carries most (every call, every batch, every login, logout and events POST),
+ * accepted without zod when they are well formed: zod's walk of a strict object (and of a batch's
+ * every request) was a measurable share of the server's CPU per request (docs/performance.md,
+ * issue 21). Each check accepts only what its schema accepts, and the schema would return the
+ * body unchanged (test/wire/quick-bodies.test.ts checks both against zod on generated bodies);
+ * anything else goes to the schema, which gives the message.
+ */
+export const QUICK_CHECKS: ReadonlyMap<z.ZodType, (body: unknown) => boolean> = new Map<z.ZodType, (body: unknown) => boolean>([
+  [CallBody, (b) => isPlainObject(b) && onlyKeys(b, ['method', 'arg']) && typeof b.method === 'string' && b.method.length > 0],
+  [BatchBody, (b) => isPlainObject(b) && onlyKeys(b, ['requests', 'references']) && Array.isArray(b.requests) && (b.references === undefined || typeof b.references === 'boolean') && b.requests.every(isBatchItem)],
+  [SessionBody, (b) => isPlainObject(b) && onlyKeys(b, ['userID', 'device', 'unlimitedAVChatRoom']) && typeof b.userID === 'string' && (b.device === undefined || typeof b.device === 'string') && (b.unlimitedAVChatRoom === undefined || typeof b.unlimitedAVChatRoom === 'boolean')],
+  [EmptyBody, (b) => isPlainObject(b) && onlyKeys(b, [])],
+  [EventsBody, (b) => isPlainObject(b) && onlyKeys(b, ['after']) && Number.isSafeInteger(b.after) && (b.after as number) >= 0],
+]);
+
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  if ((schema as z.ZodType) === CallBody && quickCall(body)) return body as z.infer<T>;
+  if (QUICK_CHECKS.get(schema)?.(body) === true) return body as z.infer<T>;
   const r = schema.safeParse(body);
   if (r.success) return r.data;
   const issue = r.error.issues[0];

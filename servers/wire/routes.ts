@@ -4,8 +4,8 @@ import { ADMIN_COMMANDS } from '../../simulator/core';
 import { METHODS } from '../../simulator/sdk/chat';
 import { CONTRACT_VERSION, type Implementation } from '../../adapters/contract';
 import { RECORDED_EVENTS } from '../../adapters/simulator';
-import type { Params, Route } from '../http';
-import { AdvanceBody, AfterQuery, AppBody, EventsBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
+import { RawJson, type Params, type Route } from '../http';
+import { AdvanceBody, AFTER, AppBody, EventsBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
 
 /** The protocol's version is the contract's: a change that breaks adapters breaks servers too. */
 export const PROTOCOL_VERSION = CONTRACT_VERSION;
@@ -19,6 +19,12 @@ export interface RecordedEvent {
 export interface SessionEntry {
   readonly chat: Chat;
   readonly log: RecordedEvent[];
+  /**
+   * log[i] as JSON text, made when an events read first answers it: a client reads an event more
+   * than once (a pipelined read asks from the last answered position), and the text cannot go
+   * stale, since the log's data is its own copy that nothing changes (Chat.emit).
+   */
+  readonly texts: string[];
 }
 
 export interface AppEntry {
@@ -51,13 +57,17 @@ function coded(e: unknown): Record<string, unknown> {
   throw e;
 }
 
-async function settle(run: () => Promise<{ code: 0; data: unknown }>): Promise<Record<string, unknown>> {
+const succeeded = (r: { code: 0; data: unknown }): Record<string, unknown> => ({ ok: true, result: { code: 0, data: r.data } });
+
+/** A call's outcome as the protocol answers it; one promise step, not an async function's (a measurable share per call). */
+function settle(run: () => Promise<{ code: 0; data: unknown }>): Promise<Record<string, unknown>> | Record<string, unknown> {
+  let pending: Promise<{ code: 0; data: unknown }>;
   try {
-    const r = await run();
-    return { ok: true, result: { code: 0, data: r.data } };
+    pending = run();
   } catch (e) {
     return coded(e);
   }
+  return Promise.resolve(pending).then(succeeded, coded);
 }
 
 export function wireRoutes(state: WireState): WireRoute[] {
@@ -76,10 +86,13 @@ export function wireRoutes(state: WireState): WireRoute[] {
     return session;
   };
   /** The events after the first `after`, at most a page (§4.6); `where` names the field in a 400. */
-  const eventsPage = (log: readonly RecordedEvent[], after: number, where: string) => {
+  const eventsPage = ({ log, texts }: SessionEntry, after: number, where: string): RawJson => {
     if (after > log.length) throw new WireFault(400, 'invalid-request', `${where}: ${after} is past the ${log.length} events delivered so far`);
-    const events = log.slice(after, after + pageMax);
-    return { ok: true, events, next: after + events.length, more: after + events.length < log.length };
+    const next = Math.min(log.length, after + pageMax);
+    const events: string[] = [];
+    for (let i = after; i < next; i++) events.push((texts[i] ??= JSON.stringify(log[i])));
+    // the text JSON.stringify({ok, events, next, more}) gives, with each event's text made once
+    return new RawJson(`{"ok":true,"events":[${events.join(',')}],"next":${next},"more":${next < log.length}}`);
   };
 
   return [
@@ -133,7 +146,7 @@ export function wireRoutes(state: WireState): WireRoute[] {
         const log: RecordedEvent[] = [];
         for (const name of RECORDED_EVENTS) chat.on(name, (e) => log.push({ seq: log.length + 1, name: e.name, data: e.data }));
         const sessionID = `s-${++app.nextSession}`;
-        app.sessions.set(sessionID, { chat, log });
+        app.sessions.set(sessionID, { chat, log, texts: [] });
         return { ok: true, sessionID, userID: chat.userID, device: chat.device };
       },
     },
@@ -161,10 +174,10 @@ export function wireRoutes(state: WireState): WireRoute[] {
       verb: 'GET',
       path: ['apps', ':app', 'sessions', ':session', 'events'],
       handler: (ctx) => {
-        const { log } = sessionOf(ctx);
+        const session = sessionOf(ctx);
         const raw = ctx.query.get('after') ?? '0';
-        if (!AfterQuery.safeParse(raw).success) throw new WireFault(400, 'invalid-request', `invalid query: after: must be a non-negative decimal integer, got ${JSON.stringify(raw)}`);
-        return eventsPage(log, Number(raw), 'invalid query: after');
+        if (!AFTER.test(raw)) throw new WireFault(400, 'invalid-request', `invalid query: after: must be a non-negative decimal integer, got ${JSON.stringify(raw)}`);
+        return eventsPage(session, Number(raw), 'invalid query: after');
       },
     },
     {
@@ -172,8 +185,8 @@ export function wireRoutes(state: WireState): WireRoute[] {
       verb: 'POST',
       path: ['apps', ':app', 'sessions', ':session', 'events'],
       handler: (ctx) => {
-        const { log } = sessionOf(ctx);
-        return eventsPage(log, parseBody(EventsBody, ctx.body).after, 'invalid request body: after');
+        const session = sessionOf(ctx);
+        return eventsPage(session, parseBody(EventsBody, ctx.body).after, 'invalid request body: after');
       },
     },
     {

@@ -7,7 +7,7 @@ import { declined, ERR, refuse } from './errors';
 import type * as S from './schemas';
 import type { z } from 'zod';
 import type { MemberRecord } from './member-table';
-import { groupsOf, type Context, type GroupRecord } from './state';
+import { groupsOf, newUser, type Context, type GroupRecord } from './state';
 import type { Tx } from './tx';
 import { applyProfileChange, createGroupRecord, normaliseType, transfer } from './group-commands';
 import { addMembers, mergeCustomFields, mute, removeMembers, setRole } from './member-commands';
@@ -110,7 +110,13 @@ export function forbidSendMsg(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas
 
 export function importAccount(tx: Tx, _ctx: Context, _actor: Admin, o: O<S.Schemas['AdminImportAccountOptions']>) {
   const existing = tx.state.users.get(o.userID);
-  tx.mapSet(tx.state.users, o.userID, { userID: o.userID, nick: o.nick ?? existing?.nick ?? '', avatar: o.avatar ?? existing?.avatar ?? '' });
+  if (existing === undefined) {
+    tx.mapSet(tx.state.users, o.userID, newUser(o.userID, o.nick, o.avatar));
+  } else {
+    // changed in place: the record also holds the user's groups
+    if (o.nick !== undefined) tx.set(existing, 'nick', o.nick);
+    if (o.avatar !== undefined) tx.set(existing, 'avatar', o.avatar);
+  }
   return { userID: o.userID };
 }
 

@@ -143,7 +143,7 @@ export function createGroupRecord(tx: Tx, ctx: Context, spec: CreateSpec, creato
     muteAllMembers: false,
     isSupportTopic: type === 'Community' && spec.isSupportTopic === true,
     groupCustomField: (spec.groupCustomField ?? []).map((f) => ({ ...f })),
-    members: new MemberTable(),
+    members: new MemberTable(groupID, s.users),
     muted: new Map(),
     banned: new Map(),
     attributes: new Map(),
@@ -209,8 +209,7 @@ export function joinGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 'u
   const s = tx.state;
   const me = actor.userID;
   const g = findGroup(s, o.groupID);
-  // both reads first, next to each other: in a big group each is a cache miss on the joiner's
-  // entry in a table of a hundred thousand, and the processor overlaps misses issued together
+  // both read the joiner's account record, which holds their memberships (member-table.ts)
   const full = overQuota(s, me, g.type);
   const mine = g.members.get(me);
   if (g.type === 'AVChatRoom') {

@@ -15,7 +15,7 @@ import * as G from './group-commands';
 import * as M from './member-commands';
 import * as K from './store-commands';
 import * as P from './profile-commands';
-import type { Actor, Context, State } from './state';
+import { newUser, type Actor, type Context, type State } from './state';
 import { Tx } from './tx';
 import { FAST_PARSE, UNSURE, type FastParse } from './fast-parse';
 
@@ -234,7 +234,7 @@ export function trialAdmin(state: State, ctx: Context, actor: AdminActor, name: 
 
 /** A device logs in: the user exists from now on, and is online. */
 export function openSession(state: State, userID: string, device: string, unlimitedAVChatRoom: boolean): void {
-  if (!state.users.has(userID)) state.users.set(userID, { userID, nick: '', avatar: '' });
+  if (!state.users.has(userID)) state.users.set(userID, newUser(userID));
   let devices = state.sessions.get(userID);
   if (devices === undefined) {
     devices = new Map();
@@ -249,6 +249,6 @@ export function closeSession(state: State, userID: string, device: string): void
   if (devices?.size === 0) state.sessions.delete(userID);
 }
 
-export { createState, DEFAULT_LIMITS } from './state';
+export { createState, DEFAULT_LIMITS, newUser } from './state';
 export type { Actor, Context, Limits, State } from './state';
 export type { Delivery, Audience } from './deliveries';

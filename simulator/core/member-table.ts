@@ -6,26 +6,56 @@
  * Members live in slots in join order. Leaving tombstones the slot; a Fenwick tree over the slots
  * answers "which slot holds the k-th live member" in O(log n). Tombstones are compacted only by
  * `compact()`, which the core calls between commands, never inside one, so undo can restore a slot.
+ *
+ * A member is found from its user: each account record holds its member records (`Joined`), so the
+ * table keeps no index of its own. A join used to insert the joiner into a per-group map of every
+ * member, a cache miss on the joiner's entry in a table of a hundred thousand that cost a third of
+ * the join (docs/performance.md, round four); the account record is one the join reads anyway.
  */
 export interface MemberRecord {
   userID: string;
+  /** The group the record is a membership of: the account's records are found by it. */
+  groupID: string;
   role: 'Owner' | 'Admin' | 'Member' | 'Custom';
   joinTime: number;
   nameCard: string;
   muteUntil: number;
   memberCustomField: Array<{ key: string; value: string }>;
+  /** Where the record is in its table (join order); kept by the table. */
+  slot: number;
   /** The member's own message-receiving option, once set (setMessageRemindType); unset: the type's default. */
   messageRemindType?: MessageRemindType;
 }
 
 export type MessageRemindType = 'AcceptAndNotify' | 'AcceptNotNotify' | 'Discard';
 
-/** The index's mark for a user who left: see `remove`. */
-const GONE = -1;
+/**
+ * One user's memberships, in join order: '' none, the member record itself for one group (most
+ * users: a Map of two costs about 200 heap bytes, twice a member of a big room), a Map by group ID
+ * from the second group on.
+ */
+export type Joined = '' | MemberRecord | Map<string, MemberRecord>;
+
+/** What the table needs of an account: its memberships. */
+export interface Account {
+  groups: Joined;
+}
+
+/** The member record of `groupID` among a user's memberships. */
+export function membershipIn(joined: Joined, groupID: string): MemberRecord | undefined {
+  if (joined === '') return undefined;
+  if (joined instanceof Map) return joined.get(groupID);
+  return joined.groupID === groupID ? joined : undefined;
+}
+
+/** What `remove` took away, for undo: the record, its slot, and the account's memberships as they were. */
+export interface Removed {
+  record: MemberRecord;
+  slot: number;
+  had: Joined;
+}
 
 export class MemberTable {
-  /** userID -> slot; GONE for a user who left since the last compaction. */
-  private index = new Map<string, number>();
   private live = 0;
   private slots: Array<MemberRecord | undefined> = [];
   private tree: Int32Array = new Int32Array(16 + 1);
@@ -33,49 +63,75 @@ export class MemberTable {
   /** Owner, admins and custom roles: few, so role-filtered pages of them stay cheap. */
   private readonly privileged = new Set<string>();
 
+  constructor(
+    readonly groupID: string,
+    /** The accounts, by user ID: every member has one (state.ts). */
+    private readonly accounts: ReadonlyMap<string, Account>,
+  ) {}
+
   get size(): number {
     return this.live;
   }
 
   has(userID: string): boolean {
-    const slot = this.index.get(userID);
-    return slot !== undefined && slot !== GONE;
+    return this.get(userID) !== undefined;
   }
 
   get(userID: string): MemberRecord | undefined {
-    const slot = this.index.get(userID);
-    return slot === undefined || slot === GONE ? undefined : this.slots[slot];
+    const a = this.accounts.get(userID);
+    return a === undefined ? undefined : membershipIn(a.groups, this.groupID);
   }
 
-  /** Appends a member; returns its slot. */
+  /** Appends a member (not one already); the account's memberships gain it, in join order. */
   add(m: MemberRecord): number {
+    if (m.groupID !== this.groupID) throw new Error(`a member record of ${m.groupID} added to ${this.groupID}`);
     const slot = this.slots.length;
+    const a = this.account(m.userID);
+    const had = a.groups;
+    // one group: the record itself; the second upgrades to a Map, in join order
+    if (had === '') a.groups = m;
+    else if (had instanceof Map) had.set(this.groupID, m);
+    else a.groups = new Map([[had.groupID, had], [this.groupID, m]]);
     this.put(m, slot);
     return slot;
   }
 
-  /** Puts a member back into the slot it had (undo of `remove`). */
-  restore(m: MemberRecord, slot: number): void {
+  /**
+   * Puts a member back into the slot it had and the account's memberships as they were (undo of
+   * `remove`): re-adding to a Map moves the group to the end of the user's join order, acceptable
+   * for an undo.
+   */
+  restore(r: Removed): void {
+    const { record: m, slot, had } = r;
     if (this.slots[slot] === undefined && slot < this.slots.length) this.dead--;
+    const a = this.account(m.userID);
+    if (had instanceof Map && a.groups === had) had.set(this.groupID, m);
+    else a.groups = had;
     this.put(m, slot);
   }
 
-  /** Removes a member; returns the record and the slot it held, for undo. */
-  remove(userID: string): { record: MemberRecord; slot: number } | undefined {
-    const slot = this.index.get(userID);
-    if (slot === undefined || slot === GONE) return undefined;
-    const record = this.slots[slot]!;
-    // Marked, not deleted: V8 leaves a deleted Map entry in its hash chain until the table is
-    // rehashed, which a big table rarely is, so a user who joins and leaves again and again would
-    // make every lookup of their absent ID walk one dead entry per departure (docs/performance.md).
-    // Overwriting keeps one entry per user; compact() drops the marks with the tombstones.
-    this.index.set(userID, GONE);
+  /** Removes a member; returns what undo needs to put it back. */
+  remove(userID: string): Removed | undefined {
+    const a = this.accounts.get(userID);
+    const had = a?.groups;
+    const record = had === undefined ? undefined : membershipIn(had, this.groupID);
+    if (record === undefined) return undefined;
+    // none left: ''; a Map of two is left as it was, for undo, and replaced by the one that remains
+    if (had === record) a!.groups = '';
+    else if (had instanceof Map) {
+      if (had.size === 2) {
+        for (const other of had.values()) if (other !== record) a!.groups = other;
+      } else {
+        had.delete(this.groupID);
+      }
+    }
+    const slot = record.slot;
     this.live--;
     this.privileged.delete(userID);
     this.slots[slot] = undefined;
     this.dead++;
     this.bump(slot, -1);
-    return { record, slot };
+    return { record, slot, had: had! };
   }
 
   /** Keeps the privileged-role index true after a role change. */
@@ -107,7 +163,7 @@ export class MemberTable {
 
   /** Owner, admins and custom-role members, in join order. */
   privilegedMembers(): MemberRecord[] {
-    return [...this.privileged].map((id) => this.get(id)!).sort((a, b) => this.index.get(a.userID)! - this.index.get(b.userID)!);
+    return [...this.privileged].map((id) => this.get(id)!).sort((a, b) => a.slot - b.slot);
   }
 
   /** Calls `visit` on every member in join order: the iterator without a generator's cost. */
@@ -123,12 +179,8 @@ export class MemberTable {
   compact(): void {
     if (this.dead < 64 || this.dead < this.live) return;
     const members = this.slots.filter((m): m is MemberRecord => m !== undefined);
-    // A new index of the members alone: the departed users' marks go without deleting them one by
-    // one, which would leave dead entries in the old table's hash chains (see `remove`). The live
-    // count and the privileged roles do not change.
-    const index = new Map<string, number>();
-    for (let i = 0; i < members.length; i++) index.set(members[i]!.userID, i);
-    this.index = index;
+    // the live count and the privileged roles do not change; each record learns its new slot
+    for (let i = 0; i < members.length; i++) members[i]!.slot = i;
     this.slots = members;
     this.dead = 0;
     // every slot is live: the Fenwick tree of all ones, built in O(n)
@@ -141,6 +193,12 @@ export class MemberTable {
     this.tree = tree;
   }
 
+  private account(userID: string): Account {
+    const a = this.accounts.get(userID);
+    if (a === undefined) throw new Error(`${userID} has no account record, yet is a member of ${this.groupID}`);
+    return a;
+  }
+
   private put(m: MemberRecord, slot: number): void {
     if (slot >= this.tree.length - 1) this.grow(slot + 1);
     // appending (every join) pushes: setting an array's length is a slow builtin call
@@ -149,9 +207,8 @@ export class MemberTable {
       if (slot > this.slots.length) this.slots.length = slot + 1;
       this.slots[slot] = m;
     }
-    const previous = this.index.get(m.userID);
-    if (previous === undefined || previous === GONE) this.live++;
-    this.index.set(m.userID, slot);
+    m.slot = slot;
+    this.live++;
     this.noteRole(m);
     this.bump(slot, +1);
   }

@@ -71,11 +71,11 @@ export function allowsAdmins(type: GroupType): boolean {
 
 /** Groups that count toward a user's quota: AVChatRooms are counted apart by the service. */
 export function quotaUse(s: State, userID: string): number {
-  const joined = s.memberships.get(userID);
+  const joined = s.users.get(userID)?.groups;
   if (joined === undefined || joined === '') return 0;
-  if (typeof joined === 'string') return s.groups.get(joined)?.type !== 'AVChatRoom' ? 1 : 0;
+  if (!(joined instanceof Map)) return s.groups.get(joined.groupID)?.type !== 'AVChatRoom' ? 1 : 0;
   let n = 0;
-  for (const id of joined) if (s.groups.get(id)?.type !== 'AVChatRoom') n++;
+  for (const id of joined.keys()) if (s.groups.get(id)?.type !== 'AVChatRoom') n++;
   return n;
 }
 
@@ -90,8 +90,8 @@ export function overQuota(s: State, userID: string, type: GroupType): boolean {
  */
 const NO_FIELDS = Object.freeze([]) as unknown as MemberRecord['memberCustomField'];
 
-export function newMember(userID: string, role: MemberRecord['role'], ctx: Context): MemberRecord {
-  return { userID, role, joinTime: seconds(ctx.now), nameCard: '', muteUntil: 0, memberCustomField: NO_FIELDS };
+export function newMember(userID: string, groupID: string, role: MemberRecord['role'], ctx: Context): MemberRecord {
+  return { userID, groupID, role, joinTime: seconds(ctx.now), nameCard: '', muteUntil: 0, memberCustomField: NO_FIELDS, slot: -1 };
 }
 
 /** The next serial, for messageKeys and generated IDs: deterministic from the seed and count. */
@@ -189,7 +189,7 @@ export function listChangedFor(tx: Tx, g: GroupRecord, to: Audience): void {
  * applications for the group, since they are now moot, and records the AVChatRoom they entered.
  */
 export function admit(tx: Tx, g: GroupRecord, userID: string, ctx: Context, role: MemberRecord['role'] = 'Member'): void {
-  tx.addMember(g, newMember(userID, role, ctx));
+  tx.addMember(g, newMember(userID, g.groupID, role, ctx));
   const moot = applicationKeys(tx.state, g.groupID, userID);
   // a copy: dropping changes the index
   if (moot.length > 0) for (const key of [...moot]) tx.dropApplication(key);

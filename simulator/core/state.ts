@@ -3,7 +3,7 @@
  * source; time and identity come in through `Context`.
  */
 import type { GroupType, InviteOption, JoinOption, Role } from './constants';
-import { MemberTable } from './member-table';
+import type { Joined, MemberTable } from './member-table';
 
 export interface Limits {
   /** Member cap by type when createGroup names none. AVChatRoom: unlimited. */
@@ -79,6 +79,17 @@ export interface UserRecord {
   userID: string;
   nick: string;
   avatar: string;
+  /**
+   * The user's memberships, in join order (AVChatRooms included): '' for none, the member record
+   * itself for one group, a Map by group ID from the second on (member-table.ts `Joined`). The
+   * member tables find their members here and keep it; read the group IDs through `groupsOf`.
+   * On the record rather than in tables of their own: a join reads the record anyway (the tip
+   * shows the joiner's nick), and each table of every user or member cost a join a cache miss on
+   * the joiner's entry (docs/performance.md, round four). Every member has a record: members are
+   * admitted only once their account exists, and an account is deleted only after it has left
+   * every group.
+   */
+  groups: Joined;
 }
 
 export interface GroupRecord {
@@ -137,17 +148,10 @@ export interface State {
   users: Map<string, UserRecord>;
   groups: Map<string, GroupRecord>;
   /**
-   * user -> the groups they belong to, in join order (AVChatRooms included): the group's ID for a
-   * user in one group (most users: a Set costs about 150 heap bytes, half a member of a big room),
-   * a Set from the second group on, '' for none. Read it through `groupsOf`; change it through the Tx.
-   * An entry is never deleted, only marked '' (see `avRoom`).
-   */
-  memberships: Map<string, Joined>;
-  /**
    * user -> the AVChatRoom they entered with joinGroup; '' once they left it. Marked, not deleted:
    * V8 keeps a deleted Map entry in its hash chain until the table is rehashed, which a big table
    * rarely is, so a viewer entering and leaving again and again would slow every lookup of their
-   * ID (docs/performance.md; member-table.ts marks departures the same way). Read it through `avRoomOf`.
+   * ID (docs/performance.md). Read it through `avRoomOf`.
    */
   avRoom: Map<string, string>;
   /** user -> device -> whether that login allows several AVChatRooms. */
@@ -186,7 +190,6 @@ export function createState(limits: Limits, seed: number, customFieldKeys: Custo
     nextSerial: 1,
     users: new Map(),
     groups: new Map(),
-    memberships: new Map(),
     avRoom: new Map(),
     sessions: new Map(),
     applications: new Map(),
@@ -196,16 +199,13 @@ export function createState(limits: Limits, seed: number, customFieldKeys: Custo
   };
 }
 
-/** One user's groups in `State.memberships`: '' none, a group ID for one, a Set (join order) for more. */
-export type Joined = string | Set<string>;
-
 const NO_GROUPS: readonly string[] = [];
 
 /** The groups `userID` belongs to, in join order. */
 export function groupsOf(s: State, userID: string): Iterable<string> {
-  const joined = s.memberships.get(userID);
+  const joined = s.users.get(userID)?.groups;
   if (joined === undefined || joined === '') return NO_GROUPS;
-  return typeof joined === 'string' ? [joined] : joined;
+  return joined instanceof Map ? joined.keys() : [joined.groupID];
 }
 
 /** The AVChatRoom `userID` entered with joinGroup and is still in, if any. */
@@ -219,4 +219,9 @@ export function applicationKeys(s: State, groupID: string, userID: string): read
   return s.applicationIndex.get(groupID)?.get(userID) ?? NO_GROUPS;
 }
 
-export type { GroupType, InviteOption, JoinOption, Role };
+/** A new account's record: in no group. */
+export function newUser(userID: string, nick = '', avatar = ''): UserRecord {
+  return { userID, nick, avatar, groups: '' };
+}
+
+export type { GroupType, InviteOption, JoinOption, Joined, Role };

@@ -5,7 +5,7 @@
  */
 import type { MemberRecord } from './member-table';
 import type { Delivery } from './deliveries';
-import type { ApplicationRecord, GroupRecord, Joined, State } from './state';
+import type { ApplicationRecord, GroupRecord, State } from './state';
 
 export class Tx {
   private readonly undo: Array<() => void> = [];
@@ -41,51 +41,20 @@ export class Tx {
     this.undo.push(() => map.set(key, old));
   }
 
+  /** Makes `m` a member of `g` (the table also files it with the user's account: member-table.ts). */
   addMember(g: GroupRecord, m: MemberRecord): void {
     g.members.add(m);
-    const { memberships } = this.state;
     const { userID } = m;
-    const groupID = g.groupID;
-    const had = memberships.get(userID);
-    // one group: its ID; the second upgrades to a Set, in join order
-    if (had === undefined || had === '') memberships.set(userID, groupID);
-    else if (typeof had === 'string') memberships.set(userID, new Set([had, groupID]));
-    else had.add(groupID);
     this.undo.push(() => {
       g.members.remove(userID);
-      if (had === undefined) memberships.delete(userID);
-      else if (typeof had === 'string') memberships.set(userID, had);
-      else had.delete(groupID);
     });
   }
 
   removeMember(g: GroupRecord, userID: string): MemberRecord | undefined {
     const removed = g.members.remove(userID);
     if (removed === undefined) return undefined;
-    const { memberships } = this.state;
-    const groupID = g.groupID;
-    const had = memberships.get(userID);
-    // the entry stays, marked '' when no group is left (see State.avRoom); a Set of two is left
-    // as it was, for undo, and replaced by the one ID that remains
-    let restore: Joined | undefined;
-    if (had === groupID) {
-      memberships.set(userID, '');
-      restore = had;
-    } else if (typeof had === 'object') {
-      if (had.size === 2 && had.has(groupID)) {
-        for (const id of had) if (id !== groupID) memberships.set(userID, id);
-        restore = had;
-      } else {
-        had.delete(groupID);
-      }
-    }
     this.touchGroup(g);
-    this.undo.push(() => {
-      g.members.restore(removed.record, removed.slot);
-      if (restore !== undefined) memberships.set(userID, restore);
-      // re-adding moves the group to the end of the user's join order; acceptable for an undo
-      else if (typeof had === 'object') had.add(groupID);
-    });
+    this.undo.push(() => g.members.restore(removed));
     return removed.record;
   }
 

@@ -8,6 +8,7 @@ import { createSimulator, EVENT } from '../../simulator';
 import { startEmulatedService, type EmulatedService } from '../../servers/rest/emulated-service';
 import { wireImplementation } from '../../adapters/wire/client';
 import { SDKAPPID } from './helpers';
+import { groupsOf } from '../../simulator/core/state';
 
 let svc: EmulatedService;
 afterEach(async () => {
@@ -72,6 +73,8 @@ describe('state control for tests', () => {
     expect(await control('reset')).toMatchObject({ status: 200 });
     expect((await rest('group_open_http_svc/get_appid_group_list', {})).TotalCount).toBe(0);
     expect((await rest('im_open_login_svc/account_check', { CheckItem: [{ UserID: 'alice' }] })).ResultItem[0].AccountStatus).toBe('Imported');
+    // her memberships went with the old state: her account record is a fresh one
+    expect([...groupsOf(svc.sim.state, 'alice')]).toEqual([]);
     // alice's session still works after the reset
     const { data } = await svc.sim.login('alice', { device: 'phone' }).createGroup({ type: 'Public', name: 'after' } as never);
     expect((data as { group: { name: string } }).group.name).toBe('after');

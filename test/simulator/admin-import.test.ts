@@ -200,7 +200,7 @@ describe('what the user observes of a kick or a deletion (SDK side)', () => {
     await refusal(c.dave!.getGroupList(), 3006);
     const back = sim.login('dave');
     expect((await back.getGroupList()).data.groupList).toEqual([]);
-    expect(sim.state.users.get('dave')).toEqual({ userID: 'dave', nick: '', avatar: '' });
+    expect(sim.state.users.get('dave')).toEqual({ userID: 'dave', nick: '', avatar: '', groups: '' });
   });
 });
 

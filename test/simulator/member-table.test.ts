@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { MemberTable, type MemberRecord } from '../../simulator/core/member-table';
+import { MemberTable, type Account, type MemberRecord } from '../../simulator/core/member-table';
 
-const m = (userID: string): MemberRecord => ({ userID, role: 'Member', joinTime: 0, nameCard: '', muteUntil: 0, memberCustomField: [] });
+const m = (userID: string): MemberRecord => ({ userID, groupID: 'g', role: 'Member', joinTime: 0, nameCard: '', muteUntil: 0, memberCustomField: [], slot: -1 });
+/** Accounts made on first sight: the table needs one for every member (state.ts). */
+class Accounts extends Map<string, Account> {
+  override get(userID: string): Account {
+    let a = super.get(userID);
+    if (a === undefined) {
+      a = { groups: '' };
+      this.set(userID, a);
+    }
+    return a;
+  }
+}
+const table = () => new MemberTable('g', new Accounts());
 const ids = (rs: MemberRecord[]) => rs.map((r) => r.userID);
 
 describe('MemberTable', () => {
   it('pages live members in join order across tombstones and compaction', () => {
-    const t = new MemberTable();
+    const t = table();
     for (let i = 0; i < 300; i++) t.add(m(`u${i}`));
     for (let i = 0; i < 300; i += 2) t.remove(`u${i}`);
     expect(t.size).toBe(150);
@@ -21,16 +33,16 @@ describe('MemberTable', () => {
   });
 
   it('restores a removed member into its old slot', () => {
-    const t = new MemberTable();
+    const t = table();
     ['a', 'b', 'c'].forEach((u) => t.add(m(u)));
     const r = t.remove('b')!;
-    t.restore(r.record, r.slot);
+    t.restore(r);
     expect(ids(t.page(0, 10))).toEqual(['a', 'b', 'c']);
     expect(t.has('b')).toBe(true);
   });
 
   it('keeps the privileged index true through role changes and removal', () => {
-    const t = new MemberTable();
+    const t = table();
     const owner = { ...m('o'), role: 'Owner' as const };
     t.add(owner);
     const a = m('a');
@@ -43,7 +55,7 @@ describe('MemberTable', () => {
   });
 
   it('agrees with a plain array under random adds and removes', () => {
-    const t = new MemberTable();
+    const t = table();
     const model: string[] = [];
     let x = 12345;
     const rnd = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n);
@@ -66,7 +78,7 @@ describe('MemberTable', () => {
   });
 
   it('compacts in place: departed users are forgotten, members keep their order, ranks and roles', () => {
-    const t = new MemberTable();
+    const t = table();
     const model: string[] = [];
     for (let i = 0; i < 500; i++) {
       const r = m(`u${i}`);

@@ -11,7 +11,7 @@ import { USER_COMMANDS } from '../../simulator/core';
 import { groupsOf } from '../../simulator/core/state';
 import { refusal, world } from '../helpers';
 
-const member = (userID: string): MemberRecord => ({ userID, role: 'Member', joinTime: 0, nameCard: '', muteUntil: 0, memberCustomField: [] });
+const member = (userID: string): MemberRecord => ({ userID, groupID: 'g', role: 'Member', joinTime: 0, nameCard: '', muteUntil: 0, memberCustomField: [], slot: -1 });
 
 function setup<T extends string>(names: T[], options?: SimulatorOptions) {
   const w = world(names, options);
@@ -601,7 +601,7 @@ describe('a defect inside a command (core/index.ts)', () => {
 describe('the member table (member-table.ts)', () => {
   it('finds the member of every rank after growing past its first capacity', () => {
     for (const n of [17, 33, 65, 130]) {
-      const t = new MemberTable();
+      const t = new MemberTable('g', new Map(Array.from({ length: n }, (_, i) => [`u${i}`, { groups: '' as const }])));
       for (let i = 0; i < n; i++) t.add(member(`u${i}`));
       for (let k = 0; k < n; k++) expect(t.page(k, 1).map((r) => r.userID), `n=${n} k=${k}`).toEqual([`u${k}`]);
       expect(t.page(n, 1)).toEqual([]);

@@ -8,34 +8,46 @@ import { ERR } from '../../simulator/core/errors';
 import { Tx } from '../../simulator/core/tx';
 import { newMember } from '../../simulator/core/rules';
 import { MemberTable } from '../../simulator/core/member-table';
-import { applicationKeys, avRoomOf, groupsOf, type GroupRecord, type State } from '../../simulator/core/state';
+import { applicationKeys, avRoomOf, groupsOf, newUser, type GroupRecord, type State } from '../../simulator/core/state';
 import { refusal, world } from '../helpers';
 
 /** The application index as sorted plain data (its order means nothing). */
+/**
+ * A user's memberships as their form: '' none, the group ID of the one member record, or the Map's
+ * group IDs in join order (each entry the record of that group).
+ */
+function form(s: State, userID: string): string | string[] {
+  const j = s.users.get(userID)!.groups;
+  if (j === '') return '';
+  if (!(j instanceof Map)) return j.groupID;
+  for (const [groupID, m] of j) expect(m.groupID).toBe(groupID);
+  return [...j.keys()];
+}
+
 const index = (s: State) => [...s.applicationIndex].map(([g, byUser]) => [g, [...byUser].map(([u, keys]) => [u, [...keys].sort()]).sort()]).sort();
 
 describe('memberships', () => {
-  it('stores one group as its ID, upgrades to a Set on the second, and marks none with an entry kept', async () => {
+  it('stores one membership as its record on the user record, upgrades to a Map on the second, and none as \'\'', async () => {
     const { sim, chats } = world(['A', 'B']);
     const g1 = (await chats.A!.createGroup({ type: 'Community', name: 'one' })).data.group.groupID as string;
     const g2 = (await chats.A!.createGroup({ type: 'Community', name: 'two' })).data.group.groupID as string;
     await chats.B!.joinGroup({ groupID: g1 });
-    expect(sim.state.memberships.get('B')).toBe(g1);
+    expect(form(sim.state, 'B')).toBe(g1);
+    expect(sim.state.users.get('B')!.groups).toBe(sim.state.groups.get(g1)!.members.get('B'));
     await chats.B!.joinGroup({ groupID: g2 });
-    expect(sim.state.memberships.get('B')).toEqual(new Set([g1, g2]));
+    expect(form(sim.state, 'B')).toEqual([g1, g2]);
     expect([...groupsOf(sim.state, 'B')]).toEqual([g1, g2]);
     await chats.B!.quitGroup(g1);
-    expect(sim.state.memberships.get('B')).toBe(g2);
+    expect(form(sim.state, 'B')).toBe(g2);
     await chats.B!.quitGroup(g2);
-    expect(sim.state.memberships.get('B')).toBe('');
-    expect(sim.state.memberships.has('B')).toBe(true);
+    expect(form(sim.state, 'B')).toBe('');
     expect([...groupsOf(sim.state, 'B')]).toEqual([]);
     expect((await chats.B!.getGroupList()).data.groupList).toEqual([]);
     await chats.B!.joinGroup({ groupID: g2 });
-    expect(sim.state.memberships.get('B')).toBe(g2);
+    expect(form(sim.state, 'B')).toBe(g2);
   });
 
-  it('keeps a Set of three or more, in join order', async () => {
+  it('keeps a Map of three or more, in join order', async () => {
     const { sim, chats } = world(['A', 'B']);
     const ids: string[] = [];
     for (const name of ['one', 'two', 'three']) {
@@ -44,7 +56,7 @@ describe('memberships', () => {
       ids.push(g);
     }
     await chats.B!.quitGroup(ids[1]!);
-    expect(sim.state.memberships.get('B')).toEqual(new Set([ids[0], ids[2]]));
+    expect(form(sim.state, 'B')).toEqual([ids[0], ids[2]]);
     expect((await chats.B!.getGroupList()).data.groupList.map((g: { groupID: string }) => g.groupID)).toEqual([ids[0], ids[2]]);
   });
 
@@ -53,13 +65,14 @@ describe('memberships', () => {
     const s = sim.state;
     const ctx = { now: 0 };
     const make = (groupID: string) => {
-      // a bare group record is enough for the member table and the memberships
-      const g = { groupID, type: 'Community', members: new MemberTable() } as unknown as GroupRecord;
+      // a bare group record is enough for the member table and the user's groups
+      const g = { groupID, type: 'Community', members: new MemberTable(groupID, s.users) } as unknown as GroupRecord;
       s.groups.set(groupID, g);
       return g;
     };
     const [a, b, c] = [make('a'), make('b'), make('c')];
-    const before = () => [...s.memberships].map(([u, j]) => [u, typeof j === 'string' ? j : [...j]]);
+    s.users.set('u', newUser('u'));
+    const before = () => [...s.users.keys()].map((u) => [u, form(s, u)]);
     const check = (change: (tx: Tx) => void) => {
       const was = before();
       const tx = new Tx(s);
@@ -67,22 +80,22 @@ describe('memberships', () => {
       tx.rollback();
       expect(before()).toEqual(was);
     };
-    check((tx) => tx.addMember(a, newMember('u', 'Member', ctx)));
-    expect(s.memberships.has('u')).toBe(false);
+    check((tx) => tx.addMember(a, newMember('u', 'a', 'Member', ctx)));
+    expect(s.users.get('u')!.groups).toBe('');
     let tx = new Tx(s);
-    tx.addMember(a, newMember('u', 'Member', ctx));
+    tx.addMember(a, newMember('u', 'a', 'Member', ctx));
     tx.commit();
-    check((tx) => tx.addMember(b, newMember('u', 'Member', ctx)));
+    check((tx) => tx.addMember(b, newMember('u', 'b', 'Member', ctx)));
     check((tx) => tx.removeMember(a, 'u'));
     tx = new Tx(s);
-    tx.addMember(b, newMember('u', 'Member', ctx));
+    tx.addMember(b, newMember('u', 'b', 'Member', ctx));
     tx.commit();
     check((tx) => tx.removeMember(a, 'u'));
     check((tx) => {
       tx.removeMember(a, 'u');
-      tx.addMember(c, newMember('u', 'Member', ctx));
+      tx.addMember(c, newMember('u', 'c', 'Member', ctx));
     });
-    expect(s.memberships.get('u')).toEqual(new Set(['a', 'b']));
+    expect(form(s, 'u')).toEqual(['a', 'b']);
   });
 });
 
@@ -97,7 +110,7 @@ describe('AVChatRoom presence', () => {
     await chats.V!.quitGroup(room);
     expect(sim.state.avRoom.get('V')).toBe('');
     expect(avRoomOf(sim.state, 'V')).toBeUndefined();
-    expect(sim.state.memberships.get('V')).toBe('');
+    expect(form(sim.state, 'V')).toBe('');
     expect((await chats.V!.joinGroup({ groupID: room })).data.status).toBe('JoinedSuccess');
     expect(avRoomOf(sim.state, 'V')).toBe(room);
     expect(sim.state.avRoom.size).toBe(1);

@@ -25,7 +25,7 @@ export const triage: readonly TriageEntry[] = [
   // forbidSendMsg
 
   // importAccount
-  { file: A, line: "nick: o.nick ?? existing?.nick ?? '', avatar: o.avatar ?? existing?.avatar ?? ''", mutator: 'StringLiteral', code: "''", disposition: 'no-rule', why: "the nick and avatar of an account imported without them (read back in member lists): no catalogued rule documents user profiles" },
+  { file: 'simulator/core/state.ts', line: "export function newUser(userID: string, nick = '', avatar = ''): UserRecord {", mutator: 'StringLiteral', code: "''", disposition: 'no-rule', why: "the nick and avatar of an account imported without them (read back in member lists): no catalogued rule documents user profiles" },
 
   // getJoinedGroupList
   { file: A, line: "if (g !== undefined && (g.type !== 'AVChatRoom' || o.withHugeGroups === true)) groupIdList.push(", mutator: 'ConditionalExpression', code: 'g !== undefined', replacement: 'true', disposition: 'equivalent', why: 'memberships only name existing groups (destroy and recycling expel every member first), so g is never undefined' },

@@ -8,8 +8,8 @@ export const triage: readonly TriageEntry[] = [
   { file: F, line: 'if (value === undefined) return;', mutator: 'ConditionalExpression', code: 'value === undefined', replacement: 'false', disposition: 'equivalent', why: 'TextEncoder.encode(undefined) encodes the empty string: 0 bytes, never over the limit' },
 
   // quotaUse / overQuota
-  { file: F, line: "return s.groups.get(joined)?.type !== 'AVChatRoom' ? 1 : 0;", mutator: 'OptionalChaining', code: 's.groups.get(joined)?.type', disposition: 'equivalent', why: 'memberships only name existing groups (a group is deleted only once it has no members), so the lookup never gives undefined' },
-  { file: F, line: "for (const id of joined) if (s.groups.get(id)?.type !== 'AVChatRoom') n++;", mutator: 'OptionalChaining', code: 's.groups.get(id)?.type', disposition: 'equivalent', why: 'memberships only name existing groups (a group is deleted only once it has no members), so the lookup never gives undefined' },
+  { file: F, line: "if (!(joined instanceof Map)) return s.groups.get(joined.groupID)?.type !== 'AVChatRoom' ? 1 : 0;", mutator: 'OptionalChaining', code: 's.groups.get(joined.groupID)?.type', disposition: 'equivalent', why: 'memberships only name existing groups (a group is deleted only once it has no members), so the lookup never gives undefined' },
+  { file: F, line: "for (const id of joined.keys()) if (s.groups.get(id)?.type !== 'AVChatRoom') n++;", mutator: 'OptionalChaining', code: 's.groups.get(id)?.type', disposition: 'equivalent', why: 'memberships only name existing groups (a group is deleted only once it has no members), so the lookup never gives undefined' },
 
   // generated group IDs
   { file: F, line: "let out = '';", mutator: 'StringLiteral', code: "''", disposition: 'no-rule', why: 'the spelling of a generated ID after @TGS#: create.generated-id documents only the prefix and uniqueness' },

@@ -13,20 +13,17 @@ export const triage: readonly TriageEntry[] = [
   { file: F, line: 'private tree: Int32Array = new Int32Array(16 + 1);', mutator: 'ArithmeticOperator', code: '16 + 1', disposition: 'equivalent', why: 'a first tree of 14 positions is still a valid Fenwick tree (the descent works for any size); put() only grows it sooner' },
 
   // get
-  { file: F, line: 'return slot === undefined || slot === GONE ? undefined : this.slots[slot];', mutator: ['ConditionalExpression', 'LogicalOperator'], code: 'slot === undefined || slot === GONE', disposition: 'equivalent', why: 'slots[undefined] and slots[GONE = -1] read as undefined, what the explicit branch gives' },
-  { file: F, line: 'return slot === undefined || slot === GONE ? undefined : this.slots[slot];', mutator: 'ConditionalExpression', code: 'slot === undefined', replacement: 'false', disposition: 'equivalent', why: 'slots[undefined] reads as undefined, what the explicit branch gives' },
-  { file: F, line: 'return slot === undefined || slot === GONE ? undefined : this.slots[slot];', mutator: 'ConditionalExpression', code: 'slot === GONE', replacement: 'false', disposition: 'equivalent', why: 'slots[GONE = -1] reads as undefined, what the explicit branch gives' },
 
   // restore (undo of remove)
-  { file: F, line: 'restore(m: MemberRecord, slot: number): void {', mutator: 'BlockStatement', disposition: 'equivalent', why: `restore() ${UNDO_ONLY}` },
+  { file: F, line: 'restore(r: Removed): void {', mutator: 'BlockStatement', disposition: 'equivalent', why: `restore() ${UNDO_ONLY}` },
   { file: F, line: 'if (this.slots[slot] === undefined && slot < this.slots.length) this.dead--;', mutator: ['ConditionalExpression', 'LogicalOperator', 'EqualityOperator', 'UpdateOperator'], disposition: 'equivalent', why: `restore() ${UNDO_ONLY}; and dead only times compaction` },
 
   // remove
-  { file: F, line: 'if (slot === undefined || slot === GONE) return undefined;', mutator: ['ConditionalExpression', 'LogicalOperator'], code: 'slot === undefined || slot === GONE', disposition: 'equivalent', why: "remove() is only asked for a member: expel()'s callers pick members, and addMember's undo removes the member it just added" },
-  { file: F, line: 'if (slot === undefined || slot === GONE) return undefined;', mutator: 'ConditionalExpression', code: 'slot === undefined', replacement: 'false', disposition: 'equivalent', why: "remove() is only asked for a member: expel()'s callers pick members, and addMember's undo removes the member it just added" },
-  { file: F, line: 'if (slot === undefined || slot === GONE) return undefined;', mutator: 'ConditionalExpression', code: 'slot === GONE', replacement: 'false', disposition: 'equivalent', why: "remove() is only asked for a member: expel()'s callers pick members, and addMember's undo removes the member it just added" },
+  { file: F, line: 'if (record === undefined) return undefined;', mutator: ['ConditionalExpression', 'EqualityOperator'], code: 'record === undefined', disposition: 'equivalent', why: "remove() is only asked for a member: expel()'s callers pick members, and addMember's undo removes the member it just added" },
+  { file: F, line: 'else if (had instanceof Map) {', mutator: 'ConditionalExpression', code: 'had instanceof Map', replacement: 'true', disposition: 'equivalent', why: "a single member record among the user's memberships is this group's (remove found it) and handled above, so had is a Map here" },
+  { file: F, line: 'if (had.size === 2) {', mutator: 'ConditionalExpression', code: 'had.size === 2', replacement: 'false', disposition: 'equivalent', why: 'a Map of one membership reads as the bare record everywhere (groupsOf, quotaUse, membershipIn and add read or extend both); only memory differs' },
   { file: F, line: 'this.dead++;', mutator: 'UpdateOperator', code: 'this.dead++', disposition: 'equivalent', why: `only slower: a falling dead count means no compaction ever; ${COMPACTION_TIMING}` },
-  { file: F, line: 'return { record, slot };', mutator: 'ObjectLiteral', code: '{ record, slot }', disposition: 'equivalent', why: "the record and slot are read only by the undo of a removal (restore, which never runs), and removeMember's only caller, expel(), ignores the record it returns" },
+  { file: F, line: 'return { record, slot, had: had! };', mutator: 'ObjectLiteral', code: '{ record, slot, had: had! }', disposition: 'equivalent', why: "the record, slot and memberships are read only by the undo of a removal (restore, which never runs), and removeMember's only caller, expel(), ignores the record it returns" },
 
   // page / recent
   { file: F, line: 'if (offset >= this.live || count <= 0) return out;', mutator: ['ConditionalExpression', 'LogicalOperator'], code: 'offset >= this.live || count <= 0', disposition: 'equivalent', why: "an offset past the end makes select() return the tree's last position, at or past the last slot, so the loop adds nothing; a count <= 0 stops the loop at once (out.length < count is false)" },
@@ -51,7 +48,6 @@ export const triage: readonly TriageEntry[] = [
   { file: F, line: 'if (slot === this.slots.length) this.slots.push(m);', mutator: ['ConditionalExpression', 'EqualityOperator'], code: 'slot === this.slots.length', disposition: 'equivalent', why: `add() always appends at slots.length; another slot comes only from restore(), which ${UNDO_ONLY}` },
   { file: F, line: 'if (slot > this.slots.length) this.slots.length = slot + 1;', mutator: ['ConditionalExpression', 'EqualityOperator', 'ArithmeticOperator'], disposition: 'equivalent', why: `put()'s non-append branch serves restore() only, which ${UNDO_ONLY}` },
   { file: F, line: 'else {', mutator: 'BlockStatement', when: (m) => m.original.includes('this.slots.length = slot + 1'), disposition: 'equivalent', why: `put()'s non-append branch serves restore() only, which ${UNDO_ONLY}` },
-  { file: F, line: 'if (previous === undefined || previous === GONE) this.live++;', mutator: 'ConditionalExpression', code: 'previous === undefined || previous === GONE', replacement: 'true', disposition: 'equivalent', why: 'put() only gets a user who is not a member: add() admits non-members only (every caller checks membership or dedupes) and restore(), of a GONE user, never runs' },
 
   // grow
   { file: F, line: 'let n = this.tree.length - 1;', mutator: 'ArithmeticOperator', code: 'this.tree.length - 1', disposition: 'equivalent', why: 'the tree grows from two positions more: larger, still covering every slot; the Fenwick descent works for any size' },

@@ -1,0 +1,78 @@
+/**
+ * The wire server's quick checks in front of zod (servers/wire/bodies.ts, QUICK_CHECKS) must agree
+ * with zod: whatever a quick check vouches for, the schema accepts and returns unchanged (the same
+ * keys and values; zod puts them in its schema's order, and the server reads them by name), so that
+ * parseBody answers the same with or without them; whatever the
+ * schema refuses, no quick check vouches for. zod stays the source of truth (and of the messages).
+ * Bodies are generated as the server gets them: parsed from JSON text.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { BatchBody, CallBody, EmptyBody, EventsBody, QUICK_CHECKS, SessionBody, parseBody } from '../../servers/wire/bodies';
+
+const EDGES: unknown[] = ['', '/', '/v1/apps', 'v1/apps', 'GET', 'POST', 'DELETE', 'PUT', 'get', 'u1', 'getGroupList', null, 0, 1, -1, 1.5, true, false, [], {}, ['a'], { method: 'GET' }];
+const anyValue = fc.oneof(fc.constantFrom(...EDGES), fc.string(), fc.integer(), fc.jsonValue({ maxDepth: 2 }));
+
+/** An object with some of `valid`'s keys (valid values mostly), maybe others, maybe extra keys; as JSON would deliver it. */
+function shaped(valid: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+  const keys = Object.keys(valid);
+  const extra = ['extra', '__proto__', 'toString', 'constructor', 'Method'];
+  const obj = fc
+    .tuple(
+      fc.subarray(keys),
+      fc.record(Object.fromEntries(keys.map((k) => [k, valid[k]!]))),
+      fc.array(fc.tuple(fc.constantFrom(...keys, ...extra), anyValue), { maxLength: 2 }),
+      fc.boolean(),
+    )
+    .map(([present, values, added, addBad]) => {
+      const o: Record<string, unknown> = {};
+      for (const k of present) o[k] = (values as Record<string, unknown>)[k];
+      if (addBad) for (const [k, v] of added) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+      return o;
+    });
+  return fc.oneof({ weight: 5, arbitrary: obj }, { weight: 1, arbitrary: anyValue }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+}
+
+const item = shaped({ method: fc.constantFrom('GET', 'POST', 'DELETE', 'PUT'), path: fc.constantFrom('/v1/apps', '/', 'v1', ''), body: anyValue });
+const BODIES: Array<[string, z.ZodType, fc.Arbitrary<unknown>]> = [
+  ['CallBody', CallBody, shaped({ method: fc.constantFrom('getGroupList', '', 'x'), arg: anyValue })],
+  ['BatchBody', BatchBody, shaped({ requests: fc.array(item, { maxLength: 4 }), references: fc.oneof(fc.boolean(), anyValue) })],
+  ['SessionBody', SessionBody, shaped({ userID: fc.oneof(fc.string(), anyValue), device: fc.oneof(fc.constantFrom('web', 'ios'), anyValue), unlimitedAVChatRoom: fc.oneof(fc.boolean(), anyValue) })],
+  ['EmptyBody', EmptyBody, shaped({})],
+  ['EventsBody', EventsBody, shaped({ after: fc.oneof(fc.nat(), fc.constantFrom(-0, -1, 1.5, 2 ** 53 - 1, 2 ** 53, 1e300, '3'), anyValue) })],
+];
+
+describe('the wire server quick body checks agree with zod', () => {
+  it('covers every schema it has a quick check for', () => {
+    expect(new Set(QUICK_CHECKS.keys())).toEqual(new Set(BODIES.map(([, schema]) => schema)));
+  });
+
+  for (const [name, schema, bodies] of BODIES) {
+    it(`${name}: what the quick check vouches for, zod accepts unchanged; parseBody answers as zod does`, () => {
+      const check = QUICK_CHECKS.get(schema)!;
+      let vouched = 0;
+      let refused = 0;
+      fc.assert(
+        fc.property(bodies, (body) => {
+          const r = schema.safeParse(body);
+          if (check(body)) {
+            vouched++;
+            expect(r.success).toBe(true);
+            expect(body).toStrictEqual(r.data);
+            expect(parseBody(schema, body)).toBe(body);
+          } else if (r.success) {
+            expect(parseBody(schema, body)).toStrictEqual(r.data);
+          } else {
+            refused++;
+            expect(() => parseBody(schema, body)).toThrow(/invalid request body/);
+          }
+        }),
+        { numRuns: 3000, seed: 21 },
+      );
+      // the generator must exercise both sides, or the test could not fail
+      expect(vouched).toBeGreaterThan(100);
+      expect(refused).toBeGreaterThan(100);
+    });
+  }
+});
