@@ -3,7 +3,7 @@
  * implementation lacks returns 'skipped' (reported as not applicable), and every step body
  * runs with the GroupWorld as `this`.
  */
-import { defineParameterType, Given as G, Then as T, When as W } from '@cucumber/cucumber';
+import { defineParameterType, Given, setDefinitionFunctionWrapper, Then, When } from '@cucumber/cucumber';
 import type { GroupTypeName } from '../adapters/contract';
 import { Skip, type GroupWorld } from './world';
 
@@ -32,14 +32,27 @@ function wrap(body: Body, ahead = false): Body {
   return wrapped;
 }
 
-export const Given = (pattern: string, body: Body) => G(pattern, wrap(body));
+// Step files call cucumber's own Given / When / Then, and every body is wrapped where cucumber builds
+// the definitions: cucumber records a definition's file and line from the stack at the call to Given,
+// so steps registered through a function of this module were all reported (in cucumber's messages
+// and cucumber.html) at one line of this file.
+export { Given, Then, When };
+
 /**
- * A Given that may run while set-up calls issued ahead are unanswered (GroupWorld.createAhead):
- * it names groups only through groupArg, or awaits afterPending before reading anything else.
+ * `Given(pattern, AHEAD, body)`: a Given that may run while set-up calls issued ahead are unanswered
+ * (GroupWorld.createAhead): it names groups only through groupArg, or awaits afterPending before
+ * reading anything else.
  */
-export const GivenAhead = (pattern: string, body: Body) => G(pattern, wrap(body, true));
-export const When = (pattern: string, body: Body) => W(pattern, wrap(body));
-export const Then = (pattern: string, body: Body) => T(pattern, wrap(body));
+export const AHEAD = { wrapperOptions: { ahead: true } };
+
+const hooks = new WeakSet<object>();
+/** Marks a hook's function: the step wrapper leaves hooks as they are (a BeforeAll has no World). */
+export function hook<F extends object>(fn: F): F {
+  hooks.add(fn);
+  return fn;
+}
+
+setDefinitionFunctionWrapper((fn: Body, options?: { ahead?: boolean }) => (hooks.has(fn) ? fn : wrap(fn, options?.ahead === true)));
 
 /** Fails the step with a matcher's explanation. */
 export function check(failure: string | undefined): void {

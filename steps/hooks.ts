@@ -2,17 +2,18 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
 import { TestStepResultStatus } from '@cucumber/messages';
 import { NOTHING_HAS_CHANGED, type GroupWorld } from './world';
+import { hook } from './dsl';
 import { currentImplementation, resolveImplementation } from '../adapters/resolve';
 
 import { INCIDENT_MEDIA_TYPE, TRACE_MEDIA_TYPE } from './incident';
 
-BeforeAll(async function () {
+BeforeAll(hook(async function () {
   await resolveImplementation();
-});
+}));
 
-AfterAll(async function () {
+AfterAll(hook(async function () {
   await currentImplementation().close?.();
-});
+}));
 
 // Every call to the implementation has its own deadline (World.deadline, --call-timeout): that is
 // what times a slow implementation out, as *timeout*. A step budget of cucumber's would fire first on
@@ -20,11 +21,11 @@ AfterAll(async function () {
 // none unless GROUPSPEC_STEP_TIMEOUT_MS asks for one (runner/features.ts reports it as a timeout too).
 setDefaultTimeout(Number(process.env.GROUPSPEC_STEP_TIMEOUT_MS ?? -1));
 
-Before(function (this: GroupWorld, { pickle }) {
+Before(hook(function (this: GroupWorld, { pickle }) {
   this.comparesStates = pickle.steps.some((s) => s.text === NOTHING_HAS_CHANGED);
-});
+}));
 
-After(async function (this: GroupWorld, { result }) {
+After(hook(async function (this: GroupWorld, { result }) {
   // set-up issued ahead that no step awaited (a scenario of Givens only): its failure fails a passing scenario
   if (this.hasPending()) {
     await this.settle().catch((e: unknown) => {
@@ -38,4 +39,4 @@ After(async function (this: GroupWorld, { result }) {
     if (trace !== undefined) this.attach(JSON.stringify(trace), TRACE_MEDIA_TYPE);
   }
   if (this.appStarted()) await this.deadline('close', (await this.app()).close()).catch(() => undefined);
-});
+}));

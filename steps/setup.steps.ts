@@ -1,7 +1,7 @@
 /** Given: apps, users, devices, groups and the roles people hold in them. */
 import type { DataTable } from '@cucumber/cucumber';
 import type { GroupTypeName } from '../adapters/contract';
-import { Given, GivenAhead, check } from './dsl';
+import { AHEAD, Given, check } from './dsl';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
 import { withArticle } from '../matchers/article';
 
@@ -27,20 +27,20 @@ Given('an app where at most {int} groups may be created a day', function (this: 
   setLimit(this, 'dailyNetCreations', n);
 });
 
-GivenAhead('{users} is/are logged in', async function (this: GroupWorld, users: string[]) {
+Given('{users} is/are logged in', AHEAD, async function (this: GroupWorld, users: string[]) {
   await this.loginAll(users);
 });
-GivenAhead('{user} is logged in on her/his/their {word}', async function (this: GroupWorld, u: string, device: string) {
+Given('{user} is logged in on her/his/their {word}', AHEAD, async function (this: GroupWorld, u: string, device: string) {
   await this.login(u, device);
 });
-GivenAhead('{user} is logged in on her/his/their {word} and her/his/their {word}', async function (this: GroupWorld, u: string, d1: string, d2: string) {
+Given('{user} is logged in on her/his/their {word} and her/his/their {word}', AHEAD, async function (this: GroupWorld, u: string, d1: string, d2: string) {
   await this.login(u, d1);
   await this.login(u, d2);
 });
-GivenAhead('{user} is logged in with unlimited AVChatRooms', async function (this: GroupWorld, u: string) {
+Given('{user} is logged in with unlimited AVChatRooms', AHEAD, async function (this: GroupWorld, u: string) {
   await this.login(u, 'web', { unlimitedAVChatRoom: true });
 });
-GivenAhead('the account(s) {users} exist(s)', async function (this: GroupWorld, users: string[]) {
+Given('the account(s) {users} exist(s)', AHEAD, async function (this: GroupWorld, users: string[]) {
   await this.importAccounts(users);
 });
 
@@ -69,20 +69,20 @@ export function options(w: GroupWorld, table: DataTable): Record<string, unknown
   return out;
 }
 
-GivenAhead('{user} has created a/an {type} group {string}', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string) {
+Given('{user} has created a/an {type} group {string}', AHEAD, async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string) {
   await create(this, owner, t, alias);
 });
-GivenAhead('{user} has created a/an {type} group {string} with members {users}', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, members: string[]) {
+Given('{user} has created a/an {type} group {string} with members {users}', AHEAD, async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, members: string[]) {
   await this.importAccounts(members.filter((m) => !this.sessions.has(m)));
   await create(this, owner, t, alias, { memberList: members.map((userID) => ({ userID })) });
 });
 Given('{user} has created a/an {type} group {string} with:', async function (this: GroupWorld, owner: string, t: GroupTypeName, alias: string, table: DataTable) {
   await create(this, owner, t, alias, options(this, table));
 });
-GivenAhead('the app admin has created a/an {type} group {string} without an owner', async function (this: GroupWorld, t: GroupTypeName, alias: string) {
+Given('the app admin has created a/an {type} group {string} without an owner', AHEAD, async function (this: GroupWorld, t: GroupTypeName, alias: string) {
   await create(this, ADMIN, t, alias);
 });
-GivenAhead('the app admin has created a/an {type} group {string} owned by {user}', async function (this: GroupWorld, t: GroupTypeName, alias: string, owner: string) {
+Given('the app admin has created a/an {type} group {string} owned by {user}', AHEAD, async function (this: GroupWorld, t: GroupTypeName, alias: string, owner: string) {
   if (!this.sessions.has(owner)) await this.must(ADMIN, 'importAccount', { userID: owner });
   await create(this, ADMIN, t, alias, { ownerAccount: owner });
 });
@@ -104,22 +104,22 @@ export async function enrol(w: GroupWorld, users: string[], alias: string): Prom
   await w.sequence([() => w.importAccounts(users.filter((u) => !w.sessions.has(u))), () => w.must(ADMIN, 'addGroupMember', { groupID, userIDList: users, silence: false })]);
 }
 
-GivenAhead('{users} belong(s) to {string}', async function (this: GroupWorld, users: string[], alias: string) {
+Given('{users} belong(s) to {string}', AHEAD, async function (this: GroupWorld, users: string[], alias: string) {
   await enrol(this, users, alias);
 });
-GivenAhead('{users} is/are (an )admin(s) of {string}', async function (this: GroupWorld, users: string[], alias: string) {
+Given('{users} is/are (an )admin(s) of {string}', AHEAD, async function (this: GroupWorld, users: string[], alias: string) {
   await enrol(this, users, alias);
   await this.sequence(users.map((u) => () => this.must(ADMIN, 'modifyGroupMemberInfo', { groupID: this.groupArg(alias), userID: u, role: 'Admin' })));
 });
-GivenAhead('{user} has asked to join {string}', async function (this: GroupWorld, u: string, alias: string) {
+Given('{user} has asked to join {string}', AHEAD, async function (this: GroupWorld, u: string, alias: string) {
   const r = await this.afterPending(this.must(u, 'joinGroup', { groupID: this.groupArg(alias), applyMessage: `${u} asks to join` }));
   check(r.status === 'WaitAdminApproval' ? undefined : `expected ${u}'s request to wait for approval, got ${r.status}`);
 });
-GivenAhead('{user} has asked to join {string} saying {string}', async function (this: GroupWorld, u: string, alias: string, note: string) {
+Given('{user} has asked to join {string} saying {string}', AHEAD, async function (this: GroupWorld, u: string, alias: string, note: string) {
   const r = await this.afterPending(this.must(u, 'joinGroup', { groupID: this.groupArg(alias), applyMessage: note }));
   check(r.status === 'WaitAdminApproval' ? undefined : `expected ${u}'s request to wait for approval, got ${r.status}`);
 });
-GivenAhead('{user} has muted {user} in {string} for {int} seconds', async function (this: GroupWorld, by: string, u: string, alias: string, s: number) {
+Given('{user} has muted {user} in {string} for {int} seconds', AHEAD, async function (this: GroupWorld, by: string, u: string, alias: string, s: number) {
   await this.afterPending(this.must(by, 'setGroupMemberMuteTime', { groupID: this.groupArg(alias), userID: u, muteTime: s }));
 });
 
@@ -127,7 +127,7 @@ GivenAhead('{user} has muted {user} in {string} for {int} seconds', async functi
  * The permission grid: "the actor" takes one of five roles in a group. Owner is the group's
  * creator; admin, member and non-member are fresh users set up for the part; app admin is the app admin.
  */
-GivenAhead('the actor is the {gridRole} of {string}', async function (this: GroupWorld, role: string, alias: string) {
+Given('the actor is the {gridRole} of {string}', AHEAD, async function (this: GroupWorld, role: string, alias: string) {
   // the group may still be being created (GroupWorld.createAhead): it is named by groupArg
   const groupID = this.groupArg(alias);
   const type = this.groupTypes.get(alias);
@@ -170,19 +170,19 @@ Given('{int} seconds have passed', async function (this: GroupWorld, s: number) 
   await app.advanceClock(s * 1000);
 });
 
-GivenAhead('{user} has dismissed {string}', async function (this: GroupWorld, u: string, alias: string) {
+Given('{user} has dismissed {string}', AHEAD, async function (this: GroupWorld, u: string, alias: string) {
   await this.afterPending(this.must(u, 'dismissGroup', this.groupArg(alias)));
 });
-GivenAhead('{user} has quit {string}', async function (this: GroupWorld, u: string, alias: string) {
+Given('{user} has quit {string}', AHEAD, async function (this: GroupWorld, u: string, alias: string) {
   await this.afterPending(this.must(u, 'quitGroup', this.groupArg(alias)));
 });
-GivenAhead('{user} has joined {string}', async function (this: GroupWorld, u: string, alias: string) {
+Given('{user} has joined {string}', AHEAD, async function (this: GroupWorld, u: string, alias: string) {
   const r = await this.afterPending(this.must(u, 'joinGroup', { groupID: this.groupArg(alias) }));
   check(r.status === 'JoinedSuccess' ? undefined : `expected ${u} to join ${alias}, got ${r.status}`);
 });
-GivenAhead('{user} has made {user} an admin of {string}', async function (this: GroupWorld, by: string, u: string, alias: string) {
+Given('{user} has made {user} an admin of {string}', AHEAD, async function (this: GroupWorld, by: string, u: string, alias: string) {
   await this.afterPending(this.must(by, 'setGroupMemberRole', { groupID: this.groupArg(alias), userID: u, role: 'Admin' }));
 });
-GivenAhead('{user} has given {user} the role {string} in {string}', async function (this: GroupWorld, by: string, u: string, role: string, alias: string) {
+Given('{user} has given {user} the role {string} in {string}', AHEAD, async function (this: GroupWorld, by: string, u: string, role: string, alias: string) {
   await this.afterPending(this.must(by, 'setGroupMemberRole', { groupID: this.groupArg(alias), userID: u, role }));
 });

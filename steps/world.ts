@@ -109,7 +109,7 @@ export class GroupWorld extends World {
   }
 
   groupID(alias: string): string {
-    if (this.pendingGroups.has(alias)) throw new Error(`group "${alias}" is still being created: this step must settle() first (steps/dsl.ts: GivenAhead)`);
+    if (this.pendingGroups.has(alias)) throw new Error(`group "${alias}" is still being created: this step must settle() first (steps/dsl.ts: AHEAD)`);
     return this.groups.get(alias) ?? alias;
   }
 

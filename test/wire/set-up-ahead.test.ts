@@ -1,5 +1,5 @@
 /**
- * The World's set-up issued ahead (GroupWorld.createAhead, steps/dsl.ts GivenAhead) over the wire:
+ * The World's set-up issued ahead (GroupWorld.createAhead, Givens with steps/dsl.ts's AHEAD) over the wire:
  * a group's createGroup and the set-up that names it share one exchange, and when the createGroup
  * fails, the next set-up step fails with the createGroup's own message, the calls that referred to
  * it are not made, and nothing is left pending.
@@ -16,6 +16,7 @@ vi.mock('@cucumber/cucumber', () => ({
   Given: () => undefined,
   When: () => undefined,
   Then: () => undefined,
+  setDefinitionFunctionWrapper: () => undefined,
 }));
 import type { Implementation } from '../../adapters/contract';
 import { withDeadlines } from '../../adapters/contract/deadline';
