@@ -45,11 +45,6 @@ function expressionsDir(from) {
   return dirname(require.resolve('@cucumber/cucumber-expressions', { paths: [cucumber] }));
 }
 
-/** TreeRegexp of the cucumber-expressions that @cucumber/cucumber (the copy `from` resolves) loads. */
-function treeRegexpClass(from) {
-  return require(join(expressionsDir(from), 'TreeRegexp.js')).default;
-}
-
 /**
  * Native indices for cucumber's step matching; true when applied (false: an unknown
  * cucumber-expressions, left as it is). Before cucumber-expressions loads (bin/groupspec.js), the
@@ -86,5 +81,5 @@ function useNativeMatchIndices(from = __dirname) {
   return true;
 }
 
-module.exports = { useNativeMatchIndices, execWithIndices, treeRegexpClass };
+module.exports = { useNativeMatchIndices, execWithIndices };
 useNativeMatchIndices();

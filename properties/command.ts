@@ -211,9 +211,15 @@ function refused(e: unknown): Outcome {
   return { ok: false, code: t.code, message: t.code === undefined ? `rejected with ${t.shown}` : t.message };
 }
 
-async function newEvents(sys: System): Promise<unknown> {
+/** Every session of the system with its user, in the order their events are read and compared. */
+export function sessionsOf(sys: System): Array<{ user: string; s: Session }> {
+  return [...sys.sessions].flatMap(([user, sessions]) => sessions.map((s) => ({ user, s })));
+}
+
+/** What every session received since its cursor. */
+export async function newEvents(sys: System): Promise<unknown> {
   // reads only: issued at once, so a wire client sends them as one batch
-  const all = [...sys.sessions].flatMap(([user, sessions]) => sessions.map((s) => ({ user, s })));
+  const all = sessionsOf(sys);
   return eventsSince(sys, all, await Promise.all(all.map(({ s }) => s.events())));
 }
 

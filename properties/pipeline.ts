@@ -22,7 +22,7 @@ import type { Picture } from '../matchers/observe';
 import type { Outcome } from '../matchers/matchers';
 import { emptyModel, type Model, type Real, type System } from './model';
 import { normalise } from './normalise';
-import { eventsSince, issue, perform, picture, record, type Plan, type StepChecks, type StepDriver } from './command';
+import { eventsSince, issue, newEvents, perform, picture, record, sessionsOf, type Plan, type StepChecks, type StepDriver } from './command';
 
 /**
  * The pipelined run could not be judged like the step-by-step one: the picture needed a read that
@@ -80,12 +80,12 @@ export class Pipeline implements StepDriver {
     const traceLength = trace.length;
     const b = normalise(truth, ref.ids);
     const events = sut.impl.capabilities.events;
-    const nb = events ? normalise(await newEventsOf(ref), ref.ids) : undefined;
+    const nb = events ? normalise(await newEvents(ref), ref.ids) : undefined;
     plan.apply?.(m, truth, ref);
     const owners = await avOwners(sut, ref);
 
     // what the step delivered and the picture after it, issued behind the call
-    const all = [...sut.sessions].flatMap(([user, sessions]) => sessions.map((s) => ({ user, s })));
+    const all = sessionsOf(sut);
     const logs = all.map(({ s }) => s.events());
     const read = readPicture(sut, logs, owners);
     const logsLater = later(Promise.all(logs));
@@ -112,11 +112,6 @@ export class Pipeline implements StepDriver {
     await this.tail;
     return this.failure;
   }
-}
-
-async function newEventsOf(sys: System): Promise<unknown> {
-  const all = [...sys.sessions].flatMap(([user, sessions]) => sessions.map((s) => ({ user, s })));
-  return eventsSince(sys, all, await Promise.all(all.map(({ s }) => s.events())));
 }
 
 /** Each AVChatRoom's owner in the reference after the step, by the implementation's group ID: the user its members are read as. */

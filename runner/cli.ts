@@ -12,7 +12,7 @@ import { ACCEPTED, readConformance, type Conformance } from './model';
 import { parseReplay, replayPrefix } from './replay';
 import { assemble, executeRun, REPLAYABLE, selectRules, tagExpression, writeResult, type RunOptions, type RunState } from './run';
 import { HELP, OVERVIEW, wantsHelp } from './help';
-import { restServe, serve } from './serve';
+import { main as serveMain } from './serve';
 import { checkGrep, checkTags, describeSelection, everyScenario, lastFailed, listing, planScenarios, type PlannedScenario } from './selection';
 import { progress as progressLine } from './progress';
 import { PROPERTIES } from '../properties/catalogue';
@@ -254,17 +254,16 @@ async function merge(argv: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // serve has its own entry (bin/groupspec.js loads it without the gate's modules): one copy of its help and flags
+  if (command === 'serve') return serveMain(argv);
   try {
-    if ((command === 'run' || command === 'serve' || command === 'report' || command === 'merge') && wantsHelp(rest)) {
-      // serve --rest is its own server with its own flags (servers/rest/serve-cli.ts)
-      process.stdout.write(command === 'serve' && rest.includes('--rest') ? restServe().REST_SERVE_HELP : HELP[command]);
+    if ((command === 'run' || command === 'report' || command === 'merge') && wantsHelp(rest)) {
+      process.stdout.write(HELP[command]);
       return 0;
     }
     switch (command) {
       case 'run':
         return await run(rest);
-      case 'serve':
-        return await serve(rest);
       case 'report':
         return await report(rest);
       case 'merge':

@@ -15,7 +15,7 @@ import { UsageError, num, reportUsage } from './usage';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const wireServer = () => require('../servers/wire/server') as typeof import('../servers/wire/server');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const restServe = () => require('../servers/rest/serve-cli') as typeof RestServeCli;
+const restServe = () => require('../servers/rest/serve-cli') as typeof RestServeCli;
 
 /** `serve` flags for the server limits (docs/protocol.md §6), by ServerLimits name. */
 const SERVE_LIMITS = {

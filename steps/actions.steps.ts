@@ -14,10 +14,7 @@ async function createAs(w: GroupWorld, actorName: string, t: GroupTypeName | und
   const actor = w.resolveActor(actorName);
   const type = t === undefined ? {} : { type: wireType(t) };
   const o = await w.call(actor, 'createGroup', { name: alias, ...type, ...extra });
-  if (o.ok) {
-    w.groups.set(alias, o.data.groupID ?? o.data.group.groupID);
-    w.groupTypes.set(alias, t ?? 'Work');
-  }
+  if (o.ok) w.registerGroup(alias, t ?? 'Work', o.data);
 }
 
 When('{actor} creates a/an {type} group {string}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string) {

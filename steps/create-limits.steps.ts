@@ -49,10 +49,7 @@ Given('u1 to u{int} belong to {string}', async function (this: GroupWorld, n: nu
 async function createAs(w: GroupWorld, actorName: string, t: GroupTypeName, alias: string, extra: Record<string, unknown>): Promise<void> {
   w.requireType(t);
   const o = await w.call(w.resolveActor(actorName), 'createGroup', { name: alias, type: wireType(t), ...extra });
-  if (o.ok) {
-    w.groups.set(alias, o.data.groupID ?? o.data.group.groupID);
-    w.groupTypes.set(alias, t);
-  }
+  if (o.ok) w.registerGroup(alias, t, o.data);
 }
 
 When('{actor} creates a/an {type} group {string} with members u1 to u{int}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number) {

@@ -27,8 +27,8 @@ function wrap(body: Body, ahead = false): Body {
     }
     return result instanceof Promise ? result.catch(skipped) : result;
   };
-  // cucumber reads the arity of the function to match arguments, so keep it
-  Object.defineProperty(wrapped, 'length', { value: body.length });
+  // its arity, which cucumber matches against the step's arguments, is restored by cucumber itself
+  // (wrapCode gives a wrapped definition its original length)
   return wrapped;
 }
 

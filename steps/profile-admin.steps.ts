@@ -51,10 +51,7 @@ When('{actor} creates a/an {type} group {string} with {int} newly imported accou
   await this.importAccounts(userIDs);
   const memberList = userIDs.map((userID) => ({ userID }));
   const o = await this.call(actor, 'createGroup', { type: wireType(t), name: alias, memberList });
-  if (o.ok) {
-    this.groups.set(alias, o.data.groupID ?? o.data.group.groupID);
-    this.groupTypes.set(alias, t);
-  }
+  if (o.ok) this.registerGroup(alias, t, o.data);
 });
 
 When('{actor} sets the attribute {string} of {string} to {string} repeated {int} times', async function (this: GroupWorld, a: string, key: string, alias: string, unit: string, n: number) {

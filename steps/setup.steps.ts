@@ -48,11 +48,7 @@ async function create(w: GroupWorld, owner: string, t: GroupTypeName, alias: str
   w.requireType(t);
   // an implementation with references gets the later set-up calls that name the group in the same exchange
   if (w.impl.references === true) return w.createAhead(owner, alias, t, { type: wireType(t), name: alias, ...extra });
-  const data = owner === ADMIN
-    ? await w.must(ADMIN, 'createGroup', { type: wireType(t), name: alias, ...extra })
-    : await w.must(owner, 'createGroup', { type: wireType(t), name: alias, ...extra });
-  w.groups.set(alias, data.groupID ?? data.group.groupID);
-  w.groupTypes.set(alias, t);
+  w.registerGroup(alias, t, await w.must(owner, 'createGroup', { type: wireType(t), name: alias, ...extra }));
 }
 
 /** Reads a two-column table of options, parsing JSON values where they parse. */

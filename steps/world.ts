@@ -5,7 +5,7 @@
  */
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import type { App, AppOptions, CallResult, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
-import { Ref, UnresolvedReference, hasRefs, refTo, resolveRefs } from '../adapters/contract/refs';
+import { Ref, UnresolvedReference, refTo } from '../adapters/contract/refs';
 import { at, type Outcome } from '../matchers/matchers';
 import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/resolve';
 import { answerIssue, fastResponseIssue } from './response-check';
@@ -138,6 +138,8 @@ export class GroupWorld extends World {
    * call is issued before this returns (its session exists), so issue order is kept.
    */
   async createAhead(owner: string, alias: string, type: GroupTypeName, arg: Record<string, unknown>): Promise<void> {
+    // the one place a Ref enters a call's argument: attempt() passes arguments on as they are
+    if (this.impl.references !== true) throw new Error(`createAhead needs an implementation with references (${this.impl.name} has none): create the group and await it`);
     if (owner !== ADMIN) await this.session(owner);
     else await this.app();
     let issued: Promise<CallResult> | undefined;
@@ -272,8 +274,6 @@ export class GroupWorld extends World {
   /** A call whose outcome is not the scenario's subject (setup, read-back). */
   async attempt(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
     this.requireOperation(actor, method);
-    // an implementation without references gets the values they name, once answered
-    if (this.impl.references !== true && arg !== undefined && hasRefs(arg)) arg = await resolveRefs(arg);
     // creating a group of a type the implementation lacks is not applicable, whichever step does it
     const type = method === 'createGroup' ? GROUP_TYPE_NAMES.find((t) => wireType(t) === (arg as { type?: unknown } | undefined)?.type) : undefined;
     if (type !== undefined) this.requireType(type);

@@ -5,7 +5,7 @@
  * deadline as `bounded` more cheaply to a caller that makes many short calls one after another (the
  * World, for every step's call: some 30 000 calls in a feature run).
  */
-import type { App, Implementation, Session } from '.';
+import type { App, CallResult, Implementation, Session } from '.';
 import { shareTrace } from './trace';
 import { sameCall } from './refs';
 
@@ -86,13 +86,12 @@ export class Deadlines {
 }
 
 export function withDeadlines(impl: Implementation, ms: number): Implementation {
+  // only an implementation with references is ever sent a Ref, so only its bounded calls need to name the call they bound
+  const bound = impl.references === true ? (method: string, call: Promise<CallResult>) => sameCall(bounded(method, ms, call), call) : (method: string, call: Promise<CallResult>) => bounded(method, ms, call);
   const session = (s: Session): Session => ({
     userID: s.userID,
     device: s.device,
-    call: (method, arg) => {
-      const call = s.call(method, arg);
-      return sameCall(bounded(method, ms, call), call);
-    },
+    call: (method, arg) => bound(method, s.call(method, arg)),
     events: () => bounded('events', ms, s.events()),
     logout: () => bounded('logout', ms, s.logout()),
   });
@@ -108,10 +107,7 @@ export function withDeadlines(impl: Implementation, ms: number): Implementation 
       const app = await bounded('createApp', ms, impl.createApp(options));
       const wrapped: App = {
         admin: {
-          call: (method, arg) => {
-            const call = app.admin.call(method, arg);
-            return sameCall(bounded(method, ms, call), call);
-          },
+          call: (method, arg) => bound(method, app.admin.call(method, arg)),
         },
         login: async (userID, o) => session(await bounded(`login ${userID}`, ms, app.login(userID, o))),
         close: () => bounded('close', ms, app.close()),

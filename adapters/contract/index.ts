@@ -91,8 +91,8 @@ export interface Implementation {
   /**
    * Call arguments may hold references to an earlier call's answer (`refTo` in ./refs.ts), which the
    * implementation resolves itself without the caller waiting for that answer (the wire client
-   * sends both calls in one batch, docs/protocol.md §4.11 "References"). Absent: the suite resolves
-   * references first (`resolveRefs`, which awaits the answers), so an adapter needs nothing new.
+   * sends both calls in one batch, docs/protocol.md §4.11 "References"). Absent: the suite passes
+   * no references (it awaits the answer and passes the value), so an adapter needs nothing new.
    */
   readonly references?: boolean;
 }

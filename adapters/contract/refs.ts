@@ -2,9 +2,10 @@
  * References to an earlier call's answer (issue 21): the suite can name a value of a call's answer
  * (the group ID a createGroup made) in a later call's argument before that answer has arrived. An
  * implementation that declares `Implementation.references` takes such arguments and resolves them
- * itself (the wire client sends both calls in one batch, docs/protocol.md §4.11 "References"); for
- * any other, the suite resolves them first with `resolveRefs`, which awaits the answers. So
- * in-process adapters need no change.
+ * itself (the wire client sends both calls in one batch, docs/protocol.md §4.11 "References"); any
+ * other is never given one (the suite awaits the answer and passes the value), so in-process
+ * adapters need no change. An adapter that uses Refs itself over a backend without them resolves
+ * them with `resolveRefs`, which awaits the answers.
  *
  *   const created = session.call('createGroup', {type: 'Public', name: 'g'});
  *   const added = admin.call('addGroupMember', {groupID: refTo(created, '/data/group/groupID'), userIDList: ['bob']});

@@ -54,7 +54,7 @@ export class Transport {
   postEvents = false;
   /** Which request each call's promise stands for, so a later call's Ref can name it. */
   private readonly sources: Sources = new WeakMap();
-  /** The request send() queued last (read by call() right after, in the same turn). */
+  /** The request request() queued last (read by call() and events() right after, in the same turn). */
   private lastQueued: Queued | undefined;
 
   constructor(
@@ -63,8 +63,8 @@ export class Transport {
   ) {}
 
   /** Sends one request; resolves with the parsed body of a 2xx answer, rejects with WireError or WireTimeoutError. */
-  send(verb: Verb, path: string, body?: unknown, refers = false): Promise<unknown> {
-    return this.request(verb, path, body, refers, (answer) => answer);
+  send(verb: Verb, path: string, body?: unknown): Promise<unknown> {
+    return this.request(verb, path, body, false, (answer) => answer);
   }
 
   /**
@@ -331,7 +331,8 @@ export class Transport {
           throw e;
         })
       : sent;
-    if (queued !== undefined) this.sources.set(result, queued);
+    // only a server that takes references gets a Ref naming this call (without, refs are resolved first)
+    if (queued !== undefined && this.references) this.sources.set(result, queued);
     return result;
   }
 }

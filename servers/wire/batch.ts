@@ -1,7 +1,7 @@
 /** POST /v1/batch (docs/protocol.md §4.11): many requests in one round trip, each answered as if alone. */
 import { HttpFault, RawJson, answer, requireObject, type Target } from '../http';
 import { BatchBody, WireFault, parseBody, wireErrorBody } from './bodies';
-import { resolveBody, scanBody, type Answered, type Scan } from './references';
+import { resolveBody, scanBody, type Answered } from './references';
 import type { Ctx, WireHandler, WireRoute } from './routes';
 
 /**
@@ -27,17 +27,16 @@ export function batchRoute(batchMax: number, resolve: (verb: string, target: str
     });
     // without `references: true` a body is taken as sent, "$ref" keys and all (batches before references)
     const tally = { references: 0 };
-    const scans: Array<Scan | undefined> = references === true ? requests.map((r, i) => (r.method === 'POST' ? scanBody(i, r.body, tally) : undefined)) : [];
+    const rewrites: boolean[] = references === true ? requests.map((r, i) => r.method === 'POST' && scanBody(i, r.body, tally)) : [];
     const answers: Answered[] = [];
     let text = '{"ok":true,"responses":[';
     for (let i = 0; i < requests.length; i++) {
       const r = requests[i]!;
       const target = targets[i]!;
-      const scan = scans[i];
       const pending = answer(() => {
         if (target instanceof HttpFault) throw target;
-        const sent = r.method === 'POST' && r.body !== undefined ? (scan === undefined ? r.body : resolveBody(i, r.body, answers)) : {};
-        return target.route.handler({ params: target.params, body: r.method === 'POST' && r.body !== undefined ? requireObject(sent) : {}, query: target.query });
+        const body = r.method === 'POST' && r.body !== undefined ? requireObject(rewrites[i] === true ? resolveBody(i, r.body, answers) : r.body) : {};
+        return target.route.handler({ params: target.params, body, query: target.query });
       }, wireErrorBody);
       // a request answered at once (an events read, a login) is not awaited: one tick less each
       const reply = pending instanceof Promise ? await pending : pending;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_LIMITS, type LimitOverrides } from '../../simulator';
 import { GROUP_TYPES } from '../../simulator/core/constants';
 import { HttpFault, type ErrorBody } from '../http';
+import { isObject } from '../../adapters/contract/refs';
 
 /** Reasons only the wire protocol raises (the base's are in servers/http/fault.ts); docs/protocol.md §5. */
 export type WireReason = 'unsupported-limit' | 'unknown-app' | 'unknown-session' | 'unknown-method' | 'batch-too-large' | 'unresolved-reference';
@@ -44,8 +45,6 @@ export const AFTER = /^(0|[1-9][0-9]{0,15})$/;
 /** An events read as a POST (batch.postEvents): `after` in the body, where a batch reference can name an earlier read's `next`. */
 export const EventsBody = z.strictObject({ after: z.number().int().nonnegative() });
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Whether every own key of `o` is one of `keys` (`for in`: a JSON body's keys are all own, `__proto__` included). */
 function onlyKeys(o: Record<string, unknown>, keys: readonly string[]): boolean {
   for (const k in o) if (!keys.includes(k)) return false;
@@ -53,7 +52,7 @@ function onlyKeys(o: Record<string, unknown>, keys: readonly string[]): boolean 
 }
 
 const VERBS: readonly unknown[] = ['GET', 'POST', 'DELETE'];
-const isBatchItem = (r: unknown): boolean => isPlainObject(r) && onlyKeys(r, ['method', 'path', 'body']) && VERBS.includes(r.method) && typeof r.path === 'string' && r.path.startsWith('/');
+const isBatchItem = (r: unknown): boolean => isObject(r) && onlyKeys(r, ['method', 'path', 'body']) && VERBS.includes(r.method) && typeof r.path === 'string' && r.path.startsWith('/');
 
 /**
  * The bodies the protocol carries most (every call, every batch, every login, logout and events POST),
@@ -64,11 +63,11 @@ const isBatchItem = (r: unknown): boolean => isPlainObject(r) && onlyKeys(r, ['m
  * anything else goes to the schema, which gives the message.
  */
 export const QUICK_CHECKS: ReadonlyMap<z.ZodType, (body: unknown) => boolean> = new Map<z.ZodType, (body: unknown) => boolean>([
-  [CallBody, (b) => isPlainObject(b) && onlyKeys(b, ['method', 'arg']) && typeof b.method === 'string' && b.method.length > 0],
-  [BatchBody, (b) => isPlainObject(b) && onlyKeys(b, ['requests', 'references']) && Array.isArray(b.requests) && (b.references === undefined || typeof b.references === 'boolean') && b.requests.every(isBatchItem)],
-  [SessionBody, (b) => isPlainObject(b) && onlyKeys(b, ['userID', 'device', 'unlimitedAVChatRoom']) && typeof b.userID === 'string' && (b.device === undefined || typeof b.device === 'string') && (b.unlimitedAVChatRoom === undefined || typeof b.unlimitedAVChatRoom === 'boolean')],
-  [EmptyBody, (b) => isPlainObject(b) && onlyKeys(b, [])],
-  [EventsBody, (b) => isPlainObject(b) && onlyKeys(b, ['after']) && Number.isSafeInteger(b.after) && (b.after as number) >= 0],
+  [CallBody, (b) => isObject(b) && onlyKeys(b, ['method', 'arg']) && typeof b.method === 'string' && b.method.length > 0],
+  [BatchBody, (b) => isObject(b) && onlyKeys(b, ['requests', 'references']) && Array.isArray(b.requests) && (b.references === undefined || typeof b.references === 'boolean') && b.requests.every(isBatchItem)],
+  [SessionBody, (b) => isObject(b) && onlyKeys(b, ['userID', 'device', 'unlimitedAVChatRoom']) && typeof b.userID === 'string' && (b.device === undefined || typeof b.device === 'string') && (b.unlimitedAVChatRoom === undefined || typeof b.unlimitedAVChatRoom === 'boolean')],
+  [EmptyBody, (b) => isObject(b) && onlyKeys(b, [])],
+  [EventsBody, (b) => isObject(b) && onlyKeys(b, ['after']) && Number.isSafeInteger(b.after) && (b.after as number) >= 0],
 ]);
 
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {

@@ -20,14 +20,6 @@ export interface Reference {
   readonly pointer: string;
 }
 
-/** What one request's body holds: nothing special (left as sent), or references and literals to rewrite. */
-export interface Scan {
-  /** The requests it refers to. */
-  readonly refersTo: ReadonlySet<number>;
-  /** Whether the body must be rewritten (it holds a reference or a literal). */
-  readonly rewrite: boolean;
-}
-
 const soleKey = (o: Record<string, unknown>): string | undefined => {
   let only: string | undefined;
   for (const k in o) {
@@ -57,10 +49,9 @@ function parseReference(i: number, where: string, value: unknown): Reference {
 
 /**
  * Checks request i's body for references before anything runs; counts them into `tally`. Returns
- * undefined for a body with neither references nor literals (the common case: left untouched).
+ * whether the body must be rewritten (it holds a reference or a literal); most bodies are left untouched.
  */
-export function scanBody(i: number, body: unknown, tally: { references: number }): Scan | undefined {
-  const refersTo = new Set<number>();
+export function scanBody(i: number, body: unknown, tally: { references: number }): boolean {
   let rewrite = false;
   const walk = (v: unknown, where: string): void => {
     if (Array.isArray(v)) {
@@ -75,14 +66,14 @@ export function scanBody(i: number, body: unknown, tally: { references: number }
     }
     if (only === '$ref') {
       rewrite = true;
-      refersTo.add(parseReference(i, where, v.$ref).request);
+      parseReference(i, where, v.$ref);
       if (++tally.references > MAX_REFERENCES) throw new WireFault(413, 'batch-too-large', `a batch carries at most ${MAX_REFERENCES} references, got more`);
       return;
     }
     for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) walk(v[k], `${where}.${k}`);
   };
   walk(body, '');
-  return rewrite ? { refersTo, rewrite } : undefined;
+  return rewrite;
 }
 
 /** An earlier request's answer, as the batch has it. */

@@ -110,9 +110,9 @@ export class Service<Chat extends Endpoint = Endpoint> {
   hooks: CommandHooks | undefined;
 
   constructor(input: SimulatorOptions = {}) {
-    // no options, nothing to check: zod is loaded on the first call that has something to validate
+    // options the fast check vouches for (none at all, too) need no zod: it is loaded on the first call that has something to validate
     // (the drop-in makes its process-wide service at import, and an import must not pay for zod)
-    const parsed = input === undefined || isEmptyPlainObject(input) || FAST_PARSE.SimulatorOptions!(input) !== UNSURE ? undefined : schemas().SimulatorOptions.safeParse(input);
+    const parsed = FAST_PARSE.SimulatorOptions!(input) !== UNSURE ? undefined : schemas().SimulatorOptions.safeParse(input);
     if (parsed?.success === false) {
       const { field, detail } = describeIssue(parsed.error);
       throw ChatError.from({ code: ERR.INVALID_PARAMETER, field: `createSimulator ${field}`, detail });
@@ -347,6 +347,3 @@ export class Service<Chat extends Endpoint = Endpoint> {
 export type { Refusal };
 export { ADMIN_COMMANDS };
 
-function isEmptyPlainObject(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Reflect.ownKeys(v).length === 0;
-}
