@@ -19,7 +19,7 @@ export async function resolveImplementation(env: NodeJS.ProcessEnv = process.env
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { wireImplementation } = require('./wire/client') as typeof import('./wire/client');
     chosen = traceable(await wireImplementation(url, { timeoutMs: callTimeoutMs(env) }), env);
-  } else if (modulePath === undefined || modulePath === '' || modulePath === 'simulator') {
+  } else if (modulePath === undefined || embeddedSimulator(env)) {
     chosen = traceable(simulatorImplementation(), env);
   } else {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,6 +32,11 @@ export async function resolveImplementation(env: NodeJS.ProcessEnv = process.env
   return chosen!;
 }
 
+/** Whether `env` asks for the embedded simulator: no server URL, and no adapter module or `simulator`. */
+export function embeddedSimulator(env: NodeJS.ProcessEnv): boolean {
+  return (env.GROUPSPEC_URL ?? '') === '' && ['', 'simulator', undefined].includes(env.GROUPSPEC_ADAPTER);
+}
+
 /** Traced unless GROUPSPEC_TRACE=off (bench/trace.ts measures the gate both ways). */
 function traceable(impl: Implementation, env: NodeJS.ProcessEnv): Implementation {
   return env.GROUPSPEC_TRACE === 'off' ? impl : traced(impl);
@@ -41,7 +46,7 @@ function traceable(impl: Implementation, env: NodeJS.ProcessEnv): Implementation
 export function currentImplementation(): Implementation {
   if (chosen === undefined) {
     // the properties' vitest files run without cucumber's BeforeAll: the simulator unless told otherwise
-    if ((process.env.GROUPSPEC_URL ?? '') === '' && ['', 'simulator', undefined].includes(process.env.GROUPSPEC_ADAPTER)) chosen = traceable(simulatorImplementation(), process.env);
+    if (embeddedSimulator(process.env)) chosen = traceable(simulatorImplementation(), process.env);
     else throw new Error('the implementation has not been resolved yet (resolveImplementation)');
   }
   return chosen;

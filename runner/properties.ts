@@ -12,6 +12,7 @@
 import { availableParallelism } from 'node:os';
 import type { Implementation } from '../adapters/contract';
 import { withDeadlines } from '../adapters/contract/deadline';
+import { embeddedSimulator } from '../adapters/resolve';
 import { missingFor, PROPERTIES } from '../properties/catalogue';
 import { FuzzFailure } from '../properties/run';
 import { callsOf } from '../properties/failing-calls';
@@ -96,12 +97,12 @@ export async function runProperties(o: PropertyRunOptions, impl: Implementation,
 }
 
 /**
- * Whether this run's properties go on a second thread: the embedded simulator (no --adapter, no
- * --url), no --bail (the features decide whether the properties run at all), no --replay, not
+ * Whether this run's properties go on a second thread: the embedded simulator (no --url, and no
+ * --adapter or `--adapter simulator`, as adapters/resolve.ts decides), no --bail (the features decide whether the properties run at all), no --replay, not
  * `--serial`, and a second core.
  */
 export function besideFeatures(o: PropertyRunOptions & { serial?: boolean | undefined; events?: unknown }, ids: ReadonlySet<string | undefined>): boolean {
-  const embedded = (process.env.GROUPSPEC_URL ?? '') === '' && (process.env.GROUPSPEC_ADAPTER ?? '') === '';
+  const embedded = embeddedSimulator(process.env);
   const any = PROPERTIES.some((p) => p.rules.some((r) => ids.has(r)));
   return any && embedded && o.serial !== true && o.bail !== true && o.replay === undefined && o.events === undefined && availableParallelism() >= 2;
 }

@@ -55,6 +55,10 @@ describe('the properties beside the features', () => {
       delete process.env.GROUPSPEC_ADAPTER;
       expect(besideFeatures(o, fuzzRules)).toBe(availableParallelism() >= 2);
       expect(besideFeatures(o, new Set(['no.such-rule']))).toBe(false);
+      // `--adapter simulator` is the embedded simulator too (adapters/resolve.ts)
+      process.env.GROUPSPEC_ADAPTER = 'simulator';
+      expect(besideFeatures(o, fuzzRules)).toBe(availableParallelism() >= 2);
+      delete process.env.GROUPSPEC_ADAPTER;
     });
 
     it('not with --serial, --bail, --replay, --url or --adapter', () => {
