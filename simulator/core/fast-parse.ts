@@ -138,6 +138,18 @@ const groupProfile = strictObject(
   ['groupID'],
 );
 
+/** The fields the SDK's createGroup and the admin's create_group share, in both schemas' order. */
+const AT_CREATION = {
+  groupID: str,
+  introduction: str,
+  notification: str,
+  avatar: str,
+  maxMemberNum: positiveInt,
+  joinOption: JOIN_OPTIONS,
+  inviteOption: INVITE_OPTIONS,
+  memberList: zodDecides,
+};
+
 /** By schema name; a schema without one always goes to zod. */
 export const FAST_PARSE: Partial<Record<SchemaName, FastParse>> = {
   GroupIDArg: (input) => (reqStr(input) ? input : UNSURE),
@@ -163,14 +175,7 @@ export const FAST_PARSE: Partial<Record<SchemaName, FastParse>> = {
       name: reqStr,
       // z.unknown(): the SDK-side rules check it; only a string is vouched for (anything else may be impure)
       type: str,
-      groupID: str,
-      introduction: str,
-      notification: str,
-      avatar: str,
-      maxMemberNum: positiveInt,
-      joinOption: JOIN_OPTIONS,
-      inviteOption: INVITE_OPTIONS,
-      memberList: zodDecides,
+      ...AT_CREATION,
       groupCustomField: zodDecides,
       isSupportTopic: bool,
     },
@@ -206,14 +211,7 @@ export const FAST_PARSE: Partial<Record<SchemaName, FastParse>> = {
       type: oneOf(['Private', 'Work', 'Public', 'ChatRoom', 'Meeting', 'AVChatRoom', 'Community']),
       name: reqStr,
       ownerAccount: reqStr,
-      groupID: str,
-      introduction: str,
-      notification: str,
-      avatar: str,
-      maxMemberNum: positiveInt,
-      joinOption: JOIN_OPTIONS,
-      inviteOption: INVITE_OPTIONS,
-      memberList: zodDecides,
+      ...AT_CREATION,
       isSupportTopic: bool,
     },
     ['type', 'name'],
