@@ -6,7 +6,7 @@ import { ADMIN_COMMANDS } from '../simulator/core';
 import { METHODS } from '../simulator/sdk/chat';
 import { VirtualClock } from '../simulator/shell/clock';
 import { CONTRACT_VERSION, GROUP_TYPE_NAMES, type App, type AppOptions, type DeliveredEvent, type Implementation, type Session } from './contract';
-import { answeredAtOnce } from './contract/deadline';
+import { answeredAtOnce } from './contract/at-once';
 
 /**
  * Runs a call into the simulator without capturing stack traces. A refused call rejects with a

@@ -3,7 +3,8 @@
  * the World relies on it for every step's call.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { answeredAtOnce, bounded, Deadlines, withDeadlines } from '../adapters/contract/deadline';
+import { bounded, Deadlines, withDeadlines } from '../adapters/contract/deadline';
+import { answeredAtOnce } from '../adapters/contract/at-once';
 import { innermost } from '../adapters/contract/refs';
 import { simulatorImplementation } from '../adapters/simulator';
 

@@ -8,32 +8,14 @@
 import type { App, CallResult, Implementation, Session } from '.';
 import { shareTrace } from './trace';
 import { sameCall } from './refs';
+import { isAnsweredAtOnce } from './at-once';
 
 export function timeoutError(what: string, ms: number): Error {
   return Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'TimeoutError' });
 }
 
-/**
- * Answers that can miss no deadline: an implementation whose calls settle before anything else
- * runs (the embedded simulator, whose core is synchronous: its answer is settled when handed over)
- * marks them, and `bounded` and `Deadlines` hand them back as they are instead of racing them
- * against a timer. A deadline can only pass on a later macrotask, by when such an answer has long
- * settled; so the outcome is the same, without the two promises and two closures a bound costs
- * (some 36 calls a scenario: docs/performance.md, round five).
- */
-// a property of the promise, not a WeakSet: a WeakSet of 40,000 short-lived promises cost more
-// (~0.1 s of CPU in a feature run) than the bounds it saved
-const AT_ONCE: unique symbol = Symbol('answered at once');
-type Marked = Promise<unknown> & { [AT_ONCE]?: true };
-
-/** Marks an answer that settles before any timer can fire (see AT_ONCE); returns it. */
-export function answeredAtOnce<T>(p: Promise<T>): Promise<T> {
-  (p as Marked)[AT_ONCE] = true;
-  return p;
-}
-
 export function bounded<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
-  if ((p as Marked)[AT_ONCE] === true) return p;
+  if (isAnsweredAtOnce(p)) return p;
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeoutError(what, ms)), ms)))]).finally(() => clearTimeout(timer));
 }
@@ -62,7 +44,7 @@ export class Deadlines {
   private armedAt = Number.POSITIVE_INFINITY;
 
   bound<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
-    if ((p as Marked)[AT_ONCE] === true) return p;
+    if (isAnsweredAtOnce(p)) return p;
     return new Promise<T>((resolve, reject) => {
       const entry: Pending = { at: Date.now() + ms, what, ms, reject };
       this.pending.add(entry);
