@@ -216,6 +216,9 @@ export const FAST_PARSE: Partial<Record<SchemaName, FastParse>> = {
     },
     ['type', 'name'],
   ),
+  // the World enrols members through the app admin (538 calls a run)
+  AdminAddMemberOptions: strictObject({ groupID: reqStr, userIDList: nonEmptyArrayOf(reqStr), silence: bool }, ['groupID', 'userIDList']),
+  AdminGetJoinedGroupListOptions: strictObject({ userID: reqStr, withHugeGroups: bool }, ['userID']),
   AdminGetRoleInGroupOptions: strictObject({ groupID: reqStr, userIDList: nonEmptyArrayOf(reqStr, 500) }, ['groupID', 'userIDList']),
   AdminModifyMemberInfoOptions: strictObject({ groupID: reqStr, userID: reqStr, role: oneOf(['Admin', 'Member']), nameCard: str, muteTime: seconds32, memberCustomField: zodDecides }, ['groupID', 'userID']),
   GetGroupProfileOptions: groupIDOnly(strictObject({ groupID: reqStr, groupCustomFieldFilter: zodDecides, memberCustomFieldFilter: zodDecides }, ['groupID'])),
