@@ -14,7 +14,7 @@ import { answeredAtOnce } from './contract/at-once';
  * a fuzzed command's CPU (docs/performance.md, issue 21). The suite reads a rejection's code,
  * name and message (matchers/thrown.ts), never its stack; an app calls the Chat itself and keeps
  * its stacks. The call runs synchronously up to the rejection (the core, then delivery to this
- * adapter's own handlers), so no other code runs while the limit is off.
+ * adapter's own record, Chat.tap), so no other code runs while the limit is off.
  */
 function stackless<T>(call: () => T): T {
   const limit = Error.stackTraceLimit;
