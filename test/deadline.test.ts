@@ -79,6 +79,8 @@ describe('Deadlines', () => {
     expect(d.bound('marked', 100, marked)).toBe(marked);
     expect(bounded('marked', 100, marked)).toBe(marked);
     expect(armed).not.toHaveBeenCalled();
+    // what is no promise is bounded, and fails, as before
+    await expect(d.bound('nothing', 100, undefined as never)).rejects.toThrow(TypeError);
     const plain = Promise.resolve('later');
     expect(d.bound('plain', 100, plain)).not.toBe(plain);
     expect(armed).toHaveBeenCalledTimes(1);

@@ -18,7 +18,12 @@ export function answeredAtOnce<T>(p: Promise<T>): Promise<T> {
 }
 
 export function isAnsweredAtOnce(p: Promise<unknown>): boolean {
-  return (p as Marked)[AT_ONCE] === true;
+  try {
+    return (p as Marked)[AT_ONCE] === true;
+  } catch {
+    // not a promise at all (undefined, a proxy that throws): the bound fails on it as it always did
+    return false;
+  }
 }
 
 /** `derived` (a `then` of `p`, settling a microtask after it) marked as `p` is. */
