@@ -80,9 +80,14 @@ export function scanBody(i: number, body: unknown, tally: { references: number }
 export interface Answered {
   readonly status: number;
   readonly text: string;
+  /** Top-level scalar fields known without parsing the text (an events page's `ok`, `next`, `more`). */
+  readonly top?: Readonly<Record<string, unknown>>;
   /** Parsed on first use: most answers are never referred to. */
   parsed?: unknown;
 }
+
+/** A pointer to one top-level field whose name needs no unescaping. */
+const TOP_POINTER = /^\/([^/~]+)$/;
 
 const unresolved = (i: number, message: string) => new WireFault(424, 'unresolved-reference', `request ${i} was not run: ${message}`);
 
@@ -94,6 +99,11 @@ const unresolved = (i: number, message: string) => new WireFault(424, 'unresolve
 export function resolveBody(i: number, body: unknown, answers: readonly Answered[]): unknown {
   const value = (ref: Reference): unknown => {
     const a = answers[ref.request]!;
+    // a chained events read names `/next` of the page before: a scalar the handler gave beside the text
+    if (a.top !== undefined && a.top.ok === true && a.status >= 200 && a.status <= 299) {
+      const key = TOP_POINTER.exec(ref.pointer)?.[1];
+      if (key !== undefined && Object.prototype.hasOwnProperty.call(a.top, key)) return a.top[key];
+    }
     a.parsed ??= JSON.parse(a.text) as unknown;
     const doc = a.parsed as { ok?: unknown; error?: { code?: unknown; reason?: unknown; message?: unknown } };
     if (a.status < 200 || a.status > 299 || !isObject(doc) || doc.ok !== true) {
