@@ -53,9 +53,16 @@ function parseReference(i: number, where: string, value: unknown): Reference {
  */
 export function scanBody(i: number, body: unknown, tally: { references: number }): boolean {
   let rewrite = false;
-  const walk = (v: unknown, where: string): void => {
+  // the path to where the walk is, as segments: joined only for a reference (every POST body of a batch is walked)
+  const path: string[] = [];
+  const where = () => path.map((k) => `.${k}`).join('');
+  const walk = (v: unknown): void => {
     if (Array.isArray(v)) {
-      v.forEach((x, k) => walk(x, `${where}.${k}`));
+      for (let k = 0; k < v.length; k++) {
+        path.push(String(k));
+        walk(v[k]);
+        path.pop();
+      }
       return;
     }
     if (!isObject(v)) return;
@@ -66,13 +73,18 @@ export function scanBody(i: number, body: unknown, tally: { references: number }
     }
     if (only === '$ref') {
       rewrite = true;
-      parseReference(i, where, v.$ref);
+      parseReference(i, where(), v.$ref);
       if (++tally.references > MAX_REFERENCES) throw new WireFault(413, 'batch-too-large', `a batch carries at most ${MAX_REFERENCES} references, got more`);
       return;
     }
-    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) walk(v[k], `${where}.${k}`);
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      path.push(k);
+      walk(v[k]);
+      path.pop();
+    }
   };
-  walk(body, '');
+  walk(body);
   return rewrite;
 }
 
