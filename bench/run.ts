@@ -150,8 +150,14 @@ function targets(s: ScalingResult | undefined, suiteR: SuiteResult | undefined, 
   }
   if (f !== undefined) {
     out.push({ target: 'fuzzer in process >= 10,000 commands per CPU-second', measured: `${n0(f.commandsPerCpuSecond['in-process'])} commands/CPU-s`, met: f.commandsPerCpuSecond['in-process'] >= 10_000, reason: WHY.fuzzLocal });
-    out.push({ target: 'fuzzer over the wire >= 5,000 commands/s', measured: `${n0(f.commandsPerSecond.wire)} commands/s (${n0(f.commandsPerCpuSecond.wire)} per CPU-s, ${n2(f.requestsPerCommand.wire)} HTTP requests each)`, met: f.commandsPerSecond.wire >= 5000, reason: WHY.fuzzWire });
-    // the gate runs the property differentially: the figure a user's CI gets, pipelined (the row above is not)
+    const plain = f.plainStepByStep;
+    out.push({
+      target: 'fuzzer over the wire >= 5,000 commands/s',
+      measured: `${n0(f.commandsPerSecond.wire)} commands/s (${n0(f.commandsPerCpuSecond.wire)} per CPU-s, ${n2(f.requestsPerCommand.wire)} HTTP requests each${f.pipelined.wire && plain !== undefined ? `, pipelined; step by step ${n0(plain.commandsPerCpuSecond)} per CPU-s` : ''})`,
+      met: f.commandsPerSecond.wire >= 5000,
+      reason: WHY.fuzzWire,
+    });
+    // the gate runs the property differentially: the figure a user's CI gets
     out.push({
       target: 'fuzzer over the wire, differential as the gate runs it, >= 5,000 commands/s',
       measured: `${n0(f.commandsPerSecond['wire+differential'])} commands/s (${n0(f.commandsPerCpuSecond['wire+differential'])} per CPU-s, ${n2(f.requestsPerCommand['wire+differential'])} HTTP requests each${f.pipelined['wire+differential'] ? `, pipelined; step by step ${n0(f.stepByStep.commandsPerCpuSecond)} per CPU-s, ${n2(f.stepByStep.requestsPerCommand)} requests each` : ''})`,
@@ -301,7 +307,8 @@ function report(s: ScalingResult | undefined, h: HazardsResult | undefined, suit
           modes.map((m) => [m, n0(f.commandsPerSecond[m]), n0(f.commandsPerCpuSecond[m]), m.startsWith('wire') ? n0(f.requestsPerSecond[m]) : '']),
         ) +
         `\nin-process / wire: ${n2(f.ratio.off)}x (differential off), ${n2(f.ratio.on)}x (on)` +
-        (`\nwire+differential is pipelined (only differential runs are); the same step by step: ${n0(f.stepByStep.commandsPerSecond)} commands/s, ${n0(f.stepByStep.commandsPerCpuSecond)} per CPU-s, ${n2(f.stepByStep.requestsPerCommand)} HTTP requests each`) +
+        `\nwire+differential pipelined; the same step by step: ${n0(f.stepByStep.commandsPerSecond)} commands/s, ${n0(f.stepByStep.commandsPerCpuSecond)} per CPU-s, ${n2(f.stepByStep.requestsPerCommand)} HTTP requests each` +
+        (f.plainStepByStep === undefined ? '' : `\nwire ${f.pipelined.wire ? 'pipelined' : 'not pipelined'}; the same step by step: ${n0(f.plainStepByStep.commandsPerSecond)} commands/s, ${n0(f.plainStepByStep.commandsPerCpuSecond)} per CPU-s, ${n2(f.plainStepByStep.requestsPerCommand)} HTTP requests each`) +
         `\nwire+differential: ${n0(f.answerBytesPerCommand)} bytes of answers per command; with events reads asked again from the last answered position (postEvents off): ${n0(f.eventsReadAgain.commandsPerCpuSecond)} commands per CPU-s, ${n0(f.eventsReadAgain.answerBytesPerCommand)} bytes each` +
         `\none cheap call (getGroupList) after another: ${n0(f.roundTrip.inProcess)} calls/s in process, ${n0(f.roundTrip.wire)} calls/s over the wire (${n2(f.roundTrip.requestsPerCall)} HTTP request per call)`,
     );
