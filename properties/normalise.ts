@@ -68,6 +68,8 @@ export function normalise(value: unknown, ids: ReadonlyMap<string, string>): unk
   return walk(value);
 }
 
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
 /** One side of a differential comparison: a value and the ID map it is normalised with. */
 export interface Side {
   value: unknown;
@@ -75,8 +77,8 @@ export interface Side {
 }
 
 /**
- * Whether normalise() makes the two sides the same plain data, key for key in the same order
- * (then their canonical JSON is the same: deepEqual holds), found by walking both at once without
+ * Whether normalise() makes the two sides the same plain data, key for key (then their canonical
+ * JSON is the same: deepEqual holds), found by walking both at once without
  * building the normalised copies, which were a differential run's largest allocation over the
  * wire (docs/performance.md, round five). False only means "not vouched for": the caller then
  * normalises both and compares them as before.
@@ -95,18 +97,16 @@ export function sameNormalised(a: Side, b: Side): boolean {
       return true;
     }
     if (Array.isArray(y)) return false;
-    // normalise keeps Object.keys in order, less the volatile ones: the same keys in the same order
-    const kx = Object.keys(x);
-    const ky = Object.keys(y);
-    let j = 0;
-    for (const k of kx) {
-      if (VOLATILE.has(k)) continue;
-      while (j < ky.length && VOLATILE.has(ky[j]!)) j++;
-      if (ky[j] !== k || !same((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], depth + 1)) return false;
-      j++;
+    // normalise keeps the own enumerable string keys less the volatile ones; deepEqual ignores their
+    // order. `for in` (no key arrays) sees inherited keys too: those are compared only where own.
+    let n = 0;
+    for (const k in x) {
+      if (!hasOwn(x, k) || VOLATILE.has(k)) continue;
+      if (!hasOwn(y, k) || !same((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], depth + 1)) return false;
+      n++;
     }
-    while (j < ky.length && VOLATILE.has(ky[j]!)) j++;
-    return j === ky.length;
+    for (const k in y) if (hasOwn(y, k) && !VOLATILE.has(k)) n--;
+    return n === 0;
   };
   return same(a.value, b.value, 0);
 }

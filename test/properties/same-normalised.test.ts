@@ -44,7 +44,9 @@ describe('sameNormalised', () => {
     const b = { group: { groupID: 'g-9', name: 'x', createTime: 7 }, note: 'in GROUPg-9' };
     expect(sameNormalised({ value: a, ids: new Map([['G1', '@TGS#1']]) }, { value: b, ids: new Map([['G1', 'g-9']]) })).toBe(true);
     expect(sameNormalised({ value: a, ids: new Map([['G1', '@TGS#1']]) }, { value: b, ids: new Map([['G2', 'g-9']]) })).toBe(false);
-    expect(sameNormalised({ value: { a: 1, b: 2 }, ids: new Map() }, { value: { b: 2, a: 1 }, ids: new Map() })).toBe(false);
+    expect(sameNormalised({ value: { a: 1, b: 2 }, ids: new Map() }, { value: { b: 2, a: 1 }, ids: new Map() })).toBe(true);
+    expect(sameNormalised({ value: { a: 1, b: 2 }, ids: new Map() }, { value: { a: 1 }, ids: new Map() })).toBe(false);
+    expect(sameNormalised({ value: { a: 1 }, ids: new Map() }, { value: { a: 1, b: 2 }, ids: new Map() })).toBe(false);
     expect(sameNormalised({ value: [1, 2], ids: new Map() }, { value: [2, 1], ids: new Map() })).toBe(false);
   });
 });
