@@ -16,7 +16,7 @@ import { answeredAtOnce } from './contract/at-once';
  * its stacks. The call runs synchronously up to the rejection (the core, then delivery to this
  * adapter's own record, Chat.tap), so no other code runs while the limit is off.
  */
-function stackless<T>(call: () => T): T {
+export function stackless<T>(call: () => T): T {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
