@@ -60,7 +60,13 @@ function bounds(def: Def, measure: (v: never) => number): Check | undefined {
     else if (d.check === 'less_than' && typeof d.value === 'number') parts.push(d.inclusive === true ? (v) => (v as number) <= d.value! : (v) => (v as number) < d.value!);
     else return undefined;
   }
-  return (v) => parts.every((p) => p(v));
+  // without a closure per call: this runs for every string, number and array of every answer
+  if (parts.length === 0) return () => true;
+  if (parts.length === 1) return parts[0];
+  return (v) => {
+    for (const p of parts) if (!p(v)) return false;
+    return true;
+  };
 }
 
 /** A check that is true only for values `schema` accepts; undefined when the schema uses what this does not know. */
@@ -110,7 +116,12 @@ export function compileCheck(schema: z.ZodType): Check | undefined {
       const key = def.keyType?._zod.def as unknown as Def | undefined;
       const value = def.valueType === undefined ? undefined : compileCheck(def.valueType);
       if (key?.type !== 'string' || (key.checks?.length ?? 0) > 0 || value === undefined) return undefined;
-      return (v) => plain(v) && Object.getOwnPropertySymbols(v).length === 0 && Object.values(v).every((x) => value(x));
+      return (v) => {
+        if (!plain(v) || Object.getOwnPropertySymbols(v).length > 0) return false;
+        // own enumerable string keys, as Object.values reads them, without its array
+        for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k) && !value(v[k])) return false;
+        return true;
+      };
     }
     case 'object': {
       // zod's default mode (strip): keys beyond the shape pass, unchecked

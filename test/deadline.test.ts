@@ -3,7 +3,10 @@
  * the World relies on it for every step's call.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bounded, Deadlines } from '../adapters/contract/deadline';
+import { bounded, Deadlines, withDeadlines } from '../adapters/contract/deadline';
+import { answeredAtOnce } from '../adapters/contract/at-once';
+import { innermost } from '../adapters/contract/refs';
+import { simulatorImplementation } from '../adapters/simulator';
 
 const never = () => new Promise<never>(() => undefined);
 const after = <T>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
@@ -67,5 +70,33 @@ describe('Deadlines', () => {
     // the armed timer finds nothing due and does not re-arm
     await vi.advanceTimersByTimeAsync(2000);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('hands an answer marked answeredAtOnce back as it is, arming no timer; an unmarked one is still bounded', async () => {
+    const d = new Deadlines();
+    const armed = vi.spyOn(globalThis, 'setTimeout');
+    const marked = answeredAtOnce(Promise.resolve('now'));
+    expect(d.bound('marked', 100, marked)).toBe(marked);
+    expect(bounded('marked', 100, marked)).toBe(marked);
+    expect(armed).not.toHaveBeenCalled();
+    // what is no promise is bounded, and fails, as before
+    await expect(d.bound('nothing', 100, undefined as never)).rejects.toThrow(TypeError);
+    const plain = Promise.resolve('later');
+    expect(d.bound('plain', 100, plain)).not.toBe(plain);
+    expect(armed).toHaveBeenCalledTimes(1);
+    armed.mockRestore();
+    await vi.advanceTimersByTimeAsync(200);
+  });
+
+  it("the embedded simulator's answers are marked: withDeadlines passes them through, and a Ref still names the call", async () => {
+    const sim = simulatorImplementation();
+    const impl = withDeadlines({ ...sim, references: true }, 100);
+    const app = await impl.createApp();
+    const alice = await app.login('alice');
+    const call = alice.call('createGroup', { name: 'g', type: 'Public' });
+    // the bound of a marked answer is the answer itself: no sameCall loop
+    expect(innermost(call)).toBe(call);
+    await expect(call).resolves.toMatchObject({ code: 0 });
+    await expect(alice.call('quitGroup', 'nope')).rejects.toMatchObject({ code: expect.any(Number) });
   });
 });

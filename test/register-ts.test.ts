@@ -51,6 +51,19 @@ describe('runner/register-ts.js', () => {
     expect(r.stderr).toContain(`${file}:7:1`);
   });
 
+  it("writes the frames of files that are not TypeScript as the source-map package writes them (not cloned, not reworded)", () => {
+    const file = join(tmp, 'frames.ts');
+    writeFileSync(file, ["const at: string = [1].map(function named() { return new Error('m').stack!; })[0]!;", 'console.log(at);', ''].join('\n'));
+    const r = spawnSync(process.execPath, ['-r', join(ROOT, 'runner', 'register-ts.js'), file], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    // ours, mapped to the TypeScript
+    expect(r.stdout).toContain(`(${file}:1:54)`);
+    expect(r.stdout).toContain(`at Object.<anonymous> (${file}:1:24)`);
+    // node's and V8's frames: the package's own wording (its type names: V8's native text has `at Module._load`)
+    expect(r.stdout).toContain('at Function.Module._load (node:internal/modules/cjs/loader:');
+    expect(r.stdout).toContain('at Array.map (<anonymous>)');
+  });
+
   describe('the transpile cache', () => {
     const run = (file: string, cache: string) => spawnSync(process.execPath, ['-r', join(ROOT, 'runner', 'register-ts.js'), file], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, GROUPSPEC_TS_CACHE: cache } });
     const program = (n: number) => `const answer: number = ${n};\nconsole.log(\`answer \${answer} \${Object.keys(require.cache).some((p) => p.includes('@swc'))}\`);\n`;

@@ -8,12 +8,14 @@
 import type { App, CallResult, Implementation, Session } from '.';
 import { shareTrace } from './trace';
 import { sameCall } from './refs';
+import { isAnsweredAtOnce } from './at-once';
 
 export function timeoutError(what: string, ms: number): Error {
   return Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'TimeoutError' });
 }
 
 export function bounded<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
+  if (isAnsweredAtOnce(p)) return p;
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeoutError(what, ms)), ms)))]).finally(() => clearTimeout(timer));
 }
@@ -42,6 +44,7 @@ export class Deadlines {
   private armedAt = Number.POSITIVE_INFINITY;
 
   bound<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
+    if (isAnsweredAtOnce(p)) return p;
     return new Promise<T>((resolve, reject) => {
       const entry: Pending = { at: Date.now() + ms, what, ms, reject };
       this.pending.add(entry);
@@ -87,7 +90,14 @@ export class Deadlines {
 
 export function withDeadlines(impl: Implementation, ms: number): Implementation {
   // only an implementation with references is ever sent a Ref, so only its bounded calls need to name the call they bound
-  const bound = impl.references === true ? (method: string, call: Promise<CallResult>) => sameCall(bounded(method, ms, call), call) : (method: string, call: Promise<CallResult>) => bounded(method, ms, call);
+  const bound =
+    impl.references === true
+      ? (method: string, call: Promise<CallResult>) => {
+          const b = bounded(method, ms, call);
+          // an answer handed back as it is (answeredAtOnce) is already the call itself
+          return b === call ? b : sameCall(b, call);
+        }
+      : (method: string, call: Promise<CallResult>) => bounded(method, ms, call);
   const session = (s: Session): Session => ({
     userID: s.userID,
     device: s.device,

@@ -12,6 +12,7 @@
  * reference and only read and rendered to text when something failed (`Trace.render`).
  */
 import type { App, DeliveredEvent, Implementation, Session } from '.';
+import { atOnceAs } from './at-once';
 
 /** How many calls a trace keeps: the last ones; the earlier are counted as omitted. */
 export const TRACE_CALLS = 40;
@@ -114,16 +115,45 @@ export class Trace {
 
   /** Records a call and keeps its answer's promise; hands the call's own result back untouched. */
   record<T>(actor: string, method: string, arg: unknown, hasArg: boolean, call: () => T): T {
-    const entry: Entry = { n: ++this.count, actor, method, arg: hasArg ? snapshot(arg) : undefined, state: 0, value: undefined, answer: undefined };
-    this.ring[(entry.n - 1) % TRACE_CALLS] = entry;
+    const entry = this.enter(actor, method, arg, hasArg);
     let r: T;
     try {
       r = call();
     } catch (e) {
-      entry.state = 2;
-      entry.value = e;
-      throw e;
+      throw this.threw(entry, e);
     }
+    return this.answered(entry, r);
+  }
+
+  /**
+   * `target.call(method, arg)` recorded as `record` records it, passing on as many arguments as
+   * the caller gave (`given`): the one call every step makes, without a closure and an argument
+   * array for each.
+   */
+  recordCall<T>(actor: string, target: { call(method: string, arg?: unknown): T }, method: string, arg: unknown, given: number): T {
+    const entry = this.enter(actor, method, arg, given > 1 && arg !== undefined);
+    let r: T;
+    try {
+      r = given > 1 ? target.call(method, arg) : target.call(method);
+    } catch (e) {
+      throw this.threw(entry, e);
+    }
+    return this.answered(entry, r);
+  }
+
+  private enter(actor: string, method: string, arg: unknown, hasArg: boolean): Entry {
+    const entry: Entry = { n: ++this.count, actor, method, arg: hasArg ? snapshot(arg) : undefined, state: 0, value: undefined, answer: undefined };
+    this.ring[(entry.n - 1) % TRACE_CALLS] = entry;
+    return entry;
+  }
+
+  private threw(entry: Entry, e: unknown): unknown {
+    entry.state = 2;
+    entry.value = e;
+    return e;
+  }
+
+  private answered<T>(entry: Entry, r: T): T {
     if (r instanceof Promise) entry.answer = r;
     else ((entry.state = 1), (entry.value = r));
     return r;
@@ -204,8 +234,6 @@ export function shareTrace(wrapper: App, inner: App): void {
   if (t !== undefined) TRACES.set(wrapper, t);
 }
 
-const hasArg = (args: unknown[]) => args.length > 1 && args[1] !== undefined;
-
 /** The implementation with every app's calls recorded in a Trace (traceOf(app)). */
 export function traced(impl: Implementation): Implementation {
   if (TRACED.has(impl)) return impl;
@@ -222,7 +250,7 @@ export function traced(impl: Implementation): Implementation {
     createApp(options) {
       const trace = new Trace();
       const app = trace.record('app', 'createApp', options, options !== undefined, () => impl.createApp(options));
-      return app.then((a) => tracedApp(a, trace));
+      return atOnceAs(app, app.then((a) => tracedApp(a, trace)));
     },
     ...(impl.close === undefined ? {} : { close: () => impl.close!() }),
     // the trace records each call as it is issued and issues it at once, so the issue order is the implementation's
@@ -245,7 +273,10 @@ function tracedApp(app: App, trace: Trace): App {
       get device() {
         return s.device;
       },
-      call: (...args: [string, unknown?]) => trace.record(label, args[0], args[1], hasArg(args), () => s.call(...args)),
+      call(method: string, arg?: unknown) {
+        // eslint-disable-next-line prefer-rest-params
+        return trace.recordCall(label, s, method, arg, arguments.length);
+      },
       events: () => {
         const p = s.events();
         if (p instanceof Promise) p.then((log) => trace.events(out, log), () => undefined);
@@ -257,8 +288,16 @@ function tracedApp(app: App, trace: Trace): App {
     return out;
   };
   const out: App = {
-    login: (userID, options) => trace.record(`${String(userID)}/${options?.device ?? 'web'}`, 'login', options, options !== undefined, () => app.login(userID, options)).then(session),
-    admin: { call: (...args: [string, unknown?]) => trace.record('app admin', args[0], args[1], hasArg(args), () => app.admin.call(...args)) },
+    login: (userID, options) => {
+      const p = trace.record(`${String(userID)}/${options?.device ?? 'web'}`, 'login', options, options !== undefined, () => app.login(userID, options));
+      return atOnceAs(p, p.then(session));
+    },
+    admin: {
+      call(method: string, arg?: unknown) {
+        // eslint-disable-next-line prefer-rest-params
+        return trace.recordCall('app admin', app.admin, method, arg, arguments.length);
+      },
+    },
     close: () => app.close(),
     ...(app.advanceClock === undefined ? {} : { advanceClock: (ms: number) => trace.record('app', 'advanceClock', ms, true, () => app.advanceClock!(ms)) }),
     ...(app.now === undefined ? {} : { now: () => app.now!() }),

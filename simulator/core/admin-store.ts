@@ -158,7 +158,7 @@ export function banGroupMember(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schema
   for (const id of ids) {
     const m = g.members.get(id);
     if (m !== undefined) inRoom.push(m);
-    else tx.mapSet(g.banned, id, now + o.duration);
+    else tx.mapSet(tx.own(g, 'banned'), id, now + o.duration);
   }
   removeMembers(tx, g, actor.adminID, inRoom, { reason: o.description ?? '', silent: false, banSeconds: o.duration, nowSeconds: now });
   return { userIDList: ids };

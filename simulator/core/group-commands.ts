@@ -8,7 +8,7 @@ import { GROUP_TYPES, NOTICE, type GroupType, type InviteOption, type JoinOption
 import { ERR, refuse } from './errors';
 import type * as S from './schemas';
 import type { z } from 'zod';
-import { applicationKeys, avRoomOf, groupsOf, type Actor, type Context, type GroupRecord, type State } from './state';
+import { applicationKeys, avRoomOf, groupsOf, noEntries, type Actor, type Context, type GroupRecord, type State } from './state';
 import type { Tx } from './tx';
 import { MemberTable } from './member-table';
 import {
@@ -144,10 +144,11 @@ export function createGroupRecord(tx: Tx, ctx: Context, spec: CreateSpec, creato
     isSupportTopic: type === 'Community' && spec.isSupportTopic === true,
     groupCustomField: (spec.groupCustomField ?? []).map((f) => ({ ...f })),
     members: new MemberTable(groupID, s.users),
-    muted: new Map(),
-    banned: new Map(),
-    attributes: new Map(),
-    counters: new Map(),
+    muted: noEntries(),
+    banned: noEntries(),
+    // replaced whole on every change (store-commands.ts, admin-store.ts), never written in place
+    attributes: noEntries(),
+    counters: noEntries(),
     nextMessageSeq: 1,
   };
   tx.mapSet(s.groups, groupID, g);

@@ -97,7 +97,7 @@ export function removeMembers(tx: Tx, g: GroupRecord, operatorID: string, target
   const removed = targets.map((m) => m.userID);
   for (const id of removed) {
     expel(tx, g, id);
-    if (opts.banSeconds !== undefined) tx.mapSet(g.banned, id, opts.nowSeconds + opts.banSeconds);
+    if (opts.banSeconds !== undefined) tx.mapSet(tx.own(g, 'banned'), id, opts.nowSeconds + opts.banSeconds);
   }
   if (removed.length > 0 && !opts.silent) {
     notice(tx, g, NOTICE.KICKED, operatorID, removed, { handleMessage: opts.reason });
@@ -165,7 +165,7 @@ export function mute(tx: Tx, ctx: Context, g: GroupRecord, operatorID: string, u
   if (g.type === 'Private') refuse(ERR.NO_PERMISSION, 'groupID', 'Work groups do not support muting');
   const until = muteTime === 0 ? 0 : seconds(ctx.now) + muteTime;
   if (until === 0) tx.mapDelete(g.muted, userID);
-  else tx.mapSet(g.muted, userID, until);
+  else tx.mapSet(tx.own(g, 'muted'), userID, until);
   if (!silent) tip(tx, g, TIP.MEMBER_PROFILE, operatorID, [userID], { memberList: [{ userID, muteTime }] });
 }
 

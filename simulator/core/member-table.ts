@@ -55,13 +55,20 @@ export interface Removed {
   had: Joined;
 }
 
+/**
+ * The tree of a table with no slot yet, shared: bump() never writes it (it stops at its length) and
+ * the first put grows it. A typed array and a Set made for every group cost a third of creating one
+ * (an admin's create_group with no owner fills neither: docs/performance.md, round five).
+ */
+const NO_SLOTS = new Int32Array(1);
+
 export class MemberTable {
   private live = 0;
   private slots: Array<MemberRecord | undefined> = [];
-  private tree: Int32Array = new Int32Array(16 + 1);
+  private tree: Int32Array = NO_SLOTS;
   private dead = 0;
-  /** Owner, admins and custom roles: few, so role-filtered pages of them stay cheap. */
-  private readonly privileged = new Set<string>();
+  /** Owner, admins and custom roles: few, so role-filtered pages of them stay cheap; made with the first. */
+  private privileged: Set<string> | undefined;
 
   constructor(
     readonly groupID: string,
@@ -127,7 +134,7 @@ export class MemberTable {
     }
     const slot = record.slot;
     this.live--;
-    this.privileged.delete(userID);
+    this.privileged?.delete(userID);
     this.slots[slot] = undefined;
     this.dead++;
     this.bump(slot, -1);
@@ -136,8 +143,8 @@ export class MemberTable {
 
   /** Keeps the privileged-role index true after a role change. */
   noteRole(m: MemberRecord): void {
-    if (m.role === 'Member') this.privileged.delete(m.userID);
-    else this.privileged.add(m.userID);
+    if (m.role === 'Member') this.privileged?.delete(m.userID);
+    else (this.privileged ??= new Set()).add(m.userID);
   }
 
   /** Members in join order, `count` of them starting at live position `offset`. */
@@ -163,7 +170,7 @@ export class MemberTable {
 
   /** Owner, admins and custom-role members, in join order. */
   privilegedMembers(): MemberRecord[] {
-    return [...this.privileged].map((id) => this.get(id)!).sort((a, b) => a.slot - b.slot);
+    return [...(this.privileged ?? [])].map((id) => this.get(id)!).sort((a, b) => a.slot - b.slot);
   }
 
   /** Calls `visit` on every member in join order: the iterator without a generator's cost. */
@@ -214,7 +221,7 @@ export class MemberTable {
   }
 
   private grow(minSlots: number): void {
-    let n = this.tree.length - 1;
+    let n = Math.max(16, this.tree.length - 1);
     while (n < minSlots) n *= 2;
     // rebuilding from the slots is O(n) and happens on doubling only: amortised O(1)
     this.tree = new Int32Array(n + 1);

@@ -10,9 +10,24 @@ import { applicationKeys, type Actor, type Context, type GroupRecord, type State
 import type { Tx } from './tx';
 import { seconds } from './views';
 
-const encoder = new TextEncoder();
+/**
+ * The length of `s` in UTF-8, as TextEncoder counts it (a lone surrogate is U+FFFD: 3 bytes),
+ * without encoding it: TextEncoder's encode made a byte array for every name, introduction and
+ * custom field checked, a tenth of an admin create_group's CPU (docs/performance.md, round five).
+ */
 export function utf8Bytes(s: string): number {
-  return encoder.encode(s).length;
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // a surrogate pair: 2 code units, 4 bytes
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
 }
 
 export function checkBytes(field: string, value: string | undefined, max: number): void {

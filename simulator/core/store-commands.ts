@@ -88,7 +88,7 @@ export function writeCounter(tx: Tx, g: GroupRecord, key: string, value: number)
   if (!Number.isSafeInteger(value)) refuse(ERR.INVALID_PARAMETER, 'value', `${value} is outside the 64-bit range this simulator represents exactly`);
   if (!g.counters.has(key) && g.counters.size >= l.counterKeys) refuse(ERR.COUNTER_TOO_MANY_KEYS, 'counters', `a group holds at most ${l.counterKeys} counters`);
   if (g.counters.get(key) === value) return;
-  tx.mapSet(g.counters, key, value);
+  tx.mapSet(tx.own(g, 'counters'), key, value);
   tx.deliver({ kind: 'counter', to: { membersOf: g.groupID }, data: { groupID: g.groupID, key, value } });
 }
 

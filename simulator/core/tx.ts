@@ -5,7 +5,7 @@
  */
 import type { MemberRecord } from './member-table';
 import type { Delivery } from './deliveries';
-import type { ApplicationRecord, GroupRecord, State } from './state';
+import { noEntries, type ApplicationRecord, type GroupRecord, type KeyedStore, type State } from './state';
 
 export class Tx {
   private readonly undo: Array<() => void> = [];
@@ -22,6 +22,15 @@ export class Tx {
     this.undo.push(() => {
       target[key] = old;
     });
+  }
+
+  /** The group's own store `key`, made (undoably) in place of the shared empty one on the first write. */
+  own<S extends KeyedStore>(g: GroupRecord, key: S): GroupRecord[S] {
+    const m = g[key];
+    if (m !== noEntries()) return m;
+    const mine = new Map() as GroupRecord[S];
+    this.set(g, key, mine);
+    return mine;
   }
 
   mapSet<K, V>(map: Map<K, V>, key: K, value: V): void {

@@ -48,6 +48,8 @@ const ALLOWED_LOGGED_OUT = new Set<string>(['joinGroup', 'quitGroup', 'getGroupO
 
 export class Chat {
   private handlers = new Map<string, Array<{ handler: Handler; context: unknown; once: boolean }>>();
+  /** What `tap` asked for, if anything. */
+  private tapped: { names: ReadonlySet<string>; record: (name: string, data: unknown) => void } | undefined;
   private loggedIn: boolean;
   /** Why calls are refused when not logged in: 2024 after logout, the kick code after a kick (as the SDK). */
   private notReady: { code: number; why: string } = { code: ERR.USER_NOT_LOGGED_IN, why: 'The user has not logged in' };
@@ -131,6 +133,7 @@ export class Chat {
     const snapshot = listeners === undefined || listeners.length === 0 ? undefined : [...listeners];
     const copies = snapshot?.map(again === undefined ? () => clonePlain(data) : again);
     this.sim.record(this, name, data);
+    if (this.tapped?.names.has(name) === true) this.tapped.record(name, data);
     if (snapshot === undefined) return;
     for (let i = 0; i < snapshot.length; i++) {
       const l = snapshot[i]!;
@@ -141,6 +144,15 @@ export class Chat {
         // an app's handler that throws must not break delivery to the others, as in the SDK
       }
     }
+  }
+
+  /**
+   * @internal how the embedded adapter (adapters/simulator.ts) records this device's events: given
+   * the data the simulator's log keeps (no one else reads that log), not a handler's copy, which
+   * is built afresh for each handler: a group list for every member told of a change, say.
+   */
+  tap(names: ReadonlySet<string>, record: (name: string, data: unknown) => void): void {
+    this.tapped = { names, record };
   }
 
   private listeners(name: string) {

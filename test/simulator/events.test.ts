@@ -70,6 +70,26 @@ describe('delivery to devices', () => {
     }
   });
 
+  it("hands a tap (the embedded adapter's record) the log's own data for the names it asks, beside the handlers' copies", async () => {
+    const sim = createSimulator();
+    const alice = sim.login('alice');
+    const bob = sim.login('bob');
+    const tapped: Array<{ name: string; data: unknown }> = [];
+    const handled: unknown[] = [];
+    bob.tap(new Set([EVENT.GROUP_LIST_UPDATED]), (name, data) => tapped.push({ name, data }));
+    bob.on(EVENT.GROUP_LIST_UPDATED, (e) => handled.push(e.data));
+    const g = (await alice.createGroup({ name: 'G', type: 'Public', memberList: [{ userID: 'bob' }] })).data.group.groupID;
+    await bob.quitGroup(g);
+    const logged = sim.events.filter((e) => e.userID === 'bob' && e.name === EVENT.GROUP_LIST_UPDATED);
+    expect(logged.length).toBe(2);
+    // the very objects the log keeps, in order; no other event names
+    expect(tapped.map((t) => t.name)).toEqual([EVENT.GROUP_LIST_UPDATED, EVENT.GROUP_LIST_UPDATED]);
+    tapped.forEach((t, i) => expect(t.data).toBe(logged[i]!.data));
+    // a handler still gets its own copy
+    expect(handled).toStrictEqual(logged.map((e) => e.data));
+    handled.forEach((h, i) => expect(h).not.toBe(logged[i]!.data));
+  });
+
   it('builds tips and notices with the SDK payload shapes', async () => {
     const sim = createSimulator();
     const alice = sim.login('alice');

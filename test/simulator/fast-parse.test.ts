@@ -36,6 +36,8 @@ function validFor(key: string): unknown {
   if (key === 'userIDList') return ['u1', 'u2'];
   if (key === 'joinOption' || key === 'inviteOption') return 'FreeAccess';
   if (key === 'clock') return { now: () => 0 };
+  // a group type: the admin's create_group takes only these (the SDK's createGroup any string)
+  if (key === 'type') return 'Public';
   return key === 'role' ? 'Member' : 'g1';
 }
 

@@ -99,6 +99,33 @@ describe('memberships', () => {
   });
 });
 
+describe("a group's keyed stores (mutes, bans, attributes, counters)", () => {
+  it('start as one shared empty map, become the group\'s own on the first write (undone by rollback), and the shared one refuses writes', async () => {
+    const { sim, chats } = world(['alice', 'bob']);
+    const one = (await chats.alice!.createGroup({ name: 'A', type: 'Public', memberList: [{ userID: 'bob' }] })).data.group.groupID;
+    const two = (await chats.alice!.createGroup({ name: 'B', type: 'Public' })).data.group.groupID;
+    const [a, b] = [sim.state.groups.get(one)!, sim.state.groups.get(two)!];
+    for (const k of ['muted', 'banned', 'attributes', 'counters'] as const) expect(a[k]).toBe(b[k]);
+    const shared = a.muted;
+    expect(() => shared.set('x' as never, 1 as never)).toThrow(/shared empty store/);
+    // a write rolled back puts the shared one back
+    const tx = new Tx(sim.state);
+    tx.mapSet(tx.own(a, 'muted'), 'bob', 60);
+    expect(a.muted).not.toBe(shared);
+    tx.rollback();
+    expect(a.muted).toBe(shared);
+    await chats.alice!.setGroupMemberMuteTime({ groupID: one, userID: 'bob', muteTime: 60 });
+    await chats.alice!.setGroupCounters({ groupID: one, counters: { k: 1 } });
+    expect(a.muted).not.toBe(shared);
+    expect([...a.muted.keys()]).toEqual(['bob']);
+    expect(Object.fromEntries(a.counters)).toEqual({ k: 1 });
+    // the other group's are still the shared, empty ones
+    expect(b.muted).toBe(shared);
+    expect(b.counters.size).toBe(0);
+    expect(shared.size).toBe(0);
+  });
+});
+
 describe('AVChatRoom presence', () => {
   it('marks a viewer who left instead of deleting the entry, and reuses it on the way back', async () => {
     const { sim, chats } = world(['V']);

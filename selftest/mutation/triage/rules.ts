@@ -4,8 +4,8 @@ import type { TriageEntry } from '../entry';
 const F = 'simulator/core/rules.ts';
 
 export const triage: readonly TriageEntry[] = [
-  // checkBytes
-  { file: F, line: 'if (value === undefined) return;', mutator: 'ConditionalExpression', code: 'value === undefined', replacement: 'false', disposition: 'equivalent', why: 'TextEncoder.encode(undefined) encodes the empty string: 0 bytes, never over the limit' },
+  // checkBytes: without its `value === undefined` return, utf8Bytes(undefined) throws (it counts,
+  // no longer encodes: TextEncoder made '' of undefined), so that mutant is no longer equivalent
 
   // quotaUse / overQuota
   { file: F, line: "if (!(joined instanceof Map)) return s.groups.get(joined.groupID)?.type !== 'AVChatRoom' ? 1 : 0;", mutator: 'OptionalChaining', code: 's.groups.get(joined.groupID)?.type', disposition: 'equivalent', why: 'memberships only name existing groups (a group is deleted only once it has no members), so the lookup never gives undefined' },

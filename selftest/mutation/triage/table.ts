@@ -9,8 +9,7 @@ const UNDO_ONLY = 'runs only when a command is rolled back after removing a memb
 const COMPACTION_TIMING = 'only when compaction runs changes (never, always, or at another count); compaction keeps join order, the live count and the roles, so no page, rank, size or membership answer changes, only speed and memory (checked by a differential fuzz of the table)';
 
 export const triage: readonly TriageEntry[] = [
-  // fields
-  { file: F, line: 'private tree: Int32Array = new Int32Array(16 + 1);', mutator: 'ArithmeticOperator', code: '16 + 1', disposition: 'equivalent', why: 'a first tree of 14 positions is still a valid Fenwick tree (the descent works for any size); put() only grows it sooner' },
+  // fields (the first tree is NO_SLOTS, shared and never written: its size is grow()'s 16)
 
   // get
 
@@ -50,7 +49,7 @@ export const triage: readonly TriageEntry[] = [
   { file: F, line: 'else {', mutator: 'BlockStatement', when: (m) => m.original.includes('this.slots.length = slot + 1'), disposition: 'equivalent', why: `put()'s non-append branch serves restore() only, which ${UNDO_ONLY}` },
 
   // grow
-  { file: F, line: 'let n = this.tree.length - 1;', mutator: 'ArithmeticOperator', code: 'this.tree.length - 1', disposition: 'equivalent', why: 'the tree grows from two positions more: larger, still covering every slot; the Fenwick descent works for any size' },
+  { file: F, line: 'let n = Math.max(16, this.tree.length - 1);', mutator: 'ArithmeticOperator', code: 'this.tree.length - 1', disposition: 'equivalent', why: 'the tree grows from two positions more (or from 16): larger, still covering every slot; the Fenwick descent works for any size' },
   { file: F, line: 'while (n < minSlots) n *= 2;', mutator: 'EqualityOperator', code: 'n < minSlots', replacement: 'n <= minSlots', disposition: 'equivalent', why: 'one more doubling when n equals minSlots: a larger tree, the same ranks' },
   { file: F, line: 'this.tree = new Int32Array(n + 1);', mutator: 'ArithmeticOperator', code: 'n + 1', disposition: 'equivalent', why: 'n is at least twice the old size P, so n - 2 positions still hold the slot being put (2P - 2 > P); later puts grow it as usual' },
   { file: F, line: 'for (let i = 0; i < this.slots.length; i++) {', mutator: 'EqualityOperator', code: 'i < this.slots.length', replacement: 'i <= this.slots.length', disposition: 'equivalent', why: 'slots[slots.length] is undefined and is skipped' },
