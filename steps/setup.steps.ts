@@ -83,8 +83,8 @@ Given('the app admin has created a/an {type} group {string} owned by {user}', AH
   await create(this, ADMIN, t, alias, { ownerAccount: owner });
 });
 
-/** Makes users members by the most direct documented route for the group's type. */
-export async function enrol(w: GroupWorld, users: string[], alias: string): Promise<void> {
+/** Makes users members by the most direct documented route for the group's type (`loggingIn`: their accounts exist, they are being logged in). */
+export async function enrol(w: GroupWorld, users: string[], alias: string, loggingIn = false): Promise<void> {
   const groupID = w.groupArg(alias);
   if (w.groupTypes.get(alias) === 'AVChatRoom') {
     // logged in first, so that each join below is issued at once (GroupWorld.sequence)
@@ -97,7 +97,7 @@ export async function enrol(w: GroupWorld, users: string[], alias: string): Prom
     );
     return;
   }
-  await w.sequence([() => w.importAccounts(users.filter((u) => !w.sessions.has(u))), () => w.must(ADMIN, 'addGroupMember', { groupID, userIDList: users, silence: false })]);
+  await w.sequence([() => w.importAccounts(loggingIn ? [] : users.filter((u) => !w.sessions.has(u))), () => w.must(ADMIN, 'addGroupMember', { groupID, userIDList: users, silence: false })]);
 }
 
 Given('{users} belong(s) to {string}', AHEAD, async function (this: GroupWorld, users: string[], alias: string) {
@@ -118,6 +118,18 @@ Given('{user} has asked to join {string} saying {string}', AHEAD, async function
 Given('{user} has muted {user} in {string} for {int} seconds', AHEAD, async function (this: GroupWorld, by: string, u: string, alias: string, s: number) {
   await this.afterPending(this.must(by, 'setGroupMemberMuteTime', { groupID: this.groupArg(alias), userID: u, muteTime: s }));
 });
+
+/** Makes adam an admin of the group (the permission grid's admin). */
+async function promote(w: GroupWorld, alias: string, type: GroupTypeName | undefined): Promise<void> {
+  const promotion = { groupID: w.groupArg(alias), userID: 'adam', role: 'Admin' };
+  if (type !== 'Work' && type !== 'AVChatRoom') {
+    await w.must(ADMIN, 'modifyGroupMemberInfo', promotion);
+    return;
+  }
+  // these types have no admins: the promotion is refused and adam acts as an ordinary member
+  const r = await w.attempt(ADMIN, 'modifyGroupMemberInfo', promotion);
+  check(r.ok ? `${withArticle(type)} group accepted an admin` : undefined);
+}
 
 /**
  * The permission grid: "the actor" takes one of five roles in a group. Owner is the group's
@@ -141,22 +153,18 @@ Given('the actor is the {gridRole} of {string}', AHEAD, async function (this: Gr
       await this.afterPending(this.login('nina'));
       return;
     case 'member':
-      this.actor = 'mia';
-      await this.login('mia');
-      await enrol(this, ['mia'], alias);
+    case 'admin': {
+      const u = role === 'member' ? 'mia' : 'adam';
+      this.actor = u;
+      const steps: Array<() => Promise<unknown>> = [() => enrol(this, [u], alias, true)];
+      if (role === 'admin') steps.push(() => promote(this, alias, type));
+      // an AVChatRoom member enters it through their own session: the login is awaited first; else
+      // the login, the enrolment and the promotion are issued at once (GroupWorld.sequence)
+      if (type === 'AVChatRoom') await this.afterPending(this.login(u));
+      else steps.unshift(() => this.login(u));
+      await this.sequence(steps);
       return;
-    case 'admin':
-      this.actor = 'adam';
-      await this.login('adam');
-      await enrol(this, ['adam'], alias);
-      if (type === 'Work' || type === 'AVChatRoom') {
-        // these types have no admins: the promotion is refused and adam acts as an ordinary member
-        const r = await this.attempt(ADMIN, 'modifyGroupMemberInfo', { groupID: this.groupID(alias), userID: 'adam', role: 'Admin' });
-        check(r.ok ? `${withArticle(type)} group accepted an admin` : undefined);
-        return;
-      }
-      await this.must(ADMIN, 'modifyGroupMemberInfo', { groupID: this.groupID(alias), userID: 'adam', role: 'Admin' });
-      return;
+    }
   }
 });
 

@@ -3,7 +3,7 @@
  * users the sentences name, the groups they named (aliases to real IDs), the last call's outcome,
  * and per-session event cursors so assertions look at what happened since the last action.
  */
-import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { setWorldConstructor, World } from '@cucumber/cucumber';
 import type { App, AppOptions, CallResult, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
 import { Ref, UnresolvedReference, refTo } from '../adapters/contract/refs';
 import { at, type Outcome } from '../matchers/matchers';
@@ -14,6 +14,7 @@ import { Deadlines } from '../adapters/contract/deadline';
 import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
 import { isTimeout, thrown } from '../matchers/thrown';
 import { picture } from './picture';
+import { NotYet, type ReadsAhead } from './reads-ahead';
 
 export const ADMIN = '@admin';
 const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };
@@ -27,6 +28,8 @@ export const NOTHING_HAS_CHANGED = 'nothing has changed';
 
 /** Every World's calls share one deadline timer (see Deadlines): the same deadlines, not a timer per call. */
 const DEADLINES = new Deadlines();
+
+const SETTLE_MS = Number(process.env.GROUPSPEC_SETTLE_MS ?? 0);
 
 /** Raised by a step when the implementation lacks what the scenario needs. */
 export class Skip extends Error {}
@@ -71,10 +74,10 @@ export class GroupWorld extends World {
    * missed a deadline: the runner reports the scenario as crashed or timed out, not as failed.
    */
   incident: { kind: 'crashed' | 'timeout'; message: string } | undefined;
-
-  constructor(options: IWorldOptions) {
-    super(options);
-  }
+  /** The step running (its index in the scenario: the step wrapper counts, steps/dsl.ts). */
+  private step = -1;
+  /** Over the wire, the reads the Then steps after an action make, issued behind it (set by the Before hook). */
+  ahead: ReadsAhead<GroupWorld> | undefined;
 
   app(): Promise<App> {
     this.appPromise ??= this.deadline('createApp', this.impl.createApp(this.appOptions)).then((a) => (this.appValue = a));
@@ -108,7 +111,13 @@ export class GroupWorld extends World {
     return name === 'the app admin' ? ADMIN : name;
   }
 
+  /** Called by the step wrapper as each step starts. */
+  stepStarted(): void {
+    this.ahead?.stepStarted(++this.step);
+  }
+
   groupID(alias: string): string {
+    if (this.ahead?.recording === true && !this.groups.has(alias)) throw new NotYet(alias);
     if (this.pendingGroups.has(alias)) throw new Error(`group "${alias}" is still being created: this step must settle() first (steps/dsl.ts: AHEAD)`);
     return this.groups.get(alias) ?? alias;
   }
@@ -194,7 +203,8 @@ export class GroupWorld extends World {
   }
 
   async login(userID: string, device = 'web', opts: { unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
-    const app = await this.app();
+    // no await once the app exists: the login is then issued at once (GroupWorld.sequence)
+    const app = this.appValue ?? (await this.app());
     return this.register(userID, device, opts, await this.deadline(`login ${userID}`, app.login(userID, { device, ...opts })));
   }
 
@@ -271,8 +281,16 @@ export class GroupWorld extends World {
     return this.last;
   }
 
-  /** A call whose outcome is not the scenario's subject (setup, read-back). */
-  async attempt(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
+  /** A call whose outcome is not the scenario's subject (setup, read-back); its answer if it was read ahead. */
+  attempt(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
+    const ahead = this.ahead;
+    if (ahead === undefined) return this.attemptNow(actor, method, arg, issued);
+    // reading ahead, only users already logged in read: a login is not a read
+    if (ahead.recording && actor !== ADMIN && this.loggedIn(actor) === undefined) throw new NotYet(actor);
+    return ahead.call(`${actor}\n${method}\n${JSON.stringify(arg)}`, () => this.attemptNow(actor, method, arg, issued));
+  }
+
+  private async attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
     this.requireOperation(actor, method);
     // creating a group of a type the implementation lacks is not applicable, whichever step does it
     const type = method === 'createGroup' ? GROUP_TYPE_NAMES.find((t) => wireType(t) === (arg as { type?: unknown } | undefined)?.type) : undefined;
@@ -283,6 +301,7 @@ export class GroupWorld extends World {
       const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : session instanceof Promise ? await session : session!;
       const call = target.call(method, arg);
       issued?.(call);
+      this.ahead?.issued(this, this.step);
       const r: unknown = await this.deadline(method, call);
       const issue = answerIssue(method, r) ?? (actor === ADMIN ? undefined : fastResponseIssue(method, (r as { data: unknown }).data));
       if (issue !== undefined) {
@@ -328,12 +347,13 @@ export class GroupWorld extends World {
 
   /** Starts counting events afresh for every session, and remembers the state for comparisons. */
   async markActionStart(): Promise<void> {
-    // reads only: issued at once, so a wire client sends them as one batch
     // reads only: the events reads issued at once, as always; with Implementation.inOrder the
     // picture's reads too, all before this returns its promise (the action then follows them)
     const all = [...this.sessions.values()].flatMap((devices) => [...devices.values()]);
     const logs = Promise.all(all.map((s) => this.deadline('events', s.events())));
     const picture = this.comparesStates && this.impl.inOrder === true ? this.observe() : undefined;
+    // the action follows: the reads of the Then steps after it go right behind it
+    this.ahead?.arm(this.step);
     (await logs).forEach((log, i) => this.cursors.set(all[i]!, log.length));
     if (picture !== undefined) this.picture = await picture;
     else if (this.comparesStates) this.picture = await this.observe();
@@ -348,7 +368,11 @@ export class GroupWorld extends World {
   /** Events delivered since the last action; an implementation without events makes the step not applicable. */
   async eventsSinceAction(s: Session): Promise<DeliveredEvent[]> {
     if (!this.impl.capabilities.events) throw new Skip('event delivery');
-    return (await this.deadline('events', s.events())).slice(this.cursors.get(s) ?? 0);
+    // a "never" check waits GROUPSPEC_SETTLE_MS before it reads: then no read is made ahead of it
+    if (this.ahead?.recording === true && SETTLE_MS > 0) throw new NotYet('events');
+    const read = () => this.deadline('events', s.events());
+    const log = this.ahead === undefined ? read() : this.ahead.eventsOf(s, read);
+    return (await log).slice(this.cursors.get(s) ?? 0);
   }
 
   /** Polls until `check` passes or the eventually-timeout ends; returns the last failure or undefined. */

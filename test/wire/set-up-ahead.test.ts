@@ -7,17 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 // the steps register with cucumber as they load; here they are used as plain functions
-vi.mock('@cucumber/cucumber', () => ({
-  World: class {
-    constructor(readonly options: unknown) {}
-  },
-  setWorldConstructor: () => undefined,
-  defineParameterType: () => undefined,
-  Given: () => undefined,
-  When: () => undefined,
-  Then: () => undefined,
-  setDefinitionFunctionWrapper: () => undefined,
-}));
+vi.mock('@cucumber/cucumber', () => import('./cucumber-stub.js'));
 import type { Implementation } from '../../adapters/contract';
 import { withDeadlines } from '../../adapters/contract/deadline';
 import { traced } from '../../adapters/contract/trace';
@@ -25,12 +15,13 @@ import { wireImplementation } from '../../adapters/wire/client';
 import { enrol } from '../../steps/setup.steps';
 import { ADMIN, GroupWorld } from '../../steps/world';
 import { countedServer } from './exchanges';
+import { WORLD_OPTIONS } from './cucumber-stub';
 
 const { server, counted } = countedServer();
 
 async function world(): Promise<{ w: GroupWorld; impl: Implementation }> {
   const impl = withDeadlines(traced(await wireImplementation(server().url)), 5000);
-  const w = new GroupWorld({ attach: () => undefined, log: () => undefined, link: () => undefined, parameters: {} } as never);
+  const w = new GroupWorld(WORLD_OPTIONS);
   w.impl = impl;
   await w.loginAll(['alice']);
   return { w, impl };
