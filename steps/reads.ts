@@ -13,6 +13,8 @@ export const groupListOf = (w: GroupWorld, u: string) => w.must(u, 'getGroupList
 /** isMember's first read (steps/outcomes.steps.ts): the only one for a group that is not an AVChatRoom. */
 export const memberRead = (w: GroupWorld, u: string, alias: string) => (w.groupTypes.get(alias) === 'AVChatRoom' ? groupInfo(w, alias) : roleIn(w, u, alias));
 export const membersRead = (w: GroupWorld, users: string[], alias: string) => Promise.all(users.map((u) => memberRead(w, u, alias)));
+export const joinedGroupsOf = (w: GroupWorld, u: string) => w.must(ADMIN, 'getJoinedGroupList', { userID: u, withHugeGroups: true });
+export const groupProfileOf = (w: GroupWorld, u: string, alias: string) => w.must(u, 'getGroupProfile', { groupID: w.groupID(alias) });
 export const recordOf = (w: GroupWorld, u: string, alias: string) => w.memberRecord(u, alias);
 export const infoOf = (w: GroupWorld, alias: string) => groupInfo(w, alias);
 /** groupInfo of the group named second (`{user} owns {string}`, `the {word} of {string} is {json}`). */

@@ -34,8 +34,8 @@ Given('{user} is logged in on her/his/their {word}', AHEAD, async function (this
   await this.login(u, device);
 });
 Given('{user} is logged in on her/his/their {word} and her/his/their {word}', AHEAD, async function (this: GroupWorld, u: string, d1: string, d2: string) {
-  await this.login(u, d1);
-  await this.login(u, d2);
+  // one exchange for a wire client (GroupWorld.eachInTurn); registered in this order either way
+  await this.eachInTurn([d1, d2], (d) => this.login(u, d));
 });
 Given('{user} is logged in with unlimited AVChatRooms', AHEAD, async function (this: GroupWorld, u: string) {
   await this.login(u, 'web', { unlimitedAVChatRoom: true });
