@@ -74,7 +74,7 @@ Then(reads('{string} has {int} custom field(s) of {int} bytes', infoOf), async f
   check(deepEqual(fields, customFields(n, bytes)) ? undefined : `${alias}'s custom fields are ${preview(fields)}, expected ${n} of ${bytes} bytes`);
 });
 Then(reads('{user} has {int} custom field(s) of {int} bytes in {string}', (w: GroupWorld, u: string, _n: number, _b: number, alias: string) => recordOf(w, u, alias)), async function (this: GroupWorld, u: string, n: number, bytes: number, alias: string) {
-  const fields = (await this.memberRecord(u, alias)).memberCustomField ?? [];
+  const fields = (await recordOf(this, u, alias)).memberCustomField ?? [];
   check(deepEqual(fields, customFields(n, bytes)) ? undefined : `${u}'s custom fields in ${alias} are ${preview(fields)}, expected ${n} of ${bytes} bytes`);
 });
 When('the app admin mutes u1 to u{int} in {string} for {int} seconds', async function (this: GroupWorld, n: number, alias: string, seconds: number) {

@@ -122,11 +122,11 @@ Then(reads('{user}\'s group list does not contain {string}', groupListOf), async
 });
 
 Then(reads('the name card of {user} in {string} is {string}', recordOf), async function (this: GroupWorld, u: string, alias: string, card: string) {
-  const m = await this.memberRecord(u, alias);
+  const m = await recordOf(this, u, alias);
   check(m.nameCard === card ? undefined : `${u}'s name card is ${preview(m.nameCard)}, expected ${preview(card)}`);
 });
 Then(reads('the custom field {string} of {user} in {string} is {string}', recordOfSecond), async function (this: GroupWorld, key: string, u: string, alias: string, value: string) {
-  const m = await this.memberRecord(u, alias);
+  const m = await recordOf(this, u, alias);
   const f = (m.memberCustomField as Array<{ key: string; value: string }>).find((x) => x.key === key);
   check(f?.value === value ? undefined : `${u}'s field ${key} is ${preview(f?.value)}, expected ${preview(value)}`);
 });
@@ -137,12 +137,12 @@ async function nowSeconds(w: GroupWorld): Promise<number> {
   return Math.floor((await app.now()) / 1000);
 }
 Then(reads('{user} is muted in {string} for {int} more seconds', recordOf), async function (this: GroupWorld, u: string, alias: string, s: number) {
-  const m = await this.memberRecord(u, alias);
+  const m = await recordOf(this, u, alias);
   const now = await nowSeconds(this);
   check(m.muteUntil === now + s ? undefined : `${u}'s muteUntil is ${m.muteUntil}, expected now (${now}) + ${s}`);
 });
 Then(reads('{user} is not muted in {string}', recordOf), async function (this: GroupWorld, u: string, alias: string) {
-  const m = await this.memberRecord(u, alias);
+  const m = await recordOf(this, u, alias);
   const now = await nowSeconds(this);
   check(m.muteUntil <= now ? undefined : `${u} is muted until ${m.muteUntil} (now ${now})`);
 });

@@ -65,10 +65,21 @@ export class NotYet extends Error {}
 
 const ignore = () => undefined;
 
+function push<K>(map: Map<K, Array<Promise<unknown>>>, key: K, p: Promise<unknown>): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [p]);
+  else list.push(p);
+}
+
 /** Per scenario: which reads go behind which action, and the answers read ahead not yet used. */
 export class ReadsAhead<W> {
-  /** Calls (actor, method, argument) and events reads (by session) read ahead, in the order issued. */
-  private calls = new Map<string, Array<Promise<unknown>>>();
+  /**
+   * Calls read ahead, in the order issued, by their key (actor, method, argument): a key is made once
+   * the reads are used, when the groups the argument names by reference have their IDs.
+   */
+  private recorded: Array<{ key: () => string; answer: Promise<unknown> }> = [];
+  private calls: Map<string, Array<Promise<unknown>>> | undefined;
+  /** Events reads read ahead, by session, in the order issued. */
   private events = new Map<object, Array<Promise<unknown>>>();
   /** The last step the answers read ahead are for; -1: there are none. */
   private until = -1;
@@ -100,7 +111,7 @@ export class ReadsAhead<W> {
     if (step > this.until) this.drop();
   }
 
-  /** The action of `step` is about to be issued: its reads go right behind it (issued). */
+  /** The action of `step` is issued next (after the reads before it, markActionStart): its reads go right behind it (issued). */
   arm(step: number): void {
     this.drop();
     this.armed = this.plan.has(step) ? step : -1;
@@ -128,8 +139,20 @@ export class ReadsAhead<W> {
   }
 
   /** A call: recorded while reading ahead, else its answer read ahead if there is one (else what was read ahead is dropped). */
-  call<T>(key: string, make: () => Promise<T>): Promise<T> {
-    return this.take(this.calls, key, make, true);
+  call<T>(key: () => string, make: () => Promise<T>): Promise<T> {
+    if (this.recording) {
+      const answer = make();
+      answer.catch(ignore);
+      this.recorded.push({ key, answer });
+      return answer;
+    }
+    if (this.until < 0) return make();
+    if (this.calls === undefined) {
+      this.calls = new Map();
+      for (const r of this.recorded) push(this.calls, r.key(), r.answer);
+      this.recorded = [];
+    }
+    return this.take(this.calls, key(), make, true);
   }
 
   /** An events read of a session: as call(), but a read that was not made ahead drops nothing (reading events changes nothing). */
@@ -141,9 +164,7 @@ export class ReadsAhead<W> {
     if (this.recording) {
       const p = make();
       p.catch(ignore);
-      const list = map.get(key);
-      if (list === undefined) map.set(key, [p]);
-      else list.push(p);
+      push(map, key, p);
       return p;
     }
     const hit = map.get(key)?.shift();
@@ -155,7 +176,8 @@ export class ReadsAhead<W> {
   drop(): void {
     if (this.until < 0) return;
     this.until = -1;
-    this.calls = new Map();
+    this.recorded = [];
+    this.calls = undefined;
     this.events = new Map();
   }
 }

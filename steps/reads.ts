@@ -2,20 +2,27 @@
  * What the Then steps read, in one place: each step that reads makes its read through these, and
  * names the same function in `reads(pattern, read)` (steps/reads-ahead.ts), so that over the wire
  * the very same call is issued behind the action and the step finds its answer. A read here issues
- * its calls at once and makes nothing but reads.
+ * its calls at once and makes nothing but reads. A group still being created is named by a
+ * reference to its ID (groupArg), so that its reads can go ahead behind the set-up too.
  */
 import type { DeliveredEvent } from '../adapters/contract';
 import { ADMIN, type GroupWorld } from './world';
 
-export const groupInfo = (w: GroupWorld, alias: string) => w.attempt(ADMIN, 'getGroupInfo', { groupID: w.groupID(alias) });
-export const roleIn = (w: GroupWorld, u: string, alias: string) => w.must(ADMIN, 'getRoleInGroup', { groupID: w.groupID(alias), userIDList: [u] });
+export const groupInfo = (w: GroupWorld, alias: string) => w.attempt(ADMIN, 'getGroupInfo', { groupID: w.groupArg(alias) });
+export const roleIn = (w: GroupWorld, u: string, alias: string) => w.must(ADMIN, 'getRoleInGroup', { groupID: w.groupArg(alias), userIDList: [u] });
 export const groupListOf = (w: GroupWorld, u: string) => w.must(u, 'getGroupList');
 /** isMember's first read (steps/outcomes.steps.ts): the only one for a group that is not an AVChatRoom. */
 export const memberRead = (w: GroupWorld, u: string, alias: string) => (w.groupTypes.get(alias) === 'AVChatRoom' ? groupInfo(w, alias) : roleIn(w, u, alias));
 export const membersRead = (w: GroupWorld, users: string[], alias: string) => Promise.all(users.map((u) => memberRead(w, u, alias)));
 export const joinedGroupsOf = (w: GroupWorld, u: string) => w.must(ADMIN, 'getJoinedGroupList', { userID: u, withHugeGroups: true });
-export const groupProfileOf = (w: GroupWorld, u: string, alias: string) => w.must(u, 'getGroupProfile', { groupID: w.groupID(alias) });
-export const recordOf = (w: GroupWorld, u: string, alias: string) => w.memberRecord(u, alias);
+export const groupProfileOf = (w: GroupWorld, u: string, alias: string) => w.must(u, 'getGroupProfile', { groupID: w.groupArg(alias) });
+/** A member's record as the app admin reads it (REST get_group_member_info, up to 200 members). */
+export async function recordOf(w: GroupWorld, u: string, alias: string): Promise<any> {
+  const r = await w.must(ADMIN, 'getGroupMemberInfo', { groupID: w.groupArg(alias), limit: 200 });
+  const m = (r.memberList as Array<{ userID: string }>).find((x) => x.userID === u);
+  if (m === undefined) throw new Error(`${u} is not a member of ${alias}`);
+  return m;
+}
 export const infoOf = (w: GroupWorld, alias: string) => groupInfo(w, alias);
 /** groupInfo of the group named second (`{user} owns {string}`, `the {word} of {string} is {json}`). */
 export const infoOfSecond = (w: GroupWorld, _a: unknown, alias: string) => groupInfo(w, alias);

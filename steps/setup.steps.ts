@@ -83,7 +83,11 @@ Given('the app admin has created a/an {type} group {string} owned by {user}', AH
   await create(this, ADMIN, t, alias, { ownerAccount: owner });
 });
 
-/** Makes users members by the most direct documented route for the group's type (`loggingIn`: their accounts exist, they are being logged in). */
+/**
+ * Makes users members by the most direct documented route for the group's type (`loggingIn`: their
+ * accounts exist, they are being logged in). Set-up issued ahead (GroupWorld.sequence): the next
+ * step that settles awaits it.
+ */
 export async function enrol(w: GroupWorld, users: string[], alias: string, loggingIn = false): Promise<void> {
   const groupID = w.groupArg(alias);
   if (w.groupTypes.get(alias) === 'AVChatRoom') {
@@ -94,10 +98,11 @@ export async function enrol(w: GroupWorld, users: string[], alias: string, loggi
         const r = await w.must(u, 'joinGroup', { groupID });
         if (r.status !== 'JoinedSuccess' && r.status !== 'AlreadyInGroup') throw new Error(`${u} could not enter ${alias}: ${r.status}`);
       }),
+      true,
     );
     return;
   }
-  await w.sequence([() => w.importAccounts(loggingIn ? [] : users.filter((u) => !w.sessions.has(u))), () => w.must(ADMIN, 'addGroupMember', { groupID, userIDList: users, silence: false })]);
+  await w.sequence([() => w.importAccounts(loggingIn ? [] : users.filter((u) => !w.sessions.has(u))), () => w.must(ADMIN, 'addGroupMember', { groupID, userIDList: users, silence: false })], true);
 }
 
 Given('{users} belong(s) to {string}', AHEAD, async function (this: GroupWorld, users: string[], alias: string) {
@@ -105,7 +110,7 @@ Given('{users} belong(s) to {string}', AHEAD, async function (this: GroupWorld, 
 });
 Given('{users} is/are (an )admin(s) of {string}', AHEAD, async function (this: GroupWorld, users: string[], alias: string) {
   await enrol(this, users, alias);
-  await this.sequence(users.map((u) => () => this.must(ADMIN, 'modifyGroupMemberInfo', { groupID: this.groupArg(alias), userID: u, role: 'Admin' })));
+  await this.sequence(users.map((u) => () => this.must(ADMIN, 'modifyGroupMemberInfo', { groupID: this.groupArg(alias), userID: u, role: 'Admin' })), true);
 });
 Given('{user} has asked to join {string}', AHEAD, async function (this: GroupWorld, u: string, alias: string) {
   const r = await this.afterPending(this.must(u, 'joinGroup', { groupID: this.groupArg(alias), applyMessage: `${u} asks to join` }));

@@ -56,6 +56,8 @@ export class GroupWorld extends World {
    * waiting for it; any other step first waits for every set-up call issued ahead (settle).
    */
   private readonly pendingGroups = new Map<string, Ref>();
+  /** What the references of pendingGroups named, once answered (for the keys of reads ahead). */
+  private readonly refIDs = new WeakMap<Ref, string>();
   /** Set-up calls issued ahead, not yet awaited, in issue order (a failure fails the next step that settles). */
   private pending: Array<Promise<unknown>> = [];
   /** Session key -> index of the first event that counts for assertions. */
@@ -127,6 +129,11 @@ export class GroupWorld extends World {
     return this.pendingGroups.get(alias) ?? this.groupID(alias);
   }
 
+  /** The named groups; one still being created is named by a reference to its ID (groupArg: for calls only). */
+  namedGroups(): Array<[string, string | Ref]> {
+    return this.pendingGroups.size === 0 ? [...this.groups] : [...this.groups, ...this.pendingGroups];
+  }
+
   /** Whether set-up calls were issued ahead and not yet awaited. */
   hasPending(): boolean {
     return this.pending.length > 0;
@@ -181,8 +188,11 @@ export class GroupWorld extends World {
 
   /** Records a created group: alias -> ID, and its type. */
   registerGroup(alias: string, type: GroupTypeName, data: any): void {
+    const id: string = data.groupID ?? data.group.groupID;
+    const ref = this.pendingGroups.get(alias);
+    if (ref !== undefined) this.refIDs.set(ref, id);
     this.pendingGroups.delete(alias);
-    this.groups.set(alias, data.groupID ?? data.group.groupID);
+    this.groups.set(alias, id);
     this.groupTypes.set(alias, type);
   }
 
@@ -208,14 +218,9 @@ export class GroupWorld extends World {
     return this.register(userID, device, opts, await this.deadline(`login ${userID}`, app.login(userID, { device, ...opts })));
   }
 
-  /**
-   * Logs several users in on 'web': the logins are issued at once (a wire client sends them as one
-   * batch, in this order) and registered in this order, as one login after another would be.
-   */
+  /** Logs several users in on 'web', issued as eachInTurn issues them, registered in this order. */
   async loginAll(users: readonly string[]): Promise<void> {
-    const app = await this.app();
-    const sessions = await this.eachInTurn(users, (u) => this.deadline(`login ${u}`, app.login(u, { device: 'web' })));
-    users.forEach((u, i) => this.register(u, 'web', {}, sessions[i]!));
+    await this.eachInTurn(users, (u) => this.login(u));
   }
 
   /** Imports accounts (setup that must succeed), issued as eachInTurn issues them. */
@@ -238,16 +243,20 @@ export class GroupWorld extends World {
 
   /**
    * Runs set-up calls in order. To an implementation with `references` (which runs calls in issue
-   * order) each is started without waiting for the one before, so they share an exchange with what
-   * was issued ahead; each must then issue its calls before it first awaits. Any other
-   * implementation gets them one after another, as always. Set-up issued ahead is awaited first.
+   * order) each is started without waiting for the one before (each must issue its calls before it
+   * first awaits), so they share an exchange with what was issued ahead; they are awaited after it
+   * or, `ahead`, left to the next step that settles (GroupWorld.call, for a When that takes AHEAD).
+   * Any other implementation gets them one after another, as always.
    */
-  async sequence(steps: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
-    if (this.impl.references === true) {
-      await this.afterPending(Promise.all(steps.map((f) => f())));
+  async sequence(steps: ReadonlyArray<() => Promise<unknown>>, ahead = false): Promise<void> {
+    if (this.impl.references !== true) {
+      for (const f of steps) await f();
       return;
     }
-    for (const f of steps) await f();
+    const done = Promise.all(steps.map((f) => f()));
+    if (!ahead) return void (await this.afterPending(done));
+    done.catch(() => undefined);
+    this.pending.push(done);
   }
 
   private register(userID: string, device: string, opts: { unlimitedAVChatRoom?: boolean }, s: Session): Session {
@@ -272,7 +281,8 @@ export class GroupWorld extends World {
     if (this.impl.inOrder === true) {
       // the reads before the action and the action are issued at once, reads first: an
       // implementation that runs calls in issue order (a wire client: one batch) runs them so
-      const [, outcome] = await Promise.all([this.markActionStart(), this.attempt(actor, method, arg)]);
+      // set-up issued ahead goes before them, and is awaited first: its failure is the cause
+      const [, outcome] = await this.afterPending(Promise.all([this.markActionStart(), this.attempt(actor, method, arg)]));
       this.last = outcome;
     } else {
       await this.markActionStart();
@@ -281,13 +291,13 @@ export class GroupWorld extends World {
     return this.last;
   }
 
-  /** A call whose outcome is not the scenario's subject (setup, read-back); its answer if it was read ahead. */
+  /** A call whose outcome is not the scenario's subject (setup, read-back); its answer if it was read ahead (only by users logged in: a login is no read). */
   attempt(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
     const ahead = this.ahead;
     if (ahead === undefined) return this.attemptNow(actor, method, arg, issued);
-    // reading ahead, only users already logged in read: a login is not a read
     if (ahead.recording && actor !== ADMIN && this.loggedIn(actor) === undefined) throw new NotYet(actor);
-    return ahead.call(`${actor}\n${method}\n${JSON.stringify(arg)}`, () => this.attemptNow(actor, method, arg, issued));
+    const key = () => `${actor}\n${method}\n${JSON.stringify(arg, (_k, v: unknown) => (v instanceof Ref ? (this.refIDs.get(v) ?? v) : v))}`;
+    return ahead.call(key, () => this.attemptNow(actor, method, arg, issued));
   }
 
   private async attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
@@ -327,14 +337,6 @@ export class GroupWorld extends World {
     return o.data;
   }
 
-  /** A member's record as the app admin reads it (REST get_group_member_info, up to 200 members). */
-  async memberRecord(userID: string, alias: string): Promise<any> {
-    const r = await this.must(ADMIN, 'getGroupMemberInfo', { groupID: this.groupID(alias), limit: 200 });
-    const m = (r.memberList as Array<{ userID: string }>).find((x) => x.userID === userID);
-    if (m === undefined) throw new Error(`${userID} is not a member of ${alias}`);
-    return m;
-  }
-
   requireOperation(actor: string, method: string): void {
     const caps = this.impl.capabilities;
     const list = actor === ADMIN ? caps.adminOperations : caps.operations;
@@ -352,7 +354,6 @@ export class GroupWorld extends World {
     const all = [...this.sessions.values()].flatMap((devices) => [...devices.values()]);
     const logs = Promise.all(all.map((s) => this.deadline('events', s.events())));
     const picture = this.comparesStates && this.impl.inOrder === true ? this.observe() : undefined;
-    // the action follows: the reads of the Then steps after it go right behind it
     this.ahead?.arm(this.step);
     (await logs).forEach((log, i) => this.cursors.set(all[i]!, log.length));
     if (picture !== undefined) this.picture = await picture;
@@ -370,8 +371,7 @@ export class GroupWorld extends World {
     if (!this.impl.capabilities.events) throw new Skip('event delivery');
     // a "never" check waits GROUPSPEC_SETTLE_MS before it reads: then no read is made ahead of it
     if (this.ahead?.recording === true && SETTLE_MS > 0) throw new NotYet('events');
-    const read = () => this.deadline('events', s.events());
-    const log = this.ahead === undefined ? read() : this.ahead.eventsOf(s, read);
+    const log = this.ahead === undefined ? this.deadline('events', s.events()) : this.ahead.eventsOf(s, () => this.deadline('events', s.events()));
     return (await log).slice(this.cursors.get(s) ?? 0);
   }
 
