@@ -19,8 +19,7 @@ async function createAs(w: GroupWorld, actorName: string, t: GroupTypeName | und
   if (t !== undefined) w.requireType(t);
   const actor = w.resolveActor(actorName);
   const type = t === undefined ? {} : { type: wireType(t) };
-  const o = await w.call(actor, 'createGroup', { name: alias, ...type, ...extra });
-  if (o.ok) w.registerGroup(alias, t ?? 'Work', o.data);
+  await w.creates(alias, t ?? 'Work', actor === ADMIN, (issued) => w.call(actor, 'createGroup', { name: alias, ...type, ...extra }, issued));
 }
 
 When('{actor} creates a/an {type} group {string}', AHEAD, async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string) {

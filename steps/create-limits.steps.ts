@@ -5,7 +5,7 @@
  */
 import type { DeliveredEvent, GroupTypeName } from '../adapters/contract';
 import { Given, Then, When, check, reads } from './dsl';
-import { deviceEvents, groupListOf, infoOf, infoOfSecond, joinedGroupsOf, recordOf, userEvents } from './reads';
+import { deviceEvents, eventually, groupListOf, infoOf, infoOfSecond, joinedGroupsOf, recordOf, userEvents } from './reads';
 import { deepEqual, hasGroupCreate, preview, utf8Length } from '../matchers/matchers';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
 
@@ -49,8 +49,8 @@ Given('u1 to u{int} belong to {string}', async function (this: GroupWorld, n: nu
 
 async function createAs(w: GroupWorld, actorName: string, t: GroupTypeName, alias: string, extra: Record<string, unknown>): Promise<void> {
   w.requireType(t);
-  const o = await w.call(w.resolveActor(actorName), 'createGroup', { name: alias, type: wireType(t), ...extra });
-  if (o.ok) w.registerGroup(alias, t, o.data);
+  const actor = w.resolveActor(actorName);
+  await w.creates(alias, t, actor === ADMIN, (issued) => w.call(actor, 'createGroup', { name: alias, type: wireType(t), ...extra }, issued));
 }
 
 When('{actor} creates a/an {type} group {string} with members u1 to u{int}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number) {
@@ -127,7 +127,7 @@ async function settle(): Promise<void> {
 Then(reads('{user} on her/his/their {word} eventually receives the group_create message in {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, alias: string) {
   const id = this.groupID(alias);
   for (const s of devicesFor(this, u, device)) {
-    check(await this.eventually(async () => (hasGroupCreate(await this.eventsSinceAction(s), id) ? undefined : `${u} on ${s.device} did not receive the group_create message in ${alias}`)));
+    check(await eventually(async () => (hasGroupCreate(await this.eventsSinceAction(s), id) ? undefined : `${u} on ${s.device} did not receive the group_create message in ${alias}`)));
   }
 });
 Then(reads('{user} on her/his/their {word} receives no group_create message in {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, alias: string) {

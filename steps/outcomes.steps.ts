@@ -1,7 +1,7 @@
 /** Then: what the last call returned, what the API reads back, what each device received. */
 import type { GroupTypeName } from '../adapters/contract';
 import { Then, check, reads } from './dsl';
-import { deviceEvents, eventsOfSecond, userEvents, groupInfo, groupListOf, infoOf, infoOfSecond, membersRead, recordOf, recordOfSecond, roleIn, usersEvents } from './reads';
+import { deviceEvents, eventually, eventsOfSecond, userEvents, groupInfo, groupListOf, infoOf, infoOfSecond, membersRead, recordOf, recordOfSecond, roleIn, usersEvents } from './reads';
 import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, hasGroupCreate, lastGroupList, preview, type MessageQuery } from '../matchers/matchers';
 import { ADMIN, Skip, type GroupWorld } from './world';
 import { violations } from '../matchers/invariants';
@@ -158,7 +158,7 @@ async function eventuallyEach(w: GroupWorld, user: string, device: string | unde
   const sessions = device === undefined ? w.devicesOf(user) : w.devicesOf(user).filter((s) => s.device === device);
   if (sessions.length === 0) throw new Error(`${user}${device === undefined ? '' : ` on ${device}`} is not logged in`);
   for (const s of sessions) {
-    check(await w.eventually(async () => (test(await w.eventsSinceAction(s)) ? undefined : `${user} on ${s.device} did not receive ${what}`)));
+    check(await eventually(async () => (test(await w.eventsSinceAction(s)) ? undefined : `${user} on ${s.device} did not receive ${what}`)));
   }
 }
 

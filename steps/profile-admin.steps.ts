@@ -6,7 +6,7 @@ import type { GroupTypeName } from '../adapters/contract';
 import { Given, Then, When, check, reads } from './dsl';
 import { at, deepEqual, findEvents, findMessages, lastGroupList, missingFields, preview, type MessageQuery } from '../matchers/matchers';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
-import { eventsOfSecond, userEvents } from './reads';
+import { eventually, eventsOfSecond, userEvents } from './reads';
 
 function aliases(list: string): string[] {
   return list.split(/,\s*|\s+and\s+/).map((s) => s.trim()).filter((s) => s !== '');
@@ -51,8 +51,7 @@ When('{actor} creates a/an {type} group {string} with {int} newly imported accou
   const userIDs = Array.from({ length: n }, (_, i) => `account${i + 1}`);
   await this.importAccounts(userIDs);
   const memberList = userIDs.map((userID) => ({ userID }));
-  const o = await this.call(actor, 'createGroup', { type: wireType(t), name: alias, memberList });
-  if (o.ok) this.registerGroup(alias, t, o.data);
+  await this.creates(alias, t, actor === ADMIN, (issued) => this.call(actor, 'createGroup', { type: wireType(t), name: alias, memberList }, issued));
 });
 
 When('{actor} sets the attribute {string} of {string} to {string} repeated {int} times', async function (this: GroupWorld, a: string, key: string, alias: string, unit: string, n: number) {
@@ -100,7 +99,7 @@ async function eachDevice(w: GroupWorld, user: string, what: string, test: (even
   if (!w.impl.capabilities.events) throw new Skip('event delivery');
   const sessions = w.devicesOf(user);
   if (sessions.length === 0) throw new Error(`${user} is not logged in`);
-  for (const s of sessions) check(await w.eventually(async () => (test(await w.eventsSinceAction(s)) ? undefined : `${user} on ${s.device} did not receive ${what}`)));
+  for (const s of sessions) check(await eventually(async () => (test(await w.eventsSinceAction(s)) ? undefined : `${user} on ${s.device} did not receive ${what}`)));
 }
 
 Then(reads('{user} eventually receives the group tip {op} about {string} whose {word} is {json}', userEvents), async function (this: GroupWorld, u: string, op: number, alias: string, path: string, expected: unknown) {

@@ -6,6 +6,7 @@
  * reference to its ID (groupArg), so that its reads can go ahead behind the set-up too.
  */
 import type { DeliveredEvent } from '../adapters/contract';
+import { eventuallyMs } from '../adapters/resolve';
 import { ADMIN, type GroupWorld } from './world';
 
 export const groupInfo = (w: GroupWorld, alias: string) => w.attempt(ADMIN, 'getGroupInfo', { groupID: w.groupArg(alias) });
@@ -39,3 +40,13 @@ export const deviceEvents = (w: GroupWorld, u: string, device: string) => events
 export const usersEvents = (w: GroupWorld, users: string[]) => Promise.all(users.map((u) => eventsOf(w, u)));
 /** eventsOf the user named second (`the system notice {op} that {user} received …`). */
 export const eventsOfSecond = (w: GroupWorld, _a: unknown, u: string) => eventsOf(w, u);
+
+/** Polls until `check` passes or the eventually-timeout ends; returns the last failure or undefined. */
+export async function eventually(check: () => Promise<string | undefined>): Promise<string | undefined> {
+  const deadline = Date.now() + eventuallyMs();
+  for (;;) {
+    const failure = await check();
+    if (failure === undefined || Date.now() >= deadline) return failure;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

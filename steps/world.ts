@@ -7,7 +7,7 @@ import { setWorldConstructor, World } from '@cucumber/cucumber';
 import type { App, AppOptions, CallResult, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
 import { Ref, UnresolvedReference, refTo } from '../adapters/contract/refs';
 import { at, type Outcome } from '../matchers/matchers';
-import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/resolve';
+import { callTimeoutMs, currentImplementation } from '../adapters/resolve';
 import { answerIssue, fastResponseIssue } from './response-check';
 import { GROUP_TYPE_NAMES, NotApplicable } from '../adapters/contract';
 import { Deadlines } from '../adapters/contract/deadline';
@@ -186,6 +186,13 @@ export class GroupWorld extends World {
     return p;
   }
 
+  /** Makes the action that creates `alias` (`create`); meanwhile calls name the group by reference (the Then steps' reads ahead). */
+  async creates(alias: string, type: GroupTypeName, byAdmin: boolean, create: (issued: (call: Promise<CallResult>) => void) => Promise<Outcome>): Promise<void> {
+    const o = await create((call) => this.impl.references === true && this.pendingGroups.set(alias, refTo(call, byAdmin ? '/data/groupID' : '/data/group/groupID')) && this.groupTypes.set(alias, type));
+    if (o.ok) this.registerGroup(alias, type, o.data);
+    else this.pendingGroups.delete(alias);
+  }
+
   /** Records a created group: alias -> ID, and its type. */
   registerGroup(alias: string, type: GroupTypeName, data: any): void {
     const id: string = data.groupID ?? data.group.groupID;
@@ -275,18 +282,18 @@ export class GroupWorld extends World {
   }
 
   /** Makes a call as a user (through their first session) or as the app admin, recording the outcome. */
-  async call(actor: string, method: string, arg?: unknown): Promise<Outcome> {
+  async call(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
     // log the actor in first, so the "before" picture already holds their group list
     if (actor !== ADMIN) await this.session(actor);
     if (this.impl.inOrder === true) {
       // the reads before the action and the action are issued at once, reads first: an
       // implementation that runs calls in issue order (a wire client: one batch) runs them so
       // set-up issued ahead goes before them, and is awaited first: its failure is the cause
-      const [, outcome] = await this.afterPending(Promise.all([this.markActionStart(), this.attempt(actor, method, arg)]));
+      const [, outcome] = await this.afterPending(Promise.all([this.markActionStart(), this.attempt(actor, method, arg, issued)]));
       this.last = outcome;
     } else {
       await this.markActionStart();
-      this.last = await this.attempt(actor, method, arg);
+      this.last = await this.attempt(actor, method, arg, issued);
     }
     return this.last;
   }
@@ -373,16 +380,6 @@ export class GroupWorld extends World {
     if (this.ahead?.recording === true && SETTLE_MS > 0) throw new NotYet('events');
     const log = this.ahead === undefined ? this.deadline('events', s.events()) : this.ahead.eventsOf(s, () => this.deadline('events', s.events()));
     return (await log).slice(this.cursors.get(s) ?? 0);
-  }
-
-  /** Polls until `check` passes or the eventually-timeout ends; returns the last failure or undefined. */
-  async eventually(check: () => Promise<string | undefined>): Promise<string | undefined> {
-    const deadline = Date.now() + eventuallyMs();
-    for (;;) {
-      const failure = await check();
-      if (failure === undefined || Date.now() >= deadline) return failure;
-      await new Promise((r) => setTimeout(r, 10));
-    }
   }
 
   /** What the app admin can read of every named group: the comparison base for atomicity (steps/picture.ts). */

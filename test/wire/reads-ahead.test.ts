@@ -117,4 +117,22 @@ describe('reads issued ahead over the wire', () => {
     expect(exchanges).toBe(1);
     await impl.close?.();
   });
+
+  it('reads a group the action creates by reference, in the action\'s exchange; a refused creation leaves no group', async () => {
+    const { w, impl } = await world();
+    const create = (alias: string, name: string) => w.creates(alias, 'Public', false, (issued) => w.call('alice', 'createGroup', { type: 'Public', name }, issued));
+    w.ahead = ReadsAhead.of([...STEPS.slice(0, 2), step('Action', 'alice creates a Public group "h"'), step('Outcome', '"h" has 1 member')]);
+    const { value, exchanges } = await counted(async () => {
+      w.stepStarted();
+      await create('h', 'h');
+      w.stepStarted();
+      return groupInfo(w, 'h');
+    });
+    expect(exchanges).toBe(1);
+    expect(value).toMatchObject({ ok: true, data: { groupID: w.groupID('h'), name: 'h' } });
+    await create('bad', 'x'.repeat(200));
+    expect(w.last?.ok).toBe(false);
+    expect(w.namedGroups().map(([alias]) => alias)).not.toContain('bad');
+    await impl.close?.();
+  });
 });
