@@ -1,7 +1,6 @@
 /**
- * The second thread of a run (runner/properties.ts starts it): its own implementation (an embedded
- * simulator, or its own connection to the wire server), the properties of the selected rules, and
- * back to the run their results and log lines.
+ * The second thread of an in-process run (runner/properties.ts starts it): its own embedded
+ * simulator, the properties of the selected rules, and back to the run their results and log lines.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveImplementation } from '../adapters/resolve';
@@ -14,8 +13,6 @@ async function main(): Promise<void> {
   const results: PropertyResult[] = [];
   const logs: string[] = [];
   await runProperties(options, impl, new Set(ids), results, { log: (line) => logs.push(line) });
-  // what the implementation still holds (a wire client's apps, its write-behind) goes before the thread ends
-  await impl.close?.();
   parentPort!.postMessage({ results, logs } satisfies BesideOutcome);
 }
 

@@ -98,14 +98,11 @@ export async function runProperties(o: PropertyRunOptions, impl: Implementation,
 
 /**
  * Whether this run's properties go on a second thread: the embedded simulator (no --url, and no
- * --adapter or `--adapter simulator`, as adapters/resolve.ts decides) or a wire server (--url: the
- * thread has its own connection and its own apps, and a server must serve concurrent requests to
- * different apps, docs/protocol.md §6), not an adapter module (which may not bear a second instance
- * beside the first), no --bail (the features decide whether the properties run at all), no
- * --replay, not `--serial`, and a second core.
+ * --adapter or `--adapter simulator`, as adapters/resolve.ts decides), no --bail (the features decide whether the properties run at all), no --replay, not
+ * `--serial`, and a second core.
  */
 export function besideFeatures(o: PropertyRunOptions & { serial?: boolean | undefined; events?: unknown }, ids: ReadonlySet<string | undefined>): boolean {
-  const embedded = embeddedSimulator(process.env) || ((process.env.GROUPSPEC_URL ?? '') !== '' && (process.env.GROUPSPEC_ADAPTER ?? '') === '');
+  const embedded = embeddedSimulator(process.env);
   const any = PROPERTIES.some((p) => p.rules.some((r) => ids.has(r)));
   return any && embedded && o.serial !== true && o.bail !== true && o.replay === undefined && o.events === undefined && availableParallelism() >= 2;
 }

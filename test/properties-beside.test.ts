@@ -4,7 +4,7 @@
  * run after the features on the one thread (`--serial`); and only where that cannot change what a
  * run reports.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,44 +21,23 @@ function result(out: string): unknown {
   return JSON.parse(JSON.stringify(r, (k, v: unknown) => (k === 'durationMs' || k === 'generatedAt' ? undefined : v)));
 }
 
-// rules of three properties (the fuzzer's among them) and their scenarios
-const RULES = ['--rule', 'transfer.only-owner-transfers', '--rule', 'validation.bad-options-rejected', '--rule', 'limits.member-cap'];
-function run(name: string, extra: string[]): { out: string; lines: string } {
-  const out = join(tmp, name);
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), 'run', '--seed', '7', '--fuzz-runs', '10', '--out', out, ...RULES, ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return { out, lines: r.stdout.replace(/\(\d+ ms\)/g, '(ms)').replace(/results: .*\n/, '') };
-}
-
 describe('the properties beside the features', () => {
   it('give the same result and the same lines as after the features (--serial)', () => {
+    // rules of three properties (the fuzzer's among them) and their scenarios
+    const rules = ['--rule', 'transfer.only-owner-transfers', '--rule', 'validation.bad-options-rejected', '--rule', 'limits.member-cap'];
+    const run = (name: string, extra: string[]) => {
+      const out = join(tmp, name);
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), 'run', '--seed', '7', '--fuzz-runs', '10', '--out', out, ...rules, ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return { out, lines: r.stdout.replace(/\(\d+ ms\)/g, '(ms)').replace(/results: .*\n/, '') };
+    };
     const beside = run('beside', []);
     const serial = run('serial', ['--serial']);
     expect(beside.lines).toBe(serial.lines);
     expect(beside.lines).toMatch(/features: [\s\S]*property fuzz\.invariants-and-reference: passed[\s\S]*property bad-input\.every-method: passed[\s\S]*property race\.last-seat: passed[\s\S]*rules: 3 passed/);
     expect(result(beside.out)).toEqual(result(serial.out));
   });
-
-  it('over the wire too, each thread with its own connection and apps', async () => {
-    const server = spawn(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    try {
-      const url = await new Promise<string>((ok, bad) => {
-        server.stdout.on('data', (d: Buffer) => {
-          const m = /listening on (http:\/\/\S+)/.exec(d.toString());
-          if (m !== null) ok(m[1]!);
-        });
-        server.once('exit', () => bad(new Error('serve exited')));
-      });
-      const beside = run('wire-beside', ['--url', url]);
-      const serial = run('wire-serial', ['--url', url, '--serial']);
-      expect(beside.lines).toBe(serial.lines);
-      expect(beside.lines).toMatch(/property fuzz\.invariants-and-reference: passed[\s\S]*rules: 3 passed/);
-      expect(result(beside.out)).toEqual(result(serial.out));
-    } finally {
-      server.kill('SIGTERM');
-    }
-  }, 300_000);
 
   describe('are used', () => {
     const env = { url: process.env.GROUPSPEC_URL, adapter: process.env.GROUPSPEC_ADAPTER };
@@ -82,19 +61,15 @@ describe('the properties beside the features', () => {
       delete process.env.GROUPSPEC_ADAPTER;
     });
 
-    it('for a wire server (--url): the thread has its own connection and its own apps', () => {
-      delete process.env.GROUPSPEC_ADAPTER;
-      process.env.GROUPSPEC_URL = 'http://127.0.0.1:1';
-      expect(besideFeatures(o, fuzzRules)).toBe(availableParallelism() >= 2);
-      expect(besideFeatures({ ...o, serial: true }, fuzzRules)).toBe(false);
-    });
-
-    it('not with --serial, --bail, --replay or an adapter module', () => {
+    it('not with --serial, --bail, --replay, --url or --adapter', () => {
       delete process.env.GROUPSPEC_URL;
       delete process.env.GROUPSPEC_ADAPTER;
       expect(besideFeatures({ ...o, serial: true }, fuzzRules)).toBe(false);
       expect(besideFeatures({ ...o, bail: true }, fuzzRules)).toBe(false);
       expect(besideFeatures({ ...o, replay: { seed: 7, path: '' } }, fuzzRules)).toBe(false);
+      process.env.GROUPSPEC_URL = 'http://127.0.0.1:1';
+      expect(besideFeatures(o, fuzzRules)).toBe(false);
+      delete process.env.GROUPSPEC_URL;
       process.env.GROUPSPEC_ADAPTER = '/somewhere/adapter.js';
       expect(besideFeatures(o, fuzzRules)).toBe(false);
     });
