@@ -15,7 +15,7 @@ import { CONTRACT_VERSION, GROUP_TYPE_NAMES, type App, type DeliveredEvent, type
  * its stacks. The call runs synchronously up to the rejection (the core, then delivery to this
  * adapter's own handlers), so no other code runs while the limit is off.
  */
-function stackless<T>(call: () => T): T {
+export function stackless<T>(call: () => T): T {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {

@@ -12,12 +12,12 @@
  * second and per command are reported too, and the wire mode is also measured with batches off
  * (`wireImplementation(url, {batch: false})`), side by side in the same repetitions.
  *
- * Differential runs against an implementation that declares `inOrder` (the wire client with
- * batches) are pipelined (properties/pipeline.ts): a step does not wait for the implementation's
- * answers, so many steps travel in one batch. Only differential runs are: without the reference,
- * the model learns from the implementation's answers and waits for each. The step-by-step driver
- * is measured too, as `wire+differential, step by step`, in the same repetitions: what pipelining
- * buys.
+ * Runs against an implementation that declares `inOrder` (the wire client with batches) are
+ * pipelined (properties/pipeline.ts): a step does not wait for the implementation's answers, so
+ * many steps travel in one batch. Differential runs learn each outcome from the reference; runs
+ * without differential checks (since round five of issue 21) have the reference foresee it. The
+ * step-by-step driver is measured too, as `wire, step by step` and `wire+differential, step by
+ * step`, in the same repetitions: what pipelining buys.
  *
  *   node -r ts-node/register/transpile-only bench/fuzz.ts <out.json>
  */
@@ -36,7 +36,7 @@ export const FUZZ_MODES: FuzzMode[] = ['in-process', 'in-process+differential', 
  * The wire mode again with the client's batches turned off (what batching buys), and the
  * differential wire mode with pipelining off (what pipelining buys), in the same run.
  */
-export type ExtraMode = 'wire, unbatched' | 'wire+differential, step by step' | 'wire+differential, events read again';
+export type ExtraMode = 'wire, unbatched' | 'wire, step by step' | 'wire+differential, step by step' | 'wire+differential, events read again';
 
 export interface FuzzSample {
   mode: FuzzMode | ExtraMode;
@@ -74,6 +74,8 @@ export interface FuzzResult {
    * the implementation's answers, as before pipelining), sampled in the same repetitions
    */
   stepByStep: ExtraFigures;
+  /** the same for the wire mode without differential checks (`wire`, pipelined since round five of issue 21) */
+  plainStepByStep: ExtraFigures;
   /**
    * the differential wire mode with `postEvents: false`: an events read issued while the session's
    * previous one is unanswered asks again from the last answered position (as before round four of
@@ -82,7 +84,7 @@ export interface FuzzResult {
   eventsReadAgain: ExtraFigures;
   /** bytes of answers per command, pipelined differential over the wire (the gate's mode) */
   answerBytesPerCommand: number;
-  /** which modes are pipelined: the differential ones against an inOrder implementation */
+  /** which modes are pipelined: those against an inOrder implementation (the wire client with batches) */
   pipelined: Record<FuzzMode, boolean>;
   /** commands per CPU-second: what other load on the machine does not inflate */
   commandsPerCpuSecond: Record<FuzzMode, number>;
@@ -129,7 +131,7 @@ async function sample(mode: FuzzMode | ExtraMode, implementation: () => Implemen
   await fuzz({
     implementation,
     differential: mode.includes('+differential'),
-    pipeline: mode !== 'wire+differential, step by step',
+    pipeline: !mode.endsWith('step by step'),
     config: { numRuns: runs, maxCommands, seed, path: undefined },
     onRun: (trace) => (commands += trace.filter((l) => l.startsWith('When ')).length),
   });
@@ -183,12 +185,12 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
     const local = simulatorImplementation();
     const implFor = (mode: FuzzMode | ExtraMode) =>
       mode === 'wire, unbatched' ? () => unbatchedWire : mode === 'wire+differential, events read again' ? () => rereadingWire : mode.startsWith('wire') ? () => wire : () => local;
-    const runsFor = (mode: FuzzMode | ExtraMode) => opts.runs[mode === 'wire, unbatched' ? 'wire' : mode.startsWith('wire+differential') ? 'wire+differential' : (mode as FuzzMode)];
+    const runsFor = (mode: FuzzMode | ExtraMode) => opts.runs[mode.startsWith('wire+differential') ? 'wire+differential' : mode.startsWith('wire') ? 'wire' : (mode as FuzzMode)];
     // In process first, then over the wire, each group warmed up and then sampled in alternation.
     // A CI run fuzzes one way, never both in one process: interleaved, the shared property code
     // (observe, invariants, fast-check) saw both kinds of session and its in-process rate dropped
     // to that of code optimised for neither (bench-style samples in process alone: 1.3-1.5x more).
-    const groups: Array<Array<FuzzMode | ExtraMode>> = [['in-process', 'in-process+differential'], ['wire', 'wire+differential', 'wire, unbatched', 'wire+differential, step by step', 'wire+differential, events read again']];
+    const groups: Array<Array<FuzzMode | ExtraMode>> = [['in-process', 'in-process+differential'], ['wire', 'wire+differential', 'wire, unbatched', 'wire, step by step', 'wire+differential, step by step', 'wire+differential, events read again']];
     const all: FuzzSample[] = [];
     for (const modes of groups) {
       // warm-up: full samples per mode on another seed. Fewer left the first measured samples in
@@ -235,9 +237,10 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
       requestsPerCommand: { wire: per('wire', requestsPerCommand), 'wire+differential': per('wire+differential', requestsPerCommand) },
       unbatched: extra('wire, unbatched'),
       stepByStep: extra('wire+differential, step by step'),
+      plainStepByStep: extra('wire, step by step'),
       eventsReadAgain: extra('wire+differential, events read again'),
       answerBytesPerCommand: per('wire+differential', (s) => s.answerBytes / s.commands),
-      pipelined: { 'in-process': false, 'in-process+differential': simulatorImplementation().inOrder === true, wire: false, 'wire+differential': wire.inOrder === true },
+      pipelined: { 'in-process': simulatorImplementation().inOrder === true, 'in-process+differential': simulatorImplementation().inOrder === true, wire: wire.inOrder === true, 'wire+differential': wire.inOrder === true },
       commandsPerCpuSecond,
       ratio: {
         off: commandsPerSecond['in-process'] / commandsPerSecond.wire,

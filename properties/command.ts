@@ -12,7 +12,7 @@ import { deepEqual, preview, type Outcome } from '../matchers/matchers';
 import { violations } from '../matchers/invariants';
 import { observe, type Picture } from '../matchers/observe';
 import { UNLIMITED_AV, type Model, type Real, type System } from './model';
-import { normalise } from './normalise';
+import { normalise, sameNormalised, type Side } from './normalise';
 import { pickGroup, who } from './commands/pick';
 import { Divergence } from './blame';
 import { rulesIn } from './gherkin';
@@ -84,12 +84,13 @@ export abstract class GroupCommand implements fc.AsyncCommand<Model, Real, boole
     const o = await perform(r.sut, plan);
     const ref = r.reference === undefined ? undefined : await perform(r.reference, plan);
     record(r.trace, plan, o, ref);
-    step.outcome(o, ref === undefined ? undefined : [normalise(o, r.sut.ids), normalise(ref, r.reference!.ids)]);
+    // compared before apply: a step that names a group adds it to the ID maps
+    step.outcome(o, ref === undefined ? undefined : [{ value: o, ids: r.sut.ids }, { value: ref, ids: r.reference!.ids }]);
     if (r.reference !== undefined && ref !== undefined) {
       // an implementation that declares no events is not held to the reference's deliveries
       const ea = r.sut.impl.capabilities.events ? await newEvents(r.sut) : undefined;
       const eb = ea === undefined ? undefined : await newEvents(r.reference);
-      step.events(normalise(ea, r.sut.ids), normalise(eb, r.reference.ids));
+      step.events([{ value: ea, ids: r.sut.ids }, { value: eb, ids: r.reference.ids }]);
       plan.apply?.(structuredClone(m), ref, r.reference);
     }
     plan.apply?.(m, o, r.sut);
@@ -126,20 +127,22 @@ export class StepChecks {
     return new Divergence(`step ${this.label}: ${message}`, this.plan.method, named, expected, actual);
   }
 
-  /** A required refusal, a documented code, and (differential) the reference's outcome: `compared` is both outcomes normalised. */
-  outcome(o: Outcome, compared: [unknown, unknown] | undefined): void {
+  /** A required refusal, a documented code, and (differential) the reference's outcome: `compared` is both outcomes with their ID maps. */
+  outcome(o: Outcome, compared: [Side, Side] | undefined): void {
     const plan = this.plan;
     if (plan.mustFail !== undefined && o.ok) throw this.diverged(`succeeded, but ${plan.mustFail.why}`, `refused with code ${plan.mustFail.code}`, `success ${preview(o.data)}`, rulesIn(plan.mustFail.why));
     if (!o.ok && (o.code === undefined || (!ERRORS.has(o.code) && !SDK_CODES.has(o.code)))) {
       throw this.diverged(`refused with an undocumented code ${o.code}: ${o.message}`, 'a documented code', `code ${o.code}: ${o.message}`);
     }
-    if (compared === undefined) return;
-    const [a, b] = compared;
+    if (compared === undefined || sameNormalised(...compared)) return;
+    const [a, b] = normalised(compared);
     if (!deepEqual(a, b)) throw this.diverged(`differs from the reference simulator:\n  implementation ${preview(a)}\n  reference      ${preview(b)}`, preview(b), preview(a));
   }
 
-  /** The events the step delivered on both sides, normalised. */
-  events(na: unknown, nb: unknown): void {
+  /** The events the step delivered on both sides, with their ID maps. */
+  events(compared: [Side, Side]): void {
+    if (sameNormalised(...compared)) return;
+    const [na, nb] = normalised(compared);
     if (!deepEqual(na, nb)) throw this.diverged(`delivered events differ from the reference simulator:\n  implementation ${preview(na)}\n  reference      ${preview(nb)}`, `events ${preview(nb)}`, `events ${preview(na)}`);
   }
 
@@ -157,6 +160,8 @@ export class StepChecks {
     }
   }
 }
+
+const normalised = ([a, b]: [Side, Side]): [unknown, unknown] => [normalise(a.value, a.ids), normalise(b.value, b.ids)];
 
 /** What the implementation declares it lacks is never exercised: its absence is not a failure. */
 function applicable(plan: Plan, r: Real): boolean {

@@ -56,6 +56,11 @@ export interface Real {
   sut: System;
   /** The reference simulator run in lockstep (differential mode), or undefined. */
   reference: System | undefined;
+  /**
+   * The reference simulator run in lockstep only to foresee each step's outcome, not compared with
+   * (a pipelined run without differential checks, properties/pipeline.ts), or undefined.
+   */
+  shadow?: System;
   /** The steps run so far, as Gherkin lines, for the counterexample scenario. */
   trace: string[];
   pendingListSize: number;

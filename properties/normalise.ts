@@ -67,3 +67,46 @@ export function normalise(value: unknown, ids: ReadonlyMap<string, string>): unk
   };
   return walk(value);
 }
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** One side of a differential comparison: a value and the ID map it is normalised with. */
+export interface Side {
+  value: unknown;
+  ids: ReadonlyMap<string, string>;
+}
+
+/**
+ * Whether normalise() makes the two sides the same plain data, key for key (then their canonical
+ * JSON is the same: deepEqual holds), found by walking both at once without
+ * building the normalised copies, which were a differential run's largest allocation over the
+ * wire (docs/performance.md, round five). False only means "not vouched for": the caller then
+ * normalises both and compares them as before.
+ */
+export function sameNormalised(a: Side, b: Side): boolean {
+  const ra = rewriterFor(a.ids);
+  const rb = rewriterFor(b.ids);
+  const same = (x: unknown, y: unknown, depth: number): boolean => {
+    if (typeof x === 'string') return typeof y === 'string' && rewrite(x, ra) === rewrite(y, rb);
+    // any other primitive normalise keeps as it is (what JSON cannot carry is left to the caller)
+    if (x === null || typeof x !== 'object') return x === y && typeof x !== 'bigint' && typeof x !== 'function' && (typeof x !== 'number' || Number.isFinite(x));
+    if (y === null || typeof y !== 'object' || depth > 64) return false;
+    if (Array.isArray(x)) {
+      if (!Array.isArray(y) || x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (!(i in x) || !(i in y) || !same(x[i], y[i], depth + 1)) return false;
+      return true;
+    }
+    if (Array.isArray(y)) return false;
+    // normalise keeps the own enumerable string keys less the volatile ones; deepEqual ignores their
+    // order. `for in` (no key arrays) sees inherited keys too: those are compared only where own.
+    let n = 0;
+    for (const k in x) {
+      if (!hasOwn(x, k) || VOLATILE.has(k)) continue;
+      if (!hasOwn(y, k) || !same((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], depth + 1)) return false;
+      n++;
+    }
+    for (const k in y) if (hasOwn(y, k) && !VOLATILE.has(k)) n--;
+    return n === 0;
+  };
+  return same(a.value, b.value, 0);
+}

@@ -16,12 +16,18 @@
  * finds a problem, properties/run.ts runs the same commands again one step at a time, and that run
  * is the one reported, so messages, blame, counterexample, shrinking and call traces are those of
  * the step-by-step driver.
+ *
+ * A run without differential checks is pipelined the same way: the reference still runs in
+ * lockstep, but only to foresee each outcome (Real.shadow), and nothing is compared with it (no
+ * outcome or events check). The model learns only whether a step succeeded, and the trace records
+ * the implementation's code: when an answer comes, an outcome other than the foreseen one (another
+ * `ok`, or another code) means the later steps were planned on a model the step-by-step run would
+ * not have had, so the run is not judged (PipelineMiss) and is made again step by step.
  */
 import type { App, DeliveredEvent, Session } from '../adapters/contract';
 import type { Picture } from '../matchers/observe';
 import type { Outcome } from '../matchers/matchers';
 import { emptyModel, type Model, type Real, type System } from './model';
-import { normalise } from './normalise';
 import { eventsSince, issue, newEvents, perform, picture, record, sessionsOf, type Plan, type StepChecks, type StepDriver } from './command';
 
 /**
@@ -58,11 +64,16 @@ export class Pipeline implements StepDriver {
   private tail: Promise<void> = Promise.resolve();
   failure: PipelineFailure | undefined;
 
-  constructor(private readonly r: Real) {}
+  /** `ref` is the reference simulator: compared with in a differential run (r.reference), else only foreseeing outcomes (r.shadow). */
+  constructor(
+    private readonly r: Real,
+    private readonly ref: System,
+  ) {}
 
   async step(m: Model, plan: Plan, checks: StepChecks): Promise<void> {
     const { sut, trace } = this.r;
-    const ref = this.r.reference!;
+    const ref = this.ref;
+    const differential = this.r.reference !== undefined;
     // the implementation's ID map before the step (a step that names a group replaces it)
     const ids = sut.ids;
     // the call, issued now (a function argument reads first; nothing else is issued meanwhile)
@@ -76,11 +87,15 @@ export class Pipeline implements StepDriver {
 
     // the reference, in process: its outcome, its deliveries, and what the model learns
     const truth = await perform(ref, plan);
-    record(trace, plan, truth, truth);
+    // the lines the step-by-step run records: from the reference's outcome (differential), else from
+    // the implementation's, foreseen here as the reference's and checked when it comes
+    record(trace, plan, truth, differential ? truth : undefined);
     const traceLength = trace.length;
-    const b = normalise(truth, ref.ids);
     const events = sut.impl.capabilities.events;
-    const nb = events ? normalise(await newEvents(ref), ref.ids) : undefined;
+    const delivered = events && differential ? await newEvents(ref) : undefined;
+    // compared later with the reference's ID map of now: a step that names a group gets a new map (as the implementation's)
+    const refIds = ref.ids;
+    if (plan.namesGroup === true) ref.ids = new Map(ref.ids);
     plan.apply?.(m, truth, ref);
     const owners = await avOwners(sut, ref);
 
@@ -94,9 +109,13 @@ export class Pipeline implements StepDriver {
       if (this.failure !== undefined) return;
       try {
         const o = answered ?? (await outcome);
-        checks.outcome(o, [normalise(o, ids), b]);
-        const got = (await logsLater)();
-        checks.events(events ? normalise(eventsSince(sut, all, got), ids) : undefined, nb);
+        // the model learnt the reference's outcome: only whether it succeeded (and its code, in the trace)
+        if (!differential && (o.ok !== truth.ok || (!o.ok && !truth.ok && o.code !== truth.code))) throw new PipelineMiss(`step ${checks.label}: the implementation's outcome was not the one foreseen`);
+        checks.outcome(o, differential ? [{ value: o, ids }, { value: truth, ids: refIds }] : undefined);
+        if (differential) {
+          const got = (await logsLater)();
+          checks.events([{ value: events ? eventsSince(sut, all, got) : undefined, ids }, { value: delivered, ids: refIds }]);
+        }
         if (plan.namesGroup !== true) plan.apply?.(emptyModel(), o, sut);
         const after = (await read.picture)();
         if (read.late()) throw new PipelineMiss(`step ${checks.label}: the picture needed a read issued after later steps`);

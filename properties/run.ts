@@ -61,8 +61,10 @@ export interface FuzzOptions {
   /** Shrink a failure to a short counterexample (default true); off, the first failing run is reported as found. */
   shrink?: boolean;
   /**
-   * Pipeline the steps of differential runs against an implementation that declares `inOrder`
-   * (default true; properties/pipeline.ts). Off, every step waits for the implementation's answers.
+   * Pipeline the steps of runs against an implementation that declares `inOrder` (default true;
+   * properties/pipeline.ts): differential runs learn each outcome from the reference; runs without
+   * differential checks have the reference foresee it, and a wrong guess makes the run again step
+   * by step. Off, every step waits for the implementation's answers.
    */
   pipeline?: boolean;
 }
@@ -99,8 +101,11 @@ function realOf(sut: System, reference: System | undefined, options: FuzzOptions
 async function pipelinedRun(impl: Implementation, cmds: GroupCommand[], options: FuzzOptions): Promise<{ trace: string[]; failure?: PipelineFailure }> {
   const sut = await newSystem(impl, options.limits);
   const reference = await newSystem(simulatorImplementation(), options.limits);
-  const real = realOf(sut, reference, options);
-  const pipe = new Pipeline(real);
+  const differential = options.differential !== false;
+  const real = realOf(sut, differential ? reference : undefined, options);
+  // without differential checks the reference only foresees outcomes (Pipeline: a wrong guess sends the run step by step)
+  if (!differential) real.shadow = reference;
+  const pipe = new Pipeline(real, reference);
   driveWith(real, pipe);
   const model = emptyModel();
   let thrown: PipelineFailure | undefined;
@@ -134,7 +139,7 @@ export async function fuzz(options: FuzzOptions): Promise<void> {
     const inner = [...cmds].map((c) => (c as unknown as { cmd?: GroupCommand }).cmd);
     // fast-check marks each command it runs (hasRan: shrinking and the printed counterexample
     // keep those); a pipelined run goes ahead of its checks, so it runs the commands inside
-    const pipelined = options.differential !== false && options.pipeline !== false && impl.inOrder === true && inner.every((c) => c !== undefined);
+    const pipelined = options.pipeline !== false && impl.inOrder === true && inner.every((c) => c !== undefined);
     const found = pipelined ? await pipelinedRun(impl, inner as GroupCommand[], options) : undefined;
     if (found?.failure === undefined && found !== undefined) {
       options.onRun?.(found.trace);

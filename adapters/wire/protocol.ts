@@ -86,8 +86,19 @@ export const quickBatchAnswer = (v: unknown): boolean => isObject(v) && v.ok ===
 /** IDs go into paths; an ID the server made up with a slash in it must not change the endpoint. */
 export const seg = (id: string) => encodeURIComponent(id);
 
+/**
+ * A refusal as the Error the simulator rejects with. Built without a stack trace: one made here
+ * would only name the transport's promise callbacks, and V8's capture of it is a few µs for
+ * every refused call (many in a fuzz run); the suite reads code, message and data.
+ */
 export function refusal(e: z.infer<typeof CodedError>): ChatError {
-  return new ChatError(e.code, e.message, e.data ?? {});
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new ChatError(e.code, e.message, e.data ?? {});
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 export function explain(e: unknown): string {

@@ -22,6 +22,9 @@ export interface Queued {
   refers: boolean;
   resolve(reply: Reply): void;
   reject(e: unknown): void;
+  /** The batch it went in, being made or sent, and its index there (what a reference to it names). */
+  chunk?: readonly Queued[];
+  k?: number;
   /** Its answer, once it has one, or why it has none. */
   reply?: Reply;
   failed?: unknown;

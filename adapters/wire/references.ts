@@ -7,8 +7,22 @@
 import { Ref, UnresolvedReference, innermost, isObject, pointerAt } from '../contract/refs';
 import type { Queued } from './queued';
 
-/** Which queued request each call's (or events read's) promise stands for. */
-export type Sources = WeakMap<Promise<unknown>, Queued>;
+/**
+ * Which queued request each call's (or events read's) promise stands for: one per transport, kept
+ * on the promise under a symbol of its own. A WeakMap did the same at a cost: every call and events
+ * read made an entry that the fuzzer over the wire almost never looks up (~15 a fuzzed command),
+ * each an ephemeron the garbage collector walks.
+ */
+export class Sources {
+  private readonly key = Symbol('the wire request this promise stands for');
+  get(p: Promise<unknown>): Queued | undefined {
+    return (p as unknown as Record<symbol, Queued | undefined>)[this.key];
+  }
+  set(p: Promise<unknown>, q: Queued): void {
+    // a symbol key: no for-in, Object.keys or JSON.stringify of the promise sees it
+    (p as unknown as Record<symbol, Queued>)[this.key] = q;
+  }
+}
 
 /**
  * The client's own reference into an earlier request's whole answer body, not into a call's
@@ -60,7 +74,7 @@ export function encodeBody(body: unknown, chunk: readonly Queued[], sources: Sou
     if (v instanceof Ref) {
       const source = sources.get(innermost(v.call));
       if (source === undefined) throw new UnresolvedReference(`not called: a reference names a promise that is not one this implementation's calls returned (refTo takes the promise call() returned)`);
-      const k = chunk.indexOf(source);
+      const k = source.chunk === chunk ? source.k! : -1;
       if (k >= 0) {
         references = true;
         return `{"$ref":{"request":${k},"pointer":${JSON.stringify(v instanceof AnswerRef ? v.pointer : `/result${v.pointer}`)}}}`;

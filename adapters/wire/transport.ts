@@ -9,7 +9,7 @@ import { UnresolvedReference, hasRefs, resolveRefs } from '../contract/refs';
 import { notJson } from './not-json';
 import { BatchAnswer, CallAnswer, ErrorEnvelope, EventsAnswer, WireError, WireTimeoutError, preview, quickBatchAnswer, quickCallAnswer, quickEventsAnswer, refusal } from './protocol';
 import { exchange } from './exchange';
-import { AnswerRef, encodeBody, type Sources } from './references';
+import { AnswerRef, Sources, encodeBody } from './references';
 import type { Queued, Reply, Verb } from './queued';
 
 /** What a write-behind request's sender learns when it has been answered. */
@@ -53,7 +53,7 @@ export class Transport {
   /** And events reads as a POST whose `after` may be a reference (capabilities.batch.postEvents). */
   postEvents = false;
   /** Which request each call's promise stands for, so a later call's Ref can name it. */
-  private readonly sources: Sources = new WeakMap();
+  private readonly sources = new Sources();
   /** The request request() queued last (read by call() and events() right after, in the same turn). */
   private lastQueued: Queued | undefined;
 
@@ -223,6 +223,8 @@ export class Transport {
         }
         if (chunk.length > 0 && chars + (text?.length ?? 0) > BATCH_CHARS) break;
         chars += text?.length ?? 0;
+        q.chunk = chunk;
+        q.k = chunk.length;
         chunk.push(q);
         texts.push(text);
       }
@@ -312,7 +314,7 @@ export class Transport {
   call(path: string, method: string, arg: unknown): Promise<CallResult> {
     const refers = arg !== undefined && hasRefs(arg);
     if (arg !== undefined) {
-      const bad = notJson(arg, 'arg', new Set());
+      const bad = notJson(arg, 'arg');
       if (bad !== undefined) return Promise.reject(new NotApplicable(`${method} with an argument JSON cannot carry (${bad})`));
     }
     // a server without references (or batches): the references are resolved first, by waiting

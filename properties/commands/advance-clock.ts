@@ -16,7 +16,7 @@ export class AdvanceClock extends GroupCommand {
     return undefined;
   }
   override async run(_m: Model, r: Real): Promise<void> {
-    for (const sys of [r.sut, r.reference]) await sys?.app.advanceClock?.(this.seconds * 1000);
+    for (const sys of [r.sut, r.reference ?? r.shadow]) await sys?.app.advanceClock?.(this.seconds * 1000);
     r.trace.push(`When ${this.seconds} seconds pass`);
   }
   override toString(): string {

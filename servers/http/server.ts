@@ -19,6 +19,11 @@ export class RawJson {
     readonly text: string,
     readonly status = 200,
     readonly headers: Readonly<Record<string, string>> = {},
+    /**
+     * Some top-level fields of the text, with the values JSON.parse would give them (scalars):
+     * what a batch reference to one of them reads without parsing the text (servers/wire/references.ts).
+     */
+    readonly top?: Readonly<Record<string, string | number | boolean | null>>,
   ) {}
 }
 
@@ -27,6 +32,8 @@ export interface Reply {
   status: number;
   text: string;
   headers: Readonly<Record<string, string>>;
+  /** RawJson.top, when the answer had one. */
+  top?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
@@ -42,7 +49,7 @@ function faultReply(e: unknown, errorBody: ErrorBody): Reply {
  * cannot carry (a cycle, a BigInt) a 500, since that is the implementation's fault, not the client's.
  */
 function encode(out: unknown, errorBody: ErrorBody): Reply {
-  if (out instanceof RawJson) return { status: out.status, text: out.text, headers: out.headers };
+  if (out instanceof RawJson) return out.top === undefined ? { status: out.status, text: out.text, headers: out.headers } : { status: out.status, text: out.text, headers: out.headers, top: out.top };
   try {
     return { status: 200, text: JSON.stringify(out), headers: NO_HEADERS };
   } catch (e) {

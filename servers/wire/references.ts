@@ -53,9 +53,16 @@ function parseReference(i: number, where: string, value: unknown): Reference {
  */
 export function scanBody(i: number, body: unknown, tally: { references: number }): boolean {
   let rewrite = false;
-  const walk = (v: unknown, where: string): void => {
+  // the path to where the walk is, as segments: joined only for a reference (every POST body of a batch is walked)
+  const path: string[] = [];
+  const where = () => path.map((k) => `.${k}`).join('');
+  const walk = (v: unknown): void => {
     if (Array.isArray(v)) {
-      v.forEach((x, k) => walk(x, `${where}.${k}`));
+      for (let k = 0; k < v.length; k++) {
+        path.push(String(k));
+        walk(v[k]);
+        path.pop();
+      }
       return;
     }
     if (!isObject(v)) return;
@@ -66,13 +73,18 @@ export function scanBody(i: number, body: unknown, tally: { references: number }
     }
     if (only === '$ref') {
       rewrite = true;
-      parseReference(i, where, v.$ref);
+      parseReference(i, where(), v.$ref);
       if (++tally.references > MAX_REFERENCES) throw new WireFault(413, 'batch-too-large', `a batch carries at most ${MAX_REFERENCES} references, got more`);
       return;
     }
-    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) walk(v[k], `${where}.${k}`);
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      path.push(k);
+      walk(v[k]);
+      path.pop();
+    }
   };
-  walk(body, '');
+  walk(body);
   return rewrite;
 }
 
@@ -80,9 +92,14 @@ export function scanBody(i: number, body: unknown, tally: { references: number }
 export interface Answered {
   readonly status: number;
   readonly text: string;
+  /** Top-level scalar fields known without parsing the text (an events page's `ok`, `next`, `more`). */
+  readonly top?: Readonly<Record<string, unknown>>;
   /** Parsed on first use: most answers are never referred to. */
   parsed?: unknown;
 }
+
+/** A pointer to one top-level field whose name needs no unescaping. */
+const TOP_POINTER = /^\/([^/~]+)$/;
 
 const unresolved = (i: number, message: string) => new WireFault(424, 'unresolved-reference', `request ${i} was not run: ${message}`);
 
@@ -94,6 +111,11 @@ const unresolved = (i: number, message: string) => new WireFault(424, 'unresolve
 export function resolveBody(i: number, body: unknown, answers: readonly Answered[]): unknown {
   const value = (ref: Reference): unknown => {
     const a = answers[ref.request]!;
+    // a chained events read names `/next` of the page before: a scalar the handler gave beside the text
+    if (a.top !== undefined && a.top.ok === true && a.status >= 200 && a.status <= 299) {
+      const key = TOP_POINTER.exec(ref.pointer)?.[1];
+      if (key !== undefined && Object.prototype.hasOwnProperty.call(a.top, key)) return a.top[key];
+    }
     a.parsed ??= JSON.parse(a.text) as unknown;
     const doc = a.parsed as { ok?: unknown; error?: { code?: unknown; reason?: unknown; message?: unknown } };
     if (a.status < 200 || a.status > 299 || !isObject(doc) || doc.ok !== true) {

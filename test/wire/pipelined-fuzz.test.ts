@@ -2,7 +2,8 @@
  * Pipelined differential fuzzing over the wire (properties/pipeline.ts, issue 21 item 3): the
  * fuzzer issues steps without waiting for the implementation's answers, yet a divergence is
  * reported exactly as the step-by-step fuzzer reports it (message, blame, counterexample, seed and
- * path, call trace), and far fewer HTTP exchanges are made.
+ * path, call trace), and far fewer HTTP exchanges are made. Without differential checks too: the
+ * reference then only foresees outcomes, and a wrong guess sends the run step by step.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -62,20 +63,29 @@ function shown(f: FuzzFailure) {
 
 const config = (seed: number) => ({ numRuns: 40, maxCommands: 50, seed, path: undefined });
 
+/** The same passing runs pipelined as step by step, with far fewer exchanges per command. */
+async function sameRunsWithFewerExchanges(differential: boolean): Promise<void> {
+  const runs = async (pipeline: boolean) => {
+    const traces: string[][] = [];
+    const { exchanges } = await counted(() => fuzz({ implementation: () => wire, differential, pipeline, config: { numRuns: 15, maxCommands: 30, seed: 99, path: undefined }, onRun: (t) => traces.push([...t]) }));
+    return { traces, perCommand: exchanges / traces.flat().filter((l) => l.startsWith('When ')).length };
+  };
+  const stepByStep = await runs(false);
+  const pipelined = await runs(true);
+  expect(pipelined.traces).toEqual(stepByStep.traces);
+  expect(stepByStep.perCommand).toBeGreaterThan(1.5);
+  expect(pipelined.perCommand).toBeLessThan(0.6);
+}
+
+/** An implementation that counts the apps made, and how many runs asked for it: a run made again step by step makes two apps. */
+function countingRuns(impl: Implementation) {
+  const n = { apps: 0, runs: 0 };
+  const counting: Implementation = { ...impl, createApp: (o) => ((n.apps += 1), impl.createApp(o)) };
+  return { n, implementation: () => ((n.runs += 1), counting) };
+}
+
 describe('pipelined differential fuzzing over the wire', () => {
-  it('is used for an implementation that declares inOrder: far fewer exchanges, the same runs', async () => {
-    const runs = async (pipeline: boolean) => {
-      const traces: string[][] = [];
-      const { exchanges } = await counted(() => fuzz({ implementation: () => wire, pipeline, config: { numRuns: 15, maxCommands: 30, seed: 99, path: undefined }, onRun: (t) => traces.push([...t]) }));
-      const commands = traces.flat().filter((l) => l.startsWith('When ')).length;
-      return { traces, perCommand: exchanges / commands };
-    };
-    const stepByStep = await runs(false);
-    const pipelined = await runs(true);
-    expect(pipelined.traces).toEqual(stepByStep.traces);
-    expect(stepByStep.perCommand).toBeGreaterThan(1.5);
-    expect(pipelined.perCommand).toBeLessThan(0.6);
-  }, 120_000);
+  it('is used for an implementation that declares inOrder: far fewer exchanges, the same runs', () => sameRunsWithFewerExchanges(true), 120_000);
 
   // each break changes answers only, and catches on seed 1 in the middle of a run (bench/catch.ts):
   // an invariant on an admin read, a differential outcome, a created group's own answer (a step that
@@ -134,25 +144,64 @@ describe('pipelined differential fuzzing over the wire', () => {
       fc.constantFrom(...USERS).map((u) => new CreateGroup(u, 'AVChatRoom', [], undefined)),
       fc.tuple(fc.constantFrom(...USERS), fc.nat({ max: 7 })).map(([u, g]) => new JoinGroup(u, g)),
     ];
-    let apps = 0;
-    let runs = 0;
-    const counting = (impl: Implementation): Implementation => ({ ...impl, createApp: (o) => ((apps += 1), impl.createApp(o)) });
-    const verdict = async (impl: Implementation) => {
+    const verdict = async (implementation: () => Implementation) => {
       const traces: string[][] = [];
       try {
-        await fuzz({ implementation: () => ((runs += 1), impl), commands, shrink: false, config: { numRuns: 10, maxCommands: 12, seed: 5, path: undefined }, onRun: (t) => traces.push([...t]) });
+        await fuzz({ implementation, commands, shrink: false, config: { numRuns: 10, maxCommands: 12, seed: 5, path: undefined }, onRun: (t) => traces.push([...t]) });
         return { passed: traces };
       } catch (e) {
         return { failed: e instanceof FuzzFailure ? shown(e) : String(e) };
       }
     };
-    const expected = await verdict(breakImplementation(simulatorImplementation(), liar));
-    runs = 0;
-    const got = await verdict(counting(inOrder(breakImplementation(wire, liar))));
+    const expected = await verdict(() => breakImplementation(simulatorImplementation(), liar));
+    const { n, implementation } = countingRuns(inOrder(breakImplementation(wire, liar)));
+    const got = await verdict(implementation);
     expect(got).toEqual(expected);
     // a pipelined run that passes makes one app; one made again step by step, two. Besides the
     // failing run, some passing runs were made again: their pictures could not be read pipelined
-    expect(apps - runs - ('failed' in got ? 1 : 0)).toBeGreaterThan(0);
+    expect(n.apps - n.runs - ('failed' in got ? 1 : 0)).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('pipelined fuzzing without differential checks (the reference only foresees outcomes)', () => {
+  it('makes the same runs as step by step with far fewer exchanges', () => sameRunsWithFewerExchanges(false), 120_000);
+
+  it('finds an invariant break as step by step in process does', async () => {
+    const brk = findBreak('member-count-off-by-one')!;
+    const expected = await failureOf({ implementation: () => traced(breakImplementation(simulatorImplementation(), brk)), differential: false, config: config(1) });
+    const got = await failureOf({ implementation: () => traced(inOrder(breakImplementation(wire, brk))), differential: false, config: config(1) });
+    expect(shown(got)).toEqual(shown(expected));
+  }, 300_000);
+
+  it('an outcome other than the foreseen one (a documented refusal the reference does not make) sends the run step by step, with the same verdict', async () => {
+    // without differential checks an implementation may refuse what the reference allows: carol may not join
+    const strict: Break = {
+      id: 'carol-may-not-join',
+      rule: 'n/a',
+      description: 'joinGroup refuses carol with 10007',
+      interceptor: {
+        async call(_ctx, s, method, _arg, next) {
+          if (method === 'joinGroup' && s.userID === 'carol') throw Object.assign(new Error('Insufficient operation permission'), { code: 10007 });
+          return next();
+        },
+      },
+    };
+    const commands = [
+      fc.constantFrom(...USERS).map((u) => new CreateGroup(u, 'Public', [], 'FreeAccess')),
+      fc.tuple(fc.constantFrom(...USERS), fc.nat({ max: 7 })).map(([u, g]) => new JoinGroup(u, g)),
+    ];
+    const traces = async (implementation: () => Implementation) => {
+      const out: string[][] = [];
+      await fuzz({ implementation, differential: false, commands, config: { numRuns: 10, maxCommands: 12, seed: 5, path: undefined }, onRun: (t) => out.push([...t]) });
+      return out;
+    };
+    const expected = await traces(() => breakImplementation(simulatorImplementation(), strict));
+    const { n, implementation } = countingRuns(inOrder(breakImplementation(wire, strict)));
+    const got = await traces(implementation);
+    expect(got).toEqual(expected);
+    expect(got.flat().some((l) => l === 'Then it fails with code 10007')).toBe(true);
+    // a pipelined run that passes makes one app; one made again step by step, two
+    expect(n.apps - n.runs).toBeGreaterThan(0);
   }, 120_000);
 });
 

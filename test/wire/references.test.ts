@@ -179,10 +179,12 @@ describe('batch references', () => {
         { method: 'POST', path: call, body: { method: 'createGroup', arg: { type: 'Public', name: 'h' } } },
         { method: 'POST', path: events, body: { after: ref(1, '/next') } },
         { method: 'POST', path: events, body: { after: ref(3, '/next') } },
+        // a pointer into a page's events (not one of the top-level fields the server keeps beside the text)
+        { method: 'POST', path: events, body: { after: ref(1, '/events/0/seq') } },
       ],
     });
     expect(r.status).toBe(200);
-    const [, first, , second, third] = r.body.responses.map((x: { body: any }) => x.body);
+    const [, first, , second, third, fromFirstSeq] = r.body.responses.map((x: { body: any }) => x.body);
     expect(first.events.length).toBeGreaterThan(0);
     // the second read has only what the second createGroup delivered, numbered on from the first's
     expect(second.events.length).toBeGreaterThan(0);
@@ -190,6 +192,8 @@ describe('batch references', () => {
     expect(second.next).toBe(first.next + second.events.length);
     expect(second.events.some((e: { name: string; data: unknown }) => JSON.stringify(e.data).includes('"h"'))).toBe(true);
     expect(third).toEqual({ ok: true, events: [], next: second.next, more: false });
+    expect(fromFirstSeq.events[0].seq).toBe(2);
+    expect(fromFirstSeq.next).toBe(second.next);
     // alone, with a plain number, it answers as the GET does; a bad `after` is a 400
     expect((await post(events, { after: 0 })).body.next).toBe(second.next);
     for (const bad of [{ after: -1 }, { after: 1.5 }, { after: '0' }, {}, { after: 0, x: 1 }, { after: second.next + 1 }]) {
