@@ -188,7 +188,11 @@ export class GroupWorld extends World {
 
   /** Makes the action that creates `alias` (`create`); meanwhile calls name the group by reference (the Then steps' reads ahead). */
   async creates(alias: string, type: GroupTypeName, byAdmin: boolean, create: (issued: (call: Promise<CallResult>) => void) => Promise<Outcome>): Promise<void> {
-    const o = await create((call) => this.impl.references === true && this.pendingGroups.set(alias, refTo(call, byAdmin ? '/data/groupID' : '/data/group/groupID')) && this.groupTypes.set(alias, type));
+    const o = await create((call) => {
+      if (this.impl.references !== true) return;
+      this.pendingGroups.set(alias, refTo(call, byAdmin ? '/data/groupID' : '/data/group/groupID'));
+      this.groupTypes.set(alias, type);
+    });
     if (o.ok) this.registerGroup(alias, type, o.data);
     else this.pendingGroups.delete(alias);
   }
