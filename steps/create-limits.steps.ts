@@ -4,7 +4,8 @@
  * and per-device checks of the `group_create` message.
  */
 import type { DeliveredEvent, GroupTypeName } from '../adapters/contract';
-import { Given, Then, When, check } from './dsl';
+import { Given, Then, When, check, reads } from './dsl';
+import { deviceEvents, eventually, groupListOf, infoOf, infoOfSecond, joinedGroupsOf, recordOf, userEvents } from './reads';
 import { deepEqual, hasGroupCreate, preview, utf8Length } from '../matchers/matchers';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
 
@@ -48,8 +49,8 @@ Given('u1 to u{int} belong to {string}', async function (this: GroupWorld, n: nu
 
 async function createAs(w: GroupWorld, actorName: string, t: GroupTypeName, alias: string, extra: Record<string, unknown>): Promise<void> {
   w.requireType(t);
-  const o = await w.call(w.resolveActor(actorName), 'createGroup', { name: alias, type: wireType(t), ...extra });
-  if (o.ok) w.registerGroup(alias, t, o.data);
+  const actor = w.resolveActor(actorName);
+  await w.creates(alias, t, actor === ADMIN, (issued) => w.call(actor, 'createGroup', { name: alias, type: wireType(t), ...extra }, issued));
 }
 
 When('{actor} creates a/an {type} group {string} with members u1 to u{int}', async function (this: GroupWorld, a: string, t: GroupTypeName, alias: string, n: number) {
@@ -67,13 +68,13 @@ When('{actor} creates a/an {type} group {string} with {int} custom field(s) of {
 When('{actor} sets {int} custom field(s) of {int} bytes on her/his/their own membership of {string}', async function (this: GroupWorld, a: string, n: number, bytes: number, alias: string) {
   await this.call(this.resolveActor(a), 'setGroupMemberCustomField', { groupID: this.groupID(alias), memberCustomField: customFields(n, bytes) });
 });
-Then('{string} has {int} custom field(s) of {int} bytes', async function (this: GroupWorld, alias: string, n: number, bytes: number) {
+Then(reads('{string} has {int} custom field(s) of {int} bytes', infoOf), async function (this: GroupWorld, alias: string, n: number, bytes: number) {
   const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
   const fields = (info.groupCustomField ?? []) as Array<{ key: string; value: string }>;
   check(deepEqual(fields, customFields(n, bytes)) ? undefined : `${alias}'s custom fields are ${preview(fields)}, expected ${n} of ${bytes} bytes`);
 });
-Then('{user} has {int} custom field(s) of {int} bytes in {string}', async function (this: GroupWorld, u: string, n: number, bytes: number, alias: string) {
-  const fields = (await this.memberRecord(u, alias)).memberCustomField ?? [];
+Then(reads('{user} has {int} custom field(s) of {int} bytes in {string}', (w: GroupWorld, u: string, _n: number, _b: number, alias: string) => recordOf(w, u, alias)), async function (this: GroupWorld, u: string, n: number, bytes: number, alias: string) {
+  const fields = (await recordOf(this, u, alias)).memberCustomField ?? [];
   check(deepEqual(fields, customFields(n, bytes)) ? undefined : `${u}'s custom fields in ${alias} are ${preview(fields)}, expected ${n} of ${bytes} bytes`);
 });
 When('the app admin mutes u1 to u{int} in {string} for {int} seconds', async function (this: GroupWorld, n: number, alias: string, seconds: number) {
@@ -94,14 +95,14 @@ When(
 
 // ---- outcomes ----
 
-Then('the {word} of {string} consists of {string} repeated {int} time(s)', async function (this: GroupWorld, field: string, alias: string, unit: string, times: number) {
+Then(reads('the {word} of {string} consists of {string} repeated {int} time(s)', infoOfSecond), async function (this: GroupWorld, field: string, alias: string, unit: string, times: number) {
   const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
   const want = unit.repeat(times);
   check(deepEqual(info[field], want) ? undefined : `${alias}'s ${field} is ${preview(info[field])}, expected ${preview(unit)} × ${times}`);
 });
 
-Then('{user}\'s group list holds {int} group(s)', async function (this: GroupWorld, u: string, n: number) {
-  const l = await this.must(u, 'getGroupList');
+Then(reads('{user}\'s group list holds {int} group(s)', groupListOf), async function (this: GroupWorld, u: string, n: number) {
+  const l = await groupListOf(this, u);
   const ids = (l.groupList as Array<{ groupID: string }>).map((g) => g.groupID);
   check(ids.length === n ? undefined : `${u}'s group list holds ${ids.length} groups ${preview(ids)}, expected ${n}`);
 });
@@ -123,34 +124,34 @@ async function settle(): Promise<void> {
   if (ms > 0) await new Promise((r) => setTimeout(r, ms));
 }
 
-Then('{user} on her/his/their {word} eventually receives the group_create message in {string}', async function (this: GroupWorld, u: string, device: string, alias: string) {
+Then(reads('{user} on her/his/their {word} eventually receives the group_create message in {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, alias: string) {
   const id = this.groupID(alias);
   for (const s of devicesFor(this, u, device)) {
-    check(await this.eventually(async () => (hasGroupCreate(await this.eventsSinceAction(s), id) ? undefined : `${u} on ${s.device} did not receive the group_create message in ${alias}`)));
+    check(await eventually(async () => (hasGroupCreate(await this.eventsSinceAction(s), id) ? undefined : `${u} on ${s.device} did not receive the group_create message in ${alias}`)));
   }
 });
-Then('{user} on her/his/their {word} receives no group_create message in {string}', async function (this: GroupWorld, u: string, device: string, alias: string) {
+Then(reads('{user} on her/his/their {word} receives no group_create message in {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, alias: string) {
   const id = this.groupID(alias);
   const sessions = devicesFor(this, u, device);
   await settle();
   for (const s of sessions) check(hasGroupCreate(await this.eventsSinceAction(s), id) ? `${u} on ${s.device} received the group_create message in ${alias}` : undefined);
 });
-Then('{user} receives no group_create message in {string}', async function (this: GroupWorld, u: string, alias: string) {
+Then(reads('{user} receives no group_create message in {string}', userEvents), async function (this: GroupWorld, u: string, alias: string) {
   const id = this.groupID(alias);
   const sessions = devicesFor(this, u, undefined);
   await settle();
   for (const s of sessions) check(hasGroupCreate(await this.eventsSinceAction(s), id) ? `${u} on ${s.device} received the group_create message in ${alias}` : undefined);
 });
 
-Then('the {word} of {string} consists of {string} repeated {int} time(s) and then {string}', async function (this: GroupWorld, field: string, alias: string, unit: string, times: number, tail: string) {
+Then(reads('the {word} of {string} consists of {string} repeated {int} time(s) and then {string}', infoOfSecond), async function (this: GroupWorld, field: string, alias: string, unit: string, times: number, tail: string) {
   const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
   const want = unit.repeat(times) + tail;
   check(deepEqual(info[field], want) ? undefined : `${alias}'s ${field} is ${preview(info[field])}, expected ${preview(unit)} × ${times} + ${preview(tail)}`);
 });
 
 /** Every group the user is in, as the app admin sees it: AVChatRooms, which no SDK list shows, included. */
-Then('{user} is a member of {int} group(s), AVChatRooms included', async function (this: GroupWorld, u: string, n: number) {
-  const r = await this.must(ADMIN, 'getJoinedGroupList', { userID: u, withHugeGroups: true });
+Then(reads('{user} is a member of {int} group(s), AVChatRooms included', joinedGroupsOf), async function (this: GroupWorld, u: string, n: number) {
+  const r = await joinedGroupsOf(this, u);
   const ids = (r.groupIdList as Array<{ groupID: string }>).map((g) => g.groupID);
   check(ids.length === n ? undefined : `${u} is in ${ids.length} groups ${preview(ids)}, expected ${n}`);
 });

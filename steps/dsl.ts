@@ -6,6 +6,9 @@
 import { defineParameterType, Given, setDefinitionFunctionWrapper, Then, When } from '@cucumber/cucumber';
 import type { GroupTypeName } from '../adapters/contract';
 import { Skip, type GroupWorld } from './world';
+import { defineReadParameterType } from './reads-ahead';
+
+export { reads } from './reads-ahead';
 
 type Body = (this: GroupWorld, ...args: any[]) => Promise<unknown> | unknown;
 
@@ -16,9 +19,9 @@ const skipped = (e: unknown) => {
 
 function wrap(body: Body, ahead = false): Body {
   // A synchronous body stays synchronous: cucumber then skips its timeout race for the step.
-  const wrapped = function (this: GroupWorld, ...args: unknown[]): unknown {
+  const run = function (this: GroupWorld, args: unknown[]): unknown {
     // set-up issued ahead (GroupWorld.createAhead) is awaited before any step that does not take it as it is
-    if (!ahead && this.hasPending()) return this.settle().then(() => wrapped.apply(this, args), skipped);
+    if (!ahead && this.hasPending()) return this.settle().then(() => run.call(this, args), skipped);
     let result: unknown;
     try {
       result = body.apply(this, args);
@@ -29,7 +32,10 @@ function wrap(body: Body, ahead = false): Body {
   };
   // its arity, which cucumber matches against the step's arguments, is restored by cucumber itself
   // (wrapCode gives a wrapped definition its original length)
-  return wrapped;
+  return function (this: GroupWorld, ...args: unknown[]): unknown {
+    this.stepStarted();
+    return run.call(this, args);
+  };
 }
 
 // Step files call cucumber's own Given / When / Then, and every body is wrapped where cucumber builds
@@ -61,15 +67,17 @@ export function check(failure: string | undefined): void {
 
 const NAME = '[a-z][a-z0-9_]*';
 
-defineParameterType({ name: 'type', regexp: /Work|Public|Meeting|AVChatRoom|Community/, transformer: (s: string) => s as GroupTypeName });
-defineParameterType({ name: 'user', regexp: new RegExp(NAME), transformer: (s: string) => s });
-defineParameterType({
-  name: 'users',
-  regexp: new RegExp(`${NAME}(?:(?:, | and )${NAME})*`),
-  transformer: (s: string) => s.split(/, | and /),
-});
-defineParameterType({ name: 'actor', regexp: new RegExp(`the app admin|the actor|${NAME}`), transformer: (s: string) => s });
+/** The suite's parameter types, defined for cucumber and for matching the steps that read ahead (reads-ahead.ts). */
+function parameterType(name: string, regexp: RegExp, transformer: (s: string) => unknown): void {
+  defineParameterType({ name, regexp, transformer });
+  defineReadParameterType(name, regexp, transformer);
+}
+
+parameterType('type', /Work|Public|Meeting|AVChatRoom|Community/, (s) => s as GroupTypeName);
+parameterType('user', new RegExp(NAME), (s) => s);
+parameterType('users', new RegExp(`${NAME}(?:(?:, | and )${NAME})*`), (s) => s.split(/, | and /));
+parameterType('actor', new RegExp(`the app admin|the actor|${NAME}`), (s) => s);
 /** A notice or tip number with an optional readable gloss: `5 (group dismissed)`. */
-defineParameterType({ name: 'op', regexp: /\d+(?: \([^)]*\))?/, transformer: (s: string) => Number.parseInt(s, 10) });
-defineParameterType({ name: 'gridRole', regexp: /owner|admin|member|non-member|app admin/, transformer: (s: string) => s });
-defineParameterType({ name: 'json', regexp: /(?:\[|\{|"|-?\d|true\b|false\b|null\b).*/, transformer: (s: string) => JSON.parse(s) as unknown });
+parameterType('op', /\d+(?: \([^)]*\))?/, (s) => Number.parseInt(s, 10));
+parameterType('gridRole', /owner|admin|member|non-member|app admin/, (s) => s);
+parameterType('json', /(?:\[|\{|"|-?\d|true\b|false\b|null\b).*/, (s) => JSON.parse(s) as unknown);

@@ -3,9 +3,10 @@
  * enabled, custom fields pulled by filter, a member's own message-receiving option, group lists
  * compared with getGroupList, and a day's creations made in bulk to reach the documented default.
  */
-import { Given, Then, When, check } from './dsl';
+import { Given, Then, When, check, reads } from './dsl';
 import { deepEqual, findEvents, preview } from '../matchers/matchers';
 import { ADMIN, Skip, type GroupWorld } from './world';
+import { groupListOf, groupProfileOf, userEvents } from './reads';
 
 /** `"a, b"` -> ['a', 'b']; `""` -> [] (an empty filter). */
 const keys = (list: string) => list.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -35,17 +36,17 @@ When('{actor} sets her/his/their message option in {string} to {word}', async fu
 });
 
 /** The option as the member's own SDK shows it: selfInfo in getGroupProfile and in getGroupList. */
-Then('{user}\'s message option in {string} is {word}', async function (this: GroupWorld, u: string, alias: string, option: string) {
+Then(reads('{user}\'s message option in {string} is {word}', (w: GroupWorld, u: string, alias: string) => Promise.all([groupProfileOf(w, u, alias), groupListOf(w, u)])), async function (this: GroupWorld, u: string, alias: string, option: string) {
   const groupID = this.groupID(alias);
-  const profile = await this.must(u, 'getGroupProfile', { groupID });
-  const list = await this.must(u, 'getGroupList');
+  const profile = await groupProfileOf(this, u, alias);
+  const list = await groupListOf(this, u);
   const listed = (list.groupList as Array<{ groupID: string; selfInfo?: { messageRemindType?: unknown } }>).find((x) => x.groupID === groupID);
   const seen = [profile.group?.selfInfo?.messageRemindType, listed?.selfInfo?.messageRemindType];
   check(seen.every((x) => x === option) ? undefined : `${u}'s messageRemindType in ${alias} is ${preview(seen[0])} in getGroupProfile and ${preview(seen[1])} in getGroupList, expected ${option}`);
 });
 
 /** Every device's last GROUP_LIST_UPDATED holds the very Group objects that device's getGroupList returns. */
-Then('the latest group list {user} received is the one getGroupList returns', async function (this: GroupWorld, u: string) {
+Then(reads('the latest group list {user} received is the one getGroupList returns', userEvents), async function (this: GroupWorld, u: string) {
   if (!this.impl.capabilities.events) throw new Skip('event delivery');
   const sessions = this.devicesOf(u);
   if (sessions.length === 0) throw new Error(`${u} is not logged in`);

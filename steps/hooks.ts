@@ -3,6 +3,7 @@ import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from '@cucumber
 import { TestStepResultStatus } from '@cucumber/messages';
 import { NOTHING_HAS_CHANGED, type GroupWorld } from './world';
 import { hook } from './dsl';
+import { ReadsAhead } from './reads-ahead';
 import { currentImplementation, resolveImplementation } from '../adapters/resolve';
 
 import { INCIDENT_MEDIA_TYPE, TRACE_MEDIA_TYPE } from './incident';
@@ -23,6 +24,7 @@ setDefaultTimeout(Number(process.env.GROUPSPEC_STEP_TIMEOUT_MS ?? -1));
 
 Before(hook(function (this: GroupWorld, { pickle }) {
   this.comparesStates = pickle.steps.some((s) => s.text === NOTHING_HAS_CHANGED);
+  if (this.impl.inOrder === true) this.ahead = ReadsAhead.of(pickle.steps);
 }));
 
 After(hook(async function (this: GroupWorld, { result }) {

@@ -4,9 +4,10 @@
  * the same device (the earlier session is kept under its own name so the scenario can still call
  * it), and the KICKED_OUT event.
  */
-import { Given, Then, When, check } from './dsl';
+import { Given, Then, When, check, reads } from './dsl';
 import { findEvents, preview } from '../matchers/matchers';
 import type { GroupWorld } from './world';
+import { deviceEvents } from './reads';
 
 /** The name under which a session replaced by a later login on the same device stays reachable. */
 function replacedKey(u: string, device: string): string {
@@ -91,7 +92,7 @@ Then('{user}\'s replaced session on her/his/their {word} was kicked out with rea
   const kicks = findEvents(await this.eventsSinceAction(s), 'kickedOut');
   check(kicks.some((e) => (e.data as { type?: unknown })?.type === reason) ? undefined : `${u}'s replaced ${device} session got no kickedOut ${reason}: ${preview(kicks)}`);
 });
-Then('{user} on her/his/their {word} was not kicked out', async function (this: GroupWorld, u: string, device: string) {
+Then(reads('{user} on her/his/their {word} was not kicked out', deviceEvents), async function (this: GroupWorld, u: string, device: string) {
   const s = this.sessions.get(u)?.get(device);
   if (s === undefined) throw new Error(`${u} is not logged in on ${device}`);
   const kicks = findEvents(await this.eventsSinceAction(s), 'kickedOut');

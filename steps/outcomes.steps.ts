@@ -1,6 +1,7 @@
 /** Then: what the last call returned, what the API reads back, what each device received. */
 import type { GroupTypeName } from '../adapters/contract';
-import { Then, check } from './dsl';
+import { Then, check, reads } from './dsl';
+import { deviceEvents, eventually, eventsOfSecond, userEvents, groupInfo, groupListOf, infoOf, infoOfSecond, membersRead, recordOf, recordOfSecond, roleIn, usersEvents } from './reads';
 import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, hasGroupCreate, lastGroupList, preview, type MessageQuery } from '../matchers/matchers';
 import { ADMIN, Skip, type GroupWorld } from './world';
 import { violations } from '../matchers/invariants';
@@ -17,7 +18,7 @@ Then('it fails with code {int} naming {string}', function (this: GroupWorld, cod
   const message = this.last !== undefined && !this.last.ok ? this.last.message : '';
   check(message.includes(field) ? undefined : `the message "${message}" does not name ${field}`);
 });
-Then('nothing has changed', async function (this: GroupWorld) {
+Then(reads('nothing has changed', (w: GroupWorld) => w.observe()), async function (this: GroupWorld) {
   const now = await this.observe();
   check(deepEqual(now, this.before) ? undefined : `state changed:\n before ${preview(this.before)}\n after  ${preview(now)}`);
 });
@@ -60,72 +61,72 @@ Then('the join status is {string}', function (this: GroupWorld, status: string) 
 
 // ---- state read back through the API ----
 
+
 /** Membership as the app admin sees it; for an AVChatRoom, via the owner's recent-member list. */
 async function isMember(w: GroupWorld, user: string, alias: string): Promise<boolean> {
-  const groupID = w.groupID(alias);
   if (w.groupTypes.get(alias) === 'AVChatRoom') {
-    const info = await w.must(ADMIN, 'getGroupInfo', { groupID });
+    const info = await w.must(ADMIN, 'getGroupInfo', { groupID: w.groupID(alias) });
     if (info.ownerID === user) return true;
     const owner = info.ownerID as string;
-    const list = await w.must(owner, 'getGroupMemberList', { groupID, count: 100 });
+    const list = await w.must(owner, 'getGroupMemberList', { groupID: w.groupID(alias), count: 100 });
     return (list.memberList as Array<{ userID: string }>).some((m) => m.userID === user);
   }
-  const r = await w.must(ADMIN, 'getRoleInGroup', { groupID, userIDList: [user] });
+  const r = await roleIn(w, user, alias);
   return r.userIdList[0].role !== 'NotMember';
 }
 
-Then('{users} is/are (a )member(s) of {string}', async function (this: GroupWorld, users: string[], alias: string) {
+Then(reads('{users} is/are (a )member(s) of {string}', membersRead), async function (this: GroupWorld, users: string[], alias: string) {
   for (const u of users) check((await isMember(this, u, alias)) ? undefined : `${u} is not a member of ${alias}`);
 });
-Then('{users} is/are not (a )member(s) of {string}', async function (this: GroupWorld, users: string[], alias: string) {
+Then(reads('{users} is/are not (a )member(s) of {string}', membersRead), async function (this: GroupWorld, users: string[], alias: string) {
   for (const u of users) check((await isMember(this, u, alias)) ? `${u} is still a member of ${alias}` : undefined);
 });
-Then('the role of {user} in {string} is {word}', async function (this: GroupWorld, u: string, alias: string, role: string) {
-  const r = await this.must(ADMIN, 'getRoleInGroup', { groupID: this.groupID(alias), userIDList: [u] });
+Then(reads('the role of {user} in {string} is {word}', roleIn), async function (this: GroupWorld, u: string, alias: string, role: string) {
+  const r = await roleIn(this, u, alias);
   const actual = r.userIdList[0].role;
   check(actual === role ? undefined : `${u}'s role in ${alias} is ${actual}, expected ${role}`);
 });
-Then('{string} has {int} member(s)', async function (this: GroupWorld, alias: string, n: number) {
+Then(reads('{string} has {int} member(s)', infoOf), async function (this: GroupWorld, alias: string, n: number) {
   const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
   check(info.memberNum === n ? undefined : `${alias} has ${info.memberNum} members, expected ${n}`);
 });
-Then('{string} has no owner', async function (this: GroupWorld, alias: string) {
+Then(reads('{string} has no owner', infoOf), async function (this: GroupWorld, alias: string) {
   const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
   check(info.ownerID === '' ? undefined : `${alias} is owned by ${info.ownerID}`);
 });
-Then('{user} owns {string}', async function (this: GroupWorld, u: string, alias: string) {
+Then(reads('{user} owns {string}', infoOfSecond), async function (this: GroupWorld, u: string, alias: string) {
   const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
   check(info.ownerID === u ? undefined : `${alias} is owned by ${preview(info.ownerID)}, expected ${u}`);
 });
-Then('{string} no longer exists', async function (this: GroupWorld, alias: string) {
-  const r = await this.attempt(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+Then(reads('{string} no longer exists', infoOf), async function (this: GroupWorld, alias: string) {
+  const r = await groupInfo(this, alias);
   check(expectCode(r, 10010));
 });
-Then('{string} still exists', async function (this: GroupWorld, alias: string) {
-  check(expectSuccess(await this.attempt(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) })));
+Then(reads('{string} still exists', infoOf), async function (this: GroupWorld, alias: string) {
+  check(expectSuccess(await groupInfo(this, alias)));
 });
-Then('the {word} of {string} is {json}', async function (this: GroupWorld, field: string, alias: string, expected: unknown) {
+Then(reads('the {word} of {string} is {json}', infoOfSecond), async function (this: GroupWorld, field: string, alias: string, expected: unknown) {
   const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
   const actual = at(info, field);
   check(deepEqual(actual, expected) ? undefined : `${alias}'s ${field} is ${preview(actual)}, expected ${preview(expected)}`);
 });
-Then('{user}\'s group list contains {string}', async function (this: GroupWorld, u: string, alias: string) {
-  const l = await this.must(u, 'getGroupList');
+Then(reads('{user}\'s group list contains {string}', groupListOf), async function (this: GroupWorld, u: string, alias: string) {
+  const l = await groupListOf(this, u);
   const ids = (l.groupList as Array<{ groupID: string }>).map((x) => x.groupID);
   check(ids.includes(this.groupID(alias)) ? undefined : `${u}'s group list ${preview(ids)} lacks ${alias}`);
 });
-Then('{user}\'s group list does not contain {string}', async function (this: GroupWorld, u: string, alias: string) {
-  const l = await this.must(u, 'getGroupList');
+Then(reads('{user}\'s group list does not contain {string}', groupListOf), async function (this: GroupWorld, u: string, alias: string) {
+  const l = await groupListOf(this, u);
   const ids = (l.groupList as Array<{ groupID: string }>).map((x) => x.groupID);
   check(ids.includes(this.groupID(alias)) ? `${u}'s group list still holds ${alias}` : undefined);
 });
 
-Then('the name card of {user} in {string} is {string}', async function (this: GroupWorld, u: string, alias: string, card: string) {
-  const m = await this.memberRecord(u, alias);
+Then(reads('the name card of {user} in {string} is {string}', recordOf), async function (this: GroupWorld, u: string, alias: string, card: string) {
+  const m = await recordOf(this, u, alias);
   check(m.nameCard === card ? undefined : `${u}'s name card is ${preview(m.nameCard)}, expected ${preview(card)}`);
 });
-Then('the custom field {string} of {user} in {string} is {string}', async function (this: GroupWorld, key: string, u: string, alias: string, value: string) {
-  const m = await this.memberRecord(u, alias);
+Then(reads('the custom field {string} of {user} in {string} is {string}', recordOfSecond), async function (this: GroupWorld, key: string, u: string, alias: string, value: string) {
+  const m = await recordOf(this, u, alias);
   const f = (m.memberCustomField as Array<{ key: string; value: string }>).find((x) => x.key === key);
   check(f?.value === value ? undefined : `${u}'s field ${key} is ${preview(f?.value)}, expected ${preview(value)}`);
 });
@@ -135,13 +136,13 @@ async function nowSeconds(w: GroupWorld): Promise<number> {
   if (app.now === undefined) throw new Skip('reading the app clock');
   return Math.floor((await app.now()) / 1000);
 }
-Then('{user} is muted in {string} for {int} more seconds', async function (this: GroupWorld, u: string, alias: string, s: number) {
-  const m = await this.memberRecord(u, alias);
+Then(reads('{user} is muted in {string} for {int} more seconds', recordOf), async function (this: GroupWorld, u: string, alias: string, s: number) {
+  const m = await recordOf(this, u, alias);
   const now = await nowSeconds(this);
   check(m.muteUntil === now + s ? undefined : `${u}'s muteUntil is ${m.muteUntil}, expected now (${now}) + ${s}`);
 });
-Then('{user} is not muted in {string}', async function (this: GroupWorld, u: string, alias: string) {
-  const m = await this.memberRecord(u, alias);
+Then(reads('{user} is not muted in {string}', recordOf), async function (this: GroupWorld, u: string, alias: string) {
+  const m = await recordOf(this, u, alias);
   const now = await nowSeconds(this);
   check(m.muteUntil <= now ? undefined : `${u} is muted until ${m.muteUntil} (now ${now})`);
 });
@@ -157,7 +158,7 @@ async function eventuallyEach(w: GroupWorld, user: string, device: string | unde
   const sessions = device === undefined ? w.devicesOf(user) : w.devicesOf(user).filter((s) => s.device === device);
   if (sessions.length === 0) throw new Error(`${user}${device === undefined ? '' : ` on ${device}`} is not logged in`);
   for (const s of sessions) {
-    check(await w.eventually(async () => (test(await w.eventsSinceAction(s)) ? undefined : `${user} on ${s.device} did not receive ${what}`)));
+    check(await eventually(async () => (test(await w.eventsSinceAction(s)) ? undefined : `${user} on ${s.device} did not receive ${what}`)));
   }
 }
 
@@ -168,74 +169,74 @@ async function never(w: GroupWorld, user: string, what: string, test: (events: A
   for (const s of w.devicesOf(user)) check(test(await w.eventsSinceAction(s)) ? `${user} on ${s.device} received ${what}` : undefined);
 }
 
-Then('{users} receive(s) nothing', async function (this: GroupWorld, users: string[]) {
+Then(reads('{users} receive(s) nothing', usersEvents), async function (this: GroupWorld, users: string[]) {
   for (const u of users) {
     if (this.devicesOf(u).length === 0) throw new Error(`${u} is not logged in`);
     await never(this, u, 'an event', (ev) => ev.length > 0);
   }
 });
-Then('{user} eventually receives the system notice {op} about {string}', async function (this: GroupWorld, u: string, op: number, alias: string) {
+Then(reads('{user} eventually receives the system notice {op} about {string}', userEvents), async function (this: GroupWorld, u: string, op: number, alias: string) {
   const q = messageQuery(this, 'notice', op, alias);
   await eventuallyEach(this, u, undefined, `system notice ${op} about ${alias}`, (ev) => findMessages(ev, q).length > 0);
 });
-Then('{user} on her/his/their {word} eventually receives the system notice {op} about {string}', async function (this: GroupWorld, u: string, device: string, op: number, alias: string) {
+Then(reads('{user} on her/his/their {word} eventually receives the system notice {op} about {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, op: number, alias: string) {
   const q = messageQuery(this, 'notice', op, alias);
   await eventuallyEach(this, u, device, `system notice ${op} about ${alias}`, (ev) => findMessages(ev, q).length > 0);
 });
-Then('{user} receives no system notice {op} about {string}', async function (this: GroupWorld, u: string, op: number, alias: string) {
+Then(reads('{user} receives no system notice {op} about {string}', userEvents), async function (this: GroupWorld, u: string, op: number, alias: string) {
   const q = messageQuery(this, 'notice', op, alias);
   await never(this, u, `system notice ${op} about ${alias}`, (ev) => findMessages(ev, q).length > 0);
 });
-Then('{user} eventually receives the group tip {op} about {string}', async function (this: GroupWorld, u: string, op: number, alias: string) {
+Then(reads('{user} eventually receives the group tip {op} about {string}', userEvents), async function (this: GroupWorld, u: string, op: number, alias: string) {
   const q = messageQuery(this, 'tip', op, alias);
   await eventuallyEach(this, u, undefined, `group tip ${op} in ${alias}`, (ev) => findMessages(ev, q).length > 0);
 });
-Then('{user} on her/his/their {word} eventually receives the group tip {op} about {string}', async function (this: GroupWorld, u: string, device: string, op: number, alias: string) {
+Then(reads('{user} on her/his/their {word} eventually receives the group tip {op} about {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, op: number, alias: string) {
   const q = messageQuery(this, 'tip', op, alias);
   await eventuallyEach(this, u, device, `group tip ${op} in ${alias}`, (ev) => findMessages(ev, q).length > 0);
 });
-Then('{user} eventually receives the group tip {op} about {string} naming {users}', async function (this: GroupWorld, u: string, op: number, alias: string, users: string[]) {
+Then(reads('{user} eventually receives the group tip {op} about {string} naming {users}', userEvents), async function (this: GroupWorld, u: string, op: number, alias: string, users: string[]) {
   const q = messageQuery(this, 'tip', op, alias, users);
   await eventuallyEach(this, u, undefined, `group tip ${op} in ${alias} naming ${users.join(', ')}`, (ev) => findMessages(ev, q).length > 0);
 });
-Then('{user} receives no group tip {op} about {string}', async function (this: GroupWorld, u: string, op: number, alias: string) {
+Then(reads('{user} receives no group tip {op} about {string}', userEvents), async function (this: GroupWorld, u: string, op: number, alias: string) {
   const q = messageQuery(this, 'tip', op, alias);
   await never(this, u, `group tip ${op} in ${alias}`, (ev) => findMessages(ev, q).length > 0);
 });
-Then('the system notice {op} that {user} received about {string} says {string}', async function (this: GroupWorld, op: number, u: string, alias: string, text: string) {
+Then(reads('the system notice {op} that {user} received about {string} says {string}', eventsOfSecond), async function (this: GroupWorld, op: number, u: string, alias: string, text: string) {
   const q = messageQuery(this, 'notice', op, alias);
   for (const s of this.devicesOf(u)) {
     const found = findMessages(await this.eventsSinceAction(s), q);
     check(found.some((m) => m.payload.handleMessage === text || m.payload.userDefinedField === text) ? undefined : `no notice ${op} to ${u} on ${s.device} says ${preview(text)}: ${preview(found.map((m) => m.payload))}`);
   }
 });
-Then('{user}\'s group list is eventually updated to include {string}', async function (this: GroupWorld, u: string, alias: string) {
+Then(reads('{user}\'s group list is eventually updated to include {string}', userEvents), async function (this: GroupWorld, u: string, alias: string) {
   const id = this.groupID(alias);
   await eventuallyEach(this, u, undefined, `a group list holding ${alias}`, (ev) => lastGroupList(ev)?.includes(id) === true);
 });
-Then('{user}\'s group list is eventually updated to exclude {string}', async function (this: GroupWorld, u: string, alias: string) {
+Then(reads('{user}\'s group list is eventually updated to exclude {string}', userEvents), async function (this: GroupWorld, u: string, alias: string) {
   const id = this.groupID(alias);
   await eventuallyEach(this, u, undefined, `a group list without ${alias}`, (ev) => {
     const l = lastGroupList(ev);
     return l !== undefined && !l.includes(id);
   });
 });
-Then('{user}\'s group list is not updated', async function (this: GroupWorld, u: string) {
+Then(reads('{user}\'s group list is not updated', userEvents), async function (this: GroupWorld, u: string) {
   await never(this, u, 'a group list update', (ev) => findEvents(ev, 'onGroupListUpdated').length > 0);
 });
-Then('{user} eventually receives the group_create message in {string}', async function (this: GroupWorld, u: string, alias: string) {
+Then(reads('{user} eventually receives the group_create message in {string}', userEvents), async function (this: GroupWorld, u: string, alias: string) {
   const id = this.groupID(alias);
   await eventuallyEach(this, u, undefined, `the group_create message in ${alias}`, (ev) => hasGroupCreate(ev, id));
 });
-Then('{user} eventually receives the group_create message in {string} whose data holds {json}', async function (this: GroupWorld, u: string, alias: string, data: Record<string, unknown>) {
+Then(reads('{user} eventually receives the group_create message in {string} whose data holds {json}', userEvents), async function (this: GroupWorld, u: string, alias: string, data: Record<string, unknown>) {
   const id = this.groupID(alias);
   await eventuallyEach(this, u, undefined, `the group_create message in ${alias} with ${JSON.stringify(data)}`, (ev) => hasGroupCreate(ev, id, data));
 });
-Then('{user} eventually receives an attribute update for {string} with {json}', async function (this: GroupWorld, u: string, alias: string, attrs: unknown) {
+Then(reads('{user} eventually receives an attribute update for {string} with {json}', userEvents), async function (this: GroupWorld, u: string, alias: string, attrs: unknown) {
   const id = this.groupID(alias);
   await eventuallyEach(this, u, undefined, `an attribute update ${preview(attrs)}`, (ev) => findEvents(ev, 'groupAttributesUpdated', (d) => d.groupID === id && deepEqual(d.groupAttributes, attrs)).length > 0);
 });
-Then('{user} eventually receives a counter update for {string}: {word} = {int}', async function (this: GroupWorld, u: string, alias: string, key: string, value: number) {
+Then(reads('{user} eventually receives a counter update for {string}: {word} = {int}', userEvents), async function (this: GroupWorld, u: string, alias: string, key: string, value: number) {
   const id = this.groupID(alias);
   await eventuallyEach(this, u, undefined, `counter ${key} = ${value}`, (ev) => findEvents(ev, 'onGroupCounterUpdated', (d) => d.groupID === id && d.key === key && d.value === value).length > 0);
 });
@@ -253,6 +254,6 @@ Then('the group invariants hold', async function (this: GroupWorld) {
 });
 
 // the app backend's REST kick or account deletion (issue 17): every device of the user hears it
-Then('{user} is eventually kicked out on every device with reason {string}', async function (this: GroupWorld, u: string, reason: string) {
+Then(reads('{user} is eventually kicked out on every device with reason {string}', userEvents), async function (this: GroupWorld, u: string, reason: string) {
   await eventuallyEach(this, u, undefined, `KICKED_OUT with type ${reason}`, (ev) => findEvents(ev, 'kickedOut').some((e) => (e.data as { type?: unknown } | undefined)?.type === reason));
 });

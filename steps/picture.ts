@@ -6,6 +6,7 @@ import type { Outcome } from '../matchers/matchers';
 export interface Pictured {
   readonly impl: Implementation;
   readonly groups: ReadonlyMap<string, string>;
+  namedGroups(): ReadonlyArray<readonly [string, unknown]>;
   readonly groupTypes: ReadonlyMap<string, GroupTypeName>;
   readonly sessions: ReadonlyMap<string, unknown>;
   appStarted(): boolean;
@@ -18,7 +19,8 @@ export async function picture(w: Pictured, ADMIN: string): Promise<unknown> {
   // reads only: issued at once to an implementation that runs calls in issue order (a wire client
   // sends them as one batch); the members of a group that turns out to be gone are read but not used
   if (w.impl.inOrder !== true) return pictureInTurn(w, ADMIN);
-  const groups = [...w.groups].map(([alias, id]) => {
+  // a group still being created is read by a reference to its ID: the set-up goes before these reads
+  const groups = w.namedGroups().map(([alias, id]) => {
     const members = w.groupTypes.get(alias) === 'AVChatRoom' ? undefined : w.attempt(ADMIN, 'getGroupMemberInfo', { groupID: id, limit: 200 });
     return { alias, info: w.attempt(ADMIN, 'getGroupInfo', { groupID: id }), members };
   });

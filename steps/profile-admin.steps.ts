@@ -3,9 +3,10 @@
  * Thin like the shared steps: one adapter call through the World plus a pure matcher.
  */
 import type { GroupTypeName } from '../adapters/contract';
-import { Given, Then, When, check } from './dsl';
+import { Given, Then, When, check, reads } from './dsl';
 import { at, deepEqual, findEvents, findMessages, lastGroupList, missingFields, preview, type MessageQuery } from '../matchers/matchers';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
+import { eventually, eventsOfSecond, userEvents } from './reads';
 
 function aliases(list: string): string[] {
   return list.split(/,\s*|\s+and\s+/).map((s) => s.trim()).filter((s) => s !== '');
@@ -50,8 +51,7 @@ When('{actor} creates a/an {type} group {string} with {int} newly imported accou
   const userIDs = Array.from({ length: n }, (_, i) => `account${i + 1}`);
   await this.importAccounts(userIDs);
   const memberList = userIDs.map((userID) => ({ userID }));
-  const o = await this.call(actor, 'createGroup', { type: wireType(t), name: alias, memberList });
-  if (o.ok) this.registerGroup(alias, t, o.data);
+  await this.creates(alias, t, actor === ADMIN, (issued) => this.call(actor, 'createGroup', { type: wireType(t), name: alias, memberList }, issued));
 });
 
 When('{actor} sets the attribute {string} of {string} to {string} repeated {int} times', async function (this: GroupWorld, a: string, key: string, alias: string, unit: string, n: number) {
@@ -99,10 +99,10 @@ async function eachDevice(w: GroupWorld, user: string, what: string, test: (even
   if (!w.impl.capabilities.events) throw new Skip('event delivery');
   const sessions = w.devicesOf(user);
   if (sessions.length === 0) throw new Error(`${user} is not logged in`);
-  for (const s of sessions) check(await w.eventually(async () => (test(await w.eventsSinceAction(s)) ? undefined : `${user} on ${s.device} did not receive ${what}`)));
+  for (const s of sessions) check(await eventually(async () => (test(await w.eventsSinceAction(s)) ? undefined : `${user} on ${s.device} did not receive ${what}`)));
 }
 
-Then('{user} eventually receives the group tip {op} about {string} whose {word} is {json}', async function (this: GroupWorld, u: string, op: number, alias: string, path: string, expected: unknown) {
+Then(reads('{user} eventually receives the group tip {op} about {string} whose {word} is {json}', userEvents), async function (this: GroupWorld, u: string, op: number, alias: string, path: string, expected: unknown) {
   const q: MessageQuery = { kind: 'tip', operationType: op, groupID: this.groupID(alias) };
   await eachDevice(this, u, `group tip ${op} in ${alias} whose ${path} is ${preview(expected)}`, (ev) => findMessages(ev, q).some((m) => deepEqual(at(m.payload, path), expected)));
 });
@@ -122,10 +122,10 @@ async function carrying(w: GroupWorld, kind: 'tip' | 'notice', op: number, u: st
     throw new Error(`${e.message}: ${last}`);
   });
 }
-Then('{user} eventually receives the group tip {op} about {string} carrying:', async function (this: GroupWorld, u: string, op: number, alias: string, doc: string) {
+Then(reads('{user} eventually receives the group tip {op} about {string} carrying:', userEvents), async function (this: GroupWorld, u: string, op: number, alias: string, doc: string) {
   await carrying(this, 'tip', op, u, alias, doc);
 });
-Then('{user} eventually receives the system notice {op} about {string} carrying:', async function (this: GroupWorld, u: string, op: number, alias: string, doc: string) {
+Then(reads('{user} eventually receives the system notice {op} about {string} carrying:', userEvents), async function (this: GroupWorld, u: string, op: number, alias: string, doc: string) {
   await carrying(this, 'notice', op, u, alias, doc);
 });
 
@@ -137,14 +137,14 @@ async function conversationOf(w: GroupWorld, kind: 'tip' | 'notice', op: number,
     return found.length > 0 && found.every((m) => m.conversationID === want);
   });
 }
-Then('the group tip {op} that {user} received about {string} is in the conversation {string}', async function (this: GroupWorld, op: number, u: string, alias: string, conversation: string) {
+Then(reads('the group tip {op} that {user} received about {string} is in the conversation {string}', eventsOfSecond), async function (this: GroupWorld, op: number, u: string, alias: string, conversation: string) {
   await conversationOf(this, 'tip', op, u, alias, conversation);
 });
-Then('the system notice {op} that {user} received about {string} is in the conversation {string}', async function (this: GroupWorld, op: number, u: string, alias: string, conversation: string) {
+Then(reads('the system notice {op} that {user} received about {string} is in the conversation {string}', eventsOfSecond), async function (this: GroupWorld, op: number, u: string, alias: string, conversation: string) {
   await conversationOf(this, 'notice', op, u, alias, conversation);
 });
 
-Then('{user} receives no KICKED_OUT event', async function (this: GroupWorld, u: string) {
+Then(reads('{user} receives no KICKED_OUT event', userEvents), async function (this: GroupWorld, u: string) {
   if (!this.impl.capabilities.events) throw new Skip('event delivery');
   for (const s of this.devicesOf(u)) {
     const kicked = findEvents(await this.eventsSinceAction(s), 'kickedOut');
@@ -152,7 +152,7 @@ Then('{user} receives no KICKED_OUT event', async function (this: GroupWorld, u:
   }
 });
 
-Then('the latest group list {user} received holds exactly {string}', async function (this: GroupWorld, u: string, list: string) {
+Then(reads('the latest group list {user} received holds exactly {string}', userEvents), async function (this: GroupWorld, u: string, list: string) {
   const want = aliases(list).map((x) => this.groupID(x));
   await eachDevice(this, u, `a group list of exactly ${list}`, (ev) => {
     const l = lastGroupList(ev);

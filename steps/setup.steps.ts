@@ -34,8 +34,8 @@ Given('{user} is logged in on her/his/their {word}', AHEAD, async function (this
   await this.login(u, device);
 });
 Given('{user} is logged in on her/his/their {word} and her/his/their {word}', AHEAD, async function (this: GroupWorld, u: string, d1: string, d2: string) {
-  await this.login(u, d1);
-  await this.login(u, d2);
+  // one exchange for a wire client (GroupWorld.eachInTurn); registered in this order either way
+  await this.eachInTurn([d1, d2], (d) => this.login(u, d));
 });
 Given('{user} is logged in with unlimited AVChatRooms', AHEAD, async function (this: GroupWorld, u: string) {
   await this.login(u, 'web', { unlimitedAVChatRoom: true });
@@ -83,8 +83,12 @@ Given('the app admin has created a/an {type} group {string} owned by {user}', AH
   await create(this, ADMIN, t, alias, { ownerAccount: owner });
 });
 
-/** Makes users members by the most direct documented route for the group's type. */
-export async function enrol(w: GroupWorld, users: string[], alias: string): Promise<void> {
+/**
+ * Makes users members by the most direct documented route for the group's type (`loggingIn`: their
+ * accounts exist, they are being logged in). Set-up issued ahead (GroupWorld.sequence): the next
+ * step that settles awaits it.
+ */
+export async function enrol(w: GroupWorld, users: string[], alias: string, loggingIn = false): Promise<void> {
   const groupID = w.groupArg(alias);
   if (w.groupTypes.get(alias) === 'AVChatRoom') {
     // logged in first, so that each join below is issued at once (GroupWorld.sequence)
@@ -94,10 +98,11 @@ export async function enrol(w: GroupWorld, users: string[], alias: string): Prom
         const r = await w.must(u, 'joinGroup', { groupID });
         if (r.status !== 'JoinedSuccess' && r.status !== 'AlreadyInGroup') throw new Error(`${u} could not enter ${alias}: ${r.status}`);
       }),
+      true,
     );
     return;
   }
-  await w.sequence([() => w.importAccounts(users.filter((u) => !w.sessions.has(u))), () => w.must(ADMIN, 'addGroupMember', { groupID, userIDList: users, silence: false })]);
+  await w.sequence([() => w.importAccounts(loggingIn ? [] : users.filter((u) => !w.sessions.has(u))), () => w.must(ADMIN, 'addGroupMember', { groupID, userIDList: users, silence: false })], true);
 }
 
 Given('{users} belong(s) to {string}', AHEAD, async function (this: GroupWorld, users: string[], alias: string) {
@@ -105,7 +110,7 @@ Given('{users} belong(s) to {string}', AHEAD, async function (this: GroupWorld, 
 });
 Given('{users} is/are (an )admin(s) of {string}', AHEAD, async function (this: GroupWorld, users: string[], alias: string) {
   await enrol(this, users, alias);
-  await this.sequence(users.map((u) => () => this.must(ADMIN, 'modifyGroupMemberInfo', { groupID: this.groupArg(alias), userID: u, role: 'Admin' })));
+  await this.sequence(users.map((u) => () => this.must(ADMIN, 'modifyGroupMemberInfo', { groupID: this.groupArg(alias), userID: u, role: 'Admin' })), true);
 });
 Given('{user} has asked to join {string}', AHEAD, async function (this: GroupWorld, u: string, alias: string) {
   const r = await this.afterPending(this.must(u, 'joinGroup', { groupID: this.groupArg(alias), applyMessage: `${u} asks to join` }));
@@ -118,6 +123,18 @@ Given('{user} has asked to join {string} saying {string}', AHEAD, async function
 Given('{user} has muted {user} in {string} for {int} seconds', AHEAD, async function (this: GroupWorld, by: string, u: string, alias: string, s: number) {
   await this.afterPending(this.must(by, 'setGroupMemberMuteTime', { groupID: this.groupArg(alias), userID: u, muteTime: s }));
 });
+
+/** Makes adam an admin of the group (the permission grid's admin). */
+async function promote(w: GroupWorld, alias: string, type: GroupTypeName | undefined): Promise<void> {
+  const promotion = { groupID: w.groupArg(alias), userID: 'adam', role: 'Admin' };
+  if (type !== 'Work' && type !== 'AVChatRoom') {
+    await w.must(ADMIN, 'modifyGroupMemberInfo', promotion);
+    return;
+  }
+  // these types have no admins: the promotion is refused and adam acts as an ordinary member
+  const r = await w.attempt(ADMIN, 'modifyGroupMemberInfo', promotion);
+  check(r.ok ? `${withArticle(type)} group accepted an admin` : undefined);
+}
 
 /**
  * The permission grid: "the actor" takes one of five roles in a group. Owner is the group's
@@ -141,22 +158,18 @@ Given('the actor is the {gridRole} of {string}', AHEAD, async function (this: Gr
       await this.afterPending(this.login('nina'));
       return;
     case 'member':
-      this.actor = 'mia';
-      await this.login('mia');
-      await enrol(this, ['mia'], alias);
+    case 'admin': {
+      const u = role === 'member' ? 'mia' : 'adam';
+      this.actor = u;
+      const steps: Array<() => Promise<unknown>> = [() => enrol(this, [u], alias, true)];
+      if (role === 'admin') steps.push(() => promote(this, alias, type));
+      // an AVChatRoom member enters it through their own session: the login is awaited first; else
+      // the login, the enrolment and the promotion are issued at once (GroupWorld.sequence)
+      if (type === 'AVChatRoom') await this.afterPending(this.login(u));
+      else steps.unshift(() => this.login(u));
+      await this.sequence(steps);
       return;
-    case 'admin':
-      this.actor = 'adam';
-      await this.login('adam');
-      await enrol(this, ['adam'], alias);
-      if (type === 'Work' || type === 'AVChatRoom') {
-        // these types have no admins: the promotion is refused and adam acts as an ordinary member
-        const r = await this.attempt(ADMIN, 'modifyGroupMemberInfo', { groupID: this.groupID(alias), userID: 'adam', role: 'Admin' });
-        check(r.ok ? `${withArticle(type)} group accepted an admin` : undefined);
-        return;
-      }
-      await this.must(ADMIN, 'modifyGroupMemberInfo', { groupID: this.groupID(alias), userID: 'adam', role: 'Admin' });
-      return;
+    }
   }
 });
 

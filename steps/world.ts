@@ -3,17 +3,18 @@
  * users the sentences name, the groups they named (aliases to real IDs), the last call's outcome,
  * and per-session event cursors so assertions look at what happened since the last action.
  */
-import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { setWorldConstructor, World } from '@cucumber/cucumber';
 import type { App, AppOptions, CallResult, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
 import { Ref, UnresolvedReference, refTo } from '../adapters/contract/refs';
 import { at, type Outcome } from '../matchers/matchers';
-import { callTimeoutMs, currentImplementation, eventuallyMs } from '../adapters/resolve';
+import { callTimeoutMs, currentImplementation } from '../adapters/resolve';
 import { answerIssue, fastResponseIssue } from './response-check';
 import { GROUP_TYPE_NAMES, NotApplicable } from '../adapters/contract';
 import { Deadlines } from '../adapters/contract/deadline';
 import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
 import { isTimeout, thrown } from '../matchers/thrown';
 import { picture } from './picture';
+import { NotYet, type ReadsAhead } from './reads-ahead';
 
 export const ADMIN = '@admin';
 const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };
@@ -27,6 +28,8 @@ export const NOTHING_HAS_CHANGED = 'nothing has changed';
 
 /** Every World's calls share one deadline timer (see Deadlines): the same deadlines, not a timer per call. */
 const DEADLINES = new Deadlines();
+
+const SETTLE_MS = Number(process.env.GROUPSPEC_SETTLE_MS ?? 0);
 
 /** Raised by a step when the implementation lacks what the scenario needs. */
 export class Skip extends Error {}
@@ -53,6 +56,8 @@ export class GroupWorld extends World {
    * waiting for it; any other step first waits for every set-up call issued ahead (settle).
    */
   private readonly pendingGroups = new Map<string, Ref>();
+  /** What the references of pendingGroups named, once answered (for the keys of reads ahead). */
+  private readonly refIDs = new WeakMap<Ref, string>();
   /** Set-up calls issued ahead, not yet awaited, in issue order (a failure fails the next step that settles). */
   private pending: Array<Promise<unknown>> = [];
   /** Session key -> index of the first event that counts for assertions. */
@@ -71,10 +76,10 @@ export class GroupWorld extends World {
    * missed a deadline: the runner reports the scenario as crashed or timed out, not as failed.
    */
   incident: { kind: 'crashed' | 'timeout'; message: string } | undefined;
-
-  constructor(options: IWorldOptions) {
-    super(options);
-  }
+  /** The step running (its index in the scenario: the step wrapper counts, steps/dsl.ts). */
+  private step = -1;
+  /** Over the wire, the reads the Then steps after an action make, issued behind it (set by the Before hook). */
+  ahead: ReadsAhead<GroupWorld> | undefined;
 
   app(): Promise<App> {
     this.appPromise ??= this.deadline('createApp', this.impl.createApp(this.appOptions)).then((a) => (this.appValue = a));
@@ -108,7 +113,13 @@ export class GroupWorld extends World {
     return name === 'the app admin' ? ADMIN : name;
   }
 
+  /** Called by the step wrapper as each step starts. */
+  stepStarted(): void {
+    this.ahead?.stepStarted(++this.step);
+  }
+
   groupID(alias: string): string {
+    if (this.ahead?.recording === true && !this.groups.has(alias)) throw new NotYet(alias);
     if (this.pendingGroups.has(alias)) throw new Error(`group "${alias}" is still being created: this step must settle() first (steps/dsl.ts: AHEAD)`);
     return this.groups.get(alias) ?? alias;
   }
@@ -116,6 +127,11 @@ export class GroupWorld extends World {
   /** The group's ID, or a reference to the ID its createGroup will answer while that is issued ahead (for calls only). */
   groupArg(alias: string): string | Ref {
     return this.pendingGroups.get(alias) ?? this.groupID(alias);
+  }
+
+  /** The named groups; one still being created is named by a reference to its ID (groupArg: for calls only). */
+  namedGroups(): Array<[string, string | Ref]> {
+    return this.pendingGroups.size === 0 ? [...this.groups] : [...this.groups, ...this.pendingGroups];
   }
 
   /** Whether set-up calls were issued ahead and not yet awaited. */
@@ -170,10 +186,24 @@ export class GroupWorld extends World {
     return p;
   }
 
+  /** Makes the action that creates `alias` (`create`); meanwhile calls name the group by reference (the Then steps' reads ahead). */
+  async creates(alias: string, type: GroupTypeName, byAdmin: boolean, create: (issued: (call: Promise<CallResult>) => void) => Promise<Outcome>): Promise<void> {
+    const o = await create((call) => {
+      if (this.impl.references !== true) return;
+      this.pendingGroups.set(alias, refTo(call, byAdmin ? '/data/groupID' : '/data/group/groupID'));
+      this.groupTypes.set(alias, type);
+    });
+    if (o.ok) this.registerGroup(alias, type, o.data);
+    else this.pendingGroups.delete(alias);
+  }
+
   /** Records a created group: alias -> ID, and its type. */
   registerGroup(alias: string, type: GroupTypeName, data: any): void {
+    const id: string = data.groupID ?? data.group.groupID;
+    const ref = this.pendingGroups.get(alias);
+    if (ref !== undefined) this.refIDs.set(ref, id);
     this.pendingGroups.delete(alias);
-    this.groups.set(alias, data.groupID ?? data.group.groupID);
+    this.groups.set(alias, id);
     this.groupTypes.set(alias, type);
   }
 
@@ -194,18 +224,14 @@ export class GroupWorld extends World {
   }
 
   async login(userID: string, device = 'web', opts: { unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
-    const app = await this.app();
+    // no await once the app exists: the login is then issued at once (GroupWorld.sequence)
+    const app = this.appValue ?? (await this.app());
     return this.register(userID, device, opts, await this.deadline(`login ${userID}`, app.login(userID, { device, ...opts })));
   }
 
-  /**
-   * Logs several users in on 'web': the logins are issued at once (a wire client sends them as one
-   * batch, in this order) and registered in this order, as one login after another would be.
-   */
+  /** Logs several users in on 'web', issued as eachInTurn issues them, registered in this order. */
   async loginAll(users: readonly string[]): Promise<void> {
-    const app = await this.app();
-    const sessions = await this.eachInTurn(users, (u) => this.deadline(`login ${u}`, app.login(u, { device: 'web' })));
-    users.forEach((u, i) => this.register(u, 'web', {}, sessions[i]!));
+    await this.eachInTurn(users, (u) => this.login(u));
   }
 
   /** Imports accounts (setup that must succeed), issued as eachInTurn issues them. */
@@ -228,16 +254,20 @@ export class GroupWorld extends World {
 
   /**
    * Runs set-up calls in order. To an implementation with `references` (which runs calls in issue
-   * order) each is started without waiting for the one before, so they share an exchange with what
-   * was issued ahead; each must then issue its calls before it first awaits. Any other
-   * implementation gets them one after another, as always. Set-up issued ahead is awaited first.
+   * order) each is started without waiting for the one before (each must issue its calls before it
+   * first awaits), so they share an exchange with what was issued ahead; they are awaited after it
+   * or, `ahead`, left to the next step that settles (GroupWorld.call, for a When that takes AHEAD).
+   * Any other implementation gets them one after another, as always.
    */
-  async sequence(steps: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
-    if (this.impl.references === true) {
-      await this.afterPending(Promise.all(steps.map((f) => f())));
+  async sequence(steps: ReadonlyArray<() => Promise<unknown>>, ahead = false): Promise<void> {
+    if (this.impl.references !== true) {
+      for (const f of steps) await f();
       return;
     }
-    for (const f of steps) await f();
+    const done = Promise.all(steps.map((f) => f()));
+    if (!ahead) return void (await this.afterPending(done));
+    done.catch(() => undefined);
+    this.pending.push(done);
   }
 
   private register(userID: string, device: string, opts: { unlimitedAVChatRoom?: boolean }, s: Session): Session {
@@ -256,23 +286,32 @@ export class GroupWorld extends World {
   }
 
   /** Makes a call as a user (through their first session) or as the app admin, recording the outcome. */
-  async call(actor: string, method: string, arg?: unknown): Promise<Outcome> {
+  async call(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
     // log the actor in first, so the "before" picture already holds their group list
     if (actor !== ADMIN) await this.session(actor);
     if (this.impl.inOrder === true) {
       // the reads before the action and the action are issued at once, reads first: an
       // implementation that runs calls in issue order (a wire client: one batch) runs them so
-      const [, outcome] = await Promise.all([this.markActionStart(), this.attempt(actor, method, arg)]);
+      // set-up issued ahead goes before them, and is awaited first: its failure is the cause
+      const [, outcome] = await this.afterPending(Promise.all([this.markActionStart(), this.attempt(actor, method, arg, issued)]));
       this.last = outcome;
     } else {
       await this.markActionStart();
-      this.last = await this.attempt(actor, method, arg);
+      this.last = await this.attempt(actor, method, arg, issued);
     }
     return this.last;
   }
 
-  /** A call whose outcome is not the scenario's subject (setup, read-back). */
-  async attempt(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
+  /** A call whose outcome is not the scenario's subject (setup, read-back); its answer if it was read ahead (only by users logged in: a login is no read). */
+  attempt(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
+    const ahead = this.ahead;
+    if (ahead === undefined) return this.attemptNow(actor, method, arg, issued);
+    if (ahead.recording && actor !== ADMIN && this.loggedIn(actor) === undefined) throw new NotYet(actor);
+    const key = () => `${actor}\n${method}\n${JSON.stringify(arg, (_k, v: unknown) => (v instanceof Ref ? (this.refIDs.get(v) ?? v) : v))}`;
+    return ahead.call(key, () => this.attemptNow(actor, method, arg, issued));
+  }
+
+  private async attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
     this.requireOperation(actor, method);
     // creating a group of a type the implementation lacks is not applicable, whichever step does it
     const type = method === 'createGroup' ? GROUP_TYPE_NAMES.find((t) => wireType(t) === (arg as { type?: unknown } | undefined)?.type) : undefined;
@@ -283,6 +322,7 @@ export class GroupWorld extends World {
       const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : session instanceof Promise ? await session : session!;
       const call = target.call(method, arg);
       issued?.(call);
+      this.ahead?.issued(this, this.step);
       const r: unknown = await this.deadline(method, call);
       const issue = answerIssue(method, r) ?? (actor === ADMIN ? undefined : fastResponseIssue(method, (r as { data: unknown }).data));
       if (issue !== undefined) {
@@ -308,14 +348,6 @@ export class GroupWorld extends World {
     return o.data;
   }
 
-  /** A member's record as the app admin reads it (REST get_group_member_info, up to 200 members). */
-  async memberRecord(userID: string, alias: string): Promise<any> {
-    const r = await this.must(ADMIN, 'getGroupMemberInfo', { groupID: this.groupID(alias), limit: 200 });
-    const m = (r.memberList as Array<{ userID: string }>).find((x) => x.userID === userID);
-    if (m === undefined) throw new Error(`${userID} is not a member of ${alias}`);
-    return m;
-  }
-
   requireOperation(actor: string, method: string): void {
     const caps = this.impl.capabilities;
     const list = actor === ADMIN ? caps.adminOperations : caps.operations;
@@ -328,12 +360,12 @@ export class GroupWorld extends World {
 
   /** Starts counting events afresh for every session, and remembers the state for comparisons. */
   async markActionStart(): Promise<void> {
-    // reads only: issued at once, so a wire client sends them as one batch
     // reads only: the events reads issued at once, as always; with Implementation.inOrder the
     // picture's reads too, all before this returns its promise (the action then follows them)
     const all = [...this.sessions.values()].flatMap((devices) => [...devices.values()]);
     const logs = Promise.all(all.map((s) => this.deadline('events', s.events())));
     const picture = this.comparesStates && this.impl.inOrder === true ? this.observe() : undefined;
+    this.ahead?.arm(this.step);
     (await logs).forEach((log, i) => this.cursors.set(all[i]!, log.length));
     if (picture !== undefined) this.picture = await picture;
     else if (this.comparesStates) this.picture = await this.observe();
@@ -348,17 +380,10 @@ export class GroupWorld extends World {
   /** Events delivered since the last action; an implementation without events makes the step not applicable. */
   async eventsSinceAction(s: Session): Promise<DeliveredEvent[]> {
     if (!this.impl.capabilities.events) throw new Skip('event delivery');
-    return (await this.deadline('events', s.events())).slice(this.cursors.get(s) ?? 0);
-  }
-
-  /** Polls until `check` passes or the eventually-timeout ends; returns the last failure or undefined. */
-  async eventually(check: () => Promise<string | undefined>): Promise<string | undefined> {
-    const deadline = Date.now() + eventuallyMs();
-    for (;;) {
-      const failure = await check();
-      if (failure === undefined || Date.now() >= deadline) return failure;
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    // a "never" check waits GROUPSPEC_SETTLE_MS before it reads: then no read is made ahead of it
+    if (this.ahead?.recording === true && SETTLE_MS > 0) throw new NotYet('events');
+    const log = this.ahead === undefined ? this.deadline('events', s.events()) : this.ahead.eventsOf(s, () => this.deadline('events', s.events()));
+    return (await log).slice(this.cursors.get(s) ?? 0);
   }
 
   /** What the app admin can read of every named group: the comparison base for atomicity (steps/picture.ts). */
