@@ -8,6 +8,7 @@ import { Given, Then, When, check, reads } from './dsl';
 import { deviceEvents, eventually, groupListOf, infoOf, infoOfSecond, joinedGroupsOf, recordOf, userEvents } from './reads';
 import { deepEqual, hasGroupCreate, preview, utf8Length } from '../matchers/matchers';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
+import { waitToSettle } from './world-terms';
 
 // ---- pure helpers ----
 
@@ -119,11 +120,6 @@ function devicesFor(w: GroupWorld, user: string, device: string | undefined) {
   return sessions;
 }
 
-async function settle(): Promise<void> {
-  const ms = Number(process.env.GROUPSPEC_SETTLE_MS ?? 0);
-  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
-}
-
 Then(reads('{user} on her/his/their {word} eventually receives the group_create message in {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, alias: string) {
   const id = this.groupID(alias);
   for (const s of devicesFor(this, u, device)) {
@@ -133,13 +129,13 @@ Then(reads('{user} on her/his/their {word} eventually receives the group_create 
 Then(reads('{user} on her/his/their {word} receives no group_create message in {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, alias: string) {
   const id = this.groupID(alias);
   const sessions = devicesFor(this, u, device);
-  await settle();
+  await waitToSettle();
   for (const s of sessions) check(hasGroupCreate(await this.eventsSinceAction(s), id) ? `${u} on ${s.device} received the group_create message in ${alias}` : undefined);
 });
 Then(reads('{user} receives no group_create message in {string}', userEvents), async function (this: GroupWorld, u: string, alias: string) {
   const id = this.groupID(alias);
   const sessions = devicesFor(this, u, undefined);
-  await settle();
+  await waitToSettle();
   for (const s of sessions) check(hasGroupCreate(await this.eventsSinceAction(s), id) ? `${u} on ${s.device} received the group_create message in ${alias}` : undefined);
 });
 

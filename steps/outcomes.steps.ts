@@ -4,6 +4,7 @@ import { Then, check, reads } from './dsl';
 import { deviceEvents, eventually, eventsOfSecond, userEvents, groupInfo, groupListOf, infoOf, infoOfSecond, membersRead, recordOf, recordOfSecond, roleIn, usersEvents } from './reads';
 import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, hasGroupCreate, lastGroupList, preview, type MessageQuery } from '../matchers/matchers';
 import { ADMIN, Skip, type GroupWorld } from './world';
+import { waitToSettle } from './world-terms';
 import { violations } from '../matchers/invariants';
 import { observe } from '../matchers/observe';
 
@@ -164,8 +165,7 @@ async function eventuallyEach(w: GroupWorld, user: string, device: string | unde
 
 async function never(w: GroupWorld, user: string, what: string, test: (events: Awaited<ReturnType<GroupWorld['eventsSinceAction']>>) => boolean): Promise<void> {
   if (!w.impl.capabilities.events) throw new Skip('event delivery');
-  const settle = Number(process.env.GROUPSPEC_SETTLE_MS ?? 0);
-  if (settle > 0) await new Promise((r) => setTimeout(r, settle));
+  await waitToSettle();
   for (const s of w.devicesOf(user)) check(test(await w.eventsSinceAction(s)) ? `${user} on ${s.device} received ${what}` : undefined);
 }
 

@@ -14,25 +14,13 @@ import { Deadlines } from '../adapters/contract/deadline';
 import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
 import { isTimeout, thrown } from '../matchers/thrown';
 import { picture } from './picture';
-import { NotYet, type ReadsAhead } from './reads-ahead';
+import { NOW, NotYet, type Hold, type ReadsAhead } from './reads-ahead';
+import { ADMIN, NOTHING_HAS_CHANGED, SETTLE_MS, Skip, wireType, type Incident } from './world-terms';
 
-export const ADMIN = '@admin';
-const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };
-
-export function wireType(t: GroupTypeName): string {
-  return WIRE_TYPE[t];
-}
-
-/** The step that compares the state after the last action with the picture taken before it. */
-export const NOTHING_HAS_CHANGED = 'nothing has changed';
+export { ADMIN, NOTHING_HAS_CHANGED, SETTLE_MS, Skip, wireType } from './world-terms';
 
 /** Every World's calls share one deadline timer (see Deadlines): the same deadlines, not a timer per call. */
 const DEADLINES = new Deadlines();
-
-const SETTLE_MS = Number(process.env.GROUPSPEC_SETTLE_MS ?? 0);
-
-/** Raised by a step when the implementation lacks what the scenario needs. */
-export class Skip extends Error {}
 
 export class GroupWorld extends World {
   impl: Implementation = currentImplementation();
@@ -75,7 +63,7 @@ export class GroupWorld extends World {
    * Set when the implementation broke the contract (an uncoded error, a malformed response) or
    * missed a deadline: the runner reports the scenario as crashed or timed out, not as failed.
    */
-  incident: { kind: 'crashed' | 'timeout'; message: string } | undefined;
+  incident: Incident | undefined;
   /** The step running (its index in the scenario: the step wrapper counts, steps/dsl.ts). */
   private step = -1;
   /** Over the wire, the reads the Then steps after an action make, issued behind it (set by the Before hook). */
@@ -87,11 +75,11 @@ export class GroupWorld extends World {
   }
 
   /** Bounds one call to the implementation: a hanging implementation gives a timeout, never a hung run. */
-  deadline<T>(what: string, p: Promise<T>): Promise<T> {
+  deadline<T>(what: string, p: Promise<T>, hold: Hold = NOW): Promise<T> {
     return DEADLINES.bound(what, this.callTimeout, p).then(undefined, (e: unknown) => {
       if (e instanceof NotApplicable) throw new Skip(e.message);
       const t = thrown(e);
-      if (isTimeout(t)) this.incident ??= { kind: 'timeout', message: t.message };
+      if (isTimeout(t)) hold(() => (this.incident ??= { kind: 'timeout', message: t.message }));
       throw e;
     });
   }
@@ -308,10 +296,11 @@ export class GroupWorld extends World {
     if (ahead === undefined) return this.attemptNow(actor, method, arg, issued);
     if (ahead.recording && actor !== ADMIN && this.loggedIn(actor) === undefined) throw new NotYet(actor);
     const key = () => `${actor}\n${method}\n${JSON.stringify(arg, (_k, v: unknown) => (v instanceof Ref ? (this.refIDs.get(v) ?? v) : v))}`;
-    return ahead.call(key, () => this.attemptNow(actor, method, arg, issued));
+    return ahead.call(key, (hold) => this.attemptNow(actor, method, arg, issued, hold));
   }
 
-  private async attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
+  /** `hold`: an incident is reported when the answer is used (a read ahead no step uses changes no verdict). */
+  private async attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void, hold: Hold = NOW): Promise<Outcome> {
     this.requireOperation(actor, method);
     // creating a group of a type the implementation lacks is not applicable, whichever step does it
     const type = method === 'createGroup' ? GROUP_TYPE_NAMES.find((t) => wireType(t) === (arg as { type?: unknown } | undefined)?.type) : undefined;
@@ -323,10 +312,10 @@ export class GroupWorld extends World {
       const call = target.call(method, arg);
       issued?.(call);
       this.ahead?.issued(this, this.step);
-      const r: unknown = await this.deadline(method, call);
+      const r: unknown = await this.deadline(method, call, hold);
       const issue = answerIssue(method, r) ?? (actor === ADMIN ? undefined : fastResponseIssue(method, (r as { data: unknown }).data));
       if (issue !== undefined) {
-        this.incident ??= { kind: 'crashed', message: issue };
+        hold(() => (this.incident ??= { kind: 'crashed', message: issue }));
         return { ok: false, code: undefined, message: issue };
       }
       return { ok: true, data: (r as { data: unknown }).data };
@@ -336,7 +325,10 @@ export class GroupWorld extends World {
       if (e instanceof UnresolvedReference) return { ok: false, code: undefined, message: e.message };
       const t = thrown(e);
       // the contract: a refusal rejects with an Error carrying a numeric code; anything else is a crash
-      if (t.code === undefined) this.incident ??= isTimeout(t) ? { kind: 'timeout', message: `${method}: ${t.message}` } : { kind: 'crashed', message: `${method}: rejected with ${t.shown}, not an Error carrying a numeric code` };
+      if (t.code === undefined) {
+        const incident: Incident = isTimeout(t) ? { kind: 'timeout', message: `${method}: ${t.message}` } : { kind: 'crashed', message: `${method}: rejected with ${t.shown}, not an Error carrying a numeric code` };
+        hold(() => (this.incident ??= incident));
+      }
       return { ok: false, code: t.code, message: t.message };
     }
   }
@@ -382,7 +374,7 @@ export class GroupWorld extends World {
     if (!this.impl.capabilities.events) throw new Skip('event delivery');
     // a "never" check waits GROUPSPEC_SETTLE_MS before it reads: then no read is made ahead of it
     if (this.ahead?.recording === true && SETTLE_MS > 0) throw new NotYet('events');
-    const log = this.ahead === undefined ? this.deadline('events', s.events()) : this.ahead.eventsOf(s, () => this.deadline('events', s.events()));
+    const log = this.ahead === undefined ? this.deadline('events', s.events()) : this.ahead.eventsOf(s, (hold) => this.deadline('events', s.events(), hold));
     return (await log).slice(this.cursors.get(s) ?? 0);
   }
 

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 // the steps register with cucumber as they load; here their reads are used as plain functions
 vi.mock('@cucumber/cucumber', () => import('./cucumber-stub.js'));
 import type { PickleStep } from '@cucumber/messages';
-import type { Implementation } from '../../adapters/contract';
+import type { App, Implementation } from '../../adapters/contract';
 import { withDeadlines } from '../../adapters/contract/deadline';
 import { wireImplementation } from '../../adapters/wire/client';
 import '../../steps/outcomes.steps';
@@ -33,8 +33,8 @@ const STEPS = [
   step('Context', 'bob has quit "g"'),
 ];
 
-async function world(): Promise<{ w: GroupWorld; impl: Implementation; groupID: string }> {
-  const impl = withDeadlines(await wireImplementation(server().url), 5000);
+async function world(wrap: (impl: Implementation) => Implementation = (i) => i): Promise<{ w: GroupWorld; impl: Implementation; groupID: string }> {
+  const impl = wrap(withDeadlines(await wireImplementation(server().url), 5000));
   const w = new GroupWorld(WORLD_OPTIONS);
   w.impl = impl;
   w.comparesStates = false;
@@ -116,6 +116,49 @@ describe('reads issued ahead over the wire', () => {
     const { exchanges } = await counted(() => groupInfo(w, 'g'));
     expect(exchanges).toBe(1);
     await impl.close?.();
+  });
+
+  it('gives an answer read ahead only to the step that declared it (a "never" step that waits reads afresh)', async () => {
+    const { w, impl, groupID } = await world();
+    // step 3 reads bob's events without having declared it (as a "never" check does after its wait)
+    w.ahead = ReadsAhead.of([...STEPS.slice(0, 3), step('Outcome', 'it succeeds'), step('Outcome', 'bob\'s group list is not updated')]);
+    await act(w, groupID);
+    const bob = w.devicesOf('bob')[0]!;
+    w.stepStarted();
+    expect((await counted(() => w.eventsSinceAction(bob))).exchanges).toBe(1);
+    w.stepStarted();
+    expect((await counted(() => w.eventsSinceAction(bob))).exchanges).toBe(0);
+    await impl.close?.();
+  });
+
+  it('reports a malformed answer read ahead only when a step uses it', async () => {
+    // an implementation whose getGroupInfo answers are malformed (a contract breach: a crash)
+    const malformed = (impl: Implementation): Implementation => ({
+      ...impl,
+      async createApp(o) {
+        const app = await impl.createApp(o);
+        const admin = app.admin;
+        const call = (method: string, arg?: unknown) => (method === 'getGroupInfo' ? Promise.resolve(null) : admin.call(method, arg));
+        return { ...app, admin: { ...admin, call } } as App;
+      },
+    });
+    const unused = await world(malformed);
+    await act(unused.w, unused.groupID);
+    // the Then steps the answers were read for never run (an earlier one failed): step 6 drops them
+    for (let i = 0; i < 4; i++) unused.w.stepStarted();
+    await unused.w.eventsSinceAction(unused.w.devicesOf('alice')[0]!);
+    expect(unused.w.incident).toBeUndefined();
+    await unused.impl.close?.();
+
+    const used = await world(malformed);
+    await act(used.w, used.groupID);
+    used.w.stepStarted();
+    used.w.stepStarted();
+    const { value, exchanges } = await counted(() => used.w.attempt(ADMIN, 'getGroupInfo', { groupID: used.groupID }));
+    expect(exchanges).toBe(0);
+    expect(value.ok).toBe(false);
+    expect(used.w.incident).toMatchObject({ kind: 'crashed' });
+    await used.impl.close?.();
   });
 
   it('reads a group the action creates by reference, in the action\'s exchange; a refused creation leaves no group', async () => {
