@@ -8,13 +8,13 @@ import { describe, expect, it, vi } from 'vitest';
 
 // the steps register with cucumber as they load; here they are used as plain functions
 vi.mock('@cucumber/cucumber', () => import('./cucumber-stub.js'));
-import type { App, Implementation } from '../../adapters/contract';
+import type { Implementation } from '../../adapters/contract';
 import { withDeadlines } from '../../adapters/contract/deadline';
 import { traced } from '../../adapters/contract/trace';
 import { wireImplementation } from '../../adapters/wire/client';
 import { actorIs } from '../../steps/setup.steps';
 import { GroupWorld } from '../../steps/world';
-import { countedServer } from './exchanges';
+import { adminAnswers, countedServer } from './exchanges';
 import { WORLD_OPTIONS } from './cucumber-stub';
 
 const { server } = countedServer();
@@ -42,16 +42,7 @@ describe('the permission grid\'s admin of an AVChatRoom over the wire', () => {
 
   it('fails the set-up when the promotion is refused for another reason than "no admins"', async () => {
     // an implementation that refuses the promotion as if adam were not a member (10004)
-    const refusing = (impl: Implementation): Implementation => ({
-      ...impl,
-      async createApp(o) {
-        const app = await impl.createApp(o);
-        const admin = app.admin;
-        const call = (method: string, arg?: unknown) =>
-          method === 'modifyGroupMemberInfo' ? Promise.reject(Object.assign(new Error('adam is not a member'), { code: 10004 })) : admin.call(method, arg);
-        return { ...app, admin: { ...admin, call } } as App;
-      },
-    });
+    const refusing = adminAnswers('modifyGroupMemberInfo', () => Promise.reject(Object.assign(new Error('adam is not a member'), { code: 10004 })));
     const { w, impl } = await world(refusing);
     await expect(actorIs(w, 'admin', 'G').then(() => w.settle())).rejects.toThrow(/refused with 10004 .*not 10007/);
     await impl.close?.();

@@ -9,14 +9,14 @@ import { describe, expect, it, vi } from 'vitest';
 // the steps register with cucumber as they load; here their reads are used as plain functions
 vi.mock('@cucumber/cucumber', () => import('./cucumber-stub.js'));
 import type { PickleStep } from '@cucumber/messages';
-import type { App, Implementation } from '../../adapters/contract';
+import type { Implementation } from '../../adapters/contract';
 import { withDeadlines } from '../../adapters/contract/deadline';
 import { wireImplementation } from '../../adapters/wire/client';
 import '../../steps/outcomes.steps';
 import { ReadsAhead } from '../../steps/reads-ahead';
 import { groupInfo, roleIn } from '../../steps/reads';
 import { ADMIN, GroupWorld } from '../../steps/world';
-import { countedServer } from './exchanges';
+import { adminAnswers, countedServer } from './exchanges';
 import { WORLD_OPTIONS } from './cucumber-stub';
 
 const { server, counted } = countedServer();
@@ -133,15 +133,7 @@ describe('reads issued ahead over the wire', () => {
 
   it('reports a malformed answer read ahead only when a step uses it', async () => {
     // an implementation whose getGroupInfo answers are malformed (a contract breach: a crash)
-    const malformed = (impl: Implementation): Implementation => ({
-      ...impl,
-      async createApp(o) {
-        const app = await impl.createApp(o);
-        const admin = app.admin;
-        const call = (method: string, arg?: unknown) => (method === 'getGroupInfo' ? Promise.resolve(null) : admin.call(method, arg));
-        return { ...app, admin: { ...admin, call } } as App;
-      },
-    });
+    const malformed = adminAnswers('getGroupInfo', () => Promise.resolve(null));
     const unused = await world(malformed);
     await act(unused.w, unused.groupID);
     // the Then steps the answers were read for never run (an earlier one failed): step 6 drops them
