@@ -5,10 +5,13 @@
  * exchange costs the client and the server far more than a request in a batch).
  *
  * Each Then step still makes its own check on its own answer, so a failure is reported on the step
- * that checks it. An answer read ahead is used only while nothing else was called since the action
- * (the reads ahead ran right after it, in the order of the steps that use them): any call that was
- * not read ahead drops what is left, and so does any step outside the Then steps right after the
- * action. What a step declares it reads (`reads`) only decides what is sent ahead: a step whose
+ * that checks it, and only that step may take the answers read for it; an incident a read meets
+ * (a malformed answer, a missed deadline) is reported only when a step takes the answer. What is
+ * left is dropped by any call through GroupWorld.attempt that was not read ahead (an events read
+ * drops nothing: it changes nothing), by a login, a logout or a clock advance of the World, by a
+ * new action, and by any step outside the Then steps right after the action. A state change made
+ * some other way (a session's call made directly) is not seen: steps make theirs through the
+ * World. What a step declares it reads (`reads`) only decides what is sent ahead: a step whose
  * read does not match one read ahead (another argument, a group created by the action) makes it
  * itself, as before.
  */

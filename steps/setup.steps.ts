@@ -187,9 +187,7 @@ export async function actorIs(w: GroupWorld, role: string, alias: string): Promi
 }
 
 Given('{int} seconds have passed', async function (this: GroupWorld, s: number) {
-  const app = await this.app();
-  if (app.advanceClock === undefined || !this.impl.capabilities.clock) throw new Skip('clock control');
-  await app.advanceClock(s * 1000);
+  await this.advanceClock(s);
 });
 
 Given('{user} has dismissed {string}', AHEAD, async function (this: GroupWorld, u: string, alias: string) {

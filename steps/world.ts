@@ -15,7 +15,7 @@ import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
 import { isTimeout, thrown } from '../matchers/thrown';
 import { picture } from './picture';
 import { NOW, NotYet, type Hold, type ReadsAhead } from './reads-ahead';
-import { ADMIN, NOTHING_HAS_CHANGED, SETTLE_MS, Skip, wireType, type Incident } from './world-terms';
+import { ADMIN, NOTHING_HAS_CHANGED, SETTLE_MS, Skip, eachInTurn, wireType, type Incident } from './world-terms';
 
 export { ADMIN, NOTHING_HAS_CHANGED, SETTLE_MS, Skip, wireType } from './world-terms';
 
@@ -212,6 +212,8 @@ export class GroupWorld extends World {
   }
 
   async login(userID: string, device = 'web', opts: { unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
+    // a login changes what others observe (events, the picture): answers read ahead are stale
+    this.ahead?.drop();
     // no await once the app exists: the login is then issued at once (GroupWorld.sequence)
     const app = this.appValue ?? (await this.app());
     return this.register(userID, device, opts, await this.deadline(`login ${userID}`, app.login(userID, { device, ...opts })));
@@ -227,17 +229,9 @@ export class GroupWorld extends World {
     await this.eachInTurn(users, (userID) => this.must(ADMIN, 'importAccount', { userID }));
   }
 
-  /**
-   * Runs `f` for each item in order. An implementation that runs calls in issue order
-   * (Implementation.inOrder: a wire client, which sends them as one batch) gets them all issued at
-   * once; any other gets them one after another, each awaited, as it always has (an adapter may not
-   * expect concurrent calls).
-   */
-  async eachInTurn<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
-    if (this.impl.inOrder === true) return Promise.all(items.map(f));
-    const out: R[] = [];
-    for (const item of items) out.push(await f(item));
-    return out;
+  /** Runs `f` for each item in order: all issued at once to an implementation with inOrder (eachInTurn). */
+  eachInTurn<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
+    return eachInTurn(this.impl, items, f);
   }
 
   /**
@@ -267,6 +261,20 @@ export class GroupWorld extends World {
     }
     devices.set(device, s);
     return s;
+  }
+
+  /** Logs sessions out, one after another; like a login, it makes answers read ahead stale. */
+  async logout(sessions: readonly Session[]): Promise<void> {
+    this.ahead?.drop();
+    for (const s of sessions) await s.logout();
+  }
+
+  /** Advances the implementation's clock; answers read ahead are stale after it. */
+  async advanceClock(seconds: number): Promise<void> {
+    const app = await this.app();
+    if (app.advanceClock === undefined || !this.impl.capabilities.clock) throw new Skip('clock control');
+    this.ahead?.drop();
+    await app.advanceClock(seconds * 1000);
   }
 
   devicesOf(userID: string): Session[] {

@@ -118,6 +118,21 @@ describe('reads issued ahead over the wire', () => {
     await impl.close?.();
   });
 
+  it.each([
+    ['a login', (w: GroupWorld) => w.login('carol')],
+    ['a logout', (w: GroupWorld) => w.logout(w.devicesOf('bob'))],
+    ['a clock advance', (w: GroupWorld) => w.advanceClock(60)],
+  ])('uses no answer read ahead after %s (a state change made by no call)', async (_what, change) => {
+    const { w, impl, groupID } = await world();
+    expect(impl.capabilities.clock).toBe(true);
+    await act(w, groupID);
+    w.stepStarted();
+    await change(w);
+    const { exchanges } = await counted(() => roleIn(w, 'bob', 'g'));
+    expect(exchanges).toBe(1);
+    await impl.close?.();
+  });
+
   it('gives an answer read ahead only to the step that declared it (a "never" step that waits reads afresh)', async () => {
     const { w, impl, groupID } = await world();
     // step 3 reads bob's events without having declared it (as a "never" check does after its wait)
