@@ -51,9 +51,8 @@ export class GroupWorld extends World {
   /** Session key -> index of the first event that counts for assertions. */
   private readonly cursors = new Map<Session, number>();
   /**
-   * Whether the scenario compares states ("nothing has changed"): only then is a picture of the
-   * state taken before each action. The Before hook sets it from the scenario's steps; a World run
-   * without that hook takes the pictures.
+   * Whether the scenario compares states ("nothing has changed"): only then is a picture of the state
+   * taken before each action. The Before hook sets it from the scenario's steps (default: taken).
    */
   comparesStates = true;
   private picture: unknown;
@@ -159,6 +158,7 @@ export class GroupWorld extends World {
       (d: any) => this.registerGroup(alias, type, d),
       (e: unknown) => {
         this.pendingGroups.delete(alias);
+        this.groupTypes.delete(alias);
         throw e;
       },
     );
@@ -182,7 +182,7 @@ export class GroupWorld extends World {
       this.groupTypes.set(alias, type);
     });
     if (o.ok) this.registerGroup(alias, type, o.data);
-    else this.pendingGroups.delete(alias);
+    else if (this.pendingGroups.delete(alias)) this.groupTypes.delete(alias);
   }
 
   /** Records a created group: alias -> ID, and its type. */

@@ -183,6 +183,7 @@ describe('reads issued ahead over the wire', () => {
     await create('bad', 'x'.repeat(200));
     expect(w.last?.ok).toBe(false);
     expect(w.namedGroups().map(([alias]) => alias)).not.toContain('bad');
+    expect(w.groupTypes.has('bad')).toBe(false);
     await impl.close?.();
   });
 });
