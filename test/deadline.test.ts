@@ -88,6 +88,20 @@ describe('Deadlines', () => {
     await vi.advanceTimersByTimeAsync(200);
   });
 
+  it('an answer that only pretends to be marked (a Proxy answering every property, true under every symbol) is still bounded', async () => {
+    const d = new Deadlines();
+    // an answer that never settles, as an implementation's thenable may be
+    const never = { then: () => undefined } as unknown as Promise<string>;
+    const liar = new Proxy(never, { get: (t, k) => (typeof k === 'symbol' ? true : Reflect.get(t, k)) as unknown });
+    const symbols = Promise.resolve('x');
+    const mark = Object.getOwnPropertySymbols(answeredAtOnce(Promise.resolve('y')))[0]!;
+    (symbols as unknown as Record<symbol, unknown>)[mark] = true;
+    for (const p of [liar, symbols]) expect(d.bound('liar', 100, p)).not.toBe(p);
+    const late = expect(d.bound('liar', 100, liar)).rejects.toThrow('liar did not answer within 100 ms');
+    await vi.advanceTimersByTimeAsync(200);
+    await late;
+  });
+
   it("the embedded simulator's answers are marked: withDeadlines passes them through, and a Ref still names the call", async () => {
     const sim = simulatorImplementation();
     const impl = withDeadlines({ ...sim, references: true }, 100);
