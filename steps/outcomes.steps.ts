@@ -3,7 +3,7 @@ import type { GroupTypeName } from '../adapters/contract';
 import { Then, check, reads } from './dsl';
 import { deviceEvents, eventually, groupData, eventsOfSecond, userEvents, groupInfo, groupListOf, infoOfSecond, membersRead, recordOf, recordOfSecond, roleIn, usersEvents } from './reads';
 import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, hasGroupCreate, lastGroupList, preview, type MessageQuery } from '../matchers/matchers';
-import { ADMIN, Skip, type GroupWorld } from './world';
+import { Skip, type GroupWorld } from './world';
 import { waitToSettle } from './world-terms';
 import { violations } from '../matchers/invariants';
 import { observe } from '../matchers/observe';
