@@ -181,16 +181,14 @@ When('{actor} calls {word}', async function (this: GroupWorld, a: string, method
 
 When('{user} logs out', async function (this: GroupWorld, u: string) {
   await this.markActionStart();
-  for (const s of this.devicesOf(u)) await s.logout();
+  await this.logout(this.devicesOf(u));
 });
 When('{user} on her/his/their {word} logs out', async function (this: GroupWorld, u: string, device: string) {
   await this.markActionStart();
   const sessions = this.devicesOf(u).filter((s) => s.device === device);
   if (sessions.length === 0) throw new Error(`${u} is not logged in on ${device}`);
-  for (const s of sessions) await s.logout();
+  await this.logout(sessions);
 });
 When('{int} seconds pass', async function (this: GroupWorld, s: number) {
-  const app = await this.app();
-  if (app.advanceClock === undefined || !this.impl.capabilities.clock) throw new Skip('clock control');
-  await app.advanceClock(s * 1000);
+  await this.advanceClock(s);
 });

@@ -5,9 +5,10 @@
  */
 import type { DeliveredEvent, GroupTypeName } from '../adapters/contract';
 import { Given, Then, When, check, reads } from './dsl';
-import { deviceEvents, eventually, groupListOf, infoOf, infoOfSecond, joinedGroupsOf, recordOf, userEvents } from './reads';
+import { deviceEvents, eventually, groupData, groupListOf, groupInfo, infoOfSecond, joinedGroupsOf, recordOf, userEvents } from './reads';
 import { deepEqual, hasGroupCreate, preview, utf8Length } from '../matchers/matchers';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
+import { waitToSettle } from './world-terms';
 
 // ---- pure helpers ----
 
@@ -68,8 +69,8 @@ When('{actor} creates a/an {type} group {string} with {int} custom field(s) of {
 When('{actor} sets {int} custom field(s) of {int} bytes on her/his/their own membership of {string}', async function (this: GroupWorld, a: string, n: number, bytes: number, alias: string) {
   await this.call(this.resolveActor(a), 'setGroupMemberCustomField', { groupID: this.groupID(alias), memberCustomField: customFields(n, bytes) });
 });
-Then(reads('{string} has {int} custom field(s) of {int} bytes', infoOf), async function (this: GroupWorld, alias: string, n: number, bytes: number) {
-  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+Then(reads('{string} has {int} custom field(s) of {int} bytes', groupInfo), async function (this: GroupWorld, alias: string, n: number, bytes: number) {
+  const info = await groupData(this, alias);
   const fields = (info.groupCustomField ?? []) as Array<{ key: string; value: string }>;
   check(deepEqual(fields, customFields(n, bytes)) ? undefined : `${alias}'s custom fields are ${preview(fields)}, expected ${n} of ${bytes} bytes`);
 });
@@ -96,7 +97,7 @@ When(
 // ---- outcomes ----
 
 Then(reads('the {word} of {string} consists of {string} repeated {int} time(s)', infoOfSecond), async function (this: GroupWorld, field: string, alias: string, unit: string, times: number) {
-  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  const info = await groupData(this, alias);
   const want = unit.repeat(times);
   check(deepEqual(info[field], want) ? undefined : `${alias}'s ${field} is ${preview(info[field])}, expected ${preview(unit)} × ${times}`);
 });
@@ -119,11 +120,6 @@ function devicesFor(w: GroupWorld, user: string, device: string | undefined) {
   return sessions;
 }
 
-async function settle(): Promise<void> {
-  const ms = Number(process.env.GROUPSPEC_SETTLE_MS ?? 0);
-  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
-}
-
 Then(reads('{user} on her/his/their {word} eventually receives the group_create message in {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, alias: string) {
   const id = this.groupID(alias);
   for (const s of devicesFor(this, u, device)) {
@@ -133,18 +129,18 @@ Then(reads('{user} on her/his/their {word} eventually receives the group_create 
 Then(reads('{user} on her/his/their {word} receives no group_create message in {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, alias: string) {
   const id = this.groupID(alias);
   const sessions = devicesFor(this, u, device);
-  await settle();
+  await waitToSettle();
   for (const s of sessions) check(hasGroupCreate(await this.eventsSinceAction(s), id) ? `${u} on ${s.device} received the group_create message in ${alias}` : undefined);
 });
 Then(reads('{user} receives no group_create message in {string}', userEvents), async function (this: GroupWorld, u: string, alias: string) {
   const id = this.groupID(alias);
   const sessions = devicesFor(this, u, undefined);
-  await settle();
+  await waitToSettle();
   for (const s of sessions) check(hasGroupCreate(await this.eventsSinceAction(s), id) ? `${u} on ${s.device} received the group_create message in ${alias}` : undefined);
 });
 
 Then(reads('the {word} of {string} consists of {string} repeated {int} time(s) and then {string}', infoOfSecond), async function (this: GroupWorld, field: string, alias: string, unit: string, times: number, tail: string) {
-  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  const info = await groupData(this, alias);
   const want = unit.repeat(times) + tail;
   check(deepEqual(info[field], want) ? undefined : `${alias}'s ${field} is ${preview(info[field])}, expected ${preview(unit)} × ${times} + ${preview(tail)}`);
 });

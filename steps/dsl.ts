@@ -12,23 +12,28 @@ export { reads } from './reads-ahead';
 
 type Body = (this: GroupWorld, ...args: any[]) => Promise<unknown> | unknown;
 
-const skipped = (e: unknown) => {
-  if (e instanceof Skip) return 'skipped';
-  throw e;
-};
+/**
+ * A Skip makes the step not applicable; but when set-up issued ahead is still unanswered (an AHEAD
+ * step that skipped before it settled), that set-up is awaited first: its failure is the step's, not
+ * hidden by the skip (the After hook reports a pending set-up failure only for a passed scenario).
+ */
+function skipped(this: GroupWorld, e: unknown): unknown {
+  if (!(e instanceof Skip)) throw e;
+  return this.hasPending() ? this.settle().then(() => 'skipped') : 'skipped';
+}
 
 function wrap(body: Body, ahead = false): Body {
   // A synchronous body stays synchronous: cucumber then skips its timeout race for the step.
   const run = function (this: GroupWorld, args: unknown[]): unknown {
-    // set-up issued ahead (GroupWorld.createAhead) is awaited before any step that does not take it as it is
-    if (!ahead && this.hasPending()) return this.settle().then(() => run.call(this, args), skipped);
+    // set-up issued ahead (GroupWorld.createAhead, GroupWorld.sequence(steps, true)) is awaited before any step that does not take it as it is
+    if (!ahead && this.hasPending()) return this.settle().then(() => run.call(this, args), (e: unknown) => skipped.call(this, e));
     let result: unknown;
     try {
       result = body.apply(this, args);
     } catch (e) {
-      return skipped(e);
+      return skipped.call(this, e);
     }
-    return result instanceof Promise ? result.catch(skipped) : result;
+    return result instanceof Promise ? result.catch((e: unknown) => skipped.call(this, e)) : result;
   };
   // its arity, which cucumber matches against the step's arguments, is restored by cucumber itself
   // (wrapCode gives a wrapped definition its original length)
@@ -45,8 +50,9 @@ function wrap(body: Body, ahead = false): Body {
 export { Given, Then, When };
 
 /**
- * `Given(pattern, AHEAD, body)`: a Given that may run while set-up calls issued ahead are unanswered
- * (GroupWorld.createAhead): it names groups only through groupArg, or awaits afterPending before
+ * `Given(pattern, AHEAD, body)` or `When(pattern, AHEAD, body)`: a step that may run while set-up
+ * calls issued ahead are unanswered (GroupWorld.createAhead, GroupWorld.sequence(steps, true)): it
+ * names groups only through groupArg, or awaits afterPending (a When: GroupWorld.call) before
  * reading anything else.
  */
 export const AHEAD = { wrapperOptions: { ahead: true } };

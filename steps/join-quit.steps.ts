@@ -69,7 +69,7 @@ Given('{int} viewers have entered {string} and logged out', async function (this
 });
 
 Given('{user} has logged out', async function (this: GroupWorld, u: string) {
-  for (const s of this.devicesOf(u)) await s.logout();
+  await this.logout(this.devicesOf(u));
 });
 
 When('{user} logs in again on her/his/their {word}', async function (this: GroupWorld, u: string, device: string) {

@@ -1,9 +1,10 @@
 /** Then: what the last call returned, what the API reads back, what each device received. */
 import type { GroupTypeName } from '../adapters/contract';
 import { Then, check, reads } from './dsl';
-import { deviceEvents, eventually, eventsOfSecond, userEvents, groupInfo, groupListOf, infoOf, infoOfSecond, membersRead, recordOf, recordOfSecond, roleIn, usersEvents } from './reads';
+import { deviceEvents, eventually, groupData, eventsOfSecond, userEvents, groupInfo, groupListOf, infoOfSecond, membersRead, recordOf, recordOfSecond, roleIn, usersEvents } from './reads';
 import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, hasGroupCreate, lastGroupList, preview, type MessageQuery } from '../matchers/matchers';
-import { ADMIN, Skip, type GroupWorld } from './world';
+import { Skip, type GroupWorld } from './world';
+import { waitToSettle } from './world-terms';
 import { violations } from '../matchers/invariants';
 import { observe } from '../matchers/observe';
 
@@ -65,7 +66,7 @@ Then('the join status is {string}', function (this: GroupWorld, status: string) 
 /** Membership as the app admin sees it; for an AVChatRoom, via the owner's recent-member list. */
 async function isMember(w: GroupWorld, user: string, alias: string): Promise<boolean> {
   if (w.groupTypes.get(alias) === 'AVChatRoom') {
-    const info = await w.must(ADMIN, 'getGroupInfo', { groupID: w.groupID(alias) });
+    const info = await groupData(w, alias);
     if (info.ownerID === user) return true;
     const owner = info.ownerID as string;
     const list = await w.must(owner, 'getGroupMemberList', { groupID: w.groupID(alias), count: 100 });
@@ -86,27 +87,27 @@ Then(reads('the role of {user} in {string} is {word}', roleIn), async function (
   const actual = r.userIdList[0].role;
   check(actual === role ? undefined : `${u}'s role in ${alias} is ${actual}, expected ${role}`);
 });
-Then(reads('{string} has {int} member(s)', infoOf), async function (this: GroupWorld, alias: string, n: number) {
-  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+Then(reads('{string} has {int} member(s)', groupInfo), async function (this: GroupWorld, alias: string, n: number) {
+  const info = await groupData(this, alias);
   check(info.memberNum === n ? undefined : `${alias} has ${info.memberNum} members, expected ${n}`);
 });
-Then(reads('{string} has no owner', infoOf), async function (this: GroupWorld, alias: string) {
-  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+Then(reads('{string} has no owner', groupInfo), async function (this: GroupWorld, alias: string) {
+  const info = await groupData(this, alias);
   check(info.ownerID === '' ? undefined : `${alias} is owned by ${info.ownerID}`);
 });
 Then(reads('{user} owns {string}', infoOfSecond), async function (this: GroupWorld, u: string, alias: string) {
-  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  const info = await groupData(this, alias);
   check(info.ownerID === u ? undefined : `${alias} is owned by ${preview(info.ownerID)}, expected ${u}`);
 });
-Then(reads('{string} no longer exists', infoOf), async function (this: GroupWorld, alias: string) {
+Then(reads('{string} no longer exists', groupInfo), async function (this: GroupWorld, alias: string) {
   const r = await groupInfo(this, alias);
   check(expectCode(r, 10010));
 });
-Then(reads('{string} still exists', infoOf), async function (this: GroupWorld, alias: string) {
+Then(reads('{string} still exists', groupInfo), async function (this: GroupWorld, alias: string) {
   check(expectSuccess(await groupInfo(this, alias)));
 });
 Then(reads('the {word} of {string} is {json}', infoOfSecond), async function (this: GroupWorld, field: string, alias: string, expected: unknown) {
-  const info = await this.must(ADMIN, 'getGroupInfo', { groupID: this.groupID(alias) });
+  const info = await groupData(this, alias);
   const actual = at(info, field);
   check(deepEqual(actual, expected) ? undefined : `${alias}'s ${field} is ${preview(actual)}, expected ${preview(expected)}`);
 });
@@ -164,8 +165,7 @@ async function eventuallyEach(w: GroupWorld, user: string, device: string | unde
 
 async function never(w: GroupWorld, user: string, what: string, test: (events: Awaited<ReturnType<GroupWorld['eventsSinceAction']>>) => boolean): Promise<void> {
   if (!w.impl.capabilities.events) throw new Skip('event delivery');
-  const settle = Number(process.env.GROUPSPEC_SETTLE_MS ?? 0);
-  if (settle > 0) await new Promise((r) => setTimeout(r, settle));
+  await waitToSettle();
   for (const s of w.devicesOf(user)) check(test(await w.eventsSinceAction(s)) ? `${user} on ${s.device} received ${what}` : undefined);
 }
 

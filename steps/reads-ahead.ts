@@ -5,10 +5,13 @@
  * exchange costs the client and the server far more than a request in a batch).
  *
  * Each Then step still makes its own check on its own answer, so a failure is reported on the step
- * that checks it. An answer read ahead is used only while nothing else was called since the action
- * (the reads ahead ran right after it, in the order of the steps that use them): any call that was
- * not read ahead drops what is left, and so does any step outside the Then steps right after the
- * action. What a step declares it reads (`reads`) only decides what is sent ahead: a step whose
+ * that checks it, and only that step may take the answers read for it; an incident a read meets
+ * (a malformed answer, a missed deadline) is reported only when a step takes the answer. What is
+ * left is dropped by any call through GroupWorld.attempt that was not read ahead (an events read
+ * drops nothing: it changes nothing), by a login, a logout or a clock advance of the World, by a
+ * new action, and by any step outside the Then steps right after the action. A state change made
+ * some other way (a session's call made directly) is not seen: steps make theirs through the
+ * World. What a step declares it reads (`reads`) only decides what is sent ahead: a step whose
  * read does not match one read ahead (another argument, a group created by the action) makes it
  * itself, as before.
  */
@@ -65,10 +68,24 @@ export class NotYet extends Error {}
 
 const ignore = () => undefined;
 
-function push<K>(map: Map<K, Array<Promise<unknown>>>, key: K, p: Promise<unknown>): void {
+/**
+ * An answer read ahead, the step that declared the read (the only step that may take it), and the
+ * incidents its read met (a malformed answer, a missed deadline), reported only once a step takes it.
+ */
+interface Answer {
+  step: number;
+  answer: Promise<unknown>;
+  held: Array<() => void>;
+}
+
+/** Runs a report now, or (reading ahead) holds it with the answer until a step takes that answer. */
+export type Hold = (report: () => void) => void;
+export const NOW: Hold = (report) => report();
+
+function push<K>(map: Map<K, Answer[]>, key: K, a: Answer): void {
   const list = map.get(key);
-  if (list === undefined) map.set(key, [p]);
-  else list.push(p);
+  if (list === undefined) map.set(key, [a]);
+  else list.push(a);
 }
 
 /** Per scenario: which reads go behind which action, and the answers read ahead not yet used. */
@@ -77,10 +94,17 @@ export class ReadsAhead<W> {
    * Calls read ahead, in the order issued, by their key (actor, method, argument): a key is made once
    * the reads are used, when the groups the argument names by reference have their IDs.
    */
-  private recorded: Array<{ key: () => string; answer: Promise<unknown> }> = [];
-  private calls: Map<string, Array<Promise<unknown>>> | undefined;
-  /** Events reads read ahead, by session, in the order issued. */
-  private events = new Map<object, Array<Promise<unknown>>>();
+  private recorded: Array<{ key: () => string } & Answer> = [];
+  private calls: Map<string, Answer[]> | undefined;
+  /**
+   * Events reads read ahead, by session, in the order issued. Only the step that declared a read
+   * takes its answer: a "never" step that waits before it reads must not take an answer read
+   * right after the action for a later step.
+   */
+  private events = new Map<object, Answer[]>();
+  /** The step running, and while recording, the step whose reads are being issued. */
+  private current = -1;
+  private recordingFor = -1;
   /** The last step the answers read ahead are for; -1: there are none. */
   private until = -1;
   /** The action step whose reads are due once its call is issued. */
@@ -88,18 +112,18 @@ export class ReadsAhead<W> {
   /** While the reads ahead are being issued. */
   recording = false;
 
-  private constructor(private readonly plan: ReadonlyMap<number, { last: number; reads: Array<{ read: ReadAhead<W>; args: unknown[] }> }>) {}
+  private constructor(private readonly plan: ReadonlyMap<number, { last: number; reads: Array<{ step: number; read: ReadAhead<W>; args: unknown[] }> }>) {}
 
   /** The plan for a scenario's steps: for each action, the reads of the Then steps right after it; undefined if there are none. */
   static of<W>(steps: readonly PickleStep[]): ReadsAhead<W> | undefined {
-    const plan = new Map<number, { last: number; reads: Array<{ read: ReadAhead<W>; args: unknown[] }> }>();
+    const plan = new Map<number, { last: number; reads: Array<{ step: number; read: ReadAhead<W>; args: unknown[] }> }>();
     for (let i = 0; i < steps.length; i++) {
       if (steps[i]!.type !== 'Action') continue;
-      const reads: Array<{ read: ReadAhead<W>; args: unknown[] }> = [];
+      const reads: Array<{ step: number; read: ReadAhead<W>; args: unknown[] }> = [];
       let j = i + 1;
       for (; j < steps.length && steps[j]!.type === 'Outcome'; j++) {
         const r = readerOf(steps[j]!.text);
-        if (r !== null) reads.push(r);
+        if (r !== null) reads.push({ step: j, ...r });
       }
       if (reads.length > 0) plan.set(i, { last: j - 1, reads });
     }
@@ -108,6 +132,7 @@ export class ReadsAhead<W> {
 
   /** A step starts: outside the Then steps the answers are for, they are dropped. */
   stepStarted(step: number): void {
+    this.current = step;
     if (step > this.until) this.drop();
   }
 
@@ -126,7 +151,8 @@ export class ReadsAhead<W> {
     this.until = plan.last;
     this.recording = true;
     try {
-      for (const { read, args } of plan.reads) {
+      for (const { step: reader, read, args } of plan.reads) {
+        this.recordingFor = reader;
         try {
           Promise.resolve(read(w, ...args)).catch(ignore);
         } catch {
@@ -139,38 +165,55 @@ export class ReadsAhead<W> {
   }
 
   /** A call: recorded while reading ahead, else its answer read ahead if there is one (else what was read ahead is dropped). */
-  call<T>(key: () => string, make: () => Promise<T>): Promise<T> {
+  call<T>(key: () => string, make: (hold: Hold) => Promise<T>): Promise<T> {
     if (this.recording) {
-      const answer = make();
-      answer.catch(ignore);
-      this.recorded.push({ key, answer });
-      return answer;
+      const a = this.record(make);
+      this.recorded.push({ key, ...a });
+      return a.answer as Promise<T>;
     }
-    if (this.until < 0) return make();
+    if (this.until < 0) return make(NOW);
     if (this.calls === undefined) {
       this.calls = new Map();
-      for (const r of this.recorded) push(this.calls, r.key(), r.answer);
+      for (const r of this.recorded) push(this.calls, r.key(), r);
       this.recorded = [];
     }
     return this.take(this.calls, key(), make, true);
   }
 
   /** An events read of a session: as call(), but a read that was not made ahead drops nothing (reading events changes nothing). */
-  eventsOf<T>(session: object, make: () => Promise<T>): Promise<T> {
+  eventsOf<T>(session: object, make: (hold: Hold) => Promise<T>): Promise<T> {
     return this.take(this.events, session, make, false);
   }
 
-  private take<K, T>(map: Map<K, Array<Promise<unknown>>>, key: K, make: () => Promise<T>, dropOnMiss: boolean): Promise<T> {
+  private record<T>(make: (hold: Hold) => Promise<T>): Answer {
+    const held: Array<() => void> = [];
+    const answer = make((report) => held.push(report));
+    answer.catch(ignore);
+    return { step: this.recordingFor, answer, held };
+  }
+
+  private take<K, T>(map: Map<K, Answer[]>, key: K, make: (hold: Hold) => Promise<T>, dropOnMiss: boolean): Promise<T> {
     if (this.recording) {
-      const p = make();
-      p.catch(ignore);
-      push(map, key, p);
-      return p;
+      const a = this.record(make);
+      push(map, key, a);
+      return a.answer as Promise<T>;
     }
-    const hit = map.get(key)?.shift();
-    if (hit !== undefined) return hit as Promise<T>;
+    const list = map.get(key);
+    const i = list === undefined ? -1 : list.findIndex((a) => a.step === this.current);
+    if (i >= 0) {
+      // the read's incidents are held until the answer settles (make reports them before it does)
+      const { answer, held } = list!.splice(i, 1)[0]!;
+      const report = () => held.forEach((r) => r());
+      return answer.then(
+        (v) => (report(), v),
+        (e: unknown) => {
+          report();
+          throw e;
+        },
+      ) as Promise<T>;
+    }
     if (dropOnMiss) this.drop();
-    return make();
+    return make(NOW);
   }
 
   drop(): void {

@@ -10,6 +10,8 @@ import { eventuallyMs } from '../adapters/resolve';
 import { ADMIN, type GroupWorld } from './world';
 
 export const groupInfo = (w: GroupWorld, alias: string) => w.attempt(ADMIN, 'getGroupInfo', { groupID: w.groupArg(alias) });
+/** groupInfo's data: the step fails if the read is refused (GroupWorld.must). */
+export const groupData = (w: GroupWorld, alias: string) => w.must(ADMIN, 'getGroupInfo', { groupID: w.groupArg(alias) });
 export const roleIn = (w: GroupWorld, u: string, alias: string) => w.must(ADMIN, 'getRoleInGroup', { groupID: w.groupArg(alias), userIDList: [u] });
 export const groupListOf = (w: GroupWorld, u: string) => w.must(u, 'getGroupList');
 /** isMember's first read (steps/outcomes.steps.ts): the only one for a group that is not an AVChatRoom. */
@@ -24,7 +26,6 @@ export async function recordOf(w: GroupWorld, u: string, alias: string): Promise
   if (m === undefined) throw new Error(`${u} is not a member of ${alias}`);
   return m;
 }
-export const infoOf = (w: GroupWorld, alias: string) => groupInfo(w, alias);
 /** groupInfo of the group named second (`{user} owns {string}`, `the {word} of {string} is {json}`). */
 export const infoOfSecond = (w: GroupWorld, _a: unknown, alias: string) => groupInfo(w, alias);
 export const recordOfSecond = (w: GroupWorld, _a: unknown, u: string, alias: string) => recordOf(w, u, alias);

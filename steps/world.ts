@@ -14,25 +14,13 @@ import { Deadlines } from '../adapters/contract/deadline';
 import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
 import { isTimeout, thrown } from '../matchers/thrown';
 import { picture } from './picture';
-import { NotYet, type ReadsAhead } from './reads-ahead';
+import { NOW, NotYet, type Hold, type ReadsAhead } from './reads-ahead';
+import { ADMIN, NOTHING_HAS_CHANGED, SETTLE_MS, Skip, eachInTurn, wireType, type Incident } from './world-terms';
 
-export const ADMIN = '@admin';
-const WIRE_TYPE: Record<GroupTypeName, string> = { Work: 'Private', Public: 'Public', Meeting: 'ChatRoom', AVChatRoom: 'AVChatRoom', Community: 'Community' };
-
-export function wireType(t: GroupTypeName): string {
-  return WIRE_TYPE[t];
-}
-
-/** The step that compares the state after the last action with the picture taken before it. */
-export const NOTHING_HAS_CHANGED = 'nothing has changed';
+export { ADMIN, NOTHING_HAS_CHANGED, SETTLE_MS, Skip, wireType } from './world-terms';
 
 /** Every World's calls share one deadline timer (see Deadlines): the same deadlines, not a timer per call. */
 const DEADLINES = new Deadlines();
-
-const SETTLE_MS = Number(process.env.GROUPSPEC_SETTLE_MS ?? 0);
-
-/** Raised by a step when the implementation lacks what the scenario needs. */
-export class Skip extends Error {}
 
 export class GroupWorld extends World {
   impl: Implementation = currentImplementation();
@@ -63,9 +51,8 @@ export class GroupWorld extends World {
   /** Session key -> index of the first event that counts for assertions. */
   private readonly cursors = new Map<Session, number>();
   /**
-   * Whether the scenario compares states ("nothing has changed"): only then is a picture of the
-   * state taken before each action. The Before hook sets it from the scenario's steps; a World run
-   * without that hook takes the pictures.
+   * Whether the scenario compares states ("nothing has changed"): only then is a picture of the state
+   * taken before each action. The Before hook sets it from the scenario's steps (default: taken).
    */
   comparesStates = true;
   private picture: unknown;
@@ -75,7 +62,7 @@ export class GroupWorld extends World {
    * Set when the implementation broke the contract (an uncoded error, a malformed response) or
    * missed a deadline: the runner reports the scenario as crashed or timed out, not as failed.
    */
-  incident: { kind: 'crashed' | 'timeout'; message: string } | undefined;
+  incident: Incident | undefined;
   /** The step running (its index in the scenario: the step wrapper counts, steps/dsl.ts). */
   private step = -1;
   /** Over the wire, the reads the Then steps after an action make, issued behind it (set by the Before hook). */
@@ -87,11 +74,11 @@ export class GroupWorld extends World {
   }
 
   /** Bounds one call to the implementation: a hanging implementation gives a timeout, never a hung run. */
-  deadline<T>(what: string, p: Promise<T>): Promise<T> {
+  deadline<T>(what: string, p: Promise<T>, hold: Hold = NOW): Promise<T> {
     return DEADLINES.bound(what, this.callTimeout, p).then(undefined, (e: unknown) => {
       if (e instanceof NotApplicable) throw new Skip(e.message);
       const t = thrown(e);
-      if (isTimeout(t)) this.incident ??= { kind: 'timeout', message: t.message };
+      if (isTimeout(t)) hold(() => (this.incident ??= { kind: 'timeout', message: t.message }));
       throw e;
     });
   }
@@ -171,6 +158,7 @@ export class GroupWorld extends World {
       (d: any) => this.registerGroup(alias, type, d),
       (e: unknown) => {
         this.pendingGroups.delete(alias);
+        this.groupTypes.delete(alias);
         throw e;
       },
     );
@@ -194,7 +182,7 @@ export class GroupWorld extends World {
       this.groupTypes.set(alias, type);
     });
     if (o.ok) this.registerGroup(alias, type, o.data);
-    else this.pendingGroups.delete(alias);
+    else if (this.pendingGroups.delete(alias)) this.groupTypes.delete(alias);
   }
 
   /** Records a created group: alias -> ID, and its type. */
@@ -224,6 +212,8 @@ export class GroupWorld extends World {
   }
 
   async login(userID: string, device = 'web', opts: { unlimitedAVChatRoom?: boolean } = {}): Promise<Session> {
+    // a login changes what others observe (events, the picture): answers read ahead are stale
+    this.ahead?.drop();
     // no await once the app exists: the login is then issued at once (GroupWorld.sequence)
     const app = this.appValue ?? (await this.app());
     return this.register(userID, device, opts, await this.deadline(`login ${userID}`, app.login(userID, { device, ...opts })));
@@ -239,17 +229,9 @@ export class GroupWorld extends World {
     await this.eachInTurn(users, (userID) => this.must(ADMIN, 'importAccount', { userID }));
   }
 
-  /**
-   * Runs `f` for each item in order. An implementation that runs calls in issue order
-   * (Implementation.inOrder: a wire client, which sends them as one batch) gets them all issued at
-   * once; any other gets them one after another, each awaited, as it always has (an adapter may not
-   * expect concurrent calls).
-   */
-  async eachInTurn<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
-    if (this.impl.inOrder === true) return Promise.all(items.map(f));
-    const out: R[] = [];
-    for (const item of items) out.push(await f(item));
-    return out;
+  /** Runs `f` for each item in order: all issued at once to an implementation with inOrder (eachInTurn). */
+  eachInTurn<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
+    return eachInTurn(this.impl, items, f);
   }
 
   /**
@@ -281,6 +263,20 @@ export class GroupWorld extends World {
     return s;
   }
 
+  /** Logs sessions out, one after another; like a login, it makes answers read ahead stale. */
+  async logout(sessions: readonly Session[]): Promise<void> {
+    this.ahead?.drop();
+    for (const s of sessions) await s.logout();
+  }
+
+  /** Advances the implementation's clock; answers read ahead are stale after it. */
+  async advanceClock(seconds: number): Promise<void> {
+    const app = await this.app();
+    if (app.advanceClock === undefined || !this.impl.capabilities.clock) throw new Skip('clock control');
+    this.ahead?.drop();
+    await app.advanceClock(seconds * 1000);
+  }
+
   devicesOf(userID: string): Session[] {
     return [...(this.sessions.get(userID)?.values() ?? [])];
   }
@@ -308,10 +304,11 @@ export class GroupWorld extends World {
     if (ahead === undefined) return this.attemptNow(actor, method, arg, issued);
     if (ahead.recording && actor !== ADMIN && this.loggedIn(actor) === undefined) throw new NotYet(actor);
     const key = () => `${actor}\n${method}\n${JSON.stringify(arg, (_k, v: unknown) => (v instanceof Ref ? (this.refIDs.get(v) ?? v) : v))}`;
-    return ahead.call(key, () => this.attemptNow(actor, method, arg, issued));
+    return ahead.call(key, (hold) => this.attemptNow(actor, method, arg, issued, hold));
   }
 
-  private async attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<Outcome> {
+  /** `hold`: an incident is reported when the answer is used (a read ahead no step uses changes no verdict). */
+  private async attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void, hold: Hold = NOW): Promise<Outcome> {
     this.requireOperation(actor, method);
     // creating a group of a type the implementation lacks is not applicable, whichever step does it
     const type = method === 'createGroup' ? GROUP_TYPE_NAMES.find((t) => wireType(t) === (arg as { type?: unknown } | undefined)?.type) : undefined;
@@ -323,10 +320,10 @@ export class GroupWorld extends World {
       const call = target.call(method, arg);
       issued?.(call);
       this.ahead?.issued(this, this.step);
-      const r: unknown = await this.deadline(method, call);
+      const r: unknown = await this.deadline(method, call, hold);
       const issue = answerIssue(method, r) ?? (actor === ADMIN ? undefined : fastResponseIssue(method, (r as { data: unknown }).data));
       if (issue !== undefined) {
-        this.incident ??= { kind: 'crashed', message: issue };
+        hold(() => (this.incident ??= { kind: 'crashed', message: issue }));
         return { ok: false, code: undefined, message: issue };
       }
       return { ok: true, data: (r as { data: unknown }).data };
@@ -336,7 +333,10 @@ export class GroupWorld extends World {
       if (e instanceof UnresolvedReference) return { ok: false, code: undefined, message: e.message };
       const t = thrown(e);
       // the contract: a refusal rejects with an Error carrying a numeric code; anything else is a crash
-      if (t.code === undefined) this.incident ??= isTimeout(t) ? { kind: 'timeout', message: `${method}: ${t.message}` } : { kind: 'crashed', message: `${method}: rejected with ${t.shown}, not an Error carrying a numeric code` };
+      if (t.code === undefined) {
+        const incident: Incident = isTimeout(t) ? { kind: 'timeout', message: `${method}: ${t.message}` } : { kind: 'crashed', message: `${method}: rejected with ${t.shown}, not an Error carrying a numeric code` };
+        hold(() => (this.incident ??= incident));
+      }
       return { ok: false, code: t.code, message: t.message };
     }
   }
@@ -382,7 +382,7 @@ export class GroupWorld extends World {
     if (!this.impl.capabilities.events) throw new Skip('event delivery');
     // a "never" check waits GROUPSPEC_SETTLE_MS before it reads: then no read is made ahead of it
     if (this.ahead?.recording === true && SETTLE_MS > 0) throw new NotYet('events');
-    const log = this.ahead === undefined ? this.deadline('events', s.events()) : this.ahead.eventsOf(s, () => this.deadline('events', s.events()));
+    const log = this.ahead === undefined ? this.deadline('events', s.events()) : this.ahead.eventsOf(s, (hold) => this.deadline('events', s.events(), hold));
     return (await log).slice(this.cursors.get(s) ?? 0);
   }
 

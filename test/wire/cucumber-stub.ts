@@ -11,7 +11,11 @@ export const defineParameterType = () => undefined;
 export const Given = () => undefined;
 export const When = () => undefined;
 export const Then = () => undefined;
-export const setDefinitionFunctionWrapper = () => undefined;
+/** The step wrapper steps/dsl.ts registers, for a test that wraps a body as cucumber would. */
+export let definitionWrapper: ((fn: (...args: any[]) => unknown, options?: unknown) => (...args: any[]) => unknown) | undefined;
+export const setDefinitionFunctionWrapper = (w: typeof definitionWrapper) => {
+  definitionWrapper = w;
+};
 
 /** A World as cucumber would make it, without its report functions. */
 export const WORLD_OPTIONS = { attach: () => undefined, log: () => undefined, link: () => undefined, parameters: {} } as never;

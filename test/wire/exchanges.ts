@@ -2,6 +2,7 @@
 import * as http from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../servers/wire/server';
+import type { App, Implementation } from '../../adapters/contract';
 
 /**
  * Starts a reference wire server for the file's tests and counts the exchanges it receives:
@@ -30,4 +31,17 @@ export function countedServer(): { server: () => RunningServer; counted: <T>(f: 
       return { value, exchanges: exchanges - before };
     },
   };
+}
+
+/** Wraps an implementation so that the app admin's calls of `method` get `answer()` instead (an implementation that misbehaves, for tests). */
+export function adminAnswers(method: string, answer: () => Promise<unknown>): (impl: Implementation) => Implementation {
+  return (impl) => ({
+    ...impl,
+    async createApp(o) {
+      const app = await impl.createApp(o);
+      const admin = app.admin;
+      const call = (m: string, arg?: unknown) => (m === method ? answer() : admin.call(m, arg));
+      return { ...app, admin: { ...admin, call } } as App;
+    },
+  });
 }

@@ -16,7 +16,7 @@ import '../../steps/outcomes.steps';
 import { ReadsAhead } from '../../steps/reads-ahead';
 import { groupInfo, roleIn } from '../../steps/reads';
 import { ADMIN, GroupWorld } from '../../steps/world';
-import { countedServer } from './exchanges';
+import { adminAnswers, countedServer } from './exchanges';
 import { WORLD_OPTIONS } from './cucumber-stub';
 
 const { server, counted } = countedServer();
@@ -33,8 +33,8 @@ const STEPS = [
   step('Context', 'bob has quit "g"'),
 ];
 
-async function world(): Promise<{ w: GroupWorld; impl: Implementation; groupID: string }> {
-  const impl = withDeadlines(await wireImplementation(server().url), 5000);
+async function world(wrap: (impl: Implementation) => Implementation = (i) => i): Promise<{ w: GroupWorld; impl: Implementation; groupID: string }> {
+  const impl = wrap(withDeadlines(await wireImplementation(server().url), 5000));
   const w = new GroupWorld(WORLD_OPTIONS);
   w.impl = impl;
   w.comparesStates = false;
@@ -118,6 +118,56 @@ describe('reads issued ahead over the wire', () => {
     await impl.close?.();
   });
 
+  it.each([
+    ['a login', (w: GroupWorld) => w.login('carol')],
+    ['a logout', (w: GroupWorld) => w.logout(w.devicesOf('bob'))],
+    ['a clock advance', (w: GroupWorld) => w.advanceClock(60)],
+  ])('uses no answer read ahead after %s (a state change made by no call)', async (_what, change) => {
+    const { w, impl, groupID } = await world();
+    expect(impl.capabilities.clock).toBe(true);
+    await act(w, groupID);
+    w.stepStarted();
+    await change(w);
+    const { exchanges } = await counted(() => roleIn(w, 'bob', 'g'));
+    expect(exchanges).toBe(1);
+    await impl.close?.();
+  });
+
+  it('gives an answer read ahead only to the step that declared it (a "never" step that waits reads afresh)', async () => {
+    const { w, impl, groupID } = await world();
+    // step 3 reads bob's events without having declared it (as a "never" check does after its wait)
+    w.ahead = ReadsAhead.of([...STEPS.slice(0, 3), step('Outcome', 'it succeeds'), step('Outcome', 'bob\'s group list is not updated')]);
+    await act(w, groupID);
+    const bob = w.devicesOf('bob')[0]!;
+    w.stepStarted();
+    expect((await counted(() => w.eventsSinceAction(bob))).exchanges).toBe(1);
+    w.stepStarted();
+    expect((await counted(() => w.eventsSinceAction(bob))).exchanges).toBe(0);
+    await impl.close?.();
+  });
+
+  it('reports a malformed answer read ahead only when a step uses it', async () => {
+    // an implementation whose getGroupInfo answers are malformed (a contract breach: a crash)
+    const malformed = adminAnswers('getGroupInfo', () => Promise.resolve(null));
+    const unused = await world(malformed);
+    await act(unused.w, unused.groupID);
+    // the Then steps the answers were read for never run (an earlier one failed): step 6 drops them
+    for (let i = 0; i < 4; i++) unused.w.stepStarted();
+    await unused.w.eventsSinceAction(unused.w.devicesOf('alice')[0]!);
+    expect(unused.w.incident).toBeUndefined();
+    await unused.impl.close?.();
+
+    const used = await world(malformed);
+    await act(used.w, used.groupID);
+    used.w.stepStarted();
+    used.w.stepStarted();
+    const { value, exchanges } = await counted(() => used.w.attempt(ADMIN, 'getGroupInfo', { groupID: used.groupID }));
+    expect(exchanges).toBe(0);
+    expect(value.ok).toBe(false);
+    expect(used.w.incident).toMatchObject({ kind: 'crashed' });
+    await used.impl.close?.();
+  });
+
   it('reads a group the action creates by reference, in the action\'s exchange; a refused creation leaves no group', async () => {
     const { w, impl } = await world();
     const create = (alias: string, name: string) => w.creates(alias, 'Public', false, (issued) => w.call('alice', 'createGroup', { type: 'Public', name }, issued));
@@ -133,6 +183,7 @@ describe('reads issued ahead over the wire', () => {
     await create('bad', 'x'.repeat(200));
     expect(w.last?.ok).toBe(false);
     expect(w.namedGroups().map(([alias]) => alias)).not.toContain('bad');
+    expect(w.groupTypes.has('bad')).toBe(false);
     await impl.close?.();
   });
 });

@@ -13,9 +13,11 @@ import { withDeadlines } from '../../adapters/contract/deadline';
 import { traced } from '../../adapters/contract/trace';
 import { wireImplementation } from '../../adapters/wire/client';
 import { enrol } from '../../steps/setup.steps';
-import { ADMIN, GroupWorld } from '../../steps/world';
+import { ADMIN, GroupWorld, Skip } from '../../steps/world';
 import { countedServer } from './exchanges';
-import { WORLD_OPTIONS } from './cucumber-stub';
+import { WORLD_OPTIONS, definitionWrapper } from './cucumber-stub';
+// registers the step wrapper (with the stub: definitionWrapper)
+import '../../steps/dsl';
 
 const { server, counted } = countedServer();
 
@@ -83,6 +85,20 @@ describe('set-up issued ahead over the wire', () => {
     await w.createAhead('alice', 'bad', 'Public', { type: 'Public', name: 'x'.repeat(200) });
     await enrol(w, ['bob'], 'bad');
     await expect(w.call(ADMIN, 'modifyGroupBaseInfo', { groupID: w.groupArg('bad'), name: 'h' })).rejects.toThrow(/^setup call createGroup by alice failed with \d+: /);
+    expect(w.hasPending()).toBe(false);
+    await impl.close?.();
+  });
+});
+
+describe('a step that takes set-up issued ahead and is not applicable', () => {
+  it('fails with the set-up\'s failure, not a skip that would hide it', async () => {
+    const { w, impl } = await world();
+    const step = definitionWrapper!(() => {
+      throw new Skip('clock control');
+    }, { ahead: true });
+    expect(await step.call(w)).toBe('skipped');
+    await w.createAhead('alice', 'bad', 'Public', { type: 'Public', name: 'x'.repeat(200) });
+    await expect(Promise.resolve(step.call(w))).rejects.toThrow(/^setup call createGroup by alice failed with \d+: /);
     expect(w.hasPending()).toBe(false);
     await impl.close?.();
   });
