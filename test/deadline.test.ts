@@ -96,8 +96,11 @@ describe('Deadlines', () => {
     const symbols = Promise.resolve('x');
     const mark = Object.getOwnPropertySymbols(answeredAtOnce(Promise.resolve('y')))[0]!;
     (symbols as unknown as Record<symbol, unknown>)[mark] = true;
-    for (const p of [liar, symbols]) expect(d.bound('liar', 100, p)).not.toBe(p);
-    const late = expect(d.bound('liar', 100, liar)).rejects.toThrow('liar did not answer within 100 ms');
+    const [lied, marked] = [d.bound('liar', 100, liar), d.bound('marked', 100, symbols)];
+    expect(lied).not.toBe(liar);
+    expect(marked).not.toBe(symbols);
+    await expect(marked).resolves.toBe('x');
+    const late = expect(lied).rejects.toThrow('liar did not answer within 100 ms');
     await vi.advanceTimersByTimeAsync(200);
     await late;
   });
