@@ -4,6 +4,7 @@ import type { GroupTypeName } from '../adapters/contract';
 import { AHEAD, When } from './dsl';
 import type { Ref } from '../adapters/contract/refs';
 import { options } from './setup.steps';
+import { sessionsOf } from './reads';
 import { ADMIN, Skip, wireType, type GroupWorld } from './world';
 
 /**
@@ -185,7 +186,7 @@ When('{user} logs out', async function (this: GroupWorld, u: string) {
 });
 When('{user} on her/his/their {word} logs out', async function (this: GroupWorld, u: string, device: string) {
   await this.markActionStart();
-  const sessions = this.devicesOf(u).filter((s) => s.device === device);
+  const sessions = sessionsOf(this, u, device);
   if (sessions.length === 0) throw new Error(`${u} is not logged in on ${device}`);
   await this.logout(sessions);
 });

@@ -5,9 +5,9 @@
  */
 import type { DeliveredEvent, GroupTypeName } from '../adapters/contract';
 import { Given, Then, When, check, reads } from './dsl';
-import { deviceEvents, eventually, groupData, groupListOf, groupInfo, infoOfSecond, joinedGroupsOf, recordOf, userEvents } from './reads';
+import { deviceEvents, devicesFor, eventually, groupData, groupListOf, groupInfo, infoOfSecond, joinedGroupsOf, recordOf, userEvents } from './reads';
 import { deepEqual, hasGroupCreate, preview, utf8Length } from '../matchers/matchers';
-import { ADMIN, Skip, wireType, type GroupWorld } from './world';
+import { ADMIN, wireType, type GroupWorld } from './world';
 import { waitToSettle } from './world-terms';
 
 // ---- pure helpers ----
@@ -112,13 +112,6 @@ Then('{string} and {string} have different IDs', function (this: GroupWorld, a: 
   for (const alias of [a, b]) if (!this.groups.has(alias)) throw new Error(`no group "${alias}" was created`);
   check(this.groupID(a) !== this.groupID(b) ? undefined : `"${a}" and "${b}" share the ID ${this.groupID(a)}`);
 });
-
-function devicesFor(w: GroupWorld, user: string, device: string | undefined) {
-  if (!w.impl.capabilities.events) throw new Skip('event delivery');
-  const sessions = w.devicesOf(user).filter((s) => device === undefined || s.device === device);
-  if (sessions.length === 0) throw new Error(`${user}${device === undefined ? '' : ` on ${device}`} is not logged in`);
-  return sessions;
-}
 
 Then(reads('{user} on her/his/their {word} eventually receives the group_create message in {string}', deviceEvents), async function (this: GroupWorld, u: string, device: string, alias: string) {
   const id = this.groupID(alias);

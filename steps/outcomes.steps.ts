@@ -1,7 +1,7 @@
 /** Then: what the last call returned, what the API reads back, what each device received. */
 import type { GroupTypeName } from '../adapters/contract';
 import { Then, check, reads } from './dsl';
-import { deviceEvents, eventually, groupData, eventsOfSecond, userEvents, groupInfo, groupListOf, infoOfSecond, membersRead, recordOf, recordOfSecond, roleIn, usersEvents } from './reads';
+import { deviceEvents, devicesFor, eventually, groupData, eventsOfSecond, userEvents, groupInfo, groupListOf, infoOfSecond, membersRead, recordOf, recordOfSecond, roleIn, usersEvents } from './reads';
 import { at, deepEqual, expectCode, expectSuccess, findEvents, findMessages, hasGroupCreate, lastGroupList, preview, type MessageQuery } from '../matchers/matchers';
 import { Skip, type GroupWorld } from './world';
 import { waitToSettle } from './world-terms';
@@ -155,10 +155,7 @@ function messageQuery(w: GroupWorld, kind: MessageQuery['kind'], op: number, ali
 }
 
 async function eventuallyEach(w: GroupWorld, user: string, device: string | undefined, what: string, test: (events: Awaited<ReturnType<GroupWorld['eventsSinceAction']>>) => boolean): Promise<void> {
-  if (!w.impl.capabilities.events) throw new Skip('event delivery');
-  const sessions = device === undefined ? w.devicesOf(user) : w.devicesOf(user).filter((s) => s.device === device);
-  if (sessions.length === 0) throw new Error(`${user}${device === undefined ? '' : ` on ${device}`} is not logged in`);
-  for (const s of sessions) {
+  for (const s of devicesFor(w, user, device)) {
     check(await eventually(async () => (test(await w.eventsSinceAction(s)) ? undefined : `${user} on ${s.device} did not receive ${what}`)));
   }
 }

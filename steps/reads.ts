@@ -5,9 +5,9 @@
  * its calls at once and makes nothing but reads. A group still being created is named by a
  * reference to its ID (groupArg), so that its reads can go ahead behind the set-up too.
  */
-import type { DeliveredEvent } from '../adapters/contract';
+import type { DeliveredEvent, Session } from '../adapters/contract';
 import { eventuallyMs } from '../adapters/resolve';
-import { ADMIN, type GroupWorld } from './world';
+import { ADMIN, Skip, type GroupWorld } from './world';
 
 export const groupInfo = (w: GroupWorld, alias: string) => w.attempt(ADMIN, 'getGroupInfo', { groupID: w.groupArg(alias) });
 /** groupInfo's data: the step fails if the read is refused (GroupWorld.must). */
@@ -30,10 +30,23 @@ export async function recordOf(w: GroupWorld, u: string, alias: string): Promise
 export const infoOfSecond = (w: GroupWorld, _a: unknown, alias: string) => groupInfo(w, alias);
 export const recordOfSecond = (w: GroupWorld, _a: unknown, u: string, alias: string) => recordOf(w, u, alias);
 
+/** The user's sessions, or only the one on the device named. */
+export function sessionsOf(w: GroupWorld, u: string, device?: string): Session[] {
+  const all = w.devicesOf(u);
+  return device === undefined ? all : all.filter((s) => s.device === device);
+}
+
+/** The sessions whose events a step checks: not applicable without event delivery, a failure when none is logged in. */
+export function devicesFor(w: GroupWorld, u: string, device: string | undefined): Session[] {
+  if (!w.impl.capabilities.events) throw new Skip('event delivery');
+  const sessions = sessionsOf(w, u, device);
+  if (sessions.length === 0) throw new Error(`${u}${device === undefined ? '' : ` on ${device}`} is not logged in`);
+  return sessions;
+}
+
 /** The events since the action of each of the user's devices (or of the one named). */
 function eventsOf(w: GroupWorld, u: string, device?: string): Promise<DeliveredEvent[][]> {
-  const sessions = device === undefined ? w.devicesOf(u) : w.devicesOf(u).filter((s) => s.device === device);
-  return Promise.all(sessions.map((s) => w.eventsSinceAction(s)));
+  return Promise.all(sessionsOf(w, u, device).map((s) => w.eventsSinceAction(s)));
 }
 /** The events of the user named first, and of the user on the device named second. */
 export const userEvents = (w: GroupWorld, u: string) => eventsOf(w, u);

@@ -84,6 +84,21 @@ function countingRuns(impl: Implementation) {
   return { n, implementation: () => ((n.runs += 1), counting) };
 }
 
+/** Commands that only create groups of one type and join them: the two small runs below. */
+function createsAndJoins(type: 'AVChatRoom' | 'Public', joinOption: string | undefined) {
+  return [
+    fc.constantFrom(...USERS).map((u) => new CreateGroup(u, type, [], joinOption)),
+    fc.tuple(fc.constantFrom(...USERS), fc.nat({ max: 7 })).map(([u, g]) => new JoinGroup(u, g)),
+  ];
+}
+
+/** The traces of 10 runs of up to 12 of `commands` on seed 5 (a failure throws). */
+async function tracesOf(implementation: () => Implementation, commands: FuzzOptions['commands'], options: Pick<FuzzOptions, 'differential' | 'shrink'>): Promise<string[][]> {
+  const traces: string[][] = [];
+  await fuzz({ implementation, commands, ...options, config: { numRuns: 10, maxCommands: 12, seed: 5, path: undefined }, onRun: (t) => traces.push([...t]) });
+  return traces;
+}
+
 describe('pipelined differential fuzzing over the wire', () => {
   it('is used for an implementation that declares inOrder: far fewer exchanges, the same runs', () => sameRunsWithFewerExchanges(true), 120_000);
 
@@ -140,15 +155,10 @@ describe('pipelined differential fuzzing over the wire', () => {
         },
       },
     };
-    const commands = [
-      fc.constantFrom(...USERS).map((u) => new CreateGroup(u, 'AVChatRoom', [], undefined)),
-      fc.tuple(fc.constantFrom(...USERS), fc.nat({ max: 7 })).map(([u, g]) => new JoinGroup(u, g)),
-    ];
+    const commands = createsAndJoins('AVChatRoom', undefined);
     const verdict = async (implementation: () => Implementation) => {
-      const traces: string[][] = [];
       try {
-        await fuzz({ implementation, commands, shrink: false, config: { numRuns: 10, maxCommands: 12, seed: 5, path: undefined }, onRun: (t) => traces.push([...t]) });
-        return { passed: traces };
+        return { passed: await tracesOf(implementation, commands, { shrink: false }) };
       } catch (e) {
         return { failed: e instanceof FuzzFailure ? shown(e) : String(e) };
       }
@@ -186,15 +196,8 @@ describe('pipelined fuzzing without differential checks (the reference only fore
         },
       },
     };
-    const commands = [
-      fc.constantFrom(...USERS).map((u) => new CreateGroup(u, 'Public', [], 'FreeAccess')),
-      fc.tuple(fc.constantFrom(...USERS), fc.nat({ max: 7 })).map(([u, g]) => new JoinGroup(u, g)),
-    ];
-    const traces = async (implementation: () => Implementation) => {
-      const out: string[][] = [];
-      await fuzz({ implementation, differential: false, commands, config: { numRuns: 10, maxCommands: 12, seed: 5, path: undefined }, onRun: (t) => out.push([...t]) });
-      return out;
-    };
+    const commands = createsAndJoins('Public', 'FreeAccess');
+    const traces = (implementation: () => Implementation) => tracesOf(implementation, commands, { differential: false });
     const expected = await traces(() => breakImplementation(simulatorImplementation(), strict));
     const { n, implementation } = countingRuns(inOrder(breakImplementation(wire, strict)));
     const got = await traces(implementation);
