@@ -13,12 +13,14 @@ import { HttpFault, internalFault, type ErrorBody } from './fault';
 import { resolveLimits, type ServerLimits } from './limits';
 import { checkTarget } from './routing';
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** A response body already encoded as JSON text, with its status (200 unless said) and extra headers. */
 export class RawJson {
   constructor(
     readonly text: string,
     readonly status = 200,
-    readonly headers: Readonly<Record<string, string>> = {},
+    readonly headers: Readonly<Record<string, string>> = NO_HEADERS,
     /**
      * Some top-level fields of the text, with the values JSON.parse would give them (scalars):
      * what a batch reference to one of them reads without parsing the text (servers/wire/references.ts).
@@ -36,10 +38,8 @@ export interface Reply {
   top?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
-
-/** A fault as its error body. */
-function faultReply(e: unknown, errorBody: ErrorBody): Reply {
+/** A fault as its error body; anything else thrown, a 500 (internalFault). */
+export function faultReply(e: unknown, errorBody: ErrorBody): Reply {
   const fault = e instanceof HttpFault ? e : internalFault(e);
   return { status: fault.status, text: JSON.stringify(errorBody(fault)), headers: fault.headers };
 }
@@ -49,7 +49,8 @@ function faultReply(e: unknown, errorBody: ErrorBody): Reply {
  * cannot carry (a cycle, a BigInt) a 500, since that is the implementation's fault, not the client's.
  */
 function encode(out: unknown, errorBody: ErrorBody): Reply {
-  if (out instanceof RawJson) return out.top === undefined ? { status: out.status, text: out.text, headers: out.headers } : { status: out.status, text: out.text, headers: out.headers, top: out.top };
+  // a RawJson has a Reply's fields: it goes as it is
+  if (out instanceof RawJson) return out;
   try {
     return { status: 200, text: JSON.stringify(out), headers: NO_HEADERS };
   } catch (e) {
@@ -69,6 +70,11 @@ export function answer(run: () => unknown, errorBody: ErrorBody): Reply | Promis
   } catch (e) {
     return faultReply(e, errorBody);
   }
+  return answerOf(out, errorBody);
+}
+
+/** What a handler gave (a value, a RawJson or a promise of one), encoded as `answer` does. */
+export function answerOf(out: unknown, errorBody: ErrorBody): Reply | Promise<Reply> {
   if (typeof (out as { then?: unknown } | null | undefined)?.then === 'function') {
     // a thenable, as await would take it
     return Promise.resolve(out).then(
