@@ -48,7 +48,7 @@ export function faultReply(e: unknown, errorBody: ErrorBody): Reply {
  * A handler's value, encoded: a value is 200 JSON, a RawJson goes as it is; so is a result JSON
  * cannot carry (a cycle, a BigInt) a 500, since that is the implementation's fault, not the client's.
  */
-function encode(out: unknown, errorBody: ErrorBody): Reply {
+export function encode(out: unknown, errorBody: ErrorBody): Reply {
   // a RawJson has a Reply's fields: it goes as it is
   if (out instanceof RawJson) return out;
   try {
@@ -70,11 +70,6 @@ export function answer(run: () => unknown, errorBody: ErrorBody): Reply | Promis
   } catch (e) {
     return faultReply(e, errorBody);
   }
-  return answerOf(out, errorBody);
-}
-
-/** What a handler gave (a value, a RawJson or a promise of one), encoded as `answer` does. */
-export function answerOf(out: unknown, errorBody: ErrorBody): Reply | Promise<Reply> {
   if (typeof (out as { then?: unknown } | null | undefined)?.then === 'function') {
     // a thenable, as await would take it
     return Promise.resolve(out).then(

@@ -1,5 +1,5 @@
 /** POST /v1/batch (docs/protocol.md §4.11): many requests in one round trip, each answered as if alone. */
-import { RawJson, answerOf, faultReply, requireObject, type Reply, type Target } from '../http';
+import { RawJson, encode, faultReply, requireObject, type Reply, type Target } from '../http';
 import { BatchBody, WireFault, parseBody, wireErrorBody } from './bodies';
 import { resolveBody, scanBody, type Answered } from './references';
 import { Ctx, type WireHandler, type WireRoute } from './routes';
@@ -63,30 +63,37 @@ class Run {
 
   from(start: number): RawJson | Promise<RawJson> {
     for (let i = start; i < this.requests.length; i++) {
-      const reply = this.answer(i);
-      if (reply instanceof Promise) return reply.then((r) => (this.add(i, r), this.from(i + 1)));
-      this.add(i, reply);
+      const target = this.targets[i]!;
+      let out: unknown;
+      try {
+        if ('refused' in target) throw target.refused;
+        const r = this.requests[i]!;
+        const body = r.method === 'POST' && r.body !== undefined ? requireObject(this.rewrites?.[i] === true ? resolveBody(i, r.body, this.answers) : r.body) : {};
+        out = target.route.handler(new Ctx(target, body));
+      } catch (e) {
+        this.add(i, faultReply(e, wireErrorBody));
+        continue;
+      }
+      // a thenable, as await would take it; its answer encoded and the run resumed in one step
+      if (typeof (out as { then?: unknown } | null | undefined)?.then === 'function') {
+        return Promise.resolve(out).then(
+          (v: unknown) => this.next(i, encode(v, wireErrorBody)),
+          (e: unknown) => this.next(i, faultReply(e, wireErrorBody)),
+        );
+      }
+      this.add(i, encode(out, wireErrorBody));
     }
     return new RawJson(`${this.text}]}`);
   }
 
+  private next(i: number, reply: Reply): RawJson | Promise<RawJson> {
+    this.add(i, reply);
+    return this.from(i + 1);
+  }
+
+  /** Request i's answer as it would be alone (a fault as its error body, anything else thrown a 500), after the others'. */
   private add(i: number, reply: Reply): void {
     this.answers.push(reply);
     this.text += `${i === 0 ? '' : ','}{"status":${reply.status},"body":${reply.text}}`;
-  }
-
-  /** Request i's answer as it would be alone: a fault becomes its error body, anything else thrown a 500. */
-  private answer(i: number): Reply | Promise<Reply> {
-    const target = this.targets[i]!;
-    let out: unknown;
-    try {
-      if ('refused' in target) throw target.refused;
-      const r = this.requests[i]!;
-      const body = r.method === 'POST' && r.body !== undefined ? requireObject(this.rewrites?.[i] === true ? resolveBody(i, r.body, this.answers) : r.body) : {};
-      out = target.route.handler(new Ctx(target, body));
-    } catch (e) {
-      return faultReply(e, wireErrorBody);
-    }
-    return answerOf(out, wireErrorBody);
   }
 }

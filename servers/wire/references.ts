@@ -134,8 +134,12 @@ export function resolveBody(i: number, body: unknown, answers: readonly Answered
     if (only === '$literal') return v.$literal;
     if (only === '$ref') return value(v.$ref as Reference);
     const out: Record<string, unknown> = {};
-    // defineProperty, not assignment: a "__proto__" key stays a key, as JSON.parse made it
-    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) Object.defineProperty(out, k, { value: walk(v[k]), enumerable: true, writable: true, configurable: true });
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      // defineProperty, not assignment, for "__proto__": it stays a key, as JSON.parse made it
+      if (k === '__proto__') Object.defineProperty(out, k, { value: walk(v[k]), enumerable: true, writable: true, configurable: true });
+      else out[k] = walk(v[k]);
+    }
     return out;
   };
   return walk(body);

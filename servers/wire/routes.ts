@@ -4,6 +4,8 @@ import { ADMIN_COMMANDS } from '../../simulator/core';
 import { METHODS } from '../../simulator/sdk/chat';
 import { CONTRACT_VERSION, type Implementation } from '../../adapters/contract';
 import { RECORDED_EVENTS, stackless } from '../../adapters/simulator';
+
+const RECORDED: ReadonlySet<string> = new Set(RECORDED_EVENTS);
 import { RawJson, type Params, type Route, type Target } from '../http';
 import { AdvanceBody, AFTER, AppBody, EventsBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
 
@@ -172,7 +174,9 @@ export function wireRoutes(state: WireState): WireRoute[] {
           return coded(e);
         }
         const log: RecordedEvent[] = [];
-        for (const name of RECORDED_EVENTS) chat.on(name, (e) => log.push({ seq: log.length + 1, name: e.name, data: e.data }));
+        // the simulator's own data for each event, as the in-process adapter records it: no handler's
+        // copy built for the log alone (every group list, every tip), and nothing changes that data
+        chat.tap(RECORDED, (name, data) => log.push({ seq: log.length + 1, name, data }));
         const sessionID = `s-${++app.nextSession}`;
         app.sessions.set(sessionID, { chat, log, texts: [] });
         return { ok: true, sessionID, userID: chat.userID, device: chat.device };

@@ -6,13 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerOf } from '../../servers/http';
+import { encode } from '../../servers/http';
 import { succeeded } from '../../servers/wire/routes';
 import { wireErrorBody } from '../../servers/wire/bodies';
 
 function reply(value: unknown) {
-  const r = answerOf(value, wireErrorBody);
-  if (r instanceof Promise) throw new Error('answered later');
+  const r = encode(value, wireErrorBody);
   return [r.status, r.text];
 }
 
