@@ -124,8 +124,9 @@ export function resolveBody(i: number, body: unknown, answers: readonly Answered
     }
     const found = pointerAt(doc, ref.pointer);
     if ('missing' in found) throw unresolved(i, `it refers to ${JSON.stringify(ref.pointer)} in the answer of request ${ref.request}, which names nothing: ${found.missing}`);
-    // a copy: two references to one value must not share it, whatever the handler does with its argument
-    return structuredClone(found.value);
+    // a copy: two references to one value must not share it, whatever the handler does with its
+    // argument (a string, number, boolean or null is its own copy: most references name an ID)
+    return typeof found.value === 'object' && found.value !== null ? structuredClone(found.value) : found.value;
   };
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
