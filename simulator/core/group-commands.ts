@@ -111,12 +111,13 @@ export function createGroupRecord(tx: Tx, ctx: Context, spec: CreateSpec, creato
   }
   if (creationsToday(s, ctx) >= s.limits.dailyNetCreations) refuse(ERR.FREQUENCY_LIMIT, undefined, `net creations today reached ${s.limits.dailyNetCreations}`);
 
-  const seen = new Set<string>([spec.ownerID]);
   const admitted: typeof spec.members = [];
   const overLimitUserIDList: string[] = [];
+  // most groups are created with no member list (the admin's 9,999 in one scenario): no Set for them
+  const seen = spec.members.length === 0 ? undefined : new Set<string>([spec.ownerID]);
   for (const m of spec.members) {
-    if (seen.has(m.userID)) continue;
-    seen.add(m.userID);
+    if (seen!.has(m.userID)) continue;
+    seen!.add(m.userID);
     if (overQuota(s, m.userID, type)) overLimitUserIDList.push(m.userID);
     else admitted.push(m);
   }
@@ -163,7 +164,7 @@ export function createGroupRecord(tx: Tx, ctx: Context, spec: CreateSpec, creato
   if (spec.ownerID !== '') notice(tx, g, NOTICE.CREATED, operator, [spec.ownerID]);
   const added = admitted.map((m) => m.userID);
   notice(tx, g, NOTICE.INVITED, operator, added);
-  listChangedFor(tx, g, { users: [...(spec.ownerID === '' ? [] : [spec.ownerID]), ...added] });
+  listChangedFor(tx, g, { users: spec.ownerID === '' ? added : [spec.ownerID, ...added] });
   return { g, overLimitUserIDList };
 }
 
