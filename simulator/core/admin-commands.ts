@@ -9,7 +9,8 @@ import type { z } from 'zod';
 import type { MemberRecord } from './member-table';
 import { groupsOf, newUser, type Context, type GroupRecord } from './state';
 import type { Tx } from './tx';
-import { applyProfileChange, createGroupRecord, normaliseType, transfer, type CreateSpec } from './group-commands';
+import { applyProfileChange, createGroupRecord, normaliseType, transfer } from './group-commands';
+import { creationSpec } from './create-spec';
 import { addMembers, mergeCustomFields, mute, removeMembers, setRole } from './member-commands';
 import { checkBytes, destroy, findGroup, listChanged, notice, requireTarget, requireUser } from './rules';
 import { memberView, seconds } from './views';
@@ -24,23 +25,7 @@ export function createGroup(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas['
   if (type === 'Community' && o.groupID !== undefined && o.groupID !== '' && !o.groupID.startsWith('@TGS#_')) {
     refuse(ERR.INVALID_GROUP_ID, 'groupID', 'a Community group ID must begin with @TGS#_');
   }
-  // the fields creation reads, spelt out: neither `{ ...o, more }` nor Object.assign (a dictionary
-  // walk of the options' keys, for each of an app's 10,000 groups a day: docs/performance.md, round six)
-  const spec: CreateSpec = {
-    type,
-    name: o.name,
-    groupID: o.groupID,
-    introduction: o.introduction,
-    notification: o.notification,
-    avatar: o.avatar,
-    maxMemberNum: o.maxMemberNum,
-    joinOption: o.joinOption,
-    inviteOption: o.inviteOption,
-    isSupportTopic: o.isSupportTopic,
-    ownerID: o.ownerAccount ?? '',
-    members,
-    memberListLimit: tx.state.limits.adminCreateMemberList,
-  };
+  const spec = creationSpec(o, type, o.ownerAccount ?? '', members, tx.state.limits.adminCreateMemberList);
   const { g } = createGroupRecord(tx, ctx, spec, o.ownerAccount ?? actor.adminID);
   return { groupID: g.groupID, type: g.type };
 }
