@@ -1,17 +1,24 @@
 /** How the wire client judges an answer: its status and envelope, then the protocol's shape for a 200. */
 import type { z } from 'zod';
-import { BatchAnswer, CallAnswer, ErrorEnvelope, EventsAnswer, WireError, preview, quickBatchAnswer, quickCallAnswer, quickEventsAnswer } from './protocol';
+import {
+  AppAnswer, BatchAnswer, CallAnswer, Done, ErrorEnvelope, EventsAnswer, NowAnswer, SessionAnswer, WireError, preview,
+  quickAppAnswer, quickBatchAnswer, quickCallAnswer, quickDone, quickEventsAnswer, quickNowAnswer, quickSessionAnswer,
+} from './protocol';
 
-/** The schemas of the answers to every call, events read and batch, with their zod-free checks (protocol.ts). */
-const QUICK = new Map<z.ZodType, (v: unknown) => boolean>([
+/** The schemas of the answers the suite gets by the thousand, with their zod-free checks (protocol.ts; test/wire/quick-answers.test.ts holds them to zod). */
+export const QUICK_ANSWERS = new Map<z.ZodType, (v: unknown) => boolean>([
   [CallAnswer, quickCallAnswer],
   [EventsAnswer, quickEventsAnswer],
   [BatchAnswer, quickBatchAnswer],
+  [SessionAnswer, quickSessionAnswer],
+  [AppAnswer, quickAppAnswer],
+  [Done, quickDone],
+  [NowAnswer, quickNowAnswer],
 ]);
 
 /** A 200's body, checked against the protocol's shape for it. */
 export function checked<T extends z.ZodType>(schema: T, what: string, answer: unknown): z.infer<T> {
-  const quick = QUICK.get(schema);
+  const quick = QUICK_ANSWERS.get(schema);
   if (quick?.(answer) === true) return answer as z.infer<T>;
   const r = schema.safeParse(answer);
   if (r.success) return r.data;

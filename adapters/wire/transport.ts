@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { NotApplicable, type CallResult } from '../contract';
 import { UnresolvedReference, hasRefs, resolveRefs } from '../contract/refs';
 import { notJson } from './not-json';
-import { BatchAnswer, CallAnswer, ErrorEnvelope, EventsAnswer, WireError, WireTimeoutError, preview, quickBatchAnswer, quickCallAnswer, quickEventsAnswer, refusal } from './protocol';
+import { BatchAnswer, CallAnswer, EventsAnswer, WireError, WireTimeoutError, preview, quickBatchAnswer, refusal } from './protocol';
 import { exchange } from './exchange';
 import { AnswerRef, Sources, encodeBody } from './references';
 import { Awaited, type Queued, type Reply, type Verb } from './queued';
