@@ -101,14 +101,13 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
 
   o.log(`groupspec run: ${impl.name} (${o.target}); ${selected.length} of ${catalogue.rules.length} rules${o.planned === undefined ? '' : `, ${o.planned} scenarios selected`}${o.shard === undefined ? '' : `, shard ${o.shard.index}/${o.shard.count}`}`);
   mkdirSync(o.out, { recursive: true });
-  // cucumber's message formatter's lines, gathered into ~1 MB writes (bin/messages-formatter.js), written as
-  // the features run; with a second core cucumber's html
+  // cucumber's message formatter writes the messages as the features run; with a second core its html
   // formatter writes cucumber.html on a second thread, fed the same messages (runner/cucumber-html.ts)
   const messages = join(o.out, 'cucumber-messages.ndjson');
   const html = join(o.out, 'cucumber.html');
   const cucumberReports = o.replay === undefined && o.cucumberReports !== false;
   const page: HtmlBeside | undefined = cucumberReports && availableParallelism() >= 2 ? htmlBeside(html) : undefined;
-  const formats = !cucumberReports ? [] : [`./bin/messages-formatter.js:${relative(root, messages)}`, ...(page === undefined ? [`html:${relative(root, html)}`] : [])];
+  const formats = !cucumberReports ? [] : [`message:${relative(root, messages)}`, ...(page === undefined ? [`html:${relative(root, html)}`] : [])];
   // an interrupted run leaves no page of an earlier run beside its own messages (moved aside at once,
   // removed in the background: unlinking a ~14 MB file took ~0.2 s of this thread)
   if (page !== undefined) discard(html);
