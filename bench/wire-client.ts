@@ -15,7 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { Implementation, Session } from '../adapters/contract';
+import type { App, Implementation, Session } from '../adapters/contract';
 import { median } from './stats';
 
 const ROOT = join(__dirname, '..');
@@ -46,7 +46,7 @@ async function serve(): Promise<{ url: string; stop: () => void }> {
   return { url, stop: () => p.kill('SIGINT') };
 }
 
-type Kind = (s: { alice: Session; bob: Session }, n: number) => Promise<unknown>;
+type Kind = (s: { alice: Session; bob: Session; app: App }, n: number) => Promise<unknown>;
 const KINDS: Record<string, Kind> = {
   'one call at a time': async (s, n) => {
     for (let i = 0; i < n; i++) await s.alice.call('getGroupList');
@@ -60,19 +60,23 @@ const KINDS: Record<string, Kind> = {
   'events reads, 3 a turn': async (s, n) => {
     for (let i = 0; i < n / 3; i++) await Promise.all([s.alice.events(), s.bob.events(), s.alice.events()]);
   },
+  // a login answered, its logout written behind (it travels with the next login): two requests
+  'logins, each logged out behind the next': async (s, n) => {
+    for (let i = 0; i < n / 2; i++) void (await s.app.login('carol')).logout();
+  },
 };
 
 async function perRequest(checkouts: Checkout[], n: number, rounds: number, log: (s: string) => void): Promise<void> {
   const server = await serve();
   try {
-    const sides: Array<{ c: Checkout; alice: Session; bob: Session; close: () => Promise<void> }> = [];
+    const sides: Array<{ c: Checkout; app: App; alice: Session; bob: Session; close: () => Promise<void> }> = [];
     for (const c of checkouts) {
       const impl = await c.wireImplementation(server.url);
       const app = await impl.createApp();
       const alice = await app.login('alice');
       const bob = await app.login('bob');
       for (let i = 0; i < 5; i++) await alice.call('createGroup', { type: 'Private', name: `G${i}`, memberList: [{ userID: 'bob' }] });
-      sides.push({ c, alice, bob, close: async () => impl.close?.() });
+      sides.push({ c, app, alice, bob, close: async () => impl.close?.() });
     }
     const only = process.env.BENCH_WIRE_CLIENT_KINDS?.split(',');
     for (const [kind, f] of Object.entries(KINDS).filter(([k]) => only === undefined || only.some((o) => k.startsWith(o)))) {

@@ -5,12 +5,11 @@
  */
 import { setWorldConstructor, World } from '@cucumber/cucumber';
 import type { App, AppOptions, CallResult, DeliveredEvent, GroupTypeName, Implementation, Session } from '../adapters/contract';
-import { Ref, UnresolvedReference, refTo } from '../adapters/contract/refs';
+import { Ref, refTo } from '../adapters/contract/refs';
 import { at, type Outcome } from '../matchers/matchers';
 import { callTimeoutMs, currentImplementation } from '../adapters/resolve';
-import { answerIssue, fastResponseIssue } from './response-check';
+import { DEADLINES, failed, failedAtOnce, outcomeOf, settled } from './call-outcome';
 import { GROUP_TYPE_NAMES, NotApplicable } from '../adapters/contract';
-import { Deadlines } from '../adapters/contract/deadline';
 import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
 import { isTimeout, thrown } from '../matchers/thrown';
 import { picture } from './picture';
@@ -18,9 +17,6 @@ import { NOW, NotYet, type Hold, type ReadsAhead } from './reads-ahead';
 import { ADMIN, NOTHING_HAS_CHANGED, SETTLE_MS, Skip, eachInTurn, wireType, type Incident } from './world-terms';
 
 export { ADMIN, NOTHING_HAS_CHANGED, SETTLE_MS, Skip, wireType } from './world-terms';
-
-/** Every World's calls share one deadline timer (see Deadlines): the same deadlines, not a timer per call. */
-const DEADLINES = new Deadlines();
 
 export class GroupWorld extends World {
   impl: Implementation = currentImplementation();
@@ -307,51 +303,54 @@ export class GroupWorld extends World {
     return ahead.call(key, (hold) => this.attemptNow(actor, method, arg, issued, hold));
   }
 
-  /** `hold`: an incident is reported when the answer is used (a read ahead no step uses changes no verdict). */
-  private async attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void, hold: Hold = NOW): Promise<Outcome> {
-    this.requireOperation(actor, method);
-    // creating a group of a type the implementation lacks is not applicable, whichever step does it
-    const type = method === 'createGroup' ? GROUP_TYPE_NAMES.find((t) => wireType(t) === (arg as { type?: unknown } | undefined)?.type) : undefined;
-    if (type !== undefined) this.requireType(type);
+  /** `hold`: an incident is reported when the answer is used (a read ahead no step uses changes no verdict). With the app
+   * and the session at hand, the call is issued at once (Implementation.inOrder), its outcome made in one reaction. */
+  private attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void, hold: Hold = NOW, target: Pick<Session, 'call'> | undefined = actor === ADMIN ? this.appValue?.admin : this.loggedIn(actor)): Promise<Outcome> {
+    if (target === undefined) return this.attemptLater(actor, method, arg, issued, hold);
+    let call: Promise<CallResult>;
     try {
-      // no await when the app and the session exist: the call is then issued at once (Implementation.inOrder)
-      const session = actor === ADMIN ? undefined : this.session(actor);
-      const target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : session instanceof Promise ? await session : session!;
-      const call = target.call(method, arg);
+      this.requireOperation(actor, method, arg);
+      call = target.call(method, arg);
       issued?.(call);
       this.ahead?.issued(this, this.step);
-      const r: unknown = await this.deadline(method, call, hold);
-      const issue = answerIssue(method, r) ?? (actor === ADMIN ? undefined : fastResponseIssue(method, (r as { data: unknown }).data));
-      if (issue !== undefined) {
-        hold(() => (this.incident ??= { kind: 'crashed', message: issue }));
-        return { ok: false, code: undefined, message: issue };
-      }
-      return { ok: true, data: (r as { data: unknown }).data };
     } catch (e) {
-      if (e instanceof Skip) throw e;
-      // not made: a set-up call it refers to failed, and that failure is reported where it is awaited
-      if (e instanceof UnresolvedReference) return { ok: false, code: undefined, message: e.message };
-      const t = thrown(e);
-      // the contract: a refusal rejects with an Error carrying a numeric code; anything else is a crash
-      if (t.code === undefined) {
-        const incident: Incident = isTimeout(t) ? { kind: 'timeout', message: `${method}: ${t.message}` } : { kind: 'crashed', message: `${method}: rejected with ${t.shown}, not an Error carrying a numeric code` };
-        hold(() => (this.incident ??= incident));
-      }
-      return { ok: false, code: t.code, message: t.message };
+      return failedAtOnce(method, e, hold, this.report);
     }
+    return outcomeOf(DEADLINES.bound(method, this.callTimeout, call), actor, method, hold, this.report);
   }
+
+  /** attemptNow when the app or the session must be made first. */
+  private async attemptLater(actor: string, method: string, arg: unknown, issued: ((call: Promise<CallResult>) => void) | undefined, hold: Hold): Promise<Outcome> {
+    this.requireOperation(actor, method, arg);
+    let target: Pick<Session, 'call'>;
+    try {
+      target = actor === ADMIN ? (this.appValue ?? (await this.app())).admin : await this.session(actor);
+    } catch (e) {
+      return failed(method, e, hold, this.report);
+    }
+    return this.attemptNow(actor, method, arg, issued, hold, target);
+  }
+
+  /** The scenario's incident: the first one reported. */
+  private readonly report = (incident: Incident): void => void (this.incident ??= incident);
 
   /** A setup call that must succeed. */
-  async must(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<any> {
-    const o = await this.attempt(actor, method, arg, issued);
-    if (!o.ok) throw new Error(`setup call ${method} by ${actor} failed with ${o.code ?? 'no code'}: ${o.message}`);
-    return o.data;
+  must(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void): Promise<any> {
+    // not an async function: one promise less a call, for cucumber's AsyncLocalStorage hooks to track
+    return settled(() => this.attempt(actor, method, arg, issued)).then((o) => {
+      if (!o.ok) throw new Error(`setup call ${method} by ${actor} failed with ${o.code ?? 'no code'}: ${o.message}`);
+      return o.data;
+    });
   }
 
-  requireOperation(actor: string, method: string): void {
+  /** Skips the step when the implementation lacks the operation, or the type of group it creates. */
+  requireOperation(actor: string, method: string, arg?: unknown): void {
     const caps = this.impl.capabilities;
     const list = actor === ADMIN ? caps.adminOperations : caps.operations;
     if (!list.includes(method)) throw new Skip(`${actor === ADMIN ? 'admin command' : 'method'} ${method}`);
+    // creating a group of a type the implementation lacks is not applicable, whichever step does it
+    const type = method === 'createGroup' ? GROUP_TYPE_NAMES.find((t) => wireType(t) === (arg as { type?: unknown } | undefined)?.type) : undefined;
+    if (type !== undefined) this.requireType(type);
   }
 
   requireType(t: GroupTypeName): void {

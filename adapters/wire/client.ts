@@ -79,27 +79,49 @@ class WireSession implements Session {
    */
   events(): Promise<DeliveredEvent[]> {
     const prior = this.t.postEvents ? this.unanswered : undefined;
-    const read: EventsRead =
-      prior === undefined ? { page: this.t.events(this.path, this.log.length), from: this.log.length } : { page: this.t.events(this.path, prior.page), from: prior };
-    read.taken = this.take(read);
+    let read: EventsRead;
+    if (prior === undefined) {
+      // the usual read: two promise steps, not the async functions' five (issue 21, round six)
+      const from = this.log.length;
+      const page = this.t.events(this.path, from);
+      read = { page, from };
+      read.taken = page.then(
+        (first) => {
+          this.answered(read);
+          this.add(from, first);
+          return first;
+        },
+        (e: unknown) => {
+          this.answered(read);
+          throw e;
+        },
+      );
+    } else {
+      read = { page: this.t.events(this.path, prior.page), from: prior };
+      read.taken = this.take(read, prior);
+    }
     this.unanswered = read;
-    return this.rest(read.taken);
+    return read.taken.then((first) => (first.more === true && first.events.length > 0 ? this.rest(first) : this.log.slice(0, first.next)));
   }
 
-  /** The read's first page, added to the log once the events before it are there. */
-  private async take(read: EventsRead): Promise<EventsPage> {
+  private answered(read: EventsRead): void {
+    if (this.unanswered === read) this.unanswered = undefined;
+  }
+
+  /** A read's first page, added to the log once the events of the read it starts after are there. */
+  private async take(read: EventsRead, prior: EventsRead): Promise<EventsPage> {
     try {
       const page = await read.page;
-      this.add(typeof read.from === 'number' ? read.from : (await read.from.taken!).next, page);
+      this.add((await prior.taken!).next, page);
       return page;
     } finally {
-      if (this.unanswered === read) this.unanswered = undefined;
+      this.answered(read);
     }
   }
 
   /** The log up to the read's end: a page cut short (`more`) is completed by further reads, which may see later events too. */
-  private async rest(first: Promise<EventsPage>): Promise<DeliveredEvent[]> {
-    let page = await first;
+  private async rest(first: EventsPage): Promise<DeliveredEvent[]> {
+    let page = first;
     while (page.more === true && page.events.length > 0) {
       const after = page.next;
       page = await this.t.events(this.path, after);

@@ -7,10 +7,11 @@ import type { z } from 'zod';
 import { NotApplicable, type CallResult } from '../contract';
 import { UnresolvedReference, hasRefs, resolveRefs } from '../contract/refs';
 import { notJson } from './not-json';
-import { BatchAnswer, CallAnswer, ErrorEnvelope, EventsAnswer, WireError, WireTimeoutError, preview, quickBatchAnswer, quickCallAnswer, quickEventsAnswer, refusal } from './protocol';
+import { BatchAnswer, CallAnswer, EventsAnswer, WireError, WireTimeoutError, preview, quickBatchAnswer, refusal } from './protocol';
 import { exchange } from './exchange';
 import { AnswerRef, Sources, encodeBody } from './references';
-import type { Queued, Reply, Verb } from './queued';
+import { Awaited, type Queued, type Reply, type Verb } from './queued';
+import { checked, judge } from './judge';
 
 /** What a write-behind request's sender learns when it has been answered. */
 export interface Outcome<T> {
@@ -72,37 +73,35 @@ export class Transport {
    * answer (a chain of async functions here cost several promise turns per request).
    */
   private request<R>(verb: Verb, path: string, body: unknown, refers: boolean, then: (answer: unknown, what: string) => R): Promise<R> {
-    const what = `${verb} ${this.base}${path}`;
-    let replied: Promise<Reply>;
+    let payload: string | undefined;
     try {
-      const payload = body === undefined || refers ? undefined : JSON.stringify(body);
-      replied =
-        this.batchMax < 2
-          ? this.alone(verb, path, payload)
-          : new Promise<Reply>((resolve, reject) => {
-              // everything issued before the event loop turns goes out together, in issue order
-              this.lastQueued = { verb, path, what, payload, body, refers, resolve, reject };
-              this.queue.push(this.lastQueued);
-              if (!this.flushing) {
-                this.flushing = true;
-                setImmediate(() => this.schedule());
-              }
-            });
+      payload = body === undefined || refers ? undefined : JSON.stringify(body);
     } catch (e) {
       return Promise.reject(e);
     }
-    return replied.then(
-      (reply) => {
-        this.reportFailure(what);
-        return then(judge(what, reply), what);
-      },
-      (e: unknown) => {
-        // the exchange failed as a whole: a write-behind request that went with it failed for the same
-        // reason (a request not sent, its reference unresolved, reports nothing of the exchange)
-        if (!(e instanceof UnresolvedReference)) this.failure = undefined;
-        throw e;
-      },
-    );
+    if (this.batchMax < 2) {
+      const what = `${verb} ${this.base}${path}`;
+      return this.alone(verb, path, payload).then(
+        (reply) => {
+          this.reportFailure(what);
+          return then(judge(what, reply), what);
+        },
+        (e: unknown) => {
+          if (!(e instanceof UnresolvedReference)) this.forgetFailure();
+          throw e;
+        },
+      );
+    }
+    // everything issued before the event loop turns goes out together, in issue order; the flush
+    // that gets the answer settles the promise (Awaited)
+    return new Promise<R>((resolve, reject) => {
+      this.lastQueued = new Awaited(verb, path, this.base, payload, body, refers, then, this, resolve, reject);
+      this.queue.push(this.lastQueued);
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => this.schedule());
+      }
+    });
   }
 
   /**
@@ -164,7 +163,12 @@ export class Transport {
     this.reportFailure(`closing the connection to ${this.base}`);
   }
 
-  private reportFailure(what: string): void {
+  /** The exchange failed as a whole: a write-behind request that went with it failed for the same reason. */
+  forgetFailure(): void {
+    this.failure = undefined;
+  }
+
+  reportFailure(what: string): void {
     const failure = this.failure;
     if (failure === undefined) return;
     this.failure = undefined;
@@ -271,17 +275,18 @@ export class Transport {
       answers = answer.data.responses;
     } catch (e) {
       const where = `sent in a batch of ${chunk.length}`;
-      for (const q of chunk) {
+      inTurn(chunk, (q) =>
         this.failedWith(
           q,
           e instanceof WireTimeoutError
             ? new WireTimeoutError(`${q.what} did not answer within ${this.timeoutMs} ms (${where})`)
             : new WireError(`${q.what} (${where}) failed: ${e instanceof Error ? e.message : String(e)}`, (e as WireError).status, (e as WireError).reason, { cause: e }),
-        );
-      }
+        ),
+      );
       return;
     }
-    chunk.forEach((q, k) => this.answered(q, answers[k]!));
+    for (let k = 0; k < chunk.length; k++) chunk[k]!.reply = answers[k];
+    inTurn(chunk, (q) => q.resolve(q.reply!));
   }
 
   /** Sends and checks the answer's shape: a 200 that is not the protocol's is as broken as a 500. */
@@ -339,29 +344,13 @@ export class Transport {
   }
 }
 
-
-/** The schemas of the answers to every call, events read and batch, with their zod-free checks (protocol.ts). */
-const QUICK = new Map<z.ZodType, (v: unknown) => boolean>([
-  [CallAnswer, quickCallAnswer],
-  [EventsAnswer, quickEventsAnswer],
-  [BatchAnswer, quickBatchAnswer],
-]);
-
-/** A 200's body, checked against the protocol's shape for it. */
-function checked<T extends z.ZodType>(schema: T, what: string, answer: unknown): z.infer<T> {
-  const quick = QUICK.get(schema);
-  if (quick?.(answer) === true) return answer as z.infer<T>;
-  const r = schema.safeParse(answer);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  throw new WireError(`${what} answered 200 with a body the protocol does not allow (${issue?.path.map(String).join('.') || 'body'}: ${issue?.message}): ${preview(JSON.stringify(answer))}`, 200);
-}
-
-/** A reply's verdict: the body of a 2xx, or the WireError its status and envelope make it. */
-function judge(what: string, { status, body, text }: Reply): unknown {
-  if (status >= 200 && status <= 299) return body;
-  const env = ErrorEnvelope.safeParse(body);
-  if (!env.success) throw new WireError(`${what} answered ${status} without the protocol's error envelope: ${preview(text ?? JSON.stringify(body))}`, status);
-  const { code, reason, message } = env.data.error;
-  throw new WireError(`${what} answered ${status} (${code}${reason === undefined ? '' : `, ${reason}`}): ${message}`, status, reason);
+/**
+ * Settles a batch's requests: its write-behind requests first, then the awaited ones, each group
+ * in issue order. When awaited requests settled a promise step after the batch (before Awaited),
+ * every write-behind failure of the batch was known by then; so it still is: the first awaited
+ * request reports it, and an exchange that failed as a whole forgets it (Failures).
+ */
+function inTurn(chunk: readonly Queued[], settle: (q: Queued) => void): void {
+  for (const q of chunk) if (!(q instanceof Awaited)) settle(q);
+  for (const q of chunk) if (q instanceof Awaited) settle(q);
 }

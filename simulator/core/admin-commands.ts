@@ -10,6 +10,7 @@ import type { MemberRecord } from './member-table';
 import { groupsOf, newUser, type Context, type GroupRecord } from './state';
 import type { Tx } from './tx';
 import { applyProfileChange, createGroupRecord, normaliseType, transfer } from './group-commands';
+import { creationSpec } from './create-spec';
 import { addMembers, mergeCustomFields, mute, removeMembers, setRole } from './member-commands';
 import { checkBytes, destroy, findGroup, listChanged, notice, requireTarget, requireUser } from './rules';
 import { memberView, seconds } from './views';
@@ -24,13 +25,8 @@ export function createGroup(tx: Tx, ctx: Context, actor: Admin, o: O<S.Schemas['
   if (type === 'Community' && o.groupID !== undefined && o.groupID !== '' && !o.groupID.startsWith('@TGS#_')) {
     refuse(ERR.INVALID_GROUP_ID, 'groupID', 'a Community group ID must begin with @TGS#_');
   }
-  const { g } = createGroupRecord(
-    tx,
-    ctx,
-    // not `{ ...o, more }`: see the SDK's createGroup
-    Object.assign({}, o, { type, ownerID: o.ownerAccount ?? '', members, memberListLimit: tx.state.limits.adminCreateMemberList }),
-    o.ownerAccount ?? actor.adminID,
-  );
+  const spec = creationSpec(o, type, o.ownerAccount ?? '', members, tx.state.limits.adminCreateMemberList);
+  const { g } = createGroupRecord(tx, ctx, spec, o.ownerAccount ?? actor.adminID);
   return { groupID: g.groupID, type: g.type };
 }
 

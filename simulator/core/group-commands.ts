@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { applicationKeys, avRoomOf, groupsOf, noEntries, type Actor, type Context, type GroupRecord, type State } from './state';
 import type { Tx } from './tx';
 import { MemberTable } from './member-table';
+import { creationSpec, type CreateSpec } from './create-spec';
 import {
   TIP, actorID, admit, allowsAdmins, checkBytes, checkCapacity, checkEnabledKeys, countCreation, creationsToday, destroy, expel,
   findGroup, generateGroupID, isManager, recycleIfEmpty, listChanged, listChangedFor, nextSerial, notice, overQuota, requireUser, roleIn, tip, utf8Bytes,
@@ -74,24 +75,6 @@ function checkMaxMemberNum(s: State, type: GroupType, asked: number | undefined,
   return asked;
 }
 
-export interface CreateSpec {
-  type: GroupType;
-  name: string;
-  groupID?: string | undefined;
-  introduction?: string | undefined;
-  notification?: string | undefined;
-  avatar?: string | undefined;
-  maxMemberNum?: number | undefined;
-  joinOption?: JoinOption | undefined;
-  inviteOption?: InviteOption | undefined;
-  groupCustomField?: Array<{ key: string; value: string }> | undefined;
-  isSupportTopic?: boolean | undefined;
-  /** '' creates an ownerless group (app admin only). */
-  ownerID: string;
-  members: Array<{ userID: string; role?: string | undefined; memberCustomField?: Array<{ key: string; value: string }> | undefined }>;
-  memberListLimit: number;
-}
-
 /** Creation shared by the SDK's createGroup and the admin's create_group. */
 export function createGroupRecord(tx: Tx, ctx: Context, spec: CreateSpec, creator: string) {
   const s = tx.state;
@@ -111,12 +94,13 @@ export function createGroupRecord(tx: Tx, ctx: Context, spec: CreateSpec, creato
   }
   if (creationsToday(s, ctx) >= s.limits.dailyNetCreations) refuse(ERR.FREQUENCY_LIMIT, undefined, `net creations today reached ${s.limits.dailyNetCreations}`);
 
-  const seen = new Set<string>([spec.ownerID]);
   const admitted: typeof spec.members = [];
   const overLimitUserIDList: string[] = [];
+  // most groups are created with no member list (the admin's 9,999 in one scenario): no Set for them
+  const seen = spec.members.length === 0 ? undefined : new Set<string>([spec.ownerID]);
   for (const m of spec.members) {
-    if (seen.has(m.userID)) continue;
-    seen.add(m.userID);
+    if (seen!.has(m.userID)) continue;
+    seen!.add(m.userID);
     if (overQuota(s, m.userID, type)) overLimitUserIDList.push(m.userID);
     else admitted.push(m);
   }
@@ -163,7 +147,7 @@ export function createGroupRecord(tx: Tx, ctx: Context, spec: CreateSpec, creato
   if (spec.ownerID !== '') notice(tx, g, NOTICE.CREATED, operator, [spec.ownerID]);
   const added = admitted.map((m) => m.userID);
   notice(tx, g, NOTICE.INVITED, operator, added);
-  listChangedFor(tx, g, { users: [...(spec.ownerID === '' ? [] : [spec.ownerID]), ...added] });
+  listChangedFor(tx, g, { users: spec.ownerID === '' ? added : [spec.ownerID, ...added] });
   return { g, overLimitUserIDList };
 }
 
@@ -178,20 +162,9 @@ export function createGroup(tx: Tx, ctx: Context, actor: Extract<Actor, { kind: 
     if (t === 'Community' && !prefixed) refuse(ERR.ILLEGAL_GRP_ID, 'groupID', 'a Community group ID must begin with @TGS#_');
     if (t !== 'Community' && prefixed) refuse(ERR.ILLEGAL_GRP_ID, 'groupID', 'the @TGS#_ prefix is for Community groups only');
   }
-  const { g, overLimitUserIDList } = createGroupRecord(
-    tx,
-    ctx,
-    // Object.assign, not `{ ...o, more }`: on this V8 each key added after a spread costs about a
-    // microsecond (docs/performance.md); the parsed options hold no `__proto__` key
-    Object.assign({}, o, {
-      type: t,
-      ownerID: actor.userID,
-      // the SDK drops memberList for an AVChatRoom, and joinOption for types that fix it
-      members: t === 'AVChatRoom' ? [] : (o.memberList ?? []),
-      memberListLimit: tx.state.limits.createMemberList,
-    }),
-    actor.userID,
-  );
+  // the SDK drops memberList for an AVChatRoom, and joinOption for types that fix it
+  const spec = creationSpec(o, t, actor.userID, t === 'AVChatRoom' ? [] : (o.memberList ?? []), tx.state.limits.createMemberList);
+  const { g, overLimitUserIDList } = createGroupRecord(tx, ctx, spec, actor.userID);
   if (t !== 'AVChatRoom' && !g.isSupportTopic) {
     const content = t === 'Community' ? 'Create Community' : 'Create Group'; // opUser: her nick, else her userID, as the SDK writes it
     tx.deliver({

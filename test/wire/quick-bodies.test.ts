@@ -10,29 +10,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { AppBody, BatchBody, CallBody, EmptyBody, EventsBody, QUICK_CHECKS, SessionBody, parseBody } from '../../servers/wire/bodies';
+import { shaped as shapedLike } from './shaped';
 
 const EDGES: unknown[] = ['', '/', '/v1/apps', 'v1/apps', 'GET', 'POST', 'DELETE', 'PUT', 'get', 'u1', 'getGroupList', null, 0, 1, -1, 1.5, true, false, [], {}, ['a'], { method: 'GET' }];
 const anyValue = fc.oneof(fc.constantFrom(...EDGES), fc.string(), fc.integer(), fc.jsonValue({ maxDepth: 2 }));
 
 /** An object with some of `valid`'s keys (valid values mostly), maybe others, maybe extra keys; as JSON would deliver it. */
-function shaped(valid: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
-  const keys = Object.keys(valid);
-  const extra = ['extra', '__proto__', 'toString', 'constructor', 'Method'];
-  const obj = fc
-    .tuple(
-      fc.subarray(keys),
-      fc.record(Object.fromEntries(keys.map((k) => [k, valid[k]!]))),
-      fc.array(fc.tuple(fc.constantFrom(...keys, ...extra), anyValue), { maxLength: 2 }),
-      fc.boolean(),
-    )
-    .map(([present, values, added, addBad]) => {
-      const o: Record<string, unknown> = {};
-      for (const k of present) o[k] = (values as Record<string, unknown>)[k];
-      if (addBad) for (const [k, v] of added) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-      return o;
-    });
-  return fc.oneof({ weight: 5, arbitrary: obj }, { weight: 1, arbitrary: anyValue }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
-}
+const shaped = (valid: Record<string, fc.Arbitrary<unknown>>) => shapedLike(valid, anyValue, { extra: ['extra', '__proto__', 'toString', 'constructor', 'Method'], weight: 5 });
 
 const item = shaped({ method: fc.constantFrom('GET', 'POST', 'DELETE', 'PUT'), path: fc.constantFrom('/v1/apps', '/', 'v1', ''), body: anyValue });
 const BODIES: Array<[string, z.ZodType, fc.Arbitrary<unknown>]> = [
