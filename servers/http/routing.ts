@@ -74,6 +74,9 @@ export function splitTarget(target: string): SplitTarget {
   return { pathname: url.pathname, segments, query: url.searchParams };
 }
 
+/** `:`, which starts a pattern segment that captures. */
+const COLON = 0x3a;
+
 /** Whether `segments` fit `pattern` (its literal segments equal, as many segments); allocates nothing. */
 function fits(pattern: readonly string[], segments: readonly string[]): boolean {
   if (pattern.length !== segments.length) return false;
@@ -83,8 +86,6 @@ function fits(pattern: readonly string[], segments: readonly string[]): boolean 
   }
   return true;
 }
-
-const COLON = 0x3a;
 
 /** The captured segments of a path that fits its pattern. */
 function paramsOf(pattern: readonly string[], segments: readonly string[]): Params {
