@@ -166,7 +166,8 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
             return;
           }
           // a flat list, and no Date (the protocols do not use it): the least work for node per answer
-          // encoded once here, not measured by byteLength and encoded again by the socket's write
+          // (the text encoded once into a Buffer, for its length and the write, measured no cheaper:
+          // docs/performance.md, round six, the wire server)
           const head = ['Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(Buffer.byteLength(text)), 'Cache-Control', 'no-store'];
           if ((closing || excessive) && headers.Connection === undefined) head.push('Connection', 'close');
           for (const name in headers) head.push(name, headers[name]!);
