@@ -11,7 +11,8 @@
  *
  * Reported per checkout (medians over rounds, process.cpuUsage of the server as it exits):
  * the server's CPU for the whole recording, its start-up alone (start, one capabilities read,
- * stop) and the CPU per request and per exchange once started ((whole - start-up) / count).
+ * stop) and the CPU per request and per exchange once started ((whole - start-up) / count); the
+ * same for user CPU alone (the kernel's share is the sockets', which no server code changes).
  *
  *   node -r ./runner/register-ts.js bench/wire-server.ts [out.json]
  *   BENCH_WIRE_SERVER_RECORDING=/tmp/gate.jsonl   a recording to replay (default: record this checkout's gate first)
@@ -40,22 +41,29 @@ interface Entry {
   answer: string;
 }
 
+interface Cpu {
+  /** user + system */
+  ms: number;
+  user: number;
+}
+
 interface Server {
   url: string;
   /** Stops the server (SIGINT) and resolves with its CPU ms. */
-  stop(): Promise<number>;
+  stop(): Promise<Cpu>;
 }
 
 function startServe(root: string, preload: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<Server> {
   const p = spawn(process.execPath, ['-r', CPU_REPORT, ...preload, join(root, 'bin', 'groupspec.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
   let err = '';
   p.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number>((done, fail) =>
+  const exited = new Promise<Cpu>((done, fail) =>
     p.on('exit', () => {
       const cpu = /GROUPSPEC_BENCH_CPU_MS=([\d.]+)/.exec(err);
+      const user = /GROUPSPEC_BENCH_CPU_USER_MS=([\d.]+)/.exec(err);
       if (process.env.BENCH_WIRE_SERVER_STDERR === '1') process.stderr.write(err);
-      if (cpu === null) fail(new Error(`the server of ${root} reported no CPU: ${err}`));
-      else done(Number(cpu[1]));
+      if (cpu === null || user === null) fail(new Error(`the server of ${root} reported no CPU: ${err}`));
+      else done({ ms: Number(cpu[1]), user: Number(user[1]) });
     }),
   );
   return new Promise((ready, fail) => {
@@ -87,7 +95,7 @@ function send(agent: http.Agent, base: string, e: Pick<Entry, 'method' | 'url' |
 const UNCHECKED = (process.env.BENCH_WIRE_SERVER_UNCHECKED ?? '').split(',').filter((p) => p !== '');
 
 interface Replay {
-  cpuMs: number;
+  cpu: Cpu;
   wrong: number;
   firstWrong?: string;
 }
@@ -106,10 +114,10 @@ async function replay(root: string, entries: readonly Entry[]): Promise<Replay> 
     }
   }
   agent.destroy();
-  return { cpuMs: await server.stop(), wrong, ...(firstWrong === undefined ? {} : { firstWrong }) };
+  return { cpu: await server.stop(), wrong, ...(firstWrong === undefined ? {} : { firstWrong }) };
 }
 
-async function startUp(root: string): Promise<number> {
+async function startUp(root: string): Promise<Cpu> {
   const server = await startServe(root);
   const agent = new http.Agent({ keepAlive: false });
   await send(agent, server.url, { method: 'GET', url: '/v1/capabilities', body: '' });
@@ -147,7 +155,7 @@ async function main(): Promise<unknown> {
   const requests = requestsIn(entries);
   const trees = [{ name: 'this checkout', root: ROOT }];
   if (process.env.BENCH_WIRE_SERVER_BASELINE !== undefined) trees.push({ name: 'baseline', root: resolve(process.env.BENCH_WIRE_SERVER_BASELINE) });
-  const runs = new Map(trees.map((t) => [t.name, { whole: [] as number[], start: [] as number[], wrong: 0, firstWrong: undefined as string | undefined }]));
+  const runs = new Map(trees.map((t) => [t.name, { whole: [] as number[], start: [] as number[], wholeUser: [] as number[], startUser: [] as number[], wrong: 0, firstWrong: undefined as string | undefined }]));
   const load: number[] = [];
   process.stderr.write(`replaying ${entries.length} exchanges (${requests} requests) from ${file}, ${rounds} rounds\n`);
   for (let r = 0; r < rounds; r++) {
@@ -156,11 +164,13 @@ async function main(): Promise<unknown> {
       const run = runs.get(t.name)!;
       const got = await replay(t.root, entries);
       const start = await startUp(t.root);
-      run.whole.push(got.cpuMs);
-      run.start.push(start);
+      run.whole.push(got.cpu.ms);
+      run.start.push(start.ms);
+      run.wholeUser.push(got.cpu.user);
+      run.startUser.push(start.user);
       run.wrong += got.wrong;
       run.firstWrong ??= got.firstWrong;
-      process.stderr.write(`round ${r + 1} ${t.name}: whole ${got.cpuMs.toFixed(0)} ms, start-up ${start.toFixed(0)} ms, wrong answers ${got.wrong} (load ${loadavg()[0]!.toFixed(1)})\n`);
+      process.stderr.write(`round ${r + 1} ${t.name}: whole ${got.cpu.ms.toFixed(0)} ms (user ${got.cpu.user.toFixed(0)}), start-up ${start.ms.toFixed(0)} ms (user ${start.user.toFixed(0)}), wrong answers ${got.wrong} (load ${loadavg()[0]!.toFixed(1)})\n`);
     }
   }
   const result = {
@@ -174,7 +184,11 @@ async function main(): Promise<unknown> {
         const whole = median(run.whole);
         const start = median(run.start);
         const served = median(run.whole.map((w, i) => w - run.start[i]!));
-        return [name, { wholeCpuMs: whole, startUpCpuMs: start, servingCpuMs: served, usPerRequest: (served * 1000) / requests, usPerExchange: (served * 1000) / entries.length, wrongAnswers: run.wrong, firstWrong: run.firstWrong }];
+        const servedUser = median(run.wholeUser.map((w, i) => w - run.startUser[i]!));
+        return [
+          name,
+          { wholeCpuMs: whole, startUpCpuMs: start, servingCpuMs: served, servingUserCpuMs: servedUser, usPerRequest: (served * 1000) / requests, userUsPerRequest: (servedUser * 1000) / requests, usPerExchange: (served * 1000) / entries.length, wrongAnswers: run.wrong, firstWrong: run.firstWrong },
+        ];
       }),
     ),
   };
@@ -182,7 +196,8 @@ async function main(): Promise<unknown> {
     // per round, this checkout's serving CPU against the baseline's: the load moves both alike within a round
     const [mine, base] = [runs.get(trees[0]!.name)!, runs.get(trees[1]!.name)!];
     const ratios = mine.whole.map((w, i) => (w - mine.start[i]!) / (base.whole[i]! - base.start[i]!));
-    Object.assign(result, { servingRatioPerRound: ratios, servingRatioMedian: median(ratios), wholeRatioMedian: median(mine.whole.map((w, i) => w / base.whole[i]!)) });
+    const userRatios = mine.wholeUser.map((w, i) => (w - mine.startUser[i]!) / (base.wholeUser[i]! - base.startUser[i]!));
+    Object.assign(result, { servingRatioPerRound: ratios, servingRatioMedian: median(ratios), servingUserRatioPerRound: userRatios, servingUserRatioMedian: median(userRatios), wholeRatioMedian: median(mine.whole.map((w, i) => w / base.whole[i]!)) });
   }
   const wrong = [...runs].filter(([, r]) => r.wrong > 0);
   if (wrong.length > 0) throw new Error(`wrong answers: ${wrong.map(([name, r]) => `${name} ${r.wrong}, first: ${r.firstWrong}`).join('; ')}\n${JSON.stringify(result)}`);

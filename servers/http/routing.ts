@@ -74,14 +74,25 @@ export function splitTarget(target: string): SplitTarget {
   return { pathname: url.pathname, segments, query: url.searchParams };
 }
 
-function matchPath(pattern: readonly string[], segments: readonly string[]): Params | undefined {
-  if (pattern.length !== segments.length) return undefined;
+/** `:`, which starts a pattern segment that captures. */
+const COLON = 0x3a;
+
+/** Whether `segments` fit `pattern` (its literal segments equal, as many segments); allocates nothing. */
+function fits(pattern: readonly string[], segments: readonly string[]): boolean {
+  if (pattern.length !== segments.length) return false;
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!;
+    if (p.charCodeAt(0) !== COLON && p !== segments[i]) return false;
+  }
+  return true;
+}
+
+/** The captured segments of a path that fits its pattern. */
+function paramsOf(pattern: readonly string[], segments: readonly string[]): Params {
   const params: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {
     const p = pattern[i]!;
-    const s = segments[i]!;
-    if (p.startsWith(':')) params[p.slice(1)] = s;
-    else if (p !== s) return undefined;
+    if (p.charCodeAt(0) === COLON) params[p.slice(1)] = segments[i]!;
   }
   return params;
 }
@@ -105,11 +116,9 @@ export class Router<H> {
   find(verb: string | undefined, segments: readonly string[], pathname: string): { route: Route<H>; params: Params } {
     // the route of the verb first, without building the candidates: a found route is the common case
     for (const route of this.routes) {
-      if (route.verb !== verb) continue;
-      const params = matchPath(route.path, segments);
-      if (params !== undefined) return { route, params };
+      if (route.verb === verb && fits(route.path, segments)) return { route, params: paramsOf(route.path, segments) };
     }
-    const allowed = this.routes.filter((r) => matchPath(r.path, segments) !== undefined).map((r) => r.verb);
+    const allowed = this.routes.filter((r) => fits(r.path, segments)).map((r) => r.verb);
     if (allowed.length === 0) throw new HttpFault(404, 'unknown-endpoint', `no endpoint ${pathname}`);
     const allow = allowed.join(', ');
     throw new HttpFault(405, 'method-not-allowed', `${verb ?? '?'} is not allowed on ${pathname} (allowed: ${allow})`, { Allow: allow });
@@ -117,13 +126,15 @@ export class Router<H> {
 }
 
 /**
- * Wraps a route lookup with a cache by verb and path (the query aside): clients send the same few
- * dozen paths again and again, and parsing each as a URL is a measurable share of a small
- * request's cost. A target with a fragment is not cached; the cache is dropped when it fills.
- * Lookups that throw are not cached, so a refused path is vetted again each time.
+ * A route lookup for request targets. A plain path (PLAIN_PATH; most targets), with or without a
+ * query, is split at its slashes and found directly: the WHATWG URL road would give the same path,
+ * segments and query. Any other target (percent-encoding, a fragment, dot segments ...) takes that
+ * road, through a cache by verb and path (the query aside) since parsing a URL is a measurable
+ * share of a small request's cost; a target with a fragment is not cached, the cache is dropped
+ * when it fills, and lookups that throw are not cached, so a refused path is vetted again each time.
  */
 export function cachedResolver<H>(
-  find: (verb: string | undefined, target: SplitTarget) => { route: Route<H>; params: Params },
+  find: (verb: string | undefined, target: Pick<SplitTarget, 'pathname' | 'segments'>) => { route: Route<H>; params: Params },
   size = 4096,
 ): (verb: string | undefined, target: string) => Target<H> {
   const route = (verb: string | undefined, target: string): Target<H> => {
@@ -132,9 +143,15 @@ export function cachedResolver<H>(
   };
   const routed = new Map<string, Target<H>>();
   return (verb, target) => {
-    if (target.includes('#')) return route(verb, target);
     const q = target.indexOf('?');
-    const key = `${verb} ${q < 0 ? target : target.slice(0, q)}`;
+    const pathname = q < 0 ? target : target.slice(0, q);
+    // a fragment goes the URL road (which drops it from the query); in a plain path there is none
+    if (plainPath(pathname) && (q < 0 || !target.includes('#', q))) {
+      const found = find(verb, { pathname, segments: pathname.slice(1).split('/') });
+      return new Routed(found.route, found.params, q < 0 ? '' : target.slice(q + 1));
+    }
+    if (target.includes('#')) return route(verb, target);
+    const key = `${verb} ${pathname}`;
     let found = routed.get(key);
     if (found === undefined) {
       found = route(verb, target);

@@ -13,12 +13,14 @@ import { HttpFault, internalFault, type ErrorBody } from './fault';
 import { resolveLimits, type ServerLimits } from './limits';
 import { checkTarget } from './routing';
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** A response body already encoded as JSON text, with its status (200 unless said) and extra headers. */
 export class RawJson {
   constructor(
     readonly text: string,
     readonly status = 200,
-    readonly headers: Readonly<Record<string, string>> = {},
+    readonly headers: Readonly<Record<string, string>> = NO_HEADERS,
     /**
      * Some top-level fields of the text, with the values JSON.parse would give them (scalars):
      * what a batch reference to one of them reads without parsing the text (servers/wire/references.ts).
@@ -36,10 +38,8 @@ export interface Reply {
   top?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
-
-/** A fault as its error body. */
-function faultReply(e: unknown, errorBody: ErrorBody): Reply {
+/** A fault as its error body; anything else thrown, a 500 (internalFault). */
+export function faultReply(e: unknown, errorBody: ErrorBody): Reply {
   const fault = e instanceof HttpFault ? e : internalFault(e);
   return { status: fault.status, text: JSON.stringify(errorBody(fault)), headers: fault.headers };
 }
@@ -48,8 +48,9 @@ function faultReply(e: unknown, errorBody: ErrorBody): Reply {
  * A handler's value, encoded: a value is 200 JSON, a RawJson goes as it is; so is a result JSON
  * cannot carry (a cycle, a BigInt) a 500, since that is the implementation's fault, not the client's.
  */
-function encode(out: unknown, errorBody: ErrorBody): Reply {
-  if (out instanceof RawJson) return out.top === undefined ? { status: out.status, text: out.text, headers: out.headers } : { status: out.status, text: out.text, headers: out.headers, top: out.top };
+export function encode(out: unknown, errorBody: ErrorBody): Reply {
+  // a RawJson has a Reply's fields: it goes as it is
+  if (out instanceof RawJson) return out;
   try {
     return { status: 200, text: JSON.stringify(out), headers: NO_HEADERS };
   } catch (e) {
@@ -165,7 +166,8 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
             return;
           }
           // a flat list, and no Date (the protocols do not use it): the least work for node per answer
-          // encoded once here, not measured by byteLength and encoded again by the socket's write
+          // (the text encoded once into a Buffer, for its length and the write, measured no cheaper:
+          // docs/performance.md, round six, the wire server)
           const head = ['Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(Buffer.byteLength(text)), 'Cache-Control', 'no-store'];
           if ((closing || excessive) && headers.Connection === undefined) head.push('Connection', 'close');
           for (const name in headers) head.push(name, headers[name]!);

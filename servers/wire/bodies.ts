@@ -51,11 +51,14 @@ function onlyKeys(o: Record<string, unknown>, keys: readonly string[]): boolean 
   return true;
 }
 
+const isStrings = (v: unknown): boolean => v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
+const isCustomFields = (c: unknown): boolean => isObject(c) && onlyKeys(c, ['group', 'member']) && isStrings(c.group) && isStrings(c.member);
+
 const VERBS: readonly unknown[] = ['GET', 'POST', 'DELETE'];
 const isBatchItem = (r: unknown): boolean => isObject(r) && onlyKeys(r, ['method', 'path', 'body']) && VERBS.includes(r.method) && typeof r.path === 'string' && r.path.startsWith('/');
 
 /**
- * The bodies the protocol carries most (every call, every batch, every login, logout and events POST),
+ * The bodies the protocol carries most (every call, every batch, every login, logout and events POST, most app creations),
  * accepted without zod when they are well formed: zod's walk of a strict object (and of a batch's
  * every request) was a measurable share of the server's CPU per request (docs/performance.md,
  * issue 21). Each check accepts only what its schema accepts, and the schema would return the
@@ -68,6 +71,8 @@ export const QUICK_CHECKS: ReadonlyMap<z.ZodType, (body: unknown) => boolean> = 
   [SessionBody, (b) => isObject(b) && onlyKeys(b, ['userID', 'device', 'unlimitedAVChatRoom']) && typeof b.userID === 'string' && (b.device === undefined || typeof b.device === 'string') && (b.unlimitedAVChatRoom === undefined || typeof b.unlimitedAVChatRoom === 'boolean')],
   [EmptyBody, (b) => isObject(b) && onlyKeys(b, [])],
   [EventsBody, (b) => isObject(b) && onlyKeys(b, ['after']) && Number.isSafeInteger(b.after) && (b.after as number) >= 0],
+  // an app without limits (most); `limits` goes to zod, whose record leaves out a "__proto__" key
+  [AppBody, (b) => isObject(b) && onlyKeys(b, ['seed', 'customFields']) && (b.seed === undefined || (Number.isSafeInteger(b.seed) && (b.seed as number) >= 0 && (b.seed as number) <= 0xffffffff)) && (b.customFields === undefined || isCustomFields(b.customFields))],
 ]);
 
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {

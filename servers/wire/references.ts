@@ -124,8 +124,9 @@ export function resolveBody(i: number, body: unknown, answers: readonly Answered
     }
     const found = pointerAt(doc, ref.pointer);
     if ('missing' in found) throw unresolved(i, `it refers to ${JSON.stringify(ref.pointer)} in the answer of request ${ref.request}, which names nothing: ${found.missing}`);
-    // a copy: two references to one value must not share it, whatever the handler does with its argument
-    return structuredClone(found.value);
+    // a copy: two references to one value must not share it, whatever the handler does with its
+    // argument (a string, number, boolean or null is its own copy: most references name an ID)
+    return typeof found.value === 'object' && found.value !== null ? structuredClone(found.value) : found.value;
   };
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
@@ -134,8 +135,12 @@ export function resolveBody(i: number, body: unknown, answers: readonly Answered
     if (only === '$literal') return v.$literal;
     if (only === '$ref') return value(v.$ref as Reference);
     const out: Record<string, unknown> = {};
-    // defineProperty, not assignment: a "__proto__" key stays a key, as JSON.parse made it
-    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) Object.defineProperty(out, k, { value: walk(v[k]), enumerable: true, writable: true, configurable: true });
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      // defineProperty, not assignment, for "__proto__": it stays a key, as JSON.parse made it
+      if (k === '__proto__') Object.defineProperty(out, k, { value: walk(v[k]), enumerable: true, writable: true, configurable: true });
+      else out[k] = walk(v[k]);
+    }
     return out;
   };
   return walk(body);

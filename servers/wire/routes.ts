@@ -4,7 +4,9 @@ import { ADMIN_COMMANDS } from '../../simulator/core';
 import { METHODS } from '../../simulator/sdk/chat';
 import { CONTRACT_VERSION, type Implementation } from '../../adapters/contract';
 import { RECORDED_EVENTS, stackless } from '../../adapters/simulator';
-import { RawJson, type Params, type Route } from '../http';
+
+const RECORDED: ReadonlySet<string> = new Set(RECORDED_EVENTS);
+import { RawJson, type Params, type Route, type Target } from '../http';
 import { AdvanceBody, AFTER, AppBody, EventsBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
 
 /** The protocol's version is the contract's: a change that breaks adapters breaks servers too. */
@@ -33,10 +35,18 @@ export interface AppEntry {
   nextSession: number;
 }
 
-export interface Ctx {
-  readonly params: Params;
-  readonly body: unknown;
-  readonly query: URLSearchParams;
+/** A request as an endpoint reads it: its path's params, its body and its query (parsed when read: most endpoints take none). */
+export class Ctx {
+  constructor(
+    private readonly target: Target<WireHandler>,
+    readonly body: unknown,
+  ) {}
+  get params(): Params {
+    return this.target.params;
+  }
+  get query(): URLSearchParams {
+    return this.target.query;
+  }
 }
 export type WireHandler = (ctx: Ctx) => unknown;
 export type WireRoute = Route<WireHandler>;
@@ -57,7 +67,20 @@ function coded(e: unknown): Record<string, unknown> {
   throw e;
 }
 
-const succeeded = (r: { code: 0; data: unknown }): Record<string, unknown> => ({ ok: true, result: { code: 0, data: r.data } });
+/**
+ * A success's answer, as the text JSON.stringify({ok: true, result: {code: 0, data}}) gives, with no
+ * object built around the data. Data JSON leaves out (undefined) or cannot encode (a cycle, a BigInt)
+ * goes as that object, for the base to encode as it does any value (or answer 500).
+ */
+export function succeeded(r: { code: 0; data: unknown }): RawJson | Record<string, unknown> {
+  let data: string | undefined;
+  try {
+    data = JSON.stringify(r.data);
+  } catch {
+    data = undefined;
+  }
+  return data === undefined ? { ok: true, result: { code: 0, data: r.data } } : new RawJson(`{"ok":true,"result":{"code":0,"data":${data}}}`);
+}
 
 /**
  * A call's outcome as the protocol answers it; one promise step, not an async function's (a
@@ -65,7 +88,7 @@ const succeeded = (r: { code: 0; data: unknown }): Record<string, unknown> => ({
  * it: a refusal travels as its code, message and data, never its stack, and V8's stack capture for
  * each refusal's ChatError was 2.5 % of a pipelined fuzz run's CPU (client and server).
  */
-function settle(run: () => Promise<{ code: 0; data: unknown }>): Promise<Record<string, unknown>> | Record<string, unknown> {
+function settle(run: () => Promise<{ code: 0; data: unknown }>): Promise<RawJson | Record<string, unknown>> | Record<string, unknown> {
   let pending: Promise<{ code: 0; data: unknown }>;
   try {
     pending = stackless(run);
@@ -151,7 +174,9 @@ export function wireRoutes(state: WireState): WireRoute[] {
           return coded(e);
         }
         const log: RecordedEvent[] = [];
-        for (const name of RECORDED_EVENTS) chat.on(name, (e) => log.push({ seq: log.length + 1, name: e.name, data: e.data }));
+        // the simulator's own data for each event, as the in-process adapter records it: no handler's
+        // copy built for the log alone (every group list, every tip), and nothing changes that data
+        chat.tap(RECORDED, (name, data) => log.push({ seq: log.length + 1, name, data }));
         const sessionID = `s-${++app.nextSession}`;
         app.sessions.set(sessionID, { chat, log, texts: [] });
         return { ok: true, sessionID, userID: chat.userID, device: chat.device };

@@ -12,7 +12,7 @@ import { simulatorImplementation } from '../../adapters/simulator';
 import { DEFAULT_SERVER_LIMITS, Router, cachedResolver, decodeJson, readBody, requireObject, startHttpServer, type ServerLimits, type Target } from '../http';
 import { WireFault, wireErrorBody } from './bodies';
 import { batchRoute } from './batch';
-import { PROTOCOL_VERSION, wireRoutes, type AppEntry, type WireHandler } from './routes';
+import { Ctx, PROTOCOL_VERSION, wireRoutes, type AppEntry, type WireHandler } from './routes';
 
 export { PROTOCOL_VERSION };
 export type { ServerLimits };
@@ -101,7 +101,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       // GET and DELETE bodies are read only to keep the connection usable; their content is ignored
       const raw = await readBody(req, limits.maxBodyBytes);
       const body = target.route.verb === 'POST' ? requireObject(decodeJson(req, raw)) : {};
-      return target.route.handler({ params: target.params, body, query: target.query });
+      return target.route.handler(new Ctx(target, body));
     },
   });
 }

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { BatchBody, CallBody, EmptyBody, EventsBody, QUICK_CHECKS, SessionBody, parseBody } from '../../servers/wire/bodies';
+import { AppBody, BatchBody, CallBody, EmptyBody, EventsBody, QUICK_CHECKS, SessionBody, parseBody } from '../../servers/wire/bodies';
 import { shaped as shapedLike } from './shaped';
 
 const EDGES: unknown[] = ['', '/', '/v1/apps', 'v1/apps', 'GET', 'POST', 'DELETE', 'PUT', 'get', 'u1', 'getGroupList', null, 0, 1, -1, 1.5, true, false, [], {}, ['a'], { method: 'GET' }];
@@ -24,6 +24,15 @@ const BODIES: Array<[string, z.ZodType, fc.Arbitrary<unknown>]> = [
   ['BatchBody', BatchBody, shaped({ requests: fc.array(item, { maxLength: 4 }), references: fc.oneof(fc.boolean(), anyValue) })],
   ['SessionBody', SessionBody, shaped({ userID: fc.oneof(fc.string(), anyValue), device: fc.oneof(fc.constantFrom('web', 'ios'), anyValue), unlimitedAVChatRoom: fc.oneof(fc.boolean(), anyValue) })],
   ['EmptyBody', EmptyBody, shaped({})],
+  [
+    'AppBody',
+    AppBody,
+    shaped({
+      seed: fc.oneof(fc.nat(), fc.constantFrom(0, -0, -1, 1.5, 0xffffffff, 0x100000000, 2 ** 53, '1'), anyValue),
+      customFields: fc.oneof(shaped({ group: fc.oneof(fc.array(fc.string(), { maxLength: 2 }), fc.constantFrom([1], ['a', null]), anyValue), member: fc.oneof(fc.array(fc.string(), { maxLength: 2 }), anyValue) }), anyValue),
+      limits: fc.oneof(fc.constant({}), fc.constant({ userGroupQuota: 3 }), anyValue),
+    }),
+  ],
   ['EventsBody', EventsBody, shaped({ after: fc.oneof(fc.nat(), fc.constantFrom(-0, -1, 1.5, 2 ** 53 - 1, 2 ** 53, 1e300, '3'), anyValue) })],
 ];
 
