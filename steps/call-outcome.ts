@@ -35,9 +35,15 @@ export function answered(actor: string, method: string, r: unknown, hold: Hold, 
  * implementation does not have makes the step not applicable, a timeout is reported as one.
  */
 export function rejected(method: string, e: unknown, hold: Hold, report: Report): Outcome {
-  if (e instanceof NotApplicable) throw new Skip(e.message);
-  const t = thrown(e);
-  if (isTimeout(t)) hold(() => report({ kind: 'timeout', message: t.message }));
+  try {
+    if (e instanceof NotApplicable) throw new Skip(e.message);
+    const t = thrown(e);
+    if (isTimeout(t)) hold(() => report({ kind: 'timeout', message: t.message }));
+  } catch (inner) {
+    if (inner instanceof Skip) throw inner;
+    // a rejection that cannot even be inspected (a revoked Proxy): what inspecting it threw is the crash
+    return failed(method, inner, hold, report);
+  }
   return failed(method, e, hold, report);
 }
 

@@ -46,18 +46,14 @@ export class GroupWorld extends World {
   private pending: Array<Promise<unknown>> = [];
   /** Session key -> index of the first event that counts for assertions. */
   private readonly cursors = new Map<Session, number>();
-  /**
-   * Whether the scenario compares states ("nothing has changed"): only then is a picture of the state
-   * taken before each action. The Before hook sets it from the scenario's steps (default: taken).
-   */
+  /** Whether the scenario compares states ("nothing has changed"): only then is a picture of the state taken before
+   * each action. The Before hook sets it from the scenario's steps (default: taken). */
   comparesStates = true;
   private picture: unknown;
   /** The deadline of one call, read once per scenario. */
   private readonly callTimeout = callTimeoutMs();
-  /**
-   * Set when the implementation broke the contract (an uncoded error, a malformed response) or
-   * missed a deadline: the runner reports the scenario as crashed or timed out, not as failed.
-   */
+  /** Set when the implementation broke the contract (an uncoded error, a malformed response) or missed a deadline:
+   * the runner reports the scenario as crashed or timed out, not as failed. */
   incident: Incident | undefined;
   /** The step running (its index in the scenario: the step wrapper counts, steps/dsl.ts). */
   private step = -1;
@@ -305,8 +301,13 @@ export class GroupWorld extends World {
 
   /** `hold`: an incident is reported when the answer is used (a read ahead no step uses changes no verdict). With the app
    * and the session at hand, the call is issued at once (Implementation.inOrder), its outcome made in one reaction. */
-  private attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void, hold: Hold = NOW, target: Pick<Session, 'call'> | undefined = actor === ADMIN ? this.appValue?.admin : this.loggedIn(actor)): Promise<Outcome> {
-    if (target === undefined) return this.attemptLater(actor, method, arg, issued, hold);
+  private attemptNow(actor: string, method: string, arg?: unknown, issued?: (call: Promise<CallResult>) => void, hold: Hold = NOW): Promise<Outcome> {
+    const target = actor === ADMIN ? this.appValue?.admin : this.loggedIn(actor);
+    return target === undefined ? this.attemptLater(actor, method, arg, issued, hold) : this.issue(actor, method, arg, issued, hold, target);
+  }
+
+  /** Not attemptNow again: a target the implementation handed over as undefined must crash the call, not make it anew. */
+  private issue(actor: string, method: string, arg: unknown, issued: ((call: Promise<CallResult>) => void) | undefined, hold: Hold, target: Pick<Session, 'call'>): Promise<Outcome> {
     let call: Promise<CallResult>;
     try {
       this.requireOperation(actor, method, arg);
@@ -328,7 +329,7 @@ export class GroupWorld extends World {
     } catch (e) {
       return failed(method, e, hold, this.report);
     }
-    return this.attemptNow(actor, method, arg, issued, hold, target);
+    return this.issue(actor, method, arg, issued, hold, target);
   }
 
   /** The scenario's incident: the first one reported. */

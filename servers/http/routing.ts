@@ -64,7 +64,13 @@ export function checkTarget(target: string): void {
 export function splitTarget(target: string): SplitTarget {
   if (plainPath(target)) return { pathname: target, segments: target.slice(1).split('/'), query: new URLSearchParams() };
   checkTarget(target);
-  const url = new URL(target, 'http://groupspec.invalid');
+  let url: URL;
+  try {
+    url = new URL(target, 'http://groupspec.invalid');
+  } catch {
+    // e.g. `//[x`, which a URL reads as a host it cannot parse: the client's fault, not the server's
+    throw new HttpFault(400, 'invalid-request', `path ${JSON.stringify(target)} cannot be parsed as a request target`);
+  }
   let segments: string[];
   try {
     segments = url.pathname.split('/').slice(1).map(decodeURIComponent);

@@ -13,7 +13,13 @@ function byUrl(target: string): { pathname: string; segments: string[]; query: s
   try {
     const path = target.split(/[?#]/, 1)[0]!;
     if (/%2f|%5c|\\/i.test(path) || path.split('/').some((s) => /^(?:\.|%2e){1,2}$/i.test(s))) return 'bad-path';
-    const url = new URL(target, 'http://groupspec.invalid');
+    let url: URL;
+    try {
+      url = new URL(target, 'http://groupspec.invalid');
+    } catch {
+      // a target no URL can be made of (`//[x`) is the client's fault (round six's review; it was a 500)
+      return 'invalid-request';
+    }
     let segments: string[];
     try {
       segments = url.pathname.split('/').slice(1).map(decodeURIComponent);
@@ -46,6 +52,21 @@ describe('splitTarget', () => {
       }),
       { numRuns: 5000, seed: 21 },
     );
+  });
+
+  it('refuses a target no URL can be made of with 400 invalid-request, not a crash of the server', () => {
+    for (const target of ['//[x', '//a:b/', '//[::1/x']) {
+      const fault = (() => {
+        try {
+          splitTarget(target);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(fault, target).toBeInstanceOf(HttpFault);
+      expect([(fault as HttpFault).status, (fault as HttpFault).reason], target).toEqual([400, 'invalid-request']);
+    }
   });
 
   it('refuses dot segments in plain paths', () => {
