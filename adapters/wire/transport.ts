@@ -351,6 +351,17 @@ export class Transport {
  * request reports it, and an exchange that failed as a whole forgets it (Failures).
  */
 function inTurn(chunk: readonly Queued[], settle: (q: Queued) => void): void {
-  for (const q of chunk) if (!(q instanceof Awaited)) settle(q);
-  for (const q of chunk) if (q instanceof Awaited) settle(q);
+  // a settle that throws (a write-behind's callback) leaves no other request of the batch unsettled
+  let thrown: { e: unknown } | undefined;
+  for (const awaited of [false, true]) {
+    for (const q of chunk) {
+      if (q instanceof Awaited !== awaited) continue;
+      try {
+        settle(q);
+      } catch (e) {
+        thrown ??= { e };
+      }
+    }
+  }
+  if (thrown !== undefined) throw thrown.e;
 }

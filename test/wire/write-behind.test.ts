@@ -9,6 +9,8 @@ import { wireImplementation } from '../../adapters/wire/client';
 import { traced } from '../../adapters/contract/trace';
 import { withDeadlines } from '../../adapters/contract/deadline';
 import { countedServer } from './exchanges';
+import { Transport } from '../../adapters/wire/transport';
+import { AppAnswer, CapabilitiesAnswer } from '../../adapters/wire/protocol';
 
 const { server: running, counted } = countedServer();
 
@@ -118,5 +120,25 @@ describe('a write-behind request that fails', () => {
     await app.close();
     await expect(alice.logout()).rejects.toThrow(/unknown-app/);
     await wire.close?.();
+  });
+
+  it('settles the awaited requests of a batch even when a write-behind request\'s callback throws', async () => {
+    const t = new Transport(running().url, 5000);
+    t.batchMax = 10;
+    let called = 0;
+    const behind = t.sendLater(AppAnswer, 'POST', '/v1/apps', {}, {
+      answered: () => {
+        called++;
+        throw new Error('a callback that throws');
+      },
+      failed: () => undefined,
+    });
+    const caps = t.expect(CapabilitiesAnswer, 'GET', '/v1/capabilities');
+    // without the guard the throw left `caps` pending for ever (the exchange itself was answered, so no timer ends it)
+    const within = await Promise.race([caps.then((c) => c.ok), new Promise((r) => setTimeout(() => r('still pending'), 2000).unref())]);
+    expect(within).toBe(true);
+    expect(called).toBe(1);
+    await behind;
+    await t.settle().catch(() => undefined);
   });
 });
