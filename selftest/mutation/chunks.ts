@@ -15,7 +15,7 @@ import { join } from 'node:path';
 /** Roughly equal Stryker time each (400-700 mutants, or less for the core's rule files). */
 export const CHUNKS: Record<string, string[]> = {
   rules: ['simulator/core/rules.ts'],
-  group: ['simulator/core/group-commands.ts'],
+  group: ['simulator/core/group-commands.ts', 'simulator/core/create-spec.ts'],
   member: ['simulator/core/member-commands.ts'],
   admincmd: ['simulator/core/admin-commands.ts', 'simulator/core/store-commands.ts', 'simulator/core/profile-commands.ts'],
   // the app admin's imports, kicks, attribute, counter and ban commands (issue 17)
