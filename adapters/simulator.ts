@@ -39,7 +39,8 @@ function invokeStackless(target: { invoke(method: string, arg: unknown): Promise
 
 /** The events a session records: the group-related ones the suite asserts on. */
 export const RECORDED_EVENTS = [EVENT.MESSAGE_RECEIVED, EVENT.GROUP_LIST_UPDATED, EVENT.GROUP_ATTRIBUTES_UPDATED, EVENT.GROUP_COUNTER_UPDATED, EVENT.KICKED_OUT];
-const RECORDED: ReadonlySet<string> = new Set(RECORDED_EVENTS);
+/** The same, as the set Chat.tap takes (this adapter's sessions and the wire server's record through it). */
+export const RECORDED: ReadonlySet<string> = new Set(RECORDED_EVENTS);
 
 class SimSession implements Session {
   private readonly log: DeliveredEvent[] = [];

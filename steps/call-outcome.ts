@@ -36,15 +36,23 @@ export function answered(actor: string, method: string, r: unknown, hold: Hold, 
  */
 export function rejected(method: string, e: unknown, hold: Hold, report: Report): Outcome {
   try {
-    if (e instanceof NotApplicable) throw new Skip(e.message);
-    const t = thrown(e);
-    if (isTimeout(t)) hold(() => report({ kind: 'timeout', message: t.message }));
+    screen(e, hold, report);
   } catch (inner) {
     if (inner instanceof Skip) throw inner;
     // a rejection that cannot even be inspected (a revoked Proxy): what inspecting it threw is the crash
     return failed(method, inner, hold, report);
   }
   return failed(method, e, hold, report);
+}
+
+/**
+ * What every rejection of the implementation's is looked at for first (GroupWorld.deadline, rejected):
+ * an operation it does not have makes the step not applicable (throws Skip), a missed deadline is reported.
+ */
+export function screen(e: unknown, hold: Hold, report: Report): void {
+  if (e instanceof NotApplicable) throw new Skip(e.message);
+  const t = thrown(e);
+  if (isTimeout(t)) hold(() => report({ kind: 'timeout', message: t.message }));
 }
 
 /** A call that threw or rejected: a refusal (an Error carrying a numeric code), or an incident. */

@@ -8,10 +8,9 @@ import type { App, AppOptions, CallResult, DeliveredEvent, GroupTypeName, Implem
 import { Ref, refTo } from '../adapters/contract/refs';
 import { at, type Outcome } from '../matchers/matchers';
 import { callTimeoutMs, currentImplementation } from '../adapters/resolve';
-import { DEADLINES, failed, failedAtOnce, outcomeOf, settled } from './call-outcome';
-import { GROUP_TYPE_NAMES, NotApplicable } from '../adapters/contract';
+import { DEADLINES, failed, failedAtOnce, outcomeOf, screen, settled } from './call-outcome';
+import { GROUP_TYPE_NAMES } from '../adapters/contract';
 import { traceOf, type RenderedTrace } from '../adapters/contract/trace';
-import { isTimeout, thrown } from '../matchers/thrown';
 import { picture } from './picture';
 import { NOW, NotYet, type Hold, type ReadsAhead } from './reads-ahead';
 import { ADMIN, NOTHING_HAS_CHANGED, SETTLE_MS, Skip, eachInTurn, wireType, type Incident } from './world-terms';
@@ -68,9 +67,7 @@ export class GroupWorld extends World {
   /** Bounds one call to the implementation: a hanging implementation gives a timeout, never a hung run. */
   deadline<T>(what: string, p: Promise<T>, hold: Hold = NOW): Promise<T> {
     return DEADLINES.bound(what, this.callTimeout, p).then(undefined, (e: unknown) => {
-      if (e instanceof NotApplicable) throw new Skip(e.message);
-      const t = thrown(e);
-      if (isTimeout(t)) hold(() => (this.incident ??= { kind: 'timeout', message: t.message }));
+      screen(e, hold, this.report);
       throw e;
     });
   }

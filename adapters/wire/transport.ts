@@ -73,29 +73,18 @@ export class Transport {
    * answer (a chain of async functions here cost several promise turns per request).
    */
   private request<R>(verb: Verb, path: string, body: unknown, refers: boolean, then: (answer: unknown, what: string) => R): Promise<R> {
-    let payload: string | undefined;
-    try {
-      payload = body === undefined || refers ? undefined : JSON.stringify(body);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    if (this.batchMax < 2) {
-      const what = `${verb} ${this.base}${path}`;
-      return this.alone(verb, path, payload).then(
-        (reply) => {
-          this.reportFailure(what);
-          return then(judge(what, reply), what);
-        },
-        (e: unknown) => {
-          if (!(e instanceof UnresolvedReference)) this.forgetFailure();
-          throw e;
-        },
-      );
-    }
-    // everything issued before the event loop turns goes out together, in issue order; the flush
-    // that gets the answer settles the promise (Awaited)
     return new Promise<R>((resolve, reject) => {
-      this.lastQueued = new Awaited(verb, path, this.base, payload, body, refers, then, this, resolve, reject);
+      // a body JSON cannot carry (a cycle, a BigInt) throws here, which rejects the promise
+      const payload = body === undefined || refers ? undefined : JSON.stringify(body);
+      const q = new Awaited(verb, path, this.base, payload, body, refers, then, this, resolve, reject);
+      if (this.batchMax < 2) {
+        // a request on its own is judged and settled as a batch's are
+        this.alone(verb, path, payload).then((reply) => q.resolve(reply), (e: unknown) => q.reject(e));
+        return;
+      }
+      // everything issued before the event loop turns goes out together, in issue order; the flush
+      // that gets the answer settles the promise (Awaited)
+      this.lastQueued = q;
       this.queue.push(this.lastQueued);
       if (!this.flushing) {
         this.flushing = true;

@@ -3,9 +3,7 @@ import { isCodedError, VirtualClock, type Chat, type Simulator, type SimulatorOp
 import { ADMIN_COMMANDS } from '../../simulator/core';
 import { METHODS } from '../../simulator/sdk/chat';
 import { CONTRACT_VERSION, type Implementation } from '../../adapters/contract';
-import { RECORDED_EVENTS, stackless } from '../../adapters/simulator';
-
-const RECORDED: ReadonlySet<string> = new Set(RECORDED_EVENTS);
+import { RECORDED, stackless } from '../../adapters/simulator';
 import { RawJson, type Params, type Route, type Target } from '../http';
 import { AdvanceBody, AFTER, AppBody, EventsBody, CallBody, EmptyBody, SessionBody, WireFault, parseBody, parseLimits } from './bodies';
 
