@@ -18,7 +18,8 @@ export async function resolveImplementation(env: NodeJS.ProcessEnv = process.env
     // loaded only when asked for: an in-process run needs no HTTP client
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { wireImplementation } = require('./wire/client') as typeof import('./wire/client');
-    chosen = traceable(await wireImplementation(url, { timeoutMs: callTimeoutMs(env) }), env);
+    // GROUPSPEC_STREAM=off (groupspec run --no-stream): batches over HTTP even to a server with a stream
+    chosen = traceable(await wireImplementation(url, { timeoutMs: callTimeoutMs(env), stream: env.GROUPSPEC_STREAM !== 'off' }), env);
   } else if (modulePath === undefined || embeddedSimulator(env)) {
     chosen = traceable(simulatorImplementation(), env);
   } else {

@@ -33,6 +33,7 @@ async function run(argv: string[]): Promise<number> {
     options: {
       adapter: { type: 'string' },
       url: { type: 'string' },
+      'no-stream': { type: 'boolean' },
       out: { type: 'string' },
       tags: { type: 'string' },
       rule: { type: 'string', multiple: true },
@@ -59,11 +60,14 @@ async function run(argv: string[]): Promise<number> {
   if (values.tags !== undefined) checkTags(values.tags);
   if (values.grep !== undefined) checkGrep(values.grep);
   if (values.adapter !== undefined && values.url !== undefined) throw new UsageError('give --adapter or --url, not both');
+  if (values['no-stream'] === true && values.url === undefined) throw new UsageError('--no-stream goes with --url');
   const root = packageRoot();
   let target = 'simulator';
   if (values.url !== undefined) {
     if (!/^https?:\/\//.test(values.url)) throw new UsageError(`--url must be an http(s) URL, got "${values.url}"`);
     process.env.GROUPSPEC_URL = values.url;
+    // batches over HTTP even to a server that announces the stream (docs/protocol.md §4.12)
+    if (values['no-stream'] === true) process.env.GROUPSPEC_STREAM = 'off';
     target = values.url;
   } else if (values.adapter !== undefined && values.adapter !== 'simulator') {
     const builtin: Record<string, string> = {

@@ -7,6 +7,7 @@ Which implementation:
                          tencent-cloud-emulated: the tencent-cloud adapter offline, on an in-process REST
                          emulator with its users on groupspec/chat (docs/tencent-cloud.md)
   --url URL              a server speaking the wire protocol (docs/protocol.md)
+  --no-stream            with --url: batches over HTTP even when the server offers its stream (§4.12)
 
 What to run:
   --rule ID              only this rule (repeatable)

@@ -408,7 +408,8 @@ describe('batches', () => {
   it('carry what the client issues in one turn of the event loop, with the answers and errors of single calls', async () => {
     const proxy = await recordingProxy(server.url);
     try {
-      const impl = await wireImplementation(proxy.url);
+      // the proxy forwards HTTP exchanges only: these batches go over HTTP (the stream: test/wire/stream.test.ts)
+      const impl = await wireImplementation(proxy.url, { stream: false });
       const app = await impl.createApp();
       const alice = await app.login('alice');
       const bob = await app.login('bob');
@@ -449,7 +450,8 @@ describe('batches', () => {
     const small = await startServer({ batchMaxRequests: 3 });
     const proxy = await recordingProxy(small.url);
     try {
-      const impl = await wireImplementation(proxy.url);
+      // the proxy forwards HTTP exchanges only: these batches go over HTTP (the stream: test/wire/stream.test.ts)
+      const impl = await wireImplementation(proxy.url, { stream: false });
       const app = await impl.createApp();
       const alice = await app.login('alice');
       proxy.seen.length = 0;

@@ -14,6 +14,7 @@ import {
   type AdminSurface, type App, type AppOptions, type CallResult, type Capabilities, type DeliveredEvent, type Implementation, type Session,
 } from '../contract';
 import { AppAnswer, CapabilitiesAnswer, Done, type EventsAnswer, NowAnswer, SessionAnswer, WireError, WireTimeoutError, explain, refusal, seg } from './protocol';
+import { StreamCarrier } from './stream';
 import { Transport } from './transport';
 
 export { WireError, WireTimeoutError } from './protocol';
@@ -40,6 +41,11 @@ export interface WireOptions {
    * `references`). Off, it asks again from the last answered position.
    */
   postEvents?: boolean;
+  /**
+   * Carry the batches over the server's stream (one WebSocket, docs/protocol.md §4.12), when it
+   * announces one (default true, needs `batch`). Off, each batch is an HTTP exchange.
+   */
+  stream?: boolean;
 }
 
 type EventsPage = z.infer<typeof EventsAnswer>;
@@ -271,6 +277,9 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
     t.batchMax = caps.batch?.maxRequests ?? 0;
     t.references = t.batchMax >= 2 && caps.batch?.references === true && options.references !== false;
     t.postEvents = t.references && caps.batch?.postEvents === true && options.postEvents !== false;
+    if (t.batchMax >= 2 && caps.stream !== undefined && options.stream !== false) {
+      t.stream = new StreamCarrier(`${base.replace(/^http/, 'ws')}${caps.stream.path}`, caps.stream.maxMessageBytes, timeoutMs);
+    }
   }
   const capabilities: Capabilities = caps.capabilities;
   const open = new Set<WireApp>();

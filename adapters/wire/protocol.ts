@@ -49,6 +49,8 @@ export const CapabilitiesAnswer = z.object({
     limitOverrides: z.boolean(),
   }),
   batch: BatchCapability,
+  /** A server written before the stream announces none; the client then sends its batches over HTTP. */
+  stream: z.object({ path: z.string().startsWith('/'), maxMessageBytes: z.number().int().positive() }).optional(),
 });
 export const AppAnswer = z.object({ ok: z.literal(true), appID: z.string().min(1) });
 export const SessionAnswer = z.union([z.object({ ok: z.literal(true), sessionID: z.string().min(1), userID: z.string(), device: z.string() }), Refused]);

@@ -12,6 +12,7 @@ import { exchange } from './exchange';
 import { AnswerRef, Sources, encodeBody } from './references';
 import { Awaited, type Queued, type Reply, type Verb } from './queued';
 import { checked, judge } from './judge';
+import type { StreamCarrier } from './stream';
 
 /** What a write-behind request's sender learns when it has been answered. */
 export interface Outcome<T> {
@@ -55,6 +56,11 @@ export class Transport {
   postEvents = false;
   /** Which request each call's promise stands for, so a later call's Ref can name it. */
   private readonly sources = new Sources();
+  /**
+   * The stream the queue's exchanges go over (docs/protocol.md §4.12), when the server announces
+   * one and it is wanted; otherwise each is an HTTP exchange.
+   */
+  stream: StreamCarrier | undefined;
   /** The request request() queued last (read by call() and events() right after, in the same turn). */
   private lastQueued: Queued | undefined;
 
@@ -79,7 +85,7 @@ export class Transport {
       const q = new Awaited(verb, path, this.base, payload, body, refers, then, this, resolve, reject);
       if (this.batchMax < 2) {
         // a request on its own is judged and settled as a batch's are
-        this.alone(verb, path, payload).then((reply) => q.resolve(reply), (e: unknown) => q.reject(e));
+        this.carry(verb, path, payload).then((reply) => q.resolve(reply), (e: unknown) => q.reject(e));
         return;
       }
       // everything issued before the event loop turns goes out together, in issue order; the flush
@@ -149,6 +155,7 @@ export class Transport {
   async settle(): Promise<void> {
     this.sendBehindNow();
     await this.chain;
+    this.stream?.close();
     this.reportFailure(`closing the connection to ${this.base}`);
   }
 
@@ -169,7 +176,18 @@ export class Transport {
     this.chain = this.chain.then(() => this.flush());
   }
 
-  /** One request on its own: the wire format of protocol version 1 before batches. */
+  /**
+   * One exchange: a batch (POST /v1/batch) as a message of the stream when there is one and the
+   * batch fits in a message, anything else as an HTTP exchange. `what` names a lone request sent
+   * as a batch of one in the errors of the message as a whole.
+   */
+  private carry(verb: Verb, path: string, payload: string | undefined, what?: string): Promise<Reply> {
+    const stream = this.stream;
+    if (stream !== undefined && path === '/v1/batch' && payload !== undefined && stream.fits(payload)) return stream.send(payload, what ?? `POST ${this.base}/v1/batch`);
+    return this.alone(verb, path, payload);
+  }
+
+  /** One request on its own as an HTTP exchange: the wire format of protocol version 1 before batches. */
   private async alone(verb: Verb, path: string, payload: string | undefined): Promise<Reply> {
     const url = `${this.base}${path}`;
     const what = `${verb} ${url}`;
@@ -224,7 +242,7 @@ export class Transport {
       if (chunk.length === 0) continue;
       if (chunk.length === 1 && !references) {
         const [q] = chunk as [Queued];
-        await this.alone(q.verb, q.path, texts[0]).then(
+        await this.one(q, texts[0]).then(
           (r) => this.answered(q, r),
           (e: unknown) => this.failedWith(q, e),
         );
@@ -234,6 +252,23 @@ export class Transport {
         await this.batch(chunk, texts, references);
       }
     }
+  }
+
+  /**
+   * A request that goes on its own: over HTTP, or over the stream as a message of one request,
+   * whose entry is exactly what it would be answered alone (§4.11); a failure of the message as a
+   * whole is reported as that of an exchange of its own.
+   */
+  private one(q: Queued, text: string | undefined): Promise<Reply> {
+    const stream = this.stream;
+    const body = stream === undefined ? undefined : `{"requests":[${item(q, text)}]}`;
+    if (body === undefined || !stream!.fits(body)) return this.carry(q.verb, q.path, text);
+    return this.carry('POST', '/v1/batch', body, q.what).then((r) => {
+      if (r.status === 200 && quickBatchAnswer(r.body) && (r.body as z.infer<typeof BatchAnswer>).responses.length === 1) return (r.body as z.infer<typeof BatchAnswer>).responses[0]!;
+      const what = `${q.what} (sent over the stream)`;
+      judge(what, r);
+      throw new WireError(`${what} answered 200 without one response for its one request: ${preview(JSON.stringify(r.body))}`, 200);
+    });
   }
 
   private answered(q: Queued, reply: Reply): void {
@@ -252,11 +287,11 @@ export class Transport {
    * request in it fails with an error of the same kind that names the request.
    */
   private async batch(chunk: Queued[], texts: Array<string | undefined>, references: boolean): Promise<void> {
-    const items = chunk.map((q, k) => `{"method":"${q.verb}","path":${JSON.stringify(q.path)}${texts[k] === undefined ? '' : `,"body":${texts[k]}`}}`);
+    const items = chunk.map((q, k) => item(q, texts[k]));
     let answers: Array<{ status: number; body: unknown }>;
     try {
       const what = `POST ${this.base}/v1/batch`;
-      const body = judge(what, await this.alone('POST', '/v1/batch', `{${references ? '"references":true,' : ''}"requests":[${items.join(',')}]}`));
+      const body = judge(what, await this.carry('POST', '/v1/batch', `{${references ? '"references":true,' : ''}"requests":[${items.join(',')}]}`));
       const answer = quickBatchAnswer(body) ? { success: true as const, data: body as z.infer<typeof BatchAnswer>, error: undefined } : BatchAnswer.safeParse(body);
       if (!answer.success || answer.data.responses.length !== chunk.length) {
         throw new WireError(`${what} answered 200 without one response per request (${chunk.length} sent): ${preview(JSON.stringify(answer.data ?? answer.error.issues[0]))}`, 200);
@@ -331,6 +366,11 @@ export class Transport {
     if (queued !== undefined && this.references) this.sources.set(result, queued);
     return result;
   }
+}
+
+/** A request as an entry of a batch's `requests`. */
+function item(q: Queued, text: string | undefined): string {
+  return `{"method":"${q.verb}","path":${JSON.stringify(q.path)}${text === undefined ? '' : `,"body":${text}`}}`;
 }
 
 /**

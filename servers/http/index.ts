@@ -7,4 +7,4 @@ export { HttpFault, internalFault, type BaseReason, type ErrorBody } from './fau
 export { DRAIN_ALLOWANCE_BYTES, decodeJson, readBody, requireObject } from './body';
 export { DEFAULT_SERVER_LIMITS, resolveLimits, type ServerLimits } from './limits';
 export { Router, cachedResolver, checkTarget, splitTarget, type Params, type Route, type SplitTarget, type Target } from './routing';
-export { RawJson, answer, encode, faultReply, startHttpServer, type HttpServerOptions, type Reply, type RunningHttpServer } from './server';
+export { RawJson, answer, answerRaw, encode, faultReply, startHttpServer, type HttpServerOptions, type Reply, type RunningHttpServer, type UpgradeHook } from './server';

@@ -9,6 +9,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { HttpFault, internalFault, type ErrorBody } from './fault';
 import { resolveLimits, type ServerLimits } from './limits';
 import { checkTarget } from './routing';
@@ -97,6 +98,22 @@ export interface HttpServerOptions {
   handle: (req: http.IncomingMessage, limits: Readonly<ServerLimits>) => unknown;
   /** Called once the server has closed (drop state here). */
   onClose?: () => void;
+  /**
+   * Takes HTTP upgrades (the wire protocol's stream, docs/protocol.md §4.12). Without it, node hands
+   * an upgrade request to `handle` as an ordinary request.
+   */
+  upgrade?: UpgradeHook;
+}
+
+/** What a server that takes upgrades supplies; the base vets the target and the connection cap first. */
+export interface UpgradeHook {
+  /**
+   * An upgrade request whose target has passed checkTarget, on a connection within the cap. It
+   * owns the socket from here: it upgrades it or answers it (answerRaw).
+   */
+  handle(req: http.IncomingMessage, socket: Duplex, head: Buffer, limits: Readonly<ServerLimits>): void;
+  /** The server is closing: what is in flight may finish within graceMs, then every upgraded connection closes. */
+  close(graceMs: number): void;
 }
 
 export interface RunningHttpServer {
@@ -111,6 +128,18 @@ export interface RunningHttpServer {
 
 /** How long a connection answered by clientError may linger for the client to read the answer. */
 const LINGER_MS = 1000;
+
+/**
+ * Answers on a bare socket (no ServerResponse: a malformed request, or an upgrade not taken) and
+ * closes it once the answer is written.
+ */
+export function answerRaw(socket: Duplex, { status, text, headers }: Reply): void {
+  let head = `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nCache-Control: no-store\r\nConnection: close\r\n`;
+  for (const name in headers) if (name.toLowerCase() !== 'connection') head += `${name}: ${headers[name]}\r\n`;
+  socket.end(`${head}\r\n${text}`);
+  // end() closes only our side: a client that keeps trickling bytes must not keep the socket
+  (socket as Socket).setTimeout?.(LINGER_MS, () => socket.destroy());
+}
 
 /** Node's reasons for giving up on a connection's request, as the statuses and reasons a client reads. */
 function clientFault(err: NodeJS.ErrnoException, limits: ServerLimits): HttpFault {
@@ -200,12 +229,28 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       socket.destroy();
       return;
     }
-    const fault = clientFault(err, limits);
-    const body = JSON.stringify(errorBody(fault));
-    socket.end(`HTTP/1.1 ${fault.status} ${http.STATUS_CODES[fault.status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-    // end() closes only our side: a client that keeps trickling bytes must not keep the socket
-    socket.setTimeout(LINGER_MS, () => socket.destroy());
+    answerRaw(socket, faultReply(clientFault(err, limits), errorBody));
   });
+
+  const { upgrade } = options;
+  if (upgrade !== undefined) {
+    server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      // a socket error after the upgrade is the hook's to handle; before, it only ends the socket
+      socket.on('error', () => socket.destroy());
+      if (closing) {
+        socket.destroy();
+        return;
+      }
+      try {
+        checkTarget(req.url ?? '/');
+        if (excess.has(req.socket)) throw new HttpFault(503, 'too-many-connections', `more than ${limits.maxConnections} connections are open; retry later`, { 'Retry-After': '1' });
+      } catch (e) {
+        answerRaw(socket, faultReply(e, errorBody));
+        return;
+      }
+      upgrade.handle(req, socket, head, limits);
+    });
+  }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -221,6 +266,8 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
         close() {
           closed ??= new Promise<void>((done, fail) => {
             closing = true;
+            // upgraded connections are not node's to close: the hook closes them
+            upgrade?.close(limits.closeGraceMs);
             const force = setTimeout(() => server.closeAllConnections(), limits.closeGraceMs);
             force.unref();
             server.close((err) => {

@@ -6,7 +6,7 @@ import { HttpFault, type ErrorBody } from '../http';
 import { isObject } from '../../adapters/contract/refs';
 
 /** Reasons only the wire protocol raises (the base's are in servers/http/fault.ts); docs/protocol.md §5. */
-export type WireReason = 'unsupported-limit' | 'unknown-app' | 'unknown-session' | 'unknown-method' | 'batch-too-large' | 'unresolved-reference';
+export type WireReason = 'unsupported-limit' | 'unknown-app' | 'unknown-session' | 'unknown-method' | 'batch-too-large' | 'unresolved-reference' | 'upgrade-required';
 
 export class WireFault extends HttpFault<WireReason> {}
 

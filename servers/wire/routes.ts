@@ -57,6 +57,8 @@ export interface WireState {
   readonly makeSimulator: (options: SimulatorOptions) => Simulator;
   readonly pageMax: number;
   readonly batchMax: number;
+  /** The stream, when served (docs/protocol.md §4.12): announced in the capabilities. */
+  readonly stream?: { readonly path: string; readonly maxMessageBytes: number } | undefined;
 }
 
 /** A refusal is an outcome the suite judges, so it travels as 200; anything uncoded is the server failing. */
@@ -97,7 +99,7 @@ function settle(run: () => Promise<{ code: 0; data: unknown }>): Promise<RawJson
 }
 
 export function wireRoutes(state: WireState): WireRoute[] {
-  const { apps, reference, makeSimulator, pageMax, batchMax } = state;
+  const { apps, reference, makeSimulator, pageMax, batchMax, stream } = state;
   // IDs are never reused, so a stale ID after DELETE is a clean 404 rather than someone else's app
   let nextApp = 0;
 
@@ -135,8 +137,21 @@ export function wireRoutes(state: WireState): WireRoute[] {
         capabilities: reference.capabilities,
         // a protocol feature, not a contract capability: announced only when served, so old servers read as "no batches"
         ...(batchMax > 0 ? { batch: { maxRequests: batchMax, references: true, postEvents: true } } : {}),
+        ...(stream === undefined ? {} : { stream: { path: stream.path, maxMessageBytes: stream.maxMessageBytes } }),
       }),
     },
+    ...(stream === undefined
+      ? []
+      : [
+          {
+            // the stream's path without an Upgrade (servers/wire/stream.ts takes the upgrades)
+            verb: 'GET',
+            path: ['stream'],
+            handler: () => {
+              throw new WireFault(426, 'upgrade-required', `GET ${stream.path} opens the stream: send it with Upgrade: websocket (docs/protocol.md §4.12)`, { Upgrade: 'websocket' });
+            },
+          },
+        ]),
     {
       verb: 'POST',
       path: ['apps'],

@@ -9,10 +9,11 @@
  */
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../simulator';
 import { simulatorImplementation } from '../../adapters/simulator';
-import { DEFAULT_SERVER_LIMITS, Router, cachedResolver, decodeJson, readBody, requireObject, startHttpServer, type ServerLimits, type Target } from '../http';
+import { DEFAULT_SERVER_LIMITS, Router, answer, cachedResolver, decodeJson, readBody, requireObject, resolveLimits, startHttpServer, type ServerLimits, type Target } from '../http';
 import { WireFault, wireErrorBody } from './bodies';
 import { batchRoute } from './batch';
 import { Ctx, PROTOCOL_VERSION, wireRoutes, type AppEntry, type WireHandler } from './routes';
+import { STREAM_PATH, streamHook } from './stream';
 
 export { PROTOCOL_VERSION };
 export type { ServerLimits };
@@ -44,6 +45,12 @@ export interface ServerOptions {
    * none, as a server written before batches existed (clients then send every request alone).
    */
   batchMaxRequests?: number;
+  /**
+   * Serve the stream (`GET /v1/stream` upgraded to a WebSocket, docs/protocol.md §4.12) and announce
+   * it (default true; needs batches). Off, the server is one written before the stream: clients
+   * send their batches over HTTP.
+   */
+  stream?: boolean;
 }
 
 export interface RunningServer {
@@ -63,6 +70,13 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   if (!Number.isInteger(pageMax) || pageMax < 1) return Promise.reject(new RangeError(`eventsPageMax must be a positive integer, got ${pageMax}`));
   const batchMax = options.batchMaxRequests ?? BATCH_MAX_REQUESTS;
   if (!Number.isInteger(batchMax) || batchMax < 0) return Promise.reject(new RangeError(`batchMaxRequests must be a non-negative integer, got ${batchMax}`));
+  let limits: ServerLimits;
+  try {
+    limits = resolveLimits({ ...options.limits, ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) });
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  const stream = batchMax > 0 && options.stream !== false ? { path: STREAM_PATH, maxMessageBytes: limits.maxBodyBytes } : undefined;
   const apps = new Map<string, AppEntry>();
   const router = new Router<WireHandler>(
     wireRoutes({
@@ -72,6 +86,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       makeSimulator: options.implementation ?? createSimulator,
       pageMax,
       batchMax,
+      stream,
     }),
   );
   /** Which route a request goes to, checked in the order of docs/protocol.md §5; touches no state. */
@@ -82,13 +97,16 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     return router.find(verb, segments.slice(1), pathname);
   });
   if (batchMax > 0) router.add(batchRoute(batchMax, resolve));
+  // a stream message is a batch's body: it goes to the batch route, as POST /v1/batch does
+  const batchTarget = stream === undefined ? undefined : resolve('POST', '/v1/batch');
 
   return startHttpServer({
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.host === undefined ? {} : { host: options.host }),
-    limits: { ...options.limits, ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) },
+    limits,
     errorBody: wireErrorBody,
     onClose: () => apps.clear(),
+    ...(batchTarget === undefined ? {} : { upgrade: streamHook((body) => answer(() => batchTarget.route.handler(new Ctx(batchTarget, body)), wireErrorBody)) }),
     handle: async (req, limits) => {
       let target: Target<WireHandler>;
       try {

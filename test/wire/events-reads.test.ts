@@ -26,7 +26,8 @@ afterAll(async () => {
 
 /** Events the server sent in answers to events reads, and the events reads sent as a POST, while `f` runs. */
 async function traffic<T>(f: () => Promise<T>): Promise<{ value: T; eventsSent: number; posts: number }> {
-  const alone = Reflect.get(Transport.prototype, 'alone') as (verb: string, path: string, payload: string | undefined) => Promise<Reply>;
+  // every exchange goes through carry (HTTP, or a message of the stream; a lone request over the stream is a batch of one)
+  const carry = Reflect.get(Transport.prototype, 'carry') as (verb: string, path: string, payload: string | undefined) => Promise<Reply>;
   let eventsSent = 0;
   let posts = 0;
   const count = (path: string, verb: string, body: unknown) => {
@@ -34,8 +35,8 @@ async function traffic<T>(f: () => Promise<T>): Promise<{ value: T; eventsSent: 
     if (verb === 'POST') posts++;
     eventsSent += (body as { events?: unknown[] }).events?.length ?? 0;
   };
-  const spy = vi.spyOn(Transport.prototype as unknown as { alone: typeof alone }, 'alone').mockImplementation(async function (this: Transport, verb, path, payload) {
-    const reply = await alone.call(this, verb, path, payload);
+  const spy = vi.spyOn(Transport.prototype as unknown as { carry: typeof carry }, 'carry').mockImplementation(async function (this: Transport, verb, path, payload) {
+    const reply = await carry.call(this, verb, path, payload);
     if (path === '/v1/batch') {
       const sent = JSON.parse(payload!) as { requests: Array<{ method: string; path: string }> };
       (reply.body as { responses: Array<{ body: unknown }> }).responses.forEach((r, k) => count(sent.requests[k]!.path, sent.requests[k]!.method, r.body));

@@ -1,5 +1,9 @@
-/** Counts the HTTP exchanges a test's wire server receives (a batch counts once), for the round-trip tests of test/wire/. */
+/**
+ * Counts the exchanges a test's wire server receives (a batch counts once, an HTTP exchange or a
+ * stream message alike), for the round-trip tests of test/wire/.
+ */
 import * as http from 'node:http';
+import { WebSocket } from 'ws';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../servers/wire/server';
 import type { App, Implementation } from '../../adapters/contract';
@@ -12,15 +16,22 @@ export function countedServer(): { server: () => RunningServer; counted: <T>(f: 
   let server: RunningServer | undefined;
   let exchanges = 0;
   const realEmit = http.Server.prototype.emit;
+  const realWsEmit = WebSocket.prototype.emit;
   beforeAll(async () => {
     http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
       if (event === 'request') exchanges++;
       return Reflect.apply(realEmit, this, [event, ...args]) as boolean;
     } as typeof realEmit;
+    // a message the server's end of a stream receives (ws marks that end `_isServer`); the client's end receives answers
+    WebSocket.prototype.emit = function (this: WebSocket & { _isServer?: boolean }, event: string | symbol, ...args: unknown[]) {
+      if (event === 'message' && this._isServer === true) exchanges++;
+      return Reflect.apply(realWsEmit, this, [event, ...args]) as boolean;
+    } as typeof realWsEmit;
     server = await startServer({ port: 0 });
   });
   afterAll(async () => {
     http.Server.prototype.emit = realEmit;
+    WebSocket.prototype.emit = realWsEmit;
     await server?.close();
   });
   return {
