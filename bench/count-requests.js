@@ -1,6 +1,8 @@
 // Preloaded (node -r) into the wire server the gate bench starts: counts the HTTP exchanges it
 // serves, and the requests they carry (a batch carries several), and reports both on stderr as it
-// exits, so the bench can show round trips next to CPU. With GROUPSPEC_BENCH_EXCHANGE_KINDS set to
+// exits, so the bench can show round trips next to CPU. A message of the wire protocol's stream
+// (docs/protocol.md §4.12) is an exchange too; how many of the exchanges were stream messages is
+// reported apart (GROUPSPEC_BENCH_STREAM_MESSAGES), which tells the carrier the run used. With GROUPSPEC_BENCH_EXCHANGE_KINDS set to
 // a file, it also writes there how many exchanges of each kind it served (a lone request by
 // endpoint and call method; a batch by its size), to see which exchanges are left.
 'use strict';
@@ -46,7 +48,27 @@ http.Server.prototype.emit = function (event, req, ...rest) {
   }
   return emit.call(this, event, req, ...rest);
 };
+// the server's end of a stream (ws marks it `_isServer`): each message it receives is a batch
+let messages = 0;
+const { WebSocket } = require('ws');
+const wsEmit = WebSocket.prototype.emit;
+WebSocket.prototype.emit = function (event, data, ...rest) {
+  if (event === 'message' && this._isServer === true) {
+    exchanges++;
+    messages++;
+    let body;
+    try {
+      body = JSON.parse(data.toString('utf8'));
+    } catch {
+      body = undefined;
+    }
+    const n = Array.isArray(body?.requests) ? body.requests.length : 1;
+    requests += n;
+    if (kindsFile !== undefined) count(`stream message of ${n > 9 ? '10+' : n}`);
+  }
+  return wsEmit.call(this, event, data, ...rest);
+};
 process.on('exit', () => {
-  process.stderr.write(`GROUPSPEC_BENCH_EXCHANGES=${exchanges}\nGROUPSPEC_BENCH_REQUESTS=${requests}\n`);
+  process.stderr.write(`GROUPSPEC_BENCH_EXCHANGES=${exchanges}\nGROUPSPEC_BENCH_REQUESTS=${requests}\nGROUPSPEC_BENCH_STREAM_MESSAGES=${messages}\n`);
   if (kindsFile !== undefined) writeFileSync(kindsFile, [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n}\t${k}`).join('\n') + '\n');
 });

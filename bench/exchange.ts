@@ -10,7 +10,12 @@
  * apart from its exchange's. Every pairing runs N sequential exchanges per round (alternating a
  * POST call and a GET), the
  * pairings in turn, rounds alternating their order; the figure is the median over rounds of CPU
- * µs per exchange (process.cpuUsage).
+ * µs per exchange (process.cpuUsage). Every pairing parses its answers, as the wire client does
+ * (since round seven: earlier figures of this bench left the parse out).
+ *
+ * The stream (docs/protocol.md §4.12, round seven) is measured beside: the wire client's
+ * StreamCarrier on one WebSocket to the wire server, the same lone requests (each a message of one
+ * request) and the same batches of 6, so the two carriers are compared request for request.
  *
  *   node -r ./runner/register-ts.js bench/exchange.ts [out.json]
  *   BENCH_EXCHANGE_N=2000 BENCH_EXCHANGE_ROUNDS=5 BENCH_EXCHANGE_BASELINE=/tmp/main ...
@@ -20,6 +25,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { StreamCarrier } from '../adapters/wire/stream';
 import { median } from './stats';
 import { writeResult } from './script';
 
@@ -105,6 +111,22 @@ const nodeHttpExchange: Exchange = (url, _what, verb, payload) =>
     req.end(payload);
   });
 
+/**
+ * The stream as an Exchange: a batch's body is one message, a lone request a message of one
+ * request, on one stream per server (what the wire client does, adapters/wire/transport.ts).
+ */
+const streams = new Map<string, StreamCarrier>();
+const streamExchange: Exchange = async (url, what, verb, payload) => {
+  const { origin, pathname, search } = new URL(url);
+  let stream = streams.get(origin);
+  if (stream === undefined) streams.set(origin, (stream = new StreamCarrier(`${origin.replace(/^http/, 'ws')}/v1/stream`, 4 * 1024 * 1024, 10_000)));
+  const path = `${pathname}${search}`;
+  const body = path === '/v1/batch' ? payload! : `{"requests":[{"method":"${verb}","path":${JSON.stringify(path)}${payload === undefined ? '' : `,"body":${payload}`}}]}`;
+  const answer = await stream.send(body, what);
+  if (path !== '/v1/batch' && answer.status === 200) return { status: (answer.body as { responses: Array<{ status: number }> }).responses[0]!.status, text: '' };
+  return { status: answer.status, text: '' };
+};
+
 const CALL = JSON.stringify({ method: 'getGroupList', arg: {} });
 
 /**
@@ -120,12 +142,14 @@ async function cell(client: Exchange, server: Server, n: number, batch: boolean)
   const c0 = process.cpuUsage();
   const body = batch ? batchOf(server) : '';
   for (let i = 0; i < n; i++) {
-    const { status } = batch
+    const { status, text } = batch
       ? await client(`${server.url}/v1/batch`, 'batch', 'POST', body, 10_000)
       : i % 2 === 0
         ? await client(`${server.url}${server.call}`, 'call', 'POST', CALL, 10_000)
         : await client(`${server.url}${server.get}`, 'clock', 'GET', undefined, 10_000);
     if (status !== 200) throw new Error(`${server.name} answered ${status}`);
+    // the wire client parses every answer (the stream's carrier parses its messages itself)
+    if (text !== '') JSON.parse(text);
   }
   const c = process.cpuUsage(c0);
   const s1 = await ask<number>(server.child, 'cpu', 'cpu');
@@ -149,6 +173,9 @@ export async function benchExchange(n = Number(process.env.BENCH_EXCHANGE_N ?? 2
   const pairs = clients.flatMap(([c, f]) => servers.map((s) => ({ name: `${c} -> ${s.name}`, client: f, server: s, batch: false })));
   // the wire server only: the floor answers a constant
   pairs.push({ name: `exchange -> wire server, batches of ${BATCH_SIZE}`, client: clients[0]![1], server: servers[0]!, batch: true });
+  // the stream to this checkout's wire server: lone requests and batches, as the HTTP pairings above
+  pairs.push({ name: 'stream -> wire server', client: streamExchange, server: servers[0]!, batch: false });
+  pairs.push({ name: `stream -> wire server, batches of ${BATCH_SIZE}`, client: streamExchange, server: servers[0]!, batch: true });
   const samples = new Map<string, { clientUs: number[]; serverUs: number[] }>(pairs.map((p) => [p.name, { clientUs: [], serverUs: [] }]));
   try {
     for (const p of pairs) await cell(p.client, p.server, Math.min(n, 500), p.batch); // warm-up
@@ -160,6 +187,7 @@ export async function benchExchange(n = Number(process.env.BENCH_EXCHANGE_N ?? 2
       }
     }
   } finally {
+    for (const stream of streams.values()) stream.close();
     for (const s of servers) s.child.send('exit');
   }
   const round = (x: number) => Math.round(x * 10) / 10;
@@ -178,6 +206,12 @@ export async function benchExchange(n = Number(process.env.BENCH_EXCHANGE_N ?? 2
       of('exchange -> wire server').clientUs.map((c, i) => c + of('exchange -> wire server').serverUs[i]!),
     ),
   };
+  const both = (name: string) => of(name).clientUs.map((c, i) => c + of(name).serverUs[i]!);
+  ratios['client: stream / exchange (wire server, lone requests)'] = ratio(of('stream -> wire server').clientUs, of('exchange -> wire server').clientUs);
+  ratios['server: stream / HTTP (wire server, lone requests)'] = ratio(of('stream -> wire server').serverUs, of('exchange -> wire server').serverUs);
+  ratios[`client: stream / exchange (wire server, batches of ${BATCH_SIZE})`] = ratio(of(`stream -> wire server, batches of ${BATCH_SIZE}`).clientUs, of(`exchange -> wire server, batches of ${BATCH_SIZE}`).clientUs);
+  ratios[`server: stream / HTTP (wire server, batches of ${BATCH_SIZE})`] = ratio(of(`stream -> wire server, batches of ${BATCH_SIZE}`).serverUs, of(`exchange -> wire server, batches of ${BATCH_SIZE}`).serverUs);
+  ratios[`client + server: stream / HTTP (batches of ${BATCH_SIZE})`] = ratio(both(`stream -> wire server, batches of ${BATCH_SIZE}`), both(`exchange -> wire server, batches of ${BATCH_SIZE}`));
   if (baseline !== undefined) {
     ratios['client: exchange / baseline exchange (baseline wire server)'] = ratio(of('exchange -> baseline wire server').clientUs, of('baseline exchange -> baseline wire server').clientUs);
     ratios['server: wire server / baseline wire server (node:http floor client)'] = ratio(of('node:http floor -> wire server').serverUs, of('node:http floor -> baseline wire server').serverUs);

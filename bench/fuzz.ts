@@ -19,6 +19,11 @@
  * step-by-step driver is measured too, as `wire, step by step` and `wire+differential, step by
  * step`, in the same repetitions: what pipelining buys.
  *
+ * Since round seven the wire client carries its batches over the server's stream (one WebSocket,
+ * docs/protocol.md §4.12); a stream message counts as one exchange (in `requests`), and
+ * `wire, over HTTP` and `wire+differential, over HTTP` (`{stream: false}`) are sampled in the same
+ * repetitions: what the stream buys.
+ *
  *   node -r ts-node/register/transpile-only bench/fuzz.ts <out.json>
  */
 import type { Implementation } from '../adapters/contract';
@@ -36,7 +41,7 @@ export const FUZZ_MODES: FuzzMode[] = ['in-process', 'in-process+differential', 
  * The wire mode again with the client's batches turned off (what batching buys), and the
  * differential wire mode with pipelining off (what pipelining buys), in the same run.
  */
-export type ExtraMode = 'wire, unbatched' | 'wire, step by step' | 'wire+differential, step by step' | 'wire+differential, events read again';
+export type ExtraMode = 'wire, unbatched' | 'wire, step by step' | 'wire+differential, step by step' | 'wire+differential, events read again' | 'wire, over HTTP' | 'wire+differential, over HTTP';
 
 export interface FuzzSample {
   mode: FuzzMode | ExtraMode;
@@ -65,7 +70,7 @@ export interface FuzzResult {
   samples: FuzzSample[];
   commandsPerSecond: Record<FuzzMode, number>;
   requestsPerSecond: Record<FuzzMode, number>;
-  /** HTTP requests per command over the wire (the same in every sample: the runs are seeded) */
+  /** exchanges (HTTP requests or stream messages) per command over the wire (the same in every sample: the runs are seeded) */
   requestsPerCommand: Record<'wire' | 'wire+differential', number>;
   /** the wire mode with batches off (`{batch: false}`), sampled in the same repetitions */
   unbatched: ExtraFigures;
@@ -82,6 +87,10 @@ export interface FuzzResult {
    * issue 21), sampled in the same repetitions
    */
   eventsReadAgain: ExtraFigures;
+  /** the two wire modes with the stream off (`{stream: false}`: batches as HTTP exchanges), sampled in the same repetitions */
+  overHttp: { wire: ExtraFigures; 'wire+differential': ExtraFigures };
+  /** how the wire modes' batches travelled: `stream` or `http` */
+  carrier: string;
   /** bytes of answers per command, pipelined differential over the wire (the gate's mode) */
   answerBytesPerCommand: number;
   /** which modes are pipelined: those against an inOrder implementation (the wire client with batches) */
@@ -121,6 +130,23 @@ Server.prototype.emit = function (this: InstanceType<typeof Server>, event: stri
   }
   return Reflect.apply(realEmit, this, [event, ...args]) as boolean;
 } as typeof realEmit;
+/** Stream messages count as exchanges too: those the server's end (ws's `_isServer`) receives, and the answers it sends. */
+let messages = 0;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { WebSocket } = require('ws') as typeof import('ws');
+const realWsEmit = WebSocket.prototype.emit;
+const realWsSend = WebSocket.prototype.send;
+WebSocket.prototype.emit = function (this: InstanceType<typeof WebSocket> & { _isServer?: boolean }, event: string | symbol, ...args: unknown[]) {
+  if (event === 'message' && this._isServer === true) {
+    requests++;
+    messages++;
+  }
+  return Reflect.apply(realWsEmit, this, [event, ...args]) as boolean;
+} as typeof realWsEmit;
+WebSocket.prototype.send = function (this: InstanceType<typeof WebSocket> & { _isServer?: boolean }, data: unknown, ...rest: unknown[]) {
+  if (this._isServer === true && typeof data === 'string') answerBytes += Buffer.byteLength(data);
+  return Reflect.apply(realWsSend, this, [data, ...rest]) as void;
+} as typeof realWsSend;
 
 async function sample(mode: FuzzMode | ExtraMode, implementation: () => Implementation, runs: number, seed: number, maxCommands: number): Promise<FuzzSample> {
   let commands = 0;
@@ -182,15 +208,24 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
     const wire = await wireImplementation(server.url);
     const unbatchedWire = await wireImplementation(server.url, { batch: false });
     const rereadingWire = await wireImplementation(server.url, { postEvents: false });
+    const httpWire = await wireImplementation(server.url, { stream: false });
     const local = simulatorImplementation();
     const implFor = (mode: FuzzMode | ExtraMode) =>
-      mode === 'wire, unbatched' ? () => unbatchedWire : mode === 'wire+differential, events read again' ? () => rereadingWire : mode.startsWith('wire') ? () => wire : () => local;
+      mode === 'wire, unbatched'
+        ? () => unbatchedWire
+        : mode === 'wire+differential, events read again'
+          ? () => rereadingWire
+          : mode.endsWith('over HTTP')
+            ? () => httpWire
+            : mode.startsWith('wire')
+              ? () => wire
+              : () => local;
     const runsFor = (mode: FuzzMode | ExtraMode) => opts.runs[mode.startsWith('wire+differential') ? 'wire+differential' : mode.startsWith('wire') ? 'wire' : (mode as FuzzMode)];
     // In process first, then over the wire, each group warmed up and then sampled in alternation.
     // A CI run fuzzes one way, never both in one process: interleaved, the shared property code
     // (observe, invariants, fast-check) saw both kinds of session and its in-process rate dropped
     // to that of code optimised for neither (bench-style samples in process alone: 1.3-1.5x more).
-    const groups: Array<Array<FuzzMode | ExtraMode>> = [['in-process', 'in-process+differential'], ['wire', 'wire+differential', 'wire, unbatched', 'wire, step by step', 'wire+differential, step by step', 'wire+differential, events read again']];
+    const groups: Array<Array<FuzzMode | ExtraMode>> = [['in-process', 'in-process+differential'], ['wire', 'wire+differential', 'wire, unbatched', 'wire, step by step', 'wire+differential, step by step', 'wire+differential, events read again', 'wire, over HTTP', 'wire+differential, over HTTP']];
     const all: FuzzSample[] = [];
     for (const modes of groups) {
       // warm-up: full samples per mode on another seed. Fewer left the first measured samples in
@@ -205,10 +240,14 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
         log(`  fuzz: ${modes[0]} and the like, repetition ${rep + 1}/${opts.repetitions} done`);
       }
     }
+    const m0 = messages;
+    await sample('wire', () => wire, 1, opts.seed, 5);
+    const carrier = messages > m0 ? 'stream' : 'http';
     const roundTrip = await roundTrips(local, wire, opts.repetitions);
     await wire.close?.();
     await unbatchedWire.close?.();
     await rereadingWire.close?.();
+    await httpWire.close?.();
     const samples = all.filter((s) => (FUZZ_MODES as string[]).includes(s.mode));
     const per = (mode: FuzzMode | ExtraMode, f: (s: FuzzSample) => number) => median(all.filter((s) => s.mode === mode).map(f));
     const requestsPerCommand = (s: FuzzSample) => s.requests / s.commands;
@@ -239,6 +278,8 @@ export async function fuzzThroughput(opts: { repetitions: number; seed: number; 
       stepByStep: extra('wire+differential, step by step'),
       plainStepByStep: extra('wire, step by step'),
       eventsReadAgain: extra('wire+differential, events read again'),
+      overHttp: { wire: extra('wire, over HTTP'), 'wire+differential': extra('wire+differential, over HTTP') },
+      carrier,
       answerBytesPerCommand: per('wire+differential', (s) => s.answerBytes / s.commands),
       pipelined: { 'in-process': simulatorImplementation().inOrder === true, 'in-process+differential': simulatorImplementation().inOrder === true, wire: wire.inOrder === true, 'wire+differential': wire.inOrder === true },
       commandsPerCpuSecond,
