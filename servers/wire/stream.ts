@@ -79,6 +79,8 @@ class Stream {
   /** Once set, no further message is run: the stream is closing (idle, shutdown, or a message it could not read). */
   private closing = false;
   private idle: NodeJS.Timeout | undefined;
+  /** A message arrived since the stream was last idle (the idle timer, refreshed rather than cleared, reads it). */
+  private busy = false;
   /** Waiting for the answers written to drain before the next message is run. */
   private draining = false;
   /** An answer has been written out: the loop goes on if it was waiting for that. */
@@ -105,7 +107,7 @@ class Stream {
     });
     ws.on('message', (data: Buffer, binary: boolean) => {
       if (this.closing) return;
-      clearTimeout(this.idle);
+      this.busy = true;
       this.queue.push({ data, binary });
       if (this.queue.length >= PAUSE_AT) ws.pause();
       if (!this.running) this.next();
@@ -134,7 +136,10 @@ class Stream {
         return;
       }
     }
-    if (!this.closing) this.waitIdle();
+    if (!this.closing) {
+      this.busy = false;
+      this.waitIdle();
+    }
   }
 
   private resume(): void {
@@ -174,9 +179,15 @@ class Stream {
     this.ws.close(code, String(fault.reason));
   }
 
+  /** (Re)starts the idle clock: one timer per stream, refreshed, not one made per message. */
   private waitIdle(): void {
-    clearTimeout(this.idle);
+    if (this.idle !== undefined) {
+      this.idle.refresh();
+      return;
+    }
     this.idle = setTimeout(() => {
+      // a message arrived or is running since the clock started: it starts again when the stream is idle
+      if (this.running || this.queue.length > 0 || this.busy) return;
       // nothing in flight: no message the client sent after this is run, so it may send those again
       this.closing = true;
       this.queue.length = 0;
