@@ -124,11 +124,15 @@ async function startUp(root: string): Promise<Cpu> {
   return server.stop();
 }
 
-/** Records this checkout's gate over the wire (seed 7), as bench/gate.ts runs it. */
+/**
+ * Records this checkout's gate over the wire (seed 7), as bench/gate.ts runs it, over HTTP
+ * (`--no-stream`): the recording and the replay are HTTP exchanges, and the stream carries the
+ * same batches (docs/protocol.md §4.12).
+ */
 async function recordGate(file: string): Promise<void> {
   const server = await startServe(ROOT, ['-r', join(__dirname, 'wire-record.js')], { ...process.env, GROUPSPEC_BENCH_RECORD: file });
   const out = mkdtempSync(join(tmpdir(), 'groupspec-wire-server-'));
-  const gate = spawn(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), 'run', '--seed', '7', '--url', server.url, '--out', out], { cwd: ROOT, stdio: 'ignore' });
+  const gate = spawn(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), 'run', '--seed', '7', '--url', server.url, '--no-stream', '--out', out], { cwd: ROOT, stdio: 'ignore' });
   const code = await new Promise<number | null>((done) => gate.on('exit', done));
   await server.stop();
   rmSync(out, { recursive: true, force: true });
