@@ -14,6 +14,7 @@ import {
   type AdminSurface, type App, type AppOptions, type CallResult, type Capabilities, type DeliveredEvent, type Implementation, type Session,
 } from '../contract';
 import { AppAnswer, CapabilitiesAnswer, Done, type EventsAnswer, NowAnswer, SessionAnswer, WireError, WireTimeoutError, explain, refusal, seg } from './protocol';
+import { dropIdleSockets } from './exchange';
 import { StreamCarrier } from './stream';
 import { Transport } from './transport';
 
@@ -279,6 +280,8 @@ export async function wireImplementation(baseURL: string, options: WireOptions =
     t.postEvents = t.references && caps.batch?.postEvents === true && options.postEvents !== false;
     if (t.batchMax >= 2 && caps.stream !== undefined && options.stream !== false) {
       t.stream = new StreamCarrier(`${base.replace(/^http/, 'ws')}${caps.stream.path}`, caps.stream.maxMessageBytes, timeoutMs);
+      // the stream takes the place of the capabilities' keep-alive connection, not a second one beside it
+      dropIdleSockets(base);
     }
   }
   const capabilities: Capabilities = caps.capabilities;

@@ -40,6 +40,21 @@ const AGENTS = {
 } as const;
 
 /**
+ * Closes the idle keep-alive sockets to `base`'s host (a client that now sends over the stream,
+ * docs/protocol.md §4.12, would otherwise hold a second connection to the server, idle, until the
+ * keep-alive timeout: one more against the server's --max-connections). Sockets in use are left.
+ */
+export function dropIdleSockets(base: string): void {
+  const { protocol, hostname, port } = new URL(base);
+  const agent = protocol === 'https:' ? AGENTS['https:'] : AGENTS['http:'];
+  const host = hostname.replace(/^\[|\]$/g, '');
+  for (const [name, sockets] of Object.entries(agent.freeSockets)) {
+    // the agent's key is host:port:… (its own format); a destroyed socket leaves the list by itself
+    if (name.startsWith(`${host}:${port}:`)) for (const socket of [...(sockets ?? [])]) socket.destroy();
+  }
+}
+
+/**
  * One HTTP exchange, redirects included, within the deadline: the status and the body as text.
  * Rejects with WireTimeoutError past the deadline, and otherwise with a WireError that says
  * whether the server could not be reached or the connection broke while its answer was read.

@@ -162,11 +162,18 @@ describe('a stream that', () => {
   });
 
   it('is refused (503 at the upgrade) fails the call with that answer', async () => {
-    const capped = await startServer({ port: 0, limits: { maxConnections: 1 } });
+    const capped = await startServer({ port: 0, limits: { maxConnections: 2 } });
     try {
-      // the capabilities' keep-alive connection is the one allowed: the stream is the second
+      // each client's capabilities connection is closed once the stream is chosen: a client holds one connection, not two
+      await (await wireImplementation(capped.url)).createApp();
       const impl = await wireImplementation(capped.url);
+      await new Promise((r) => setTimeout(r, 50));
+      const held = new http.Agent({ keepAlive: true });
+      const status = await new Promise<number | undefined>((done) => http.get(`${capped.url}/v1/capabilities`, { agent: held }, (res) => res.resume().on('end', () => done(res.statusCode))));
+      expect(status).toBe(200);
+      // the third connection is the second client's stream
       const e = await rejection(impl.createApp());
+      held.destroy();
       expect(e).toMatchObject({ name: 'WireError', status: 503, reason: 'too-many-connections' });
       expect(e.message).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/v1\/apps failed: GET ws:\/\/.*\/v1\/stream answered 503 \(protocol, too-many-connections\)/);
     } finally {
