@@ -83,7 +83,17 @@ export class StreamCarrier {
   private open(): void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const WS = require('ws') as typeof import('ws');
-    const ws = new WS.WebSocket(this.url, { perMessageDeflate: false, maxPayload: 0 });
+    let ws: WebSocket;
+    try {
+      ws = new WS.WebSocket(this.url, { perMessageDeflate: false, maxPayload: 0 });
+    } catch (e) {
+      // a URL ws will not take: every message fails as an unreachable server's would
+      for (const m of this.inFlight.splice(0)) {
+        clearTimeout(m.timer);
+        m.reject(new WireError(`${m.what} failed: cannot reach the server (${explain(e)})`, undefined, undefined, { cause: e }));
+      }
+      return;
+    }
     this.ws = ws;
     this.ready = false;
     this.failure = undefined;
