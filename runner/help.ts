@@ -53,6 +53,7 @@ const SERVE = `groupspec serve [--port N] [--host H]: serve the reference simula
   --host H               address to bind (default 127.0.0.1)
   --max-body-bytes N, --headers-timeout MS, --request-timeout MS, --keep-alive-timeout MS,
   --idle-timeout MS, --max-connections N   server limits (docs/protocol.md §6)
+  --no-stream            serve no stream (docs/protocol.md §4.12): clients send their batches over HTTP
 Stops on SIGINT or SIGTERM.
 groupspec serve --rest emulates Tencent's REST API and group webhooks instead: groupspec serve --rest --help
 `;

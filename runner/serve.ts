@@ -73,13 +73,16 @@ async function serveRestCommand(values: Record<string, string | boolean | string
 
 export async function serve(argv: string[]): Promise<number> {
   const limitFlags = Object.fromEntries(Object.keys(SERVE_LIMITS).map((f) => [f, { type: 'string' as const }]));
-  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' }, ...limitFlags, ...REST_FLAGS } });
+  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' }, 'no-stream': { type: 'boolean' }, ...limitFlags, ...REST_FLAGS } });
   const limits: Partial<ServerLimits> = {};
   for (const [flag, name] of Object.entries(SERVE_LIMITS)) {
     const v = (values as Record<string, string | undefined>)[flag];
     if (v !== undefined) limits[name] = num(`--${flag}`, v, 0);
   }
-  if (values.rest === true) return serveRestCommand(values, limits);
+  if (values.rest === true) {
+    if (values['no-stream'] === true) throw new UsageError('--no-stream is a flag of serve without --rest');
+    return serveRestCommand(values, limits);
+  }
   const restOnly = Object.keys(REST_FLAGS).filter((f) => f !== 'rest' && f !== 'help' && (values as Record<string, unknown>)[f] !== undefined);
   if (restOnly.length > 0) throw new UsageError(`--${restOnly[0]} is a flag of serve --rest`);
   if (values.help === true) {
@@ -88,7 +91,7 @@ export async function serve(argv: string[]): Promise<number> {
   }
   let server: RunningServer;
   try {
-    server = await wireServer().startServer({ port: num('--port', values.port, 8765, 65535), host: values.host ?? '127.0.0.1', limits });
+    server = await wireServer().startServer({ port: num('--port', values.port, 8765, 65535), host: values.host ?? '127.0.0.1', limits, ...(values['no-stream'] === true ? { stream: false } : {}) });
   } catch (e) {
     // the server names its limits; the user typed flags
     if (e instanceof RangeError) throw new UsageError(Object.entries(SERVE_LIMITS).reduce((m, [flag, name]) => m.replaceAll(name, `--${flag}`), e.message));

@@ -4,7 +4,7 @@
  * one over the body limit, upgrades it does not take, the connection cap, idle streams and closing
  * the server; and `ws` loaded only when a stream is opened.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,27 @@ describe('the stream, announced', () => {
       await Promise.all([small.close(), without.close(), noBatches.close()]);
     }
   });
+});
+
+describe('groupspec serve', () => {
+  it('announces the stream, and with --no-stream does not', async () => {
+    for (const [flags, announced] of [[[], true], [['--no-stream'], false]] as const) {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'groupspec.js'), 'serve', '--port', '0', ...flags], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      try {
+        const url = await new Promise<string>((resolve) => {
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => {
+            out += d.toString();
+            const m = /listening on (http:\/\/\S+)/.exec(out);
+            if (m !== null) resolve(m[1]!);
+          });
+        });
+        expect((await capabilities(url)).stream !== undefined).toBe(announced);
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }
+  }, 30_000);
 });
 
 describe('a message the server cannot read', () => {
