@@ -149,11 +149,11 @@ describe('a stream that', () => {
       if (!m.requests.some((r) => r.path.endsWith('/call'))) ws.send(fakeAnswer(m));
     });
     try {
-      const impl = await wireImplementation(fake.url, { timeoutMs: 300 });
+      const impl = await wireImplementation(fake.url, { timeoutMs: 1500 });
       const alice = await (await impl.createApp()).login('alice');
       const e = await rejection(alice.call('getGroupList'));
       expect(e.name).toBe('TimeoutError');
-      expect(e.message).toMatch(/\/call did not answer within 300 ms/);
+      expect(e.message).toMatch(/\/call did not answer within 1500 ms/);
       await new Promise((r) => setTimeout(r, 100));
       expect(closed).toBe(true);
     } finally {
@@ -167,7 +167,9 @@ describe('a stream that', () => {
       // each client's capabilities connection is closed once the stream is chosen: a client holds one connection, not two
       await (await wireImplementation(capped.url)).createApp();
       const impl = await wireImplementation(capped.url);
-      await new Promise((r) => setTimeout(r, 50));
+      // the server has seen both capabilities connections close: only the first client's stream is open
+      for (let i = 0; i < 100 && capped.connections() > 1; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(capped.connections()).toBe(1);
       const held = new http.Agent({ keepAlive: true });
       const status = await new Promise<number | undefined>((done) => http.get(`${capped.url}/v1/capabilities`, { agent: held }, (res) => res.resume().on('end', () => done(res.statusCode))));
       expect(status).toBe(200);

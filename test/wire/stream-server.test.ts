@@ -162,7 +162,7 @@ describe('upgrades and connections', () => {
   });
 
   it('an idle stream is closed with 1000 "idle"; closing the server closes its streams with 1001', async () => {
-    const quick = await startServer({ port: 0, limits: { idleTimeoutMs: 200 } });
+    const quick = await startServer({ port: 0, limits: { idleTimeoutMs: 1000 } });
     const s = await openStream(quick.url);
     s.send({ id: 1, requests: [] });
     await s.next();
