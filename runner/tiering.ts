@@ -1,0 +1,24 @@
+/**
+ * How soon V8 compiles a function with TurboFan, for a process that lives for one gate.
+ *
+ * V8 counts the bytecode a function runs against an "interrupt budget" (--interrupt-budget, 66 KB
+ * of bytecode by default in Node 20's V8 11.3) before it asks TurboFan to compile it. A gate runs
+ * ~600 modules (cucumber's, the steps', the simulator's) for a few seconds: with the default, V8
+ * compiles hundreds of functions that run only a little longer afterwards, and those compilations
+ * are CPU (on background threads) that the gate's two threads then share two cores with. A budget
+ * ~7x the default leaves the truly hot code (the fuzzer's loop, cucumber's and the simulator's
+ * per-call paths) to be optimised a little later and the rest interpreted or in baseline code.
+ * Measured side by side (docs/performance.md, round seven, helper i21l): `groupspec run --seed 7`
+ * ~0.8x the CPU; cucumber's own empty-step floor ~0.75x, so the feature run's ratio to it does not
+ * move. `--no-opt` (no TurboFan at all) cost more than it saved: the fuzzer's loop needs it.
+ *
+ * Set at the start of the command line (runner/cli.ts imports this first), for this process only: V8
+ * flags are process-wide, so the properties' worker thread gets it too; `serve` (a server that may
+ * live for days) keeps V8's defaults. GROUPSPEC_V8_DEFAULTS=1 leaves V8's defaults in place.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+/** The budget, in bytes of bytecode run; Node 20's V8 default is 67,584. */
+export const GATE_INTERRUPT_BUDGET = 500_000;
+
+if (process.env.GROUPSPEC_V8_DEFAULTS !== '1') setFlagsFromString(`--interrupt-budget=${GATE_INTERRUPT_BUDGET}`);
