@@ -5,12 +5,15 @@
  * of bytecode by default in Node 20's V8 11.3) before it asks TurboFan to compile it. A gate runs
  * ~600 modules (cucumber's, the steps', the simulator's) for a few seconds: with the default, V8
  * compiles hundreds of functions that run only a little longer afterwards, and those compilations
- * are CPU (on background threads) that the gate's two threads then share two cores with. A budget
- * ~7x the default leaves the truly hot code (the fuzzer's loop, cucumber's and the simulator's
- * per-call paths) to be optimised a little later and the rest interpreted or in baseline code.
- * Measured side by side (docs/performance.md, round seven, helper i21l): `groupspec run --seed 7`
- * ~0.8x the CPU; cucumber's own empty-step floor ~0.75x, so the feature run's ratio to it does not
- * move. `--no-opt` (no TurboFan at all) cost more than it saved: the fuzzer's loop needs it.
+ * are CPU (on background threads) that the gate's three threads (the features, the properties,
+ * cucumber.html) then share two cores with. A budget ~2.2x the default leaves the truly hot code (the
+ * fuzzer's loop, cucumber's and the simulator's per-call paths) to be optimised a little later and
+ * the rest to baseline code. Measured side by side (docs/performance.md, round seven, helper i21l),
+ * `groupspec run --seed 7` in process, nine alternating pairs: the process's CPU ~0.8-0.9x, its wall
+ * lower in every pair, the features' thread's own CPU unchanged. Higher budgets (300,000-1,000,000)
+ * cut the process's CPU as much but made the features' thread, the gate's critical path, slower
+ * (+5-20 %: its code stays unoptimised longer); `--no-opt` cost more than it saved (the fuzzer's loop
+ * needs TurboFan).
  *
  * Set at the start of the command line (runner/cli.ts imports this first), for this process only: V8
  * flags are process-wide, so the properties' worker thread gets it too; `serve` (a server that may
@@ -19,6 +22,6 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** The budget, in bytes of bytecode run; Node 20's V8 default is 67,584. */
-export const GATE_INTERRUPT_BUDGET = 500_000;
+export const GATE_INTERRUPT_BUDGET = 150_000;
 
 if (process.env.GROUPSPEC_V8_DEFAULTS !== '1') setFlagsFromString(`--interrupt-budget=${GATE_INTERRUPT_BUDGET}`);
