@@ -11,8 +11,8 @@
  * the rest to baseline code. Measured side by side (docs/performance.md, round seven, helper i21l),
  * `groupspec run --seed 7` in process, nine alternating pairs: the process's CPU ~0.8-0.9x, its wall
  * lower in every pair, the features' thread's own CPU unchanged. Higher budgets (300,000-1,000,000)
- * cut the process's CPU as much but made the features' thread, the gate's critical path, slower
- * (+5-20 %: its code stays unoptimised longer); `--no-opt` cost more than it saved (the fuzzer's loop
+ * cut the process's CPU no more and made the features' thread, the gate's critical path, slower
+ * (+1-18 % at 1,000,000: its code stays unoptimised longer); `--no-opt` cost more than it saved (the fuzzer's loop
  * needs TurboFan).
  *
  * Set at the start of the command line (runner/cli.ts imports this first), for this process only: V8
