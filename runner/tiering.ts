@@ -9,8 +9,9 @@
  * cucumber.html) then share two cores with. A budget ~2.2x the default leaves the truly hot code (the
  * fuzzer's loop, cucumber's and the simulator's per-call paths) to be optimised a little later and
  * the rest to baseline code. Measured side by side (docs/performance.md, round seven, helper i21l),
- * `groupspec run --seed 7` in process, nine alternating pairs: the process's CPU ~0.8-0.9x, its wall
- * lower in every pair, the features' thread's own CPU unchanged. Higher budgets (300,000-1,000,000)
+ * `groupspec run --seed 7` in process, 16 alternating pairs against the default: the process's CPU
+ * ~0.9x, its wall ~0.95x (lower in 12 of 16), the features' thread's own CPU within a few per cent
+ * (up to ~5 % more: its code is optimised later). Higher budgets (300,000-1,000,000)
  * cut the process's CPU no more and made the features' thread, the gate's critical path, slower
  * (+1-18 % at 1,000,000: its code stays unoptimised longer); `--no-opt` cost more than it saved (the fuzzer's loop
  * needs TurboFan).
