@@ -3,6 +3,8 @@
  * `report` (render or compare results), `merge` (shard results into one).
  * Exit codes: 0 every verdict as expected; 1 any is not; 2 a usage or setup error (one-line reason).
  */
+// first: V8's tiering for a short-lived process, before the gate's modules run (runner/tiering.ts)
+import './tiering';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

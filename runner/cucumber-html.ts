@@ -5,11 +5,11 @@
  * byte with the file cucumber writes). On the features' thread it turned ~25k envelopes into JSON and
  * pushed them through object streams; handing them over in batches (one structured clone a batch) costs
  * that thread less: 3.29 against 3.74 s of its CPU for the whole gate (medians of four alternating
- * pairs, docs/performance.md, round four). cucumber-messages.ndjson stays with cucumber's own
- * `message` formatter on the features' thread; if the second thread fails, the page is built from
- * that file afterwards.
+ * pairs, docs/performance.md, round four). Since round seven the same thread also writes
+ * cucumber-messages.ndjson, byte for byte what cucumber's `message` formatter writes (htmlBeside
+ * below); if the thread fails, the page is built from that file afterwards.
  */
-import { createWriteStream, readFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Worker } from 'node:worker_threads';
@@ -43,6 +43,9 @@ export async function htmlWriter(html: string): Promise<HtmlWriter> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const plugin = (require('@cucumber/cucumber/lib/formatter/builtin/html') as { default: FormatterPlugin }).default;
   const out = createWriteStream(html);
+  // listened to from the start: a file that cannot be opened rejects end(), not the process (an 'error' with no listener)
+  const written = finished(out);
+  written.catch(() => undefined);
   // the formatter writes a piece per message: gathered into ~1 MB writes (the same bytes, 25k fewer stream writes)
   let pending: string[] = [];
   let size = 0;
@@ -91,7 +94,7 @@ export async function htmlWriter(html: string): Promise<HtmlWriter> {
       if (typeof cleanup === 'function') await cleanup();
       flush();
       out.end();
-      await finished(out);
+      await written;
     },
   };
 }
@@ -103,57 +106,87 @@ export async function htmlFromMessages(ndjson: string, html: string): Promise<vo
   await writer.end();
 }
 
-/** The page being written on a second thread while the features run. */
+/** cucumber-messages.ndjson and cucumber.html, written on a second thread while the features run. */
 export interface HtmlBeside {
   /** Each message of the run, as cucumber emits it. */
   message(envelope: Envelope): void;
-  /** The features ended: resolves when cucumber.html is written (from `ndjson` here if the thread failed). */
-  end(ndjson: string): Promise<void>;
-  /** The features did not finish: no page. */
-  abort(): void;
+  /** The features ended: resolves when both files are written (here, from what the thread left, if it failed). */
+  end(): Promise<void>;
+  /** The features did not finish: the messages so far, no page. */
+  abort(): Promise<void>;
 }
 
 /** Messages handed to the thread at a time: one structured clone per batch, not per message. */
 const BATCH = 256;
 
-/** cucumber's html formatter on a second thread (runner/cucumber-html-thread.ts) writing `html`. */
-export function htmlBeside(html: string): HtmlBeside {
+/** What the page's thread says (runner/cucumber-html-thread.ts). */
+export type ThreadWord = { written: number } | 'page' | 'file';
+/** What the run hands the page's thread: a batch of messages with its number, the end, or the end without a page. */
+export type RunWord = { n: number; batch: Envelope[] } | 'end' | 'abort';
+
+/**
+ * The thread (runner/cucumber-html-thread.ts) writes both files: each batch's messages into
+ * `ndjson` as cucumber's message formatter writes them (`JSON.stringify(message) + '\n'`), then
+ * through cucumber's html formatter into `html`. On the features' thread, that formatter's JSON and
+ * its stream write a message were ~100 of the ~170 ms of main-thread CPU a gate spent on its reports
+ * (docs/performance.md, round seven). A batch is kept here until the thread says it is in the file: if
+ * the thread fails, the batches it did not write are appended here, in order, and the page is built
+ * from the file afterwards, as before.
+ */
+export function htmlBeside(html: string, ndjson: string): HtmlBeside {
+  // the file is the run's from the start: never an earlier run's with this one's messages appended
+  writeFileSync(ndjson, '');
   let worker: Worker | undefined;
-  let failed = false;
-  /** true once the thread has written the page, false if it ended without */
-  let written: Promise<boolean> = Promise.resolve(false);
-  let batch: Envelope[] = [];
+  const kept = new Map<number, Envelope[]>();
+  let n = 0;
+  /** 'page' both files written by the thread, 'file' the messages only, 'none' the thread ended without either */
+  let outcome: Promise<'page' | 'file' | 'none'> = Promise.resolve('none');
   try {
-    const w = runnerThread('cucumber-html-thread', { html });
-    // a thread that failed ends with 'error' then 'exit', without its message
-    w.on('error', () => {
-      failed = true;
-    });
-    written = new Promise((resolve) => {
-      w.once('message', () => resolve(true));
-      w.once('exit', () => resolve(false));
+    const w = runnerThread('cucumber-html-thread', { html, ndjson });
+    outcome = new Promise((resolve) => {
+      w.on('message', (m: ThreadWord) => {
+        if (typeof m === 'object') kept.delete(m.written);
+        else resolve(m);
+      });
+      // a thread that failed ends with 'error' then 'exit', without its word
+      w.on('error', () => undefined);
+      w.once('exit', () => resolve('none'));
     });
     worker = w;
   } catch {
-    failed = true;
+    worker = undefined;
   }
+  let batch: Envelope[] = [];
   const post = () => {
-    if (worker !== undefined && !failed && batch.length > 0) worker.postMessage(batch);
+    if (batch.length === 0) return;
+    kept.set(n, batch);
+    worker?.postMessage({ n: n++, batch } satisfies RunWord);
     batch = [];
+  };
+  /** The thread has ended: what it did not write goes into the file here, in order. */
+  const rest = () => {
+    const lines = [...kept.keys()].sort((a, b) => a - b).flatMap((k) => kept.get(k)!.map((e) => `${JSON.stringify(e)}\n`));
+    kept.clear();
+    if (lines.length > 0) appendFileSync(ndjson, lines.join(''));
   };
   return {
     message(envelope) {
-      if (failed) return;
       batch.push(envelope);
       if (batch.length >= BATCH) post();
     },
-    async end(ndjson) {
+    async end() {
       post();
-      if (worker !== undefined && !failed) worker.postMessage('end');
-      if (await written) void worker!.terminate();
-      else await htmlFromMessages(ndjson, html);
+      worker?.postMessage('end' satisfies RunWord);
+      const done = await outcome;
+      if (done === 'page') return void worker!.terminate();
+      if (done === 'none') rest();
+      await htmlFromMessages(ndjson, html);
     },
-    abort() {
+    async abort() {
+      post();
+      worker?.postMessage('abort' satisfies RunWord);
+      const done = await outcome;
+      if (done === 'none') rest();
       void worker?.terminate();
     },
   };

@@ -101,13 +101,13 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
 
   o.log(`groupspec run: ${impl.name} (${o.target}); ${selected.length} of ${catalogue.rules.length} rules${o.planned === undefined ? '' : `, ${o.planned} scenarios selected`}${o.shard === undefined ? '' : `, shard ${o.shard.index}/${o.shard.count}`}`);
   mkdirSync(o.out, { recursive: true });
-  // cucumber's message formatter writes the messages as the features run; with a second core its html
-  // formatter writes cucumber.html on a second thread, fed the same messages (runner/cucumber-html.ts)
+  // the messages and cucumber.html are written as the features run: with a second core, both on a
+  // second thread fed the messages (runner/cucumber-html.ts), else by cucumber's own formatters here
   const messages = join(o.out, 'cucumber-messages.ndjson');
   const html = join(o.out, 'cucumber.html');
   const cucumberReports = o.replay === undefined && o.cucumberReports !== false;
-  const page: HtmlBeside | undefined = cucumberReports && availableParallelism() >= 2 ? htmlBeside(html) : undefined;
-  const formats = !cucumberReports ? [] : [`message:${relative(root, messages)}`, ...(page === undefined ? [`html:${relative(root, html)}`] : [])];
+  const page: HtmlBeside | undefined = cucumberReports && availableParallelism() >= 2 ? htmlBeside(html, messages) : undefined;
+  const formats = !cucumberReports || page !== undefined ? [] : [`message:${relative(root, messages)}`, `html:${relative(root, html)}`];
   // an interrupted run leaves no page of an earlier run beside its own messages (moved aside at once,
   // removed in the background: unlinking a ~14 MB file took ~0.2 s of this thread)
   if (page !== undefined) discard(html);
@@ -134,11 +134,11 @@ export async function executeRun(o: RunOptions, state: RunState): Promise<Confor
     },
     ...(o.events?.scenarioStarted === undefined ? {} : { onScenarioStart: o.events.scenarioStarted }),
     ...(page === undefined ? {} : { onMessage: (e: Envelope) => page.message(e) }),
-  }).catch((e: unknown) => {
-    page?.abort();
+  }).catch(async (e: unknown) => {
+    await page?.abort();
     throw e;
   });
-  if (page !== undefined) state.cucumberHtml = page.end(messages);
+  if (page !== undefined) state.cucumberHtml = page.end();
   const counts = totals(state.scenarios);
   if (o.replay === undefined) o.log(`features: ${state.scenarios.length} scenarios: ${Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ')}`);
 

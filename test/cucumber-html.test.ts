@@ -60,16 +60,26 @@ describe('cucumber.html from cucumber-messages.ndjson', () => {
     expect(page.trimEnd().endsWith('</html>')).toBe(true);
   });
 
-  it('is the same file when a second thread is handed the messages as cucumber emits them', async () => {
+  it("is the same page, and the same messages' file, when a second thread is handed the messages as cucumber emits them", async () => {
     const out = join(dir, 'beside.html');
-    const page = htmlBeside(out);
+    const ndjson = join(dir, 'beside.ndjson');
+    const page = htmlBeside(out, ndjson);
     // a few at a time, with turns of the event loop between, as a run hands them over
     const envelopes = text.trim().split('\n').map((l) => JSON.parse(l) as Envelope);
     for (let at = 0; at < envelopes.length; at += 97) {
       for (const e of envelopes.slice(at, at + 97)) page.message(e);
       await new Promise((r) => setImmediate(r));
     }
-    await page.end(join(dir, 'no-such.ndjson'));
+    await page.end();
+    expect(readFileSync(ndjson, 'utf8')).toBe(text);
     expect(readFileSync(out).equals(readFileSync(run.html))).toBe(true);
+  });
+
+  it("writes the whole messages' file when the page cannot be written, and says why the page failed", async () => {
+    const ndjson = join(dir, 'no-page.ndjson');
+    const page = htmlBeside(join(dir, 'no-such-dir', 'cucumber.html'), ndjson);
+    for (const l of text.trim().split('\n')) page.message(JSON.parse(l) as Envelope);
+    await expect(page.end()).rejects.toThrow(/ENOENT/);
+    expect(readFileSync(ndjson, 'utf8')).toBe(text);
   });
 });
